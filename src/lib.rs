@@ -1,0 +1,23 @@
+//! Gateway Doctor's core: classifies failed navigations and builds the advice.
+//!
+//! Every logic module here uses std and serde only and is tested natively; the
+//! WebAssembly bindings live in `bindings` and nothing else imports them.
+
+pub mod advise;
+pub mod diagnose;
+pub mod extensions;
+pub mod gateway;
+pub mod model;
+pub mod neterror;
+pub mod retry;
+pub mod suggest;
+pub mod text;
+pub mod url;
+
+mod bindings;
+
+pub use advise::advise;
+pub use diagnose::diagnose;
+pub use extensions::rank_extensions;
+pub use retry::retry_plan;
+pub use suggest::suggest_host;

@@ -1,0 +1,400 @@
+//! The values that cross the JavaScript boundary, as the contract in `shared/core-api.md`
+//! names them. Pure data: std and serde only. Unknown input fields are ignored; every
+//! optional input field may be missing.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+// ---------------------------------------------------------------- input of diagnose
+
+/// A failed (or maybe failed) main-frame navigation, as webRequest reports it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Failure {
+    pub url: String,
+    pub method: Option<String>,
+    pub status_code: Option<u16>,
+    pub status_line: Option<String>,
+    pub response_headers: Vec<Header>,
+    pub error: Option<String>,
+    pub body_text: Option<String>,
+    pub proxy: Option<ProxyInfo>,
+    pub time_stamp: Option<f64>,
+}
+
+/// One response header. webRequest gives `binaryValue` instead of `value` for bytes that
+/// are not UTF-8; those are ignored here.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Header {
+    pub name: String,
+    pub value: Option<String>,
+}
+
+/// The proxy that carried a request (Firefox's `proxyInfo`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ProxyInfo {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub host: Option<String>,
+    pub port: Option<u32>,
+}
+
+// ---------------------------------------------------------------- output of diagnose
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cause {
+    // a response arrived
+    UpstreamUnreachable,
+    UpstreamTimeout,
+    UpstreamInvalidResponse,
+    UpstreamDns,
+    UpstreamTls,
+    UpstreamError,
+    OriginError,
+    Overloaded,
+    Maintenance,
+    // no response arrived
+    Dns,
+    ConnectionRefused,
+    ConnectionReset,
+    Timeout,
+    Unreachable,
+    Offline,
+    Proxy,
+    Tls,
+    InvalidResponse,
+    RedirectLoop,
+    Blocked,
+    Aborted,
+    InvalidUrl,
+    Auth,
+    Http2Quic,
+    Cache,
+    File,
+    Other,
+    /// Not a failure (2xx-4xx).
+    None,
+}
+
+impl Cause {
+    pub const ALL: [Cause; 28] = [
+        Cause::UpstreamUnreachable,
+        Cause::UpstreamTimeout,
+        Cause::UpstreamInvalidResponse,
+        Cause::UpstreamDns,
+        Cause::UpstreamTls,
+        Cause::UpstreamError,
+        Cause::OriginError,
+        Cause::Overloaded,
+        Cause::Maintenance,
+        Cause::Dns,
+        Cause::ConnectionRefused,
+        Cause::ConnectionReset,
+        Cause::Timeout,
+        Cause::Unreachable,
+        Cause::Offline,
+        Cause::Proxy,
+        Cause::Tls,
+        Cause::InvalidResponse,
+        Cause::RedirectLoop,
+        Cause::Blocked,
+        Cause::Aborted,
+        Cause::InvalidUrl,
+        Cause::Auth,
+        Cause::Http2Quic,
+        Cause::Cache,
+        Cause::File,
+        Cause::Other,
+        Cause::None,
+    ];
+
+    /// The contract's name of the cause ("upstream-timeout", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cause::UpstreamUnreachable => "upstream-unreachable",
+            Cause::UpstreamTimeout => "upstream-timeout",
+            Cause::UpstreamInvalidResponse => "upstream-invalid-response",
+            Cause::UpstreamDns => "upstream-dns",
+            Cause::UpstreamTls => "upstream-tls",
+            Cause::UpstreamError => "upstream-error",
+            Cause::OriginError => "origin-error",
+            Cause::Overloaded => "overloaded",
+            Cause::Maintenance => "maintenance",
+            Cause::Dns => "dns",
+            Cause::ConnectionRefused => "connection-refused",
+            Cause::ConnectionReset => "connection-reset",
+            Cause::Timeout => "timeout",
+            Cause::Unreachable => "unreachable",
+            Cause::Offline => "offline",
+            Cause::Proxy => "proxy",
+            Cause::Tls => "tls",
+            Cause::InvalidResponse => "invalid-response",
+            Cause::RedirectLoop => "redirect-loop",
+            Cause::Blocked => "blocked",
+            Cause::Aborted => "aborted",
+            Cause::InvalidUrl => "invalid-url",
+            Cause::Auth => "auth",
+            Cause::Http2Quic => "http2-quic",
+            Cause::Cache => "cache",
+            Cause::File => "file",
+            Cause::Other => "other",
+            Cause::None => "none",
+        }
+    }
+
+    /// Whether the cause is one where a response arrived from a server.
+    pub fn is_response_cause(self) -> bool {
+        matches!(
+            self,
+            Cause::UpstreamUnreachable
+                | Cause::UpstreamTimeout
+                | Cause::UpstreamInvalidResponse
+                | Cause::UpstreamDns
+                | Cause::UpstreamTls
+                | Cause::UpstreamError
+                | Cause::OriginError
+                | Cause::Overloaded
+                | Cause::Maintenance
+        )
+    }
+}
+
+/// Who has to act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Culprit {
+    Site,
+    Network,
+    Proxy,
+    Browser,
+    Unknown,
+}
+
+/// Who wrote the error response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GeneratedBy {
+    Gateway,
+    Origin,
+    Browser,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Cdn,
+    LoadBalancer,
+    ReverseProxy,
+    ForwardProxy,
+    Platform,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Gateway {
+    /// Lowercase id: "nginx", "cloudflare", ...
+    pub id: String,
+    /// Display name: "nginx", "Cloudflare", ...
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub version: Option<String>,
+    pub role: Role,
+    /// What identified it, e.g. "Server: nginx/1.22.1", "error page template".
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnosis {
+    pub failed: bool,
+    pub cause: Cause,
+    pub culprit: Culprit,
+    pub generated_by: GeneratedBy,
+    pub gateway: Option<Gateway>,
+    pub transient: bool,
+    pub retry_after_seconds: Option<f64>,
+    pub safe_to_retry: bool,
+    pub confidence: f64,
+    // --- additions beyond the contract, for rendering and for advise
+    /// The navigation's URL as given.
+    pub url: String,
+    /// Host of the URL, lowercase, without port ("" when it has none).
+    pub host: String,
+    /// scheme://host[:port] of the URL ("" when it has none).
+    pub origin: String,
+    /// Uppercase method.
+    pub method: String,
+    pub status_code: Option<u16>,
+    /// The reason phrase as the server sent it, or the standard one for the status.
+    pub status_text: Option<String>,
+    /// The browser's error name as reported, when no response arrived.
+    pub error: Option<String>,
+    /// What led to the cause, in short words (for the "details" part of the panel).
+    pub evidence: Vec<String>,
+}
+
+// ---------------------------------------------------------------- advise
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Environment {
+    pub url: Option<String>,
+    pub method: Option<String>,
+    pub browser: Option<String>,
+    pub platform: Option<String>,
+    pub proxy: Option<ProxySettings>,
+    pub extensions: Vec<ExtensionInfo>,
+    pub recent_failures: Vec<RecentFailure>,
+    pub known_hosts: Vec<String>,
+    pub incognito_allowed: Option<bool>,
+    pub attempts: Option<u32>,
+    pub now: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ProxySettings {
+    pub mode: Option<String>,
+    pub controlled_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RecentFailure {
+    pub host: String,
+    pub at: f64,
+    pub cause: Option<String>,
+}
+
+/// A `management.getAll()` entry; fields beyond these are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ExtensionInfo {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub enabled: Option<bool>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub permissions: Vec<String>,
+    pub host_permissions: Vec<String>,
+    pub install_type: Option<String>,
+    pub may_disable: Option<bool>,
+}
+
+/// Named values that fill a message: `{name}` in the message text.
+pub type Params = BTreeMap<String, Param>;
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    Text(String),
+    Number(f64),
+    Flag(bool),
+    List(Vec<String>),
+}
+
+impl From<&str> for Param {
+    fn from(s: &str) -> Self {
+        Param::Text(s.to_string())
+    }
+}
+impl From<String> for Param {
+    fn from(s: String) -> Self {
+        Param::Text(s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Message {
+    /// A message name in `_locales/*/messages.json`.
+    pub key: String,
+    pub params: Params,
+}
+
+/// What one click does.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+pub enum Action {
+    Retry,
+    OpenIncognito,
+    ClearSiteData { origin: String },
+    DisableExtension { id: String },
+    Watch,
+    OpenUrl { url: String },
+    Copy { text: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// "retry", "verify-url", ... (also the message name, with `step_` and `-` as `_`).
+    pub id: String,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    pub params: Params,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub action: Option<Action>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Advice {
+    pub summary: Message,
+    pub steps: Vec<Step>,
+}
+
+// ---------------------------------------------------------------- retryPlan
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct History {
+    pub attempts: u32,
+    pub first_failure_at: Option<f64>,
+    pub now: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RetryPlan {
+    pub auto: bool,
+    pub delay_seconds: Option<f64>,
+    pub reason: String,
+}
+
+// ---------------------------------------------------------------- rankExtensions
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Risk {
+    High,
+    Medium,
+    Low,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RankedExtension {
+    pub id: String,
+    pub name: String,
+    pub risk: Risk,
+    pub reasons: Vec<String>,
+}
+
+// ---------------------------------------------------------------- errors
+
+/// Bad input: the message says what was wrong. Becomes a JavaScript `Error` at the edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError(pub String);
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InputError {}

@@ -1,0 +1,184 @@
+//! Just enough URL parsing for the core: scheme, host, port, origin. The URLs come from the
+//! browser (already canonical), but a hostile or broken caller may send anything, so this
+//! never panics and rejects what does not parse.
+
+use crate::model::InputError;
+
+/// The longest URL accepted: Chromium's own limit (2 MiB).
+pub const MAX_URL_LEN: usize = 2 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Url<'a> {
+    /// Lowercase scheme without ':'.
+    pub scheme: String,
+    /// Lowercase host, without brackets for IPv6; "" when the URL has no authority.
+    pub host: String,
+    pub port: Option<u16>,
+    /// Everything after the authority (path, query, fragment), as given.
+    pub rest: &'a str,
+}
+
+impl Url<'_> {
+    pub fn default_port(&self) -> Option<u16> {
+        match self.scheme.as_str() {
+            "http" | "ws" => Some(80),
+            "https" | "wss" => Some(443),
+            "ftp" => Some(21),
+            _ => None,
+        }
+    }
+
+    /// scheme://host[:port], with the port left out when it is the scheme's default.
+    pub fn origin(&self) -> String {
+        if self.host.is_empty() {
+            return String::new();
+        }
+        let host = if self.host.contains(':') {
+            format!("[{}]", self.host)
+        } else {
+            self.host.clone()
+        };
+        match self.port {
+            Some(p) if Some(p) != self.default_port() => format!("{}://{}:{}", self.scheme, host, p),
+            _ => format!("{}://{}", self.scheme, host),
+        }
+    }
+
+    pub fn is_http(&self) -> bool {
+        self.scheme == "http" || self.scheme == "https"
+    }
+}
+
+fn bad(what: &str) -> InputError {
+    InputError(format!("url: {what}"))
+}
+
+/// Parses an absolute URL.
+pub fn parse(input: &str) -> Result<Url<'_>, InputError> {
+    if input.len() > MAX_URL_LEN {
+        return Err(bad("longer than 2 MiB"));
+    }
+    let input = input.trim_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
+    if input.is_empty() {
+        return Err(bad("missing"));
+    }
+    let colon = input.find(':').ok_or_else(|| bad("no scheme"))?;
+    let scheme = &input[..colon];
+    let mut chars = scheme.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    if !first_ok || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+        return Err(bad("bad scheme"));
+    }
+    let scheme = scheme.to_ascii_lowercase();
+    let after = &input[colon + 1..];
+    let Some(authority_and_rest) = after.strip_prefix("//") else {
+        if matches!(scheme.as_str(), "http" | "https" | "ws" | "wss" | "ftp") {
+            return Err(bad("no host"));
+        }
+        return Ok(Url {
+            scheme,
+            host: String::new(),
+            port: None,
+            rest: after,
+        });
+    };
+    let end = authority_and_rest
+        .find(['/', '?', '#', '\\'])
+        .unwrap_or(authority_and_rest.len());
+    let authority = &authority_and_rest[..end];
+    let rest = &authority_and_rest[end..];
+    // userinfo
+    let hostport = match authority.rfind('@') {
+        Some(at) => &authority[at + 1..],
+        None => authority,
+    };
+    let (host, port_str) = if let Some(stripped) = hostport.strip_prefix('[') {
+        let close = stripped.find(']').ok_or_else(|| bad("unclosed IPv6 address"))?;
+        let host = &stripped[..close];
+        if host.is_empty() || !host.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') {
+            return Err(bad("bad IPv6 address"));
+        }
+        let tail = &stripped[close + 1..];
+        let port = match tail.strip_prefix(':') {
+            Some(p) => Some(p),
+            None if tail.is_empty() => None,
+            None => return Err(bad("junk after IPv6 address")),
+        };
+        (host, port)
+    } else {
+        match hostport.rfind(':') {
+            Some(c) => (&hostport[..c], Some(&hostport[c + 1..])),
+            None => (hostport, None),
+        }
+    };
+    let port = match port_str {
+        None | Some("") => None,
+        Some(p) => {
+            if p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad("bad port"));
+            }
+            Some(p.parse::<u16>().map_err(|_| bad("port out of range"))?)
+        }
+    };
+    let host = host.trim_end_matches('.');
+    if host.is_empty() && scheme != "file" {
+        return Err(bad("empty host"));
+    }
+    if host
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '^' | '|' | '%' | '`'))
+    {
+        return Err(bad("bad character in host"));
+    }
+    Ok(Url {
+        scheme,
+        host: host.to_lowercase(),
+        port,
+        rest,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_common_urls() {
+        let u = parse("https://Example.COM/a?b#c").unwrap();
+        assert_eq!(u.scheme, "https");
+        assert_eq!(u.host, "example.com");
+        assert_eq!(u.port, None);
+        assert_eq!(u.rest, "/a?b#c");
+        assert_eq!(u.origin(), "https://example.com");
+
+        let u = parse("http://user:pw@127.0.0.1:8080").unwrap();
+        assert_eq!(u.host, "127.0.0.1");
+        assert_eq!(u.port, Some(8080));
+        assert_eq!(u.origin(), "http://127.0.0.1:8080");
+
+        let u = parse("http://[::1]:81/x").unwrap();
+        assert_eq!(u.host, "::1");
+        assert_eq!(u.origin(), "http://[::1]:81");
+
+        assert_eq!(parse("http://example.com:80/").unwrap().origin(), "http://example.com");
+        assert_eq!(parse("about:blank").unwrap().host, "");
+    }
+
+    #[test]
+    fn rejects_junk() {
+        for bad in [
+            "",
+            "example.com",
+            "1http://x",
+            "http:/x",
+            "http://",
+            "http://a:99999/",
+            "http://a:8o/",
+            "http://[::1/",
+            "http://a b/",
+            "http://<script>/",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+}
