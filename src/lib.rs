@@ -10,6 +10,7 @@ pub mod gateway;
 pub mod model;
 pub mod neterror;
 pub mod retry;
+pub mod retry_after;
 pub mod suggest;
 pub mod text;
 pub mod url;
