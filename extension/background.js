@@ -1,0 +1,319 @@
+// The background: watches main-frame navigations, asks the core what went wrong, keeps one
+// record per failing tab, shows the badge, puts the panel on the error page (or sends the tab
+// to the extension's diagnosis page where the browser drew its own error page), and runs the
+// panel's one-click actions. Listeners are registered synchronously at the top level: the
+// worker is started again for each event after it was stopped.
+import {
+  api,
+  browserName,
+  setBadge,
+  badgeNeedsRefreshOnComplete,
+  openPrivateWindow,
+  privateAccessHelpKey,
+  injectPanel,
+  proxyOf,
+} from './shim.js';
+import { core } from './core.js';
+
+const OWN_PREFIX = api.runtime.getURL('');
+const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
+const PAGE_TEXT_LIMIT = 4096;
+const MAX_HEADERS = 200;
+/** A navigation back onto a failed URL this soon after leaving the diagnosis page is the
+ * person going back through history: show the browser's page, don't send them forward. */
+const BACK_WINDOW_MS = 4000;
+
+// ------------------------------------------------------------------ per-tab records
+
+/** tabId -> {url, kind: "response"|"error", failure, diagnosis, advice, at, leftAt?, retrying?} */
+const records = new Map();
+const key = (tabId) => `tab:${tabId}`;
+
+/** tabId -> the promise of the navigation event being handled for it; readers wait on it,
+ * so a tab that completes before its diagnosis is ready still gets its panel. */
+const pending = new Map();
+
+function track(tabId, work) {
+  // One tab's events are handled in order: a later navigation never races an earlier one.
+  const p = (pending.get(tabId) || Promise.resolve()).then(work).catch((e) => console.warn('Gateway Doctor:', e));
+  pending.set(tabId, p);
+  p.finally(() => {
+    if (pending.get(tabId) === p) pending.delete(tabId);
+  });
+}
+
+async function settled(tabId) {
+  await pending.get(tabId);
+}
+
+async function load(tabId) {
+  if (records.has(tabId)) return records.get(tabId);
+  try {
+    const got = await api.storage.session.get(key(tabId));
+    const rec = got[key(tabId)];
+    if (rec) records.set(tabId, rec);
+    return rec;
+  } catch {
+    return undefined;
+  }
+}
+
+async function store(tabId, rec) {
+  records.set(tabId, rec);
+  try {
+    await api.storage.session.set({ [key(tabId)]: rec });
+  } catch {
+    // Session storage full or unavailable: the in-memory record still serves this worker.
+  }
+}
+
+async function forget(tabId) {
+  const had = records.delete(tabId);
+  try {
+    await api.storage.session.remove(key(tabId));
+  } catch {
+    // ignore
+  }
+  return had;
+}
+
+function withoutFragment(url) {
+  const i = String(url || '').indexOf('#');
+  return i < 0 ? String(url || '') : String(url).slice(0, i);
+}
+
+const sameUrl = (a, b) => withoutFragment(a) === withoutFragment(b);
+
+const isOwn = (url) => String(url || '').startsWith(OWN_PREFIX);
+
+// ------------------------------------------------------------------ diagnosis
+
+let platform;
+async function environment(rec) {
+  platform ??= api.runtime
+    .getPlatformInfo()
+    .then((p) => p.os)
+    .catch(() => undefined);
+  let incognitoAllowed;
+  try {
+    incognitoAllowed = await api.extension.isAllowedIncognitoAccess();
+  } catch {
+    incognitoAllowed = undefined;
+  }
+  return {
+    url: rec.url,
+    method: rec.failure.method,
+    browser: browserName,
+    platform: await platform,
+    incognitoAllowed,
+    attempts: rec.attempts || 0,
+    now: Date.now(),
+  };
+}
+
+/** Diagnoses `rec.failure` and builds the advice; null when the core refuses the input. */
+async function analyse(rec) {
+  try {
+    const c = await core();
+    const diagnosis = c.diagnose(rec.failure);
+    const advice = c.advise(diagnosis, await environment(rec));
+    return { diagnosis, advice };
+  } catch (e) {
+    console.warn('Gateway Doctor: cannot diagnose', e);
+    return null;
+  }
+}
+
+function view(rec) {
+  return rec?.diagnosis ? { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice } : null;
+}
+
+function badgeText(rec) {
+  return rec.kind === 'response' ? String(rec.failure.statusCode) : 'ERR';
+}
+
+function diagnosisPageUrl(tabId, rec) {
+  const q = new URLSearchParams({ tab: String(tabId), url: rec.url });
+  return `${DIAGNOSIS_PAGE}?${q}`;
+}
+
+// ------------------------------------------------------------------ navigation events
+
+function headersOf(details) {
+  return (details.responseHeaders || [])
+    .slice(0, MAX_HEADERS)
+    .map((h) => ({ name: String(h.name), value: h.value === undefined ? undefined : String(h.value) }));
+}
+
+async function onHeaders(details) {
+  const { tabId, url, statusCode } = details;
+  if (tabId < 0 || isOwn(url)) return;
+  if (statusCode < 500) {
+    // A response that is no failure: whatever this tab showed before is over.
+    if (records.has(tabId) || (await load(tabId))) {
+      await forget(tabId);
+      await setBadge(tabId, '');
+    }
+    return;
+  }
+  const rec = {
+    url,
+    kind: 'response',
+    at: details.timeStamp,
+    failure: {
+      url,
+      method: details.method,
+      statusCode,
+      statusLine: details.statusLine,
+      responseHeaders: headersOf(details),
+      proxy: proxyOf(details),
+      timeStamp: details.timeStamp,
+    },
+  };
+  const prev = await load(tabId);
+  if (prev && sameUrl(prev.url, url)) rec.attempts = (prev.attempts || 0) + 1;
+  const result = await analyse(rec);
+  if (!result?.diagnosis.failed) return;
+  Object.assign(rec, result);
+  await store(tabId, rec);
+  await setBadge(tabId, badgeText(rec));
+}
+
+async function onError(details) {
+  const { tabId, url, error } = details;
+  if (tabId < 0 || isOwn(url)) return;
+  // An aborted navigation (the person stopped it, or it became a download) is no failure,
+  // and is common on healthy pages: decide it here without loading the core.
+  if (/(^|::|_)(ERR_ABORTED|NS_BINDING_ABORTED)$/.test(String(error))) return;
+  const prev = await load(tabId);
+  const rec = {
+    url,
+    kind: 'error',
+    at: details.timeStamp,
+    failure: { url, method: details.method, error, proxy: proxyOf(details), timeStamp: details.timeStamp },
+    attempts: prev && sameUrl(prev.url, url) ? (prev.attempts || 0) + 1 : 0,
+  };
+  const result = await analyse(rec);
+  if (!result?.diagnosis.failed) return;
+  Object.assign(rec, result);
+  const wentBack =
+    prev && sameUrl(prev.url, url) && !prev.retrying && prev.leftAt && Date.now() - prev.leftAt < BACK_WINDOW_MS;
+  await store(tabId, rec);
+  await setBadge(tabId, badgeText(rec));
+  if (wentBack) return;
+  // No extension can script the browser's own error page: show ours instead.
+  try {
+    await api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) });
+  } catch {
+    // The tab is gone.
+  }
+}
+
+async function onTabUpdated(tabId, info, tab) {
+  if (info.status !== 'complete') return;
+  await settled(tabId);
+  const rec = await load(tabId);
+  if (!rec) return;
+  const onDiagnosisPage = String(tab.url || '').startsWith(DIAGNOSIS_PAGE);
+  if (badgeNeedsRefreshOnComplete && (onDiagnosisPage || sameUrl(tab.url, rec.url))) {
+    await setBadge(tabId, badgeText(rec));
+  }
+  if (rec.kind !== 'response' || !sameUrl(tab.url, rec.url)) return;
+  try {
+    // Injected on 'complete', not from onCompleted, which races the commit.
+    await injectPanel(tabId);
+  } catch {
+    // The browser drew its own page for this response (e.g. an empty 502 body): no extension
+    // can script it, so show the diagnosis page.
+    try {
+      await api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) });
+    } catch {
+      // The tab is gone.
+    }
+  }
+}
+
+// ------------------------------------------------------------------ messages from our pages
+
+async function runAction(tabId, action) {
+  const rec = await load(tabId);
+  if (!rec) return { ok: false, messageKey: 'ui_no_failure' };
+  switch (action?.type) {
+    case 'retry':
+      rec.retrying = true;
+      await store(tabId, rec);
+      if (rec.kind === 'response') await api.tabs.reload(tabId, { bypassCache: true });
+      else await api.tabs.update(tabId, { url: rec.url });
+      return { ok: true, messageKey: 'ui_retrying' };
+    case 'open-incognito': {
+      const r = await openPrivateWindow(rec.url);
+      if (r.ok) return { ok: true, messageKey: 'ui_private_opened' };
+      return { ok: false, messageKey: r.reason === 'not-allowed' ? privateAccessHelpKey : 'ui_private_failed' };
+    }
+    default:
+      return { ok: false, messageKey: 'ui_action_unavailable' };
+  }
+}
+
+async function onMessage(message, sender) {
+  const senderTab = sender.tab?.id;
+  await settled(Number(message.tabId ?? senderTab));
+  switch (message?.type) {
+    case 'gd:page': {
+      // From the content script in a tab with a 5xx page: refine with the page's own text.
+      if (senderTab === undefined) return null;
+      const rec = await load(senderTab);
+      if (!rec || rec.kind !== 'response' || !sameUrl(rec.url, message.url)) return null;
+      const failure = { ...rec.failure, bodyText: String(message.bodyText || '').slice(0, PAGE_TEXT_LIMIT) };
+      const refined = await analyse({ ...rec, failure });
+      if (refined) {
+        Object.assign(rec, refined);
+        rec.failure = failure;
+        await store(senderTab, rec);
+      }
+      return view(rec);
+    }
+    case 'gd:view':
+      return view(await load(Number(message.tabId ?? senderTab)));
+    case 'gd:action':
+      return runAction(Number(message.tabId ?? senderTab), message.action);
+    case 'gd:leaving': {
+      const tabId = Number(message.tabId ?? senderTab);
+      const rec = await load(tabId);
+      if (rec) {
+        rec.leftAt = Date.now();
+        rec.retrying = Boolean(message.retrying);
+        await store(tabId, rec);
+      }
+      return null;
+    }
+    default:
+      return undefined;
+  }
+}
+
+api.webRequest.onHeadersReceived.addListener(
+  (d) => {
+    track(d.tabId, () => onHeaders(d));
+  },
+  { urls: ['<all_urls>'], types: ['main_frame'] },
+  ['responseHeaders'],
+);
+api.webRequest.onErrorOccurred.addListener(
+  (d) => {
+    track(d.tabId, () => onError(d));
+  },
+  { urls: ['<all_urls>'], types: ['main_frame'] },
+);
+api.tabs.onUpdated.addListener((tabId, info, tab) => {
+  onTabUpdated(tabId, info, tab);
+});
+api.tabs.onRemoved.addListener((tabId) => {
+  forget(tabId);
+});
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (typeof message?.type !== 'string' || !message.type.startsWith('gd:')) return false;
+  if (sender.id !== api.runtime.id) return false;
+  onMessage(message, sender).then(sendResponse, (e) => sendResponse({ ok: false, messageKey: 'ui_action_failed', params: { error: String(e?.message || e) } }));
+  return true;
+});

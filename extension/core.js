@@ -1,0 +1,16 @@
+// The Rust core, loaded once and remembered: the worker restarts often, and every caller
+// shares the same promise. A failed load is forgotten, so the next call tries again.
+import init, * as wasm from './pkg/gateway_doctor.js';
+
+let ready;
+
+/** Resolves to the core's functions (diagnose, advise, retryPlan, suggestHost, rankExtensions). */
+export function core() {
+  ready ??= init({ module_or_path: new URL('./pkg/gateway_doctor_bg.wasm', import.meta.url) })
+    .then(() => wasm)
+    .catch((e) => {
+      ready = undefined;
+      throw e;
+    });
+  return ready;
+}

@@ -1,0 +1,3 @@
+import { localize } from './page.js';
+
+localize();

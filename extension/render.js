@@ -1,0 +1,201 @@
+// Renders a diagnosis and its advice: the same markup and styles in the in-page panel (inside
+// a shadow root), the toolbar popup and the extension's diagnosis page. A classic script, so
+// that content scripts can load it too. Everything from the failing site (URL, headers, page
+// text) goes into the DOM as text only: no innerHTML anywhere.
+(() => {
+  if (globalThis.GatewayDoctorRender) return;
+
+  const MAX_TEXT = 300;
+
+  function clip(s, n = MAX_TEXT) {
+    s = String(s ?? '');
+    return s.length > n ? s.slice(0, n - 1) + '…' : s;
+  }
+
+  /** A message from _locales with `{name}` filled from params (lists joined). */
+  function msg(key, params = {}) {
+    let text = '';
+    try {
+      text = chrome.i18n.getMessage(key) || '';
+    } catch {
+      text = '';
+    }
+    return text.replace(/\{(\w+)\}/g, (_, name) => {
+      const v = params[name];
+      if (v === undefined || v === null) return '';
+      return clip(Array.isArray(v) ? v.join(', ') : String(v));
+    });
+  }
+
+  function el(tag, attrs = {}, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'text') e.textContent = v;
+      else e.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const c of children) if (c) e.append(c);
+    return e;
+  }
+
+  function stepKey(id) {
+    return 'step_' + String(id).replace(/-/g, '_');
+  }
+
+  function headline(view) {
+    const d = view.diagnosis;
+    const s = view.advice?.summary;
+    const params = { ...(s?.params || {}) };
+    params.status ??= d.statusCode ?? '';
+    params.statusText ??= d.statusText ?? '';
+    params.gateway ??= d.gateway?.name ?? '';
+    params.host ??= d.host ?? '';
+    const text = s ? msg(s.key, params) : '';
+    if (text) return text;
+    if (d.statusCode) return msg('ui_summary_status', params) || `${d.statusCode} ${d.statusText || ''}`;
+    return msg('ui_summary_error', { error: d.error || d.cause }) || String(d.error || d.cause);
+  }
+
+  function facts(d) {
+    const out = [];
+    if (d.statusCode) out.push(msg('ui_fact_status', { status: d.statusCode, statusText: d.statusText || '' }));
+    else if (d.error) out.push(msg('ui_fact_error', { error: d.error }));
+    if (d.gateway) {
+      const g = d.gateway;
+      out.push(
+        msg('ui_fact_gateway', {
+          gateway: g.version ? `${g.name} ${g.version}` : g.name,
+          role: msg('ui_role_' + String(g.role).replace(/-/g, '_')) || g.role,
+        }),
+      );
+    }
+    out.push(msg('ui_fact_culprit', { culprit: msg('ui_culprit_' + d.culprit) || d.culprit }));
+    return out.filter(Boolean);
+  }
+
+  const PRIMARY = new Set(['retry', 'open-incognito']);
+
+  /**
+   * Renders `view` ({diagnosis, advice}) into `container`. `onAction(action, step)` runs a
+   * click and resolves to {ok, messageKey?, params?}; its message is shown in the status line.
+   * `options.close` adds a close button that calls it.
+   */
+  function render(container, view, onAction, options = {}) {
+    const d = view.diagnosis;
+    const steps = view.advice?.steps || [];
+    const root = el('section', { 'data-gd': 'panel', class: 'gd-panel', role: 'region', 'aria-label': msg('ext_name') || 'Gateway Doctor' });
+
+    const head = el('header', { class: 'gd-head' });
+    head.append(el('h2', { 'data-gd': 'headline', class: 'gd-headline', text: headline(view) }));
+    if (options.close) {
+      const close = el('button', { type: 'button', class: 'gd-close', 'data-action': 'close', 'aria-label': msg('ui_close') || 'Close', text: '×' });
+      close.addEventListener('click', (ev) => {
+        if (ev.isTrusted) options.close();
+      });
+      head.append(close);
+    }
+    root.append(head);
+
+    const factList = el('ul', { class: 'gd-facts', 'data-gd': 'facts' });
+    for (const f of facts(d)) factList.append(el('li', { text: f }));
+    root.append(factList);
+
+    const status = el('p', { class: 'gd-message', 'data-gd': 'message', role: 'status', 'aria-live': 'polite' });
+
+    async function run(action, step, button) {
+      status.textContent = '';
+      button.disabled = true;
+      try {
+        const r = (await onAction(action, step)) || { ok: true };
+        if (r.messageKey) status.textContent = msg(r.messageKey, r.params || {});
+        status.dataset.ok = r.ok ? 'true' : 'false';
+      } catch (e) {
+        status.textContent = msg('ui_action_failed', { error: clip(e?.message || e) });
+        status.dataset.ok = 'false';
+      } finally {
+        button.disabled = false;
+      }
+    }
+
+    function actionButton(action, step, primary) {
+      const label = msg('ui_action_' + action.type.replace(/-/g, '_'), { ...(step?.params || {}), ...action }) || action.type;
+      const b = el('button', { type: 'button', class: primary ? 'gd-button gd-primary' : 'gd-button', 'data-action': action.type, text: label });
+      b.addEventListener('click', (ev) => {
+        // Only a person's click: a page script cannot press our buttons.
+        if (!ev.isTrusted) return;
+        run(action, step, b);
+      });
+      return b;
+    }
+
+    const buttons = el('div', { class: 'gd-buttons', 'data-gd': 'buttons' });
+    const retryStep = steps.find((s) => s.id === 'retry');
+    buttons.append(actionButton({ type: 'retry' }, retryStep, true));
+    buttons.append(actionButton({ type: 'open-incognito' }, steps.find((s) => s.id === 'incognito'), false));
+    root.append(buttons, status);
+
+    const shown = steps.filter((s) => s.id !== 'retry' || s.params?.resubmits);
+    if (shown.length) {
+      const list = el('ol', { class: 'gd-steps', 'data-gd': 'steps', 'aria-label': msg('ui_steps') || 'What you can do' });
+      for (const s of shown) {
+        const li = el('li', { 'data-step': s.id });
+        li.append(el('span', { class: 'gd-step-text', text: msg(stepKey(s.id), s.params || {}) || s.id }));
+        if (s.params?.command) li.append(' ', el('code', { text: clip(s.params.command) }));
+        if (s.action && !PRIMARY.has(s.action.type)) li.append(' ', actionButton(s.action, s, false));
+        list.append(li);
+      }
+      root.append(list);
+    }
+
+    const details = el('details', { class: 'gd-details', 'data-gd': 'details' });
+    details.append(el('summary', { text: msg('ui_details') || 'Details' }));
+    const dl = el('ul', {});
+    dl.append(el('li', { text: clip(d.url, 500) }));
+    dl.append(el('li', { text: `${d.method} · ${d.cause} · ${msg('ui_confidence', { percent: Math.round((d.confidence || 0) * 100) })}` }));
+    for (const e of (d.evidence || []).slice(0, 8)) dl.append(el('li', { text: clip(e) }));
+    for (const e of (d.gateway?.evidence || []).slice(0, 8)) dl.append(el('li', { text: clip(e) }));
+    details.append(dl);
+    root.append(details);
+
+    container.replaceChildren(root);
+    return root;
+  }
+
+  const CSS = `
+:host, .gd-root { all: initial; }
+.gd-panel {
+  --gd-bg: #ffffff; --gd-fg: #1b1b1f; --gd-muted: #4a4a55; --gd-accent: #0b57d0; --gd-accent-fg: #ffffff;
+  --gd-border: #c4c7c5; --gd-bad: #b3261e; --gd-good: #146c2e; --gd-code: #f1f3f4;
+  box-sizing: border-box; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: var(--gd-fg); background: var(--gd-bg); border: 1px solid var(--gd-border); border-radius: 10px;
+  padding: 14px 16px; max-width: 34rem; text-align: start;
+}
+@media (prefers-color-scheme: dark) {
+  .gd-panel { --gd-bg: #1f1f23; --gd-fg: #e6e6ea; --gd-muted: #c0c0c8; --gd-accent: #a8c7fa; --gd-accent-fg: #0b1d3a;
+    --gd-border: #5a5a63; --gd-bad: #ffb4ab; --gd-good: #8fd19e; --gd-code: #2c2c31; }
+}
+.gd-panel * { box-sizing: border-box; }
+.gd-head { display: flex; align-items: flex-start; gap: 8px; }
+.gd-headline { font-size: 16px; font-weight: 600; margin: 0 0 6px; flex: 1; color: var(--gd-fg); }
+.gd-close { background: none; border: none; color: var(--gd-muted); font-size: 20px; cursor: pointer; line-height: 1; padding: 2px 6px; border-radius: 4px; }
+.gd-facts { margin: 0 0 10px; padding: 0; list-style: none; color: var(--gd-muted); font-size: 13px; }
+.gd-buttons { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0; }
+.gd-button { font: inherit; font-size: 13px; padding: 6px 12px; border-radius: 6px; cursor: pointer;
+  border: 1px solid var(--gd-accent); background: transparent; color: var(--gd-accent); }
+.gd-button.gd-primary { background: var(--gd-accent); color: var(--gd-accent-fg); }
+.gd-button:disabled { opacity: .6; cursor: progress; }
+.gd-button:focus-visible, .gd-close:focus-visible, .gd-details summary:focus-visible { outline: 2px solid var(--gd-accent); outline-offset: 2px; }
+.gd-message { min-height: 1em; margin: 4px 0; font-size: 13px; }
+.gd-message[data-ok="false"] { color: var(--gd-bad); }
+.gd-message[data-ok="true"] { color: var(--gd-good); }
+.gd-steps { margin: 8px 0; padding-inline-start: 20px; }
+.gd-steps li { margin: 4px 0; }
+.gd-steps .gd-button { padding: 2px 8px; margin-inline-start: 4px; }
+.gd-steps code { background: var(--gd-code); padding: 1px 4px; border-radius: 4px; font: 12px ui-monospace, monospace; }
+.gd-details { font-size: 12px; color: var(--gd-muted); margin-top: 6px; }
+.gd-details summary { cursor: pointer; }
+.gd-details ul { padding-inline-start: 18px; margin: 4px 0; word-break: break-all; }
+`;
+
+  globalThis.GatewayDoctorRender = { render, msg, CSS };
+})();
