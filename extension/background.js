@@ -7,7 +7,6 @@ import {
   api,
   browserName,
   setBadge,
-  badgeNeedsRefreshOnComplete,
   openPrivateWindow,
   privateAccessHelpKey,
   injectPanel,
@@ -215,7 +214,8 @@ async function onTabUpdated(tabId, info, tab) {
   const rec = await load(tabId);
   if (!rec) return;
   const onDiagnosisPage = String(tab.url || '').startsWith(DIAGNOSIS_PAGE);
-  if (badgeNeedsRefreshOnComplete && (onDiagnosisPage || sameUrl(tab.url, rec.url))) {
+  // Both browsers reset a tab's badge when a page loads in it: set it again.
+  if (onDiagnosisPage || sameUrl(tab.url, rec.url)) {
     await setBadge(tabId, badgeText(rec));
   }
   if (rec.kind !== 'response' || !sameUrl(tab.url, rec.url)) return;

@@ -8,10 +8,7 @@ export const browserName = api.runtime.getURL('').startsWith('moz-extension:') ?
 
 export const isFirefox = browserName === 'firefox';
 
-/**
- * Sets the badge of a tab. Firefox resets a tab's badge when its page loads, so the caller
- * sets it again when the tab completes (see `badgeNeedsRefreshOnComplete`).
- */
+/** Sets the badge of a tab. Browsers reset it when a page loads: set it again on 'complete'. */
 export async function setBadge(tabId, text) {
   try {
     await api.action.setBadgeText({ tabId, text });
@@ -20,8 +17,6 @@ export async function setBadge(tabId, text) {
     // The tab is gone.
   }
 }
-
-export const badgeNeedsRefreshOnComplete = isFirefox;
 
 /**
  * Opens `url` in a private window. Resolves to {ok: true} or {ok: false, reason}, where reason

@@ -1,0 +1,164 @@
+// Drives Debian's Chromium with the unpacked extension through playwright-core, behind the
+// interface that tests/e2e/scenarios.mjs uses.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitFor } from './servers.mjs';
+
+const EXECUTABLE = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p));
+
+export function available() {
+  return EXECUTABLE ? { ok: true } : { ok: false, why: 'chromium is not installed (apt-get install chromium)' };
+}
+
+/** Tag names render.js creates; anything else inside the panel's shadow root is foreign. */
+export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary'];
+
+const PANEL = '#gateway-doctor-root [data-gd="panel"]';
+
+export async function launch({ extensionDir, privateAccess = true }) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: EXECUTABLE,
+    headless: false,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+    viewport: { width: 1100, height: 640 },
+  });
+
+  const workerOf = () => context.serviceWorkers().find((w) => w.url().endsWith('/background.js'));
+  let worker = workerOf() || (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  /** Runs `fn(arg)` in the extension's service worker, waking it up when it was stopped. */
+  async function inWorker(fn, arg) {
+    for (let i = 0; ; i++) {
+      worker = workerOf() || worker;
+      try {
+        return await worker.evaluate(fn, arg);
+      } catch (e) {
+        if (i >= 3) throw e;
+        // The worker was stopped: opening an extension page starts it again.
+        const p = await context.newPage();
+        await p.goto(`chrome-extension://${extensionId}/options.html`).catch(() => {});
+        await p.close();
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    }
+  }
+
+  if (privateAccess) {
+    // Allow the extension in incognito, as a person would on chrome://extensions.
+    const p = await context.newPage();
+    await p.goto('chrome://extensions');
+    await p.evaluate(async (id) => {
+      await chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true });
+      await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
+    }, extensionId);
+    await p.close();
+    // The extension restarts with its new access.
+    await waitFor(async () => (await inWorker(() => chrome.extension.isAllowedIncognitoAccess())) === true, {
+      what: 'incognito access',
+    });
+  }
+
+  let page = context.pages()[0] || (await context.newPage());
+
+  async function tabId() {
+    const url = page.url();
+    return inWorker(async (u) => {
+      const tabs = await chrome.tabs.query({});
+      return (tabs.find((t) => t.url === u && t.active) || tabs.find((t) => t.url === u))?.id ?? null;
+    }, url);
+  }
+
+  const driver = {
+    name: 'chromium',
+    extensionId,
+    context,
+    page: () => page,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load', timeout: 20_000 }).catch(() => {});
+    },
+    async url() {
+      return page.url();
+    },
+    async hasPanel() {
+      return (await page.locator(PANEL).count().catch(() => 0)) > 0;
+    },
+    async panel({ timeout = 10_000 } = {}) {
+      try {
+        await page.locator(PANEL).waitFor({ state: 'visible', timeout });
+        return { text: await page.locator(PANEL).textContent() };
+      } catch {
+        return null;
+      }
+    },
+    async clickPanel(action) {
+      await page.locator(`${PANEL} button[data-action="${action}"]`).click({ timeout: 10_000 });
+    },
+    async panelMessage() {
+      return (await page.locator(`${PANEL} [data-gd="message"]`).textContent().catch(() => '')) || '';
+    },
+    async inspectPanel() {
+      return page.evaluate((allowed) => {
+        const root = document.getElementById('gateway-doctor-root')?.shadowRoot;
+        const tags = root ? [...root.querySelectorAll('*')].map((e) => e.localName) : [];
+        return {
+          pwned: document.documentElement.dataset.pwned ?? null,
+          foreignElements: tags.filter((t) => !allowed.includes(t)),
+        };
+      }, PANEL_TAGS);
+    },
+    async pageText() {
+      return page.evaluate(() => document.body?.innerText || '').catch(() => '');
+    },
+    async clickPage(selector) {
+      await page.locator(selector).click({ timeout: 10_000 });
+    },
+    async badge() {
+      const id = await tabId();
+      if (id === null) return '';
+      return inWorker((tab) => chrome.action.getBadgeText({ tabId: tab }), id);
+    },
+    async storedRecords() {
+      return inWorker(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:')).length);
+    },
+    async windows() {
+      return inWorker(async () =>
+        (await chrome.windows.getAll({ populate: true })).map((w) => ({
+          incognito: w.incognito,
+          urls: (w.tabs || []).map((t) => t.url || t.pendingUrl || ''),
+        })),
+      );
+    },
+    async screenshot(path) {
+      writeFileSync(path, await page.screenshot());
+    },
+    /** Stops the extension's service worker, as Chrome does when it is idle. */
+    async stopWorker() {
+      const s = await context.newCDPSession(page);
+      const { targetInfos } = await s.send('Target.getTargets');
+      const t = targetInfos.find((i) => i.type === 'service_worker' && i.url.includes(extensionId));
+      if (t) await s.send('Target.closeTarget', { targetId: t.targetId });
+      await s.detach();
+    },
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return driver;
+}

@@ -1,0 +1,181 @@
+// The user flows, written once and run in every browser against a real nginx and an upstream
+// the test controls. A driver (lib/chromium.mjs, lib/firefox.mjs) gives each browser the same
+// small interface:
+//   launch({extensionDir, privateAccess}) -> driver; available() -> {ok, why}
+//   goto(url), url(), panel({timeout}) -> {text} | null, hasPanel(), clickPanel(action),
+//   panelMessage() -> the panel's status line text, pageText(), clickPage(selector), badge(),
+//   storedRecords(), windows() -> [{incognito, urls}], screenshot(path), close(),
+//   inspectPanel() -> {pwned: <html data-pwned> or null, foreignElements: [tag names in the
+//   panel's shadow root other than those render.js makes]}.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { upstream, startNginx, freePort, waitFor, nginxAvailable } from './lib/servers.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+
+const REAL_PAGE = 'The real page';
+const TEST_TIMEOUT = 90_000;
+
+/** Waits until the current page is the upstream's real page. */
+async function realPageLoaded(d) {
+  return waitFor(async () => (await d.pageText()).includes(REAL_PAGE), { what: 'the real page', timeoutMs: 20_000 });
+}
+
+/** An upstream that is down (not started) behind a real nginx. */
+async function failingGateway() {
+  const up = upstream(await freePort());
+  const gw = await startNginx({ upstreamPort: up.port });
+  return {
+    up,
+    gw,
+    async stop() {
+      await gw.stop();
+      await up.stop();
+    },
+  };
+}
+
+export function defineScenarios({ browser, launch, available }) {
+  const extensionDir = join(ROOT, 'dist', browser === 'firefox' ? 'firefox' : 'chrome');
+  const name = browser === 'firefox' ? 'firefox' : 'chrome';
+  let d;
+
+  const why = [available(), nginxAvailable()].find((a) => !a.ok)?.why;
+  if (why) {
+    // build.sh installs the browsers and nginx before it runs this suite; if they are still
+    // missing, fail loudly instead of skipping.
+    test(`${browser}: prerequisites`, () => assert.fail(why));
+    return;
+  }
+
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    d = await launch({ extensionDir, privateAccess: true });
+  });
+  after(async () => {
+    await d?.close();
+  });
+
+  test(`${browser} 1: nginx's real 502 → panel naming 502 and nginx → upstream back → Retry → the page`, { timeout: TEST_TIMEOUT }, async () => {
+    const s = await failingGateway();
+    try {
+      await d.goto(s.gw.url('/shop?item=1'));
+      const panel = await d.panel({ timeout: 20_000 });
+      assert.ok(panel, 'the panel appears over the 502 page');
+      assert.match(panel.text, /502/);
+      assert.match(panel.text, /nginx/i);
+      await waitFor(async () => (await d.badge()) === '502', { what: 'badge 502' });
+      await d.screenshot(join(SCREENSHOTS, `${name}-panel-502.png`));
+
+      await s.up.start();
+      await d.clickPanel('retry');
+      await realPageLoaded(d);
+      assert.equal(await d.hasPanel(), false, 'no panel on the real page');
+      await waitFor(async () => (await d.badge()) === '', { what: 'badge cleared' });
+      assert.ok(s.up.requests.some((r) => r.url === '/shop?item=1'), 'the retry reached the upstream');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test(`${browser} 2: nothing listening → diagnosis page says connection refused → server starts → Retry → the page`, { timeout: TEST_TIMEOUT }, async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/down`;
+    const up = upstream(port);
+    try {
+      await d.goto(url);
+      await waitFor(async () => (await d.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
+      const text = await waitFor(
+        async () => {
+          const t = await d.pageText();
+          return /refused/i.test(t) && t;
+        },
+        { what: 'the connection-refused diagnosis' },
+      );
+      assert.match(text, /127\.0\.0\.1/);
+      await waitFor(async () => (await d.badge()) === 'ERR', { what: 'badge ERR' });
+      await d.screenshot(join(SCREENSHOTS, `${name}-diagnosis-refused.png`));
+
+      await up.start();
+      await d.clickPage('[data-gd="panel"] button[data-action="retry"]');
+      await realPageLoaded(d);
+      assert.equal(await d.url(), url);
+      await waitFor(async () => (await d.badge()) === '', { what: 'badge cleared' });
+    } finally {
+      await up.stop();
+    }
+  });
+
+  test(`${browser} 3: a healthy 200 page → no panel, no badge, nothing stored`, { timeout: TEST_TIMEOUT }, async () => {
+    const up = upstream(await freePort());
+    await up.start();
+    const gw = await startNginx({ upstreamPort: up.port });
+    try {
+      await d.goto(gw.url('/healthy'));
+      await realPageLoaded(d);
+      // Give the extension time to act, if it wrongly would.
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(await d.hasPanel(), false);
+      assert.equal(await d.badge(), '');
+      assert.equal(await d.storedRecords(), 0);
+    } finally {
+      await gw.stop();
+      await up.stop();
+    }
+  });
+
+  test(`${browser} 4: Open in a private window → a private window with the same URL`, { timeout: TEST_TIMEOUT }, async () => {
+    const s = await failingGateway();
+    try {
+      const url = s.gw.url('/private-test');
+      await d.goto(url);
+      assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
+      await d.clickPanel('open-incognito');
+      const win = await waitFor(
+        async () => (await d.windows()).find((w) => w.incognito && w.urls.some((u) => u === url)),
+        { what: 'a private window with the URL' },
+      );
+      assert.ok(win);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test(`${browser} 5: payloads in the status line, headers and body are shown as text; nothing runs`, { timeout: TEST_TIMEOUT }, async () => {
+    const s = await failingGateway();
+    const reason = '<img src=x onerror="document.documentElement.dataset.pwned=1">Bad';
+    s.up.handler = (req, res) => {
+      res.writeHead(502, reason, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'X-Payload': '<script>document.documentElement.dataset.pwned=2</script>',
+        Via: '1.1 <img src=x onerror="document.documentElement.dataset.pwned=3">',
+      });
+      // The payloads sit in a comment: the page itself never runs them, but the extension
+      // reads the page's HTML and must never render it.
+      res.end(
+        '<!doctype html><html><head><title>Error</title></head><body><h1>Upstream failure</h1>' +
+          '<!-- <script>document.documentElement.dataset.pwned=4</script>' +
+          '<img src=x onerror="document.documentElement.dataset.pwned=5"> --></body></html>',
+      );
+    };
+    await s.up.start();
+    try {
+      await d.goto(s.gw.url('/<script>alert(1)</script>'));
+      const panel = await d.panel({ timeout: 20_000 });
+      assert.ok(panel, 'the panel appears');
+      assert.match(panel.text, /502/);
+      const probe = await d.inspectPanel();
+      assert.equal(probe.pwned, null, 'no payload ran in the page');
+      assert.deepEqual(probe.foreignElements, [], 'the panel holds only elements the extension made');
+      if (/onerror/.test(panel.text)) assert.ok(panel.text.includes(reason), 'a shown payload is shown as plain text');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  return { driver: () => d };
+}
