@@ -2,4 +2,4 @@
 import { defineScenarios } from './scenarios.mjs';
 import { launch, available } from './lib/chromium.mjs';
 
-defineScenarios({ browser: 'chromium', launch, available });
+defineScenarios({ browser: 'chromium', launch, available, privateWithoutAccess: 'opens' });

@@ -39,7 +39,13 @@ async function failingGateway() {
   };
 }
 
-export function defineScenarios({ browser, launch, available }) {
+/**
+ * `privateWithoutAccess`: what the browser does when the extension may not use private
+ * windows and the person clicks "Open in a private window": "opens" (Chrome lets any
+ * extension open an incognito window with a web URL) or "explains" (Firefox refuses, and
+ * the panel must say how to allow it).
+ */
+export function defineScenarios({ browser, launch, available, privateWithoutAccess }) {
   const extensionDir = join(ROOT, 'dist', browser === 'firefox' ? 'firefox' : 'chrome');
   const name = browser === 'firefox' ? 'firefox' : 'chrome';
   let d;
@@ -173,6 +179,30 @@ export function defineScenarios({ browser, launch, available }) {
       assert.deepEqual(probe.foreignElements, [], 'the panel holds only elements the extension made');
       if (/onerror/.test(panel.text)) assert.ok(panel.text.includes(reason), 'a shown payload is shown as plain text');
     } finally {
+      await s.stop();
+    }
+  });
+
+  test(`${browser} 4b: without private-window access → ${privateWithoutAccess === 'opens' ? 'the window still opens' : 'the panel explains how to allow it'}`, { timeout: TEST_TIMEOUT }, async () => {
+    const s = await failingGateway();
+    const d2 = await launch({ extensionDir, privateAccess: false });
+    try {
+      const url = s.gw.url('/private-no-access');
+      await d2.goto(url);
+      assert.ok(await d2.panel({ timeout: 20_000 }), 'the panel appears');
+      await d2.clickPanel('open-incognito');
+      if (privateWithoutAccess === 'opens') {
+        await waitFor(async () => (await d2.windows()).find((w) => w.incognito && w.urls.includes(url)), {
+          what: 'a private window with the URL',
+        });
+      } else {
+        const text = await waitFor(async () => d2.panelMessage(), { what: 'the explanation' });
+        assert.match(text, /about:addons/);
+        assert.match(text, /Private Windows/);
+        assert.ok(!(await d2.windows()).some((w) => w.incognito), 'no private window opened');
+      }
+    } finally {
+      await d2.close();
       await s.stop();
     }
   });

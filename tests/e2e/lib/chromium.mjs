@@ -74,6 +74,11 @@ export async function launch({ extensionDir, privateAccess = true }) {
     });
   }
 
+  // The worker is reported before its module has run: wait until its listeners are there.
+  await waitFor(async () => inWorker(() => chrome.webRequest.onHeadersReceived.hasListeners()), {
+    what: "the extension's listeners",
+  });
+
   let page = context.pages()[0] || (await context.newPage());
 
   async function tabId() {
@@ -136,13 +141,23 @@ export async function launch({ extensionDir, privateAccess = true }) {
     async storedRecords() {
       return inWorker(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:')).length);
     },
+    /** Every window's pages, through the DevTools protocol: it also sees private windows that
+     * the extension itself may not see. Pages of another browser context are private ones. */
     async windows() {
-      return inWorker(async () =>
-        (await chrome.windows.getAll({ populate: true })).map((w) => ({
-          incognito: w.incognito,
-          urls: (w.tabs || []).map((t) => t.url || t.pendingUrl || ''),
-        })),
-      );
+      const s = await context.newCDPSession(page);
+      try {
+        const { targetInfos } = await s.send('Target.getTargets');
+        const mine = targetInfos.find((t) => t.type === 'page' && t.url === page.url())?.browserContextId;
+        const byContext = new Map();
+        for (const t of targetInfos.filter((i) => i.type === 'page')) {
+          const key = t.browserContextId;
+          if (!byContext.has(key)) byContext.set(key, { incognito: key !== mine, urls: [] });
+          byContext.get(key).urls.push(t.url);
+        }
+        return [...byContext.values()];
+      } finally {
+        await s.detach().catch(() => {});
+      }
     },
     async screenshot(path) {
       writeFileSync(path, await page.screenshot());
