@@ -13,6 +13,8 @@ import {
   proxyOf,
 } from './shim.js';
 import { core } from './core.js';
+import * as watch from './watch.js';
+import * as actions from './actions.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -123,8 +125,9 @@ async function analyse(rec) {
   }
 }
 
-function view(rec) {
-  return rec?.diagnosis ? { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice } : null;
+async function view(tabId, rec) {
+  if (!rec?.diagnosis) return null;
+  return { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice, ...(await watch.viewExtras(tabId, rec)) };
 }
 
 function badgeText(rec) {
@@ -147,6 +150,7 @@ function headersOf(details) {
 async function onHeaders(details) {
   const { tabId, url, statusCode } = details;
   if (tabId < 0 || isOwn(url)) return;
+  await watch.onNavigated(tabId, url);
   if (statusCode < 500) {
     // A response that is no failure: whatever this tab showed before is over.
     if (records.has(tabId) || (await load(tabId))) {
@@ -181,6 +185,7 @@ async function onHeaders(details) {
 async function onError(details) {
   const { tabId, url, error } = details;
   if (tabId < 0 || isOwn(url)) return;
+  await watch.onNavigated(tabId, url);
   // An aborted navigation (the person stopped it, or it became a download) is no failure,
   // and is common on healthy pages: decide it here without loading the core.
   if (/(^|::|_)(ERR_ABORTED|NS_BINDING_ABORTED)$/.test(String(error))) return;
@@ -251,7 +256,10 @@ async function runAction(tabId, action) {
       return { ok: false, messageKey: r.reason === 'not-allowed' ? privateAccessHelpKey : 'ui_private_failed' };
     }
     default:
-      return { ok: false, messageKey: 'ui_action_unavailable' };
+      return (
+        (await watch.runAction(tabId, rec, action)) ??
+        (await actions.runAction(tabId, rec, action)) ?? { ok: false, messageKey: 'ui_action_unavailable' }
+      );
   }
 }
 
@@ -271,10 +279,12 @@ async function onMessage(message, sender) {
         rec.failure = failure;
         await store(senderTab, rec);
       }
-      return view(rec);
+      return view(senderTab, rec);
     }
-    case 'gd:view':
-      return view(await load(Number(message.tabId ?? senderTab)));
+    case 'gd:view': {
+      const tabId = Number(message.tabId ?? senderTab);
+      return view(tabId, await load(tabId));
+    }
     case 'gd:action':
       return runAction(Number(message.tabId ?? senderTab), message.action);
     case 'gd:leaving': {
@@ -310,6 +320,10 @@ api.tabs.onUpdated.addListener((tabId, info, tab) => {
 });
 api.tabs.onRemoved.addListener((tabId) => {
   forget(tabId);
+  watch.onTabRemoved(tabId);
+});
+api.alarms.onAlarm.addListener((alarm) => {
+  watch.onAlarm(alarm);
 });
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (typeof message?.type !== 'string' || !message.type.startsWith('gd:')) return false;
