@@ -1,6 +1,119 @@
-// The one-click fixes of the advice (issue 4) that are more than retry and private window.
+// The one-click fixes of the advice beyond retry and private window: clear this site's data,
+// turn a suspect extension off and back on, open a page. Optional permissions are asked for
+// by the extension's own pages at the click (see `permissionFor`); the in-page panel, which
+// may not ask, sends the person to the diagnosis page instead.
+import { api, clearSiteData, canDisableExtensions, BROWSER_PAGES } from './shim.js';
+
+const DISABLED_KEY = 'disabledByUs';
+
+/** The optional permission an action needs, if any. */
+export function permissionFor(action) {
+  switch (action?.type) {
+    case 'clear-site-data':
+      return 'browsingData';
+    case 'disable-extension':
+    case 'enable-extension':
+    case 'check-extensions':
+      return 'management';
+    default:
+      return undefined;
+  }
+}
+
+export async function hasPermission(permission) {
+  try {
+    return await api.permissions.contains({ permissions: [permission] });
+  } catch {
+    return false;
+  }
+}
+
+/** Extensions this extension turned off, so the advice can offer to turn them back on. */
+export async function disabledByUs() {
+  const got = await api.storage.local.get(DISABLED_KEY);
+  return Array.isArray(got[DISABLED_KEY]) ? got[DISABLED_KEY] : [];
+}
+
+async function setDisabledByUs(list) {
+  await api.storage.local.set({ [DISABLED_KEY]: list.slice(-20) });
+}
+
+/** The installed extensions, for rankExtensions (only with the management permission). */
+export async function installedExtensions() {
+  if (!(await hasPermission('management'))) return undefined;
+  const all = await api.management.getAll();
+  return all
+    .filter((e) => e.id !== api.runtime.id)
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      description: (e.description || '').slice(0, 300),
+      enabled: e.enabled,
+      type: e.type,
+      permissions: e.permissions || [],
+      hostPermissions: e.hostPermissions || [],
+      installType: e.installType,
+      mayDisable: e.mayDisable,
+    }));
+}
+
+function allowedUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return true;
+  } catch {
+    return false;
+  }
+  return BROWSER_PAGES.some((p) => url === p || url.startsWith(p + '/') || url.startsWith(p + '?'));
+}
 
 /** Runs `action` for the failure record of a tab; undefined when the action is not ours. */
 export async function runAction(tabId, rec, action) {
-  return undefined;
+  const permission = permissionFor(action);
+  if (permission && !(await hasPermission(permission))) {
+    return { ok: false, needsPermission: permission, messageKey: 'ui_permission_needed' };
+  }
+  switch (action.type) {
+    case 'clear-site-data': {
+      const r = await clearSiteData(rec.url);
+      return { ok: true, messageKey: r.cacheByHand ? 'ui_cleared_cache_by_hand' : 'ui_cleared' };
+    }
+    case 'disable-extension': {
+      if (!canDisableExtensions) return { ok: false, messageKey: 'ui_disable_by_hand' };
+      const ext = await api.management.get(action.id);
+      await api.management.setEnabled(action.id, false);
+      const list = await disabledByUs();
+      if (!list.some((e) => e.id === ext.id)) list.push({ id: ext.id, name: ext.name, at: Date.now() });
+      await setDisabledByUs(list);
+      if (rec.diagnosis?.safeToRetry) {
+        if (rec.kind === 'response') await api.tabs.reload(tabId, { bypassCache: true });
+        else await api.tabs.update(tabId, { url: rec.url });
+      }
+      return { ok: true, messageKey: 'ui_extension_disabled', params: { name: ext.name } };
+    }
+    case 'enable-extension': {
+      await api.management.setEnabled(action.id, true);
+      const list = (await disabledByUs()).filter((e) => e.id !== action.id);
+      await setDisabledByUs(list);
+      const ext = await api.management.get(action.id);
+      return { ok: true, messageKey: 'ui_extension_enabled', params: { name: ext.name } };
+    }
+    case 'check-extensions':
+      // The permission is granted now: the caller asks for the view again, advised anew.
+      return { ok: true, refresh: true };
+    case 'open-url': {
+      const url = String(action.url || '');
+      if (!allowedUrl(url)) return { ok: false, messageKey: 'ui_action_unavailable' };
+      try {
+        await api.tabs.create({ url, openerTabId: tabId });
+        return { ok: true };
+      } catch {
+        // Firefox does not let extensions open some of its own pages (about:addons).
+        return { ok: false, messageKey: 'ui_open_by_hand', params: { url } };
+      }
+    }
+    default:
+      return undefined;
+  }
 }
+

@@ -28,6 +28,66 @@ const BACK_WINDOW_MS = 4000;
 
 /** tabId -> {url, kind: "response"|"error", failure, diagnosis, advice, at, leftAt?, retrying?} */
 const records = new Map();
+
+// ------------------------------------------------------------------ what the advice needs to know
+
+const KNOWN_HOSTS_KEY = 'knownHosts';
+const MAX_KNOWN_HOSTS = 500;
+const RECENT_KEY = 'recentFailures';
+const MAX_RECENT = 50;
+const RECENT_WINDOW_MS = 15 * 60 * 1000;
+
+/** Hostnames that loaded fine, most recent last: for "did you mean?". Hostnames only,
+ * bounded, written at most every few seconds, cleared from the options page. */
+let knownHosts;
+let knownHostsFlush;
+async function loadKnownHosts() {
+  if (!knownHosts) {
+    const got = await api.storage.local.get(KNOWN_HOSTS_KEY).catch(() => ({}));
+    knownHosts = Array.isArray(got[KNOWN_HOSTS_KEY]) ? got[KNOWN_HOSTS_KEY] : [];
+  }
+  return knownHosts;
+}
+
+async function rememberHost(url) {
+  let host;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return;
+  }
+  if (!host) return;
+  const hosts = await loadKnownHosts();
+  if (hosts[hosts.length - 1] === host) return;
+  const i = hosts.indexOf(host);
+  if (i >= 0) hosts.splice(i, 1);
+  hosts.push(host);
+  if (hosts.length > MAX_KNOWN_HOSTS) hosts.splice(0, hosts.length - MAX_KNOWN_HOSTS);
+  clearTimeout(knownHostsFlush);
+  knownHostsFlush = setTimeout(() => api.storage.local.set({ [KNOWN_HOSTS_KEY]: hosts }).catch(() => {}), 3000);
+}
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && KNOWN_HOSTS_KEY in changes && !changes[KNOWN_HOSTS_KEY].newValue) knownHosts = [];
+});
+
+async function recentFailures() {
+  const got = await api.storage.session.get(RECENT_KEY).catch(() => ({}));
+  const now = Date.now();
+  return (Array.isArray(got[RECENT_KEY]) ? got[RECENT_KEY] : []).filter((f) => now - f.at < RECENT_WINDOW_MS);
+}
+
+async function rememberFailure(rec) {
+  let host;
+  try {
+    host = new URL(rec.url).hostname;
+  } catch {
+    return;
+  }
+  const list = await recentFailures();
+  list.push({ host, at: Date.now(), cause: rec.diagnosis.cause });
+  await api.storage.session.set({ [RECENT_KEY]: list.slice(-MAX_RECENT) }).catch(() => {});
+}
 const key = (tabId) => `tab:${tabId}`;
 
 /** tabId -> the promise of the navigation event being handled for it; readers wait on it,
@@ -101,11 +161,26 @@ async function environment(rec) {
   } catch {
     incognitoAllowed = undefined;
   }
+  let host = '';
+  try {
+    host = new URL(rec.url).hostname;
+  } catch {
+    // the core reports the bad URL
+  }
+  const [extensions, hosts, failures] = await Promise.all([
+    actions.installedExtensions().catch(() => undefined),
+    loadKnownHosts(),
+    recentFailures(),
+  ]);
   return {
     url: rec.url,
     method: rec.failure.method,
     browser: browserName,
     platform: await platform,
+    proxy: rec.failure.proxy ? { mode: 'fixed_servers' } : undefined,
+    extensions,
+    knownHosts: hosts.filter((h) => h !== host),
+    recentFailures: failures.filter((f) => f.host !== host),
     incognitoAllowed,
     attempts: rec.attempts || 0,
     now: Date.now(),
@@ -127,7 +202,14 @@ async function analyse(rec) {
 
 async function view(tabId, rec) {
   if (!rec?.diagnosis) return null;
-  return { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice, ...(await watch.viewExtras(tabId, rec)) };
+  return {
+    url: rec.url,
+    kind: rec.kind,
+    diagnosis: rec.diagnosis,
+    advice: rec.advice,
+    disabledByUs: await actions.disabledByUs().catch(() => []),
+    ...(await watch.viewExtras(tabId, rec)),
+  };
 }
 
 function badgeText(rec) {
@@ -152,6 +234,7 @@ async function onHeaders(details) {
   if (tabId < 0 || isOwn(url)) return;
   await watch.onNavigated(tabId, url);
   if (statusCode < 500) {
+    if (statusCode < 400) rememberHost(url);
     // A response that is no failure: whatever this tab showed before is over.
     if (records.has(tabId) || (await load(tabId))) {
       await forget(tabId);
@@ -179,6 +262,7 @@ async function onHeaders(details) {
   if (!result?.diagnosis.failed) return;
   Object.assign(rec, result);
   await store(tabId, rec);
+  await rememberFailure(rec);
   await setBadge(tabId, badgeText(rec));
 }
 
@@ -203,6 +287,7 @@ async function onError(details) {
   const wentBack =
     prev && sameUrl(prev.url, url) && !prev.retrying && prev.leftAt && Date.now() - prev.leftAt < BACK_WINDOW_MS;
   await store(tabId, rec);
+  await rememberFailure(rec);
   await setBadge(tabId, badgeText(rec));
   if (wentBack) return;
   // No extension can script the browser's own error page: show ours instead.
@@ -283,10 +368,29 @@ async function onMessage(message, sender) {
     }
     case 'gd:view': {
       const tabId = Number(message.tabId ?? senderTab);
-      return view(tabId, await load(tabId));
+      const rec = await load(tabId);
+      if (rec && message.fresh) {
+        // Advise again: a permission was granted or an extension turned off since.
+        const again = await analyse(rec);
+        if (again) {
+          rec.advice = again.advice;
+          await store(tabId, rec);
+        }
+      }
+      return view(tabId, rec);
     }
-    case 'gd:action':
-      return runAction(Number(message.tabId ?? senderTab), message.action);
+    case 'gd:action': {
+      const tabId = Number(message.tabId ?? senderTab);
+      const result = await runAction(tabId, message.action);
+      if (result?.needsPermission && !isOwn(sender.url)) {
+        // Only the extension's own pages may ask for a permission: go to the diagnosis page,
+        // where the same button asks for it.
+        const rec = await load(tabId);
+        if (rec) await api.tabs.update(tabId, { url: `${diagnosisPageUrl(tabId, rec)}&ask=${encodeURIComponent(message.action.type)}` });
+        return { ok: false, messageKey: 'ui_permission_open_page' };
+      }
+      return result;
+    }
     case 'gd:leaving': {
       const tabId = Number(message.tabId ?? senderTab);
       const rec = await load(tabId);

@@ -1,6 +1,8 @@
-// The extension's own page for a navigation that got no response (or where the browser drew
-// its own error page, which no extension can script). Retry goes back to the failed URL.
-import { addStyles, localize, renderView, showText } from './page.js';
+// The extension's own page for a failure the browser drew its own page for (no response, or
+// an empty 5xx body), which no extension can script. Retry goes back to the failed URL. The
+// in-page panel also sends the person here for a fix that needs a permission, since only the
+// extension's own pages may ask for one (`ask` names the button to click again).
+import { addStyles, localize, renderView, showText, actionRunner } from './page.js';
 
 addStyles();
 localize();
@@ -8,20 +10,19 @@ localize();
 const params = new URLSearchParams(location.search);
 const tabId = Number(params.get('tab'));
 const failedUrl = params.get('url') || '';
+const ask = params.get('ask') || undefined;
 document.getElementById('url').textContent = failedUrl.slice(0, 2000);
 
 let retrying = false;
 
-async function onAction(action) {
-  if (action.type === 'retry') {
-    if (!/^(https?|ftp):/i.test(failedUrl)) return { ok: false, messageKey: 'ui_action_unavailable' };
-    retrying = true;
-    await chrome.runtime.sendMessage({ type: 'gd:leaving', tabId, retrying: true });
-    // Replace this page in the history, so Back does not come here again.
-    location.replace(failedUrl);
-    return { ok: true, messageKey: 'ui_retrying' };
-  }
-  return chrome.runtime.sendMessage({ type: 'gd:action', tabId, action });
+async function retryHere(action) {
+  if (action.type !== 'retry') return undefined;
+  if (!/^(https?|ftp):/i.test(failedUrl)) return { ok: false, messageKey: 'ui_action_unavailable' };
+  retrying = true;
+  await chrome.runtime.sendMessage({ type: 'gd:leaving', tabId, retrying: true });
+  // Replace this page in the history, so Back does not come here again.
+  location.replace(failedUrl);
+  return { ok: true, messageKey: 'ui_retrying' };
 }
 
 addEventListener('pagehide', () => {
@@ -29,9 +30,15 @@ addEventListener('pagehide', () => {
 });
 
 const container = document.getElementById('view');
-const view = Number.isInteger(tabId) ? await chrome.runtime.sendMessage({ type: 'gd:view', tabId }) : null;
-if (view?.diagnosis?.failed && view.url === failedUrl) {
-  renderView(container, view, onAction);
-} else {
-  showText(container, 'ui_no_record');
+
+async function show(options = {}, fresh = false) {
+  const view = Number.isInteger(tabId) ? await chrome.runtime.sendMessage({ type: 'gd:view', tabId, fresh }) : null;
+  if (view?.diagnosis?.failed && view.url === failedUrl) {
+    renderView(container, view, onAction, options);
+  } else {
+    showText(container, 'ui_no_record');
+  }
 }
+
+const onAction = actionRunner(tabId, (result) => show({ message: result }, true), retryHere);
+await show({ ask });

@@ -38,6 +38,8 @@
     return e;
   }
 
+  const CSS_ESCAPE = (s) => String(s).replace(/[^a-z0-9-]/gi, '');
+
   function stepKey(id) {
     return 'step_' + String(id).replace(/-/g, '_');
   }
@@ -75,6 +77,33 @@
 
   const PRIMARY = new Set(['retry', 'open-incognito']);
 
+  /** Copies text with a user gesture; works in content scripts on pages that are not secure
+   * contexts, where navigator.clipboard is missing. */
+  async function copyText(text, near) {
+    try {
+      if (navigator.clipboard && globalThis.isSecureContext) {
+        await navigator.clipboard.writeText(text);
+        return true;
+      }
+    } catch {
+      // fall back below
+    }
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.setAttribute('style', 'position: fixed; opacity: 0; pointer-events: none;');
+    near.append(ta);
+    ta.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    ta.remove();
+    return ok;
+  }
+
   /**
    * Renders `view` ({diagnosis, advice}) into `container`. `onAction(action, step)` runs a
    * click and resolves to {ok, messageKey?, params?}; its message is shown in the status line.
@@ -102,11 +131,22 @@
 
     const status = el('p', { class: 'gd-message', 'data-gd': 'message', role: 'status', 'aria-live': 'polite' });
 
+    function say(r) {
+      status.textContent = r.messageKey ? msg(r.messageKey, r.params || {}) : '';
+      status.dataset.ok = r.ok ? 'true' : 'false';
+    }
+    if (options.message) say(options.message);
+
     async function run(action, step, button) {
       status.textContent = '';
       button.disabled = true;
       try {
-        const r = (await onAction(action, step)) || { ok: true };
+        const r =
+          action.type === 'copy'
+            ? (await copyText(String(action.text || ''), root))
+              ? { ok: true, messageKey: 'ui_copied' }
+              : { ok: false, messageKey: 'ui_copy_failed' }
+            : (await onAction(action, step)) || { ok: true };
         if (r.messageKey) status.textContent = msg(r.messageKey, r.params || {});
         status.dataset.ok = r.ok ? 'true' : 'false';
       } catch (e) {
@@ -142,6 +182,22 @@
         li.append(el('span', { class: 'gd-step-text', text: msg(stepKey(s.id), s.params || {}) || s.id }));
         if (s.params?.command) li.append(' ', el('code', { text: clip(s.params.command) }));
         if (s.action && !PRIMARY.has(s.action.type)) li.append(' ', actionButton(s.action, s, false));
+        else if (s.id === 'disable-extensions' && !s.params?.extensions?.length && !options.noPermissions) {
+          // Which extensions may interfere is known only with the management permission.
+          li.append(' ', actionButton({ type: 'check-extensions' }, s, false));
+        }
+        list.append(li);
+      }
+      root.append(list);
+    }
+
+    const disabled = view.disabledByUs || [];
+    if (disabled.length) {
+      const list = el('ul', { class: 'gd-steps gd-disabled', 'data-gd': 'disabled' });
+      for (const e of disabled.slice(0, 10)) {
+        const li = el('li', { 'data-extension': e.id });
+        li.append(el('span', { text: msg('ui_extension_is_off', { name: clip(e.name, 80) }) }), ' ');
+        li.append(actionButton({ type: 'enable-extension', id: e.id }, null, false));
         list.append(li);
       }
       root.append(list);
@@ -158,6 +214,13 @@
     root.append(details);
 
     container.replaceChildren(root);
+    if (options.ask) {
+      const b = root.querySelector(`button[data-action="${CSS_ESCAPE(options.ask)}"]`);
+      if (b) {
+        say({ ok: true, messageKey: 'ui_permission_click_again', params: { button: b.textContent } });
+        b.focus();
+      }
+    }
     return root;
   }
 

@@ -53,3 +53,36 @@ export function proxyOf(details) {
   if (!p || p.type === 'direct') return undefined;
   return { type: p.type, host: p.host, port: p.port };
 }
+
+/** The origins of a site that one click clears: the failing origin and its other scheme. */
+function siteOrigins(url) {
+  const u = new URL(url);
+  const other = u.protocol === 'https:' ? 'http:' : 'https:';
+  return [u.origin, `${other}//${u.host}`];
+}
+
+/**
+ * Clears one site's cache, cookies and storage. Chrome filters by origin; Firefox by
+ * hostname, and cannot clear the HTTP cache of one site only. Resolves to
+ * {ok, cacheByHand?: true} where the cache must be cleared by hand.
+ */
+export async function clearSiteData(url) {
+  if (isFirefox) {
+    const hostnames = [new URL(url).hostname];
+    await api.browsingData.remove({ hostnames }, { cookies: true, localStorage: true, indexedDB: true, serviceWorkers: true });
+    return { ok: true, cacheByHand: true };
+  }
+  await api.browsingData.remove(
+    { origins: siteOrigins(url) },
+    { cookies: true, cache: true, cacheStorage: true, localStorage: true, indexedDB: true, serviceWorkers: true, fileSystems: true },
+  );
+  return { ok: true };
+}
+
+/** Whether this browser lets an extension turn other extensions off. */
+export const canDisableExtensions = !isFirefox;
+
+/** Browser pages an action may open (besides http and https). */
+export const BROWSER_PAGES = isFirefox
+  ? ['about:addons', 'about:networking#dns', 'about:preferences#general']
+  : ['chrome://extensions', 'chrome://net-internals/#dns', 'chrome://settings/security'];

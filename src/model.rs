@@ -5,6 +5,16 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Reads a field that may be `null` or `undefined` (as JavaScript callers send for "not
+/// there") as its default.
+fn nullable<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
 // ---------------------------------------------------------------- input of diagnose
 
 /// A failed (or maybe failed) main-frame navigation, as webRequest reports it.
@@ -15,6 +25,7 @@ pub struct Failure {
     pub method: Option<String>,
     pub status_code: Option<u16>,
     pub status_line: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub response_headers: Vec<Header>,
     pub error: Option<String>,
     pub body_text: Option<String>,
@@ -247,8 +258,11 @@ pub struct Environment {
     pub browser: Option<String>,
     pub platform: Option<String>,
     pub proxy: Option<ProxySettings>,
+    #[serde(deserialize_with = "nullable")]
     pub extensions: Vec<ExtensionInfo>,
+    #[serde(deserialize_with = "nullable")]
     pub recent_failures: Vec<RecentFailure>,
+    #[serde(deserialize_with = "nullable")]
     pub known_hosts: Vec<String>,
     pub incognito_allowed: Option<bool>,
     pub attempts: Option<u32>,
@@ -280,7 +294,9 @@ pub struct ExtensionInfo {
     pub enabled: Option<bool>,
     #[serde(rename = "type")]
     pub kind: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub permissions: Vec<String>,
+    #[serde(deserialize_with = "nullable")]
     pub host_permissions: Vec<String>,
     pub install_type: Option<String>,
     pub may_disable: Option<bool>,

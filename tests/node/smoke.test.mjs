@@ -79,3 +79,11 @@ test('hostile sizes stay bounded', () => {
   assert.equal(d.failed, true);
   assert.ok(JSON.stringify(d).length < 64 * 1024);
 });
+
+test('fields that are undefined or null count as missing', () => {
+  const d = core.diagnose({ url: 'http://a.test/', statusCode: 502, responseHeaders: undefined, proxy: undefined, method: null });
+  assert.equal(d.failed, true);
+  const a = core.advise(d, { extensions: undefined, knownHosts: null, recentFailures: undefined, proxy: undefined, platform: undefined });
+  assert.ok(a.steps.length > 0);
+  assert.ok(core.rankExtensions([{ id: 'x', name: 'X', permissions: null, hostPermissions: undefined }]));
+});
