@@ -17,7 +17,8 @@ export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 
 
 const PANEL = '#gateway-doctor-root [data-gd="panel"]';
 
-export async function launch({ extensionDir, privateAccess = true }) {
+export async function launch({ extensionDir, privateAccess = true, extraExtensions = [] }) {
+  const extensions = [extensionDir, ...extraExtensions].join(',');
   const userDataDir = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: EXECUTABLE,
@@ -32,8 +33,8 @@ export async function launch({ extensionDir, privateAccess = true }) {
       '--disable-component-update',
       '--disable-sync',
       '--disable-features=Translate,OptimizationHints,MediaRouter',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
     ],
     viewport: { width: 1100, height: 640 },
   });
@@ -157,6 +158,20 @@ export async function launch({ extensionDir, privateAccess = true }) {
         return [...byContext.values()];
       } finally {
         await s.detach().catch(() => {});
+      }
+    },
+    /** Whether an extension is enabled, by name (null when not installed). */
+    async extensionEnabled(name) {
+      const p = await context.newPage();
+      try {
+        await p.goto('chrome://extensions');
+        return await p.evaluate(async (n) => {
+          const all = await chrome.developerPrivate.getExtensionsInfo();
+          const e = all.find((x) => x.name === n);
+          return e ? e.state === 'ENABLED' : null;
+        }, name);
+      } finally {
+        await p.close();
       }
     },
     async screenshot(path) {
