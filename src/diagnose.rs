@@ -1,14 +1,18 @@
 //! `diagnose`: what happened to a failed navigation, who wrote the error, whose fault it is.
 
 use crate::gateway;
-use crate::model::{Cause, Culprit, Diagnosis, Failure, GeneratedBy, InputError};
+use crate::model::{Cause, Culprit, Diagnosis, Failure, GeneratedBy, InputError, Role};
 use crate::neterror;
+use crate::retry_after;
 use crate::text::{clip, Evidence};
 use crate::url;
 
 /// Methods that may be resent without changing anything on the server (RFC 9110 9.2.2).
 pub fn is_idempotent(method: &str) -> bool {
-    matches!(method, "GET" | "HEAD" | "OPTIONS" | "TRACE" | "PUT" | "DELETE")
+    matches!(
+        method,
+        "GET" | "HEAD" | "OPTIONS" | "TRACE" | "PUT" | "DELETE"
+    )
 }
 
 /// The standard reason phrase of a 5xx status.
@@ -22,7 +26,22 @@ pub fn standard_reason(status: u16) -> Option<&'static str> {
         505 => "HTTP Version Not Supported",
         507 => "Insufficient Storage",
         508 => "Loop Detected",
+        506 => "Variant Also Negotiates",
+        509 => "Bandwidth Limit Exceeded",
+        510 => "Not Extended",
         511 => "Network Authentication Required",
+        520 => "Web Server Returned an Unknown Error",
+        521 => "Web Server Is Down",
+        522 => "Connection Timed Out",
+        523 => "Origin Is Unreachable",
+        524 => "A Timeout Occurred",
+        525 => "SSL Handshake Failed",
+        526 => "Invalid SSL Certificate",
+        527 => "Railgun Error",
+        529 => "Site Is Overloaded",
+        530 => "Origin Error",
+        598 => "Network Read Timeout Error",
+        599 => "Network Connect Timeout Error",
         _ => return None,
     })
 }
@@ -66,19 +85,8 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
             if status < 500 {
                 return Ok(d);
             }
-            d.failed = true;
-            d.gateway = gateway::identify(&ev);
-            d.generated_by = if d.gateway.is_some() { GeneratedBy::Gateway } else { GeneratedBy::Unknown };
-            d.culprit = Culprit::Site;
-            d.confidence = 0.6;
-            d.cause = match status {
-                502 => Cause::UpstreamInvalidResponse,
-                503 => Cause::Overloaded,
-                504 => Cause::UpstreamTimeout,
-                _ => Cause::OriginError,
-            };
-            d.transient = matches!(status, 502..=504);
-            d.evidence.push(format!("HTTP {status}"));
+            response(&mut d, f, &ev, status);
+            d.safe_to_retry = idempotent && d.transient;
         }
         (None, Some(error)) => {
             let error = clip(error.trim(), 256);
@@ -91,9 +99,110 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
             d.generated_by = GeneratedBy::Browser;
             d.confidence = 0.8;
             d.evidence.push(error.to_string());
+            d.safe_to_retry = d.failed && idempotent && d.cause != Cause::InvalidUrl;
         }
         (None, None) => return Err(InputError("failure: neither statusCode nor error".into())),
     }
-    d.safe_to_retry = d.failed && idempotent && d.cause != Cause::InvalidUrl;
     Ok(d)
+}
+
+/// Whether a retry can fix a response failure of this cause.
+fn transient_cause(cause: Cause) -> bool {
+    matches!(
+        cause,
+        Cause::UpstreamUnreachable
+            | Cause::UpstreamTimeout
+            | Cause::UpstreamInvalidResponse
+            | Cause::UpstreamError
+            | Cause::Overloaded
+            | Cause::Maintenance
+    )
+}
+
+/// Whether the request went through a proxy that speaks HTTP (and so may write pages).
+fn http_proxy(f: &Failure) -> Option<&str> {
+    let p = f.proxy.as_ref()?;
+    let kind = p.kind.as_deref().unwrap_or("http").to_ascii_lowercase();
+    matches!(kind.as_str(), "http" | "https").then(|| p.host.as_deref().unwrap_or(""))
+}
+
+/// The response path: a 5xx (or a status beyond 599) arrived.
+fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
+    d.failed = true;
+    let line = match &d.status_text {
+        Some(t) => format!("HTTP {status} {}", clip(t, 80)),
+        None => format!("HTTP {status}"),
+    };
+    d.evidence.push(line);
+
+    if let Some(value) = ev.header("retry-after") {
+        d.retry_after_seconds = retry_after::parse(value, ev.header("date"), f.time_stamp);
+        if d.retry_after_seconds.is_some() {
+            d.evidence.push(format!("Retry-After: {}", clip(value, 64)));
+        }
+    }
+
+    if status == 511 {
+        // RFC 6585: the network (a captive portal) wants a sign-in before it lets anything through
+        d.cause = Cause::Auth;
+        d.culprit = Culprit::Network;
+        d.generated_by = GeneratedBy::Gateway;
+        d.gateway = gateway::analyze(ev, status).gateway;
+        d.transient = false;
+        d.confidence = 0.9;
+        d.evidence
+            .push("511: network sign-in (captive portal)".into());
+        return;
+    }
+    if status > 599 {
+        d.cause = Cause::UpstreamInvalidResponse;
+        d.culprit = Culprit::Site;
+        d.generated_by = GeneratedBy::Unknown;
+        d.confidence = 0.3;
+        d.evidence.push("status beyond 599".into());
+        d.transient = true;
+        return;
+    }
+
+    let found = gateway::analyze(ev, status);
+    d.generated_by = found.generated_by;
+    let (cause, confidence) = match found.cause {
+        Some(c) => (c, found.confidence),
+        None => (gateway::status_cause(status), found.confidence.min(0.45)),
+    };
+    d.cause = cause;
+    d.confidence = confidence.clamp(0.05, 0.99);
+    for n in found.notes.into_iter().take(gateway::MAX_NOTES) {
+        d.evidence.push(n);
+    }
+    d.gateway = found.gateway;
+
+    // Who has to act: the site, unless a forward proxy wrote the page.
+    d.culprit = Culprit::Site;
+    let writer_role = d.gateway.as_ref().map(|g| g.role);
+    if d.generated_by == GeneratedBy::Gateway && writer_role == Some(Role::ForwardProxy) {
+        d.culprit = Culprit::Proxy;
+        d.evidence.push("written by a forward proxy".into());
+    } else if let Some(host) = http_proxy(f) {
+        let host = clip(host.trim(), 256).to_ascii_lowercase();
+        let mentioned = !host.is_empty()
+            && (ev
+                .headers_named("via")
+                .any(|v| v.to_ascii_lowercase().contains(&host))
+                || ev.body_lower.contains(&host));
+        let edge = matches!(writer_role, Some(Role::Cdn) | Some(Role::Platform));
+        if d.generated_by != GeneratedBy::Origin && !edge && (d.gateway.is_none() || mentioned) {
+            d.culprit = Culprit::Proxy;
+            d.evidence
+                .push(format!("through proxy {}", clip(&host, 100)));
+        }
+    }
+
+    d.transient = transient_cause(d.cause)
+        || (d.cause == Cause::OriginError && (d.retry_after_seconds.is_some() || status == 503));
+    if matches!(status, 501 | 505) {
+        // the server cannot do what was asked: resending will not change that
+        d.transient = false;
+    }
+    d.evidence.truncate(2 * gateway::MAX_NOTES);
 }
