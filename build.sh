@@ -181,6 +181,8 @@ run_tests() {
   suite "end-to-end: firefox" node --test --test-concurrency=1 tests/e2e/firefox.test.mjs
   suite "one-click fixes: chromium" node --test --test-concurrency=1 tests/e2e/chromium-actions.test.mjs
   suite "accessibility: chromium" node --test --test-concurrency=1 tests/e2e/chromium-a11y.test.mjs
+  suite "one-click fixes: firefox" node --test --test-concurrency=1 tests/e2e/firefox-actions.test.mjs
+  suite "accessibility: firefox" node --test --test-concurrency=1 tests/e2e/firefox-a11y.test.mjs
   echo
   echo "==> summary"
   printf '    %s\n' "${RESULTS[@]}"

@@ -14,6 +14,7 @@ import {
 } from './shim.js';
 import { core } from './core.js';
 import * as watch from './watch.js';
+import { getSettings, isIgnored } from './settings.js';
 import * as actions from './actions.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
@@ -242,6 +243,8 @@ async function onHeaders(details) {
     }
     return;
   }
+  // A site the person asked to leave alone (options page): no record, badge, panel or retry.
+  if (isIgnored(url, await getSettings())) return;
   const rec = {
     url,
     kind: 'response',
@@ -264,6 +267,11 @@ async function onHeaders(details) {
   await store(tabId, rec);
   await rememberFailure(rec);
   await setBadge(tabId, badgeText(rec));
+  await watch.onFailure(tabId, rec);
+  // Firefox can report the tab 'complete' before this response (tab and webRequest events
+  // travel separately): then no 'complete' follows, so finish the page here.
+  const tab = await api.tabs.get(tabId).catch(() => null);
+  if (tab?.status === 'complete' && sameUrl(tab.url, url)) await pageLoaded(tabId, tab, rec);
 }
 
 async function onError(details) {
@@ -273,6 +281,8 @@ async function onError(details) {
   // An aborted navigation (the person stopped it, or it became a download) is no failure,
   // and is common on healthy pages: decide it here without loading the core.
   if (/(^|::|_)(ERR_ABORTED|NS_BINDING_ABORTED)$/.test(String(error))) return;
+  const settings = await getSettings();
+  if (isIgnored(url, settings)) return;
   const prev = await load(tabId);
   const rec = {
     url,
@@ -285,11 +295,14 @@ async function onError(details) {
   if (!result?.diagnosis.failed) return;
   Object.assign(rec, result);
   const wentBack =
-    prev && sameUrl(prev.url, url) && !prev.retrying && prev.leftAt && Date.now() - prev.leftAt < BACK_WINDOW_MS;
+    prev && sameUrl(prev.url, url) && !prev.retrying && prev.leftAt && Date.now() - prev.leftAt < BACK_WINDOW_MS &&
+    !(await watch.isRetrying(tabId, url));
   await store(tabId, rec);
   await rememberFailure(rec);
   await setBadge(tabId, badgeText(rec));
-  if (wentBack) return;
+  await watch.onFailure(tabId, rec);
+  // With the panel turned off (options page), the browser's own page stays.
+  if (wentBack || !settings.panel) return;
   // No extension can script the browser's own error page: show ours instead.
   try {
     await api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) });
@@ -303,12 +316,23 @@ async function onTabUpdated(tabId, info, tab) {
   await settled(tabId);
   const rec = await load(tabId);
   if (!rec) return;
+  await pageLoaded(tabId, tab, rec);
+}
+
+/** A page finished loading in a tab that has a record: the badge again, and the panel on a
+ * 5xx page (once per response). */
+async function pageLoaded(tabId, tab, rec) {
   const onDiagnosisPage = String(tab.url || '').startsWith(DIAGNOSIS_PAGE);
   // Both browsers reset a tab's badge when a page loads in it: set it again.
   if (onDiagnosisPage || sameUrl(tab.url, rec.url)) {
     await setBadge(tabId, badgeText(rec));
   }
-  if (rec.kind !== 'response' || !sameUrl(tab.url, rec.url)) return;
+  if (rec.kind !== 'response' || !sameUrl(tab.url, rec.url) || rec.injected) return;
+  // Once per response: a page that completes before its own response is reported (Firefox)
+  // must not get the previous response's panel, nor a page get it twice.
+  rec.injected = true;
+  await store(tabId, rec);
+  if (!(await getSettings()).panel) return;
   try {
     // Injected on 'complete', not from onCompleted, which races the commit.
     await injectPanel(tabId);

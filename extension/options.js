@@ -1,3 +1,52 @@
+// The options page: auto-retry and its attempts, notifications, the in-page panel, and sites to
+// leave alone. Saved to storage.sync as soon as a field changes; the background reads the
+// settings at each use, so they apply at once.
 import { localize } from './page.js';
+import { getSettings, setSettings, siteOf, MAX_ATTEMPTS_LIMIT } from './settings.js';
 
+const R = globalThis.GatewayDoctorRender;
 localize();
+
+const form = document.getElementById('options');
+const status = document.getElementById('status');
+const $ = (id) => document.getElementById(id);
+
+function fill(s) {
+  $('autoRetry').checked = s.autoRetry;
+  $('maxAttempts').value = String(s.maxAttempts);
+  $('maxAttempts').max = String(MAX_ATTEMPTS_LIMIT);
+  $('maxAttempts').disabled = !s.autoRetry;
+  $('notifications').checked = s.notifications;
+  $('panel').checked = s.panel;
+  if (document.activeElement !== $('ignoredSites')) $('ignoredSites').value = s.ignoredSites.join('\n');
+}
+
+async function save() {
+  const lines = $('ignoredSites').value.split(/[\n,]+/).map((l) => l.trim()).filter(Boolean);
+  const bad = lines.filter((l) => !siteOf(l));
+  const s = await setSettings({
+    autoRetry: $('autoRetry').checked,
+    maxAttempts: Number($('maxAttempts').value),
+    notifications: $('notifications').checked,
+    panel: $('panel').checked,
+    ignoredSites: lines.map(siteOf).filter(Boolean),
+  });
+  $('maxAttempts').disabled = !s.autoRetry;
+  status.dataset.ok = bad.length ? 'false' : 'true';
+  status.textContent = bad.length ? R.msg('ui_options_invalid', { sites: bad.slice(0, 5) }) : R.msg('ui_options_saved');
+}
+
+form.addEventListener('submit', (ev) => ev.preventDefault());
+form.addEventListener('change', () => {
+  save().catch((e) => {
+    status.dataset.ok = 'false';
+    status.textContent = String(e?.message || e);
+  });
+});
+
+// Changed elsewhere (another window, sync): show it.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync') getSettings().then(fill);
+});
+
+fill(await getSettings());

@@ -15,3 +15,17 @@ async function show(options = {}, fresh = false) {
 
 const onAction = tab ? actionRunner(tab.id, (result) => show({ message: result }, true)) : null;
 await show();
+
+// Every site being watched ("Notify me when it's back"), each with Cancel (watch.js answers).
+const watches = document.createElement('div');
+watches.dataset.gd = 'watch-list';
+document.body.append(watches);
+async function showWatches() {
+  const list = await chrome.runtime.sendMessage({ type: 'gdw:list' }).catch(() => []);
+  globalThis.GatewayDoctorRender.renderWatches(watches, list || [], async (origin) => {
+    await chrome.runtime.sendMessage({ type: 'gdw:cancel', origin }).catch(() => {});
+    await showWatches();
+    await show();
+  });
+}
+await showWatches();

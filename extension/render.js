@@ -148,6 +148,7 @@
               : { ok: false, messageKey: 'ui_copy_failed' }
             : (await onAction(action, step)) || { ok: true };
         if (r.messageKey) status.textContent = msg(r.messageKey, r.params || {});
+        if (r.extras) autoBlock?.draw(r.extras);
         status.dataset.ok = r.ok ? 'true' : 'false';
       } catch (e) {
         status.textContent = msg('ui_action_failed', { error: clip(e?.message || e) });
@@ -172,7 +173,9 @@
     const retryStep = steps.find((s) => s.id === 'retry');
     buttons.append(actionButton({ type: 'retry' }, retryStep, true));
     buttons.append(actionButton({ type: 'open-incognito' }, steps.find((s) => s.id === 'incognito'), false));
-    root.append(buttons, status);
+    // Auto-retry countdown and watch (issue 5): see retryWatchBlock below.
+    const autoBlock = retryWatchBlock(view, onAction, say);
+    root.append(buttons, autoBlock.element, status);
 
     const shown = steps.filter((s) => s.id !== 'retry' || s.params?.resubmits);
     if (shown.length) {
@@ -224,6 +227,135 @@
     return root;
   }
 
+  /**
+   * The automatic retry ("Retrying in 8 s (attempt 2 of 6)", live, with Cancel), the warning
+   * for a request that is not resent on its own, and the watch ("Notify me when it's back", or
+   * what is being watched, with Cancel). `draw(extras)` redraws it from a fresh
+   * {autoRetry, watching, resubmits}.
+   */
+  function retryWatchBlock(view, onAction, say) {
+    const box = el('div', { class: 'gd-auto', 'data-gd': 'auto' });
+    const hasWatchStep = (view.advice?.steps || []).some((s) => s.action?.type === 'watch');
+    let timer = null;
+    let polls = 0;
+    let host = '';
+    try {
+      host = new URL(view.url || view.diagnosis?.url).host;
+    } catch {
+      host = '';
+    }
+
+    function button(type, label) {
+      const b = el('button', { type: 'button', class: 'gd-button', 'data-action': type, text: label });
+      b.addEventListener('click', async (ev) => {
+        if (!ev.isTrusted) return;
+        b.disabled = true;
+        try {
+          const r = (await onAction({ type })) || { ok: true };
+          if (r.messageKey) say(r);
+          if (r.extras) draw(r.extras);
+        } catch (e) {
+          say({ ok: false, messageKey: 'ui_action_failed', params: { error: clip(e?.message || e) } });
+        } finally {
+          b.disabled = false;
+        }
+      });
+      return b;
+    }
+
+    async function poll() {
+      // The retry was deferred (the per-site bound) or is under way: ask again, a bounded
+      // number of times.
+      if (polls++ > 40) return;
+      try {
+        const r = await onAction({ type: 'retry-status' });
+        if (r?.extras && box.isConnected) draw(r.extras);
+      } catch {
+        // The page is going away.
+      }
+    }
+
+    function draw(extras = {}) {
+      clearInterval(timer);
+      timer = null;
+      box.replaceChildren();
+      const a = extras.autoRetry;
+      const w = extras.watching;
+      if (extras.resubmits) {
+        box.append(el('p', { class: 'gd-note', 'data-gd': 'resubmit', text: msg('ui_retry_resubmit_warning') }));
+      }
+      if (a?.state === 'scheduled') {
+        const line = el('p', { class: 'gd-countdown', 'data-gd': 'countdown' });
+        const text = el('span', { 'data-gd': 'countdown-text' });
+        line.append(text, ' ', button('cancel-auto-retry', msg('ui_retry_cancel') || 'Cancel'));
+        box.append(line);
+        const due = Number(a.due) + (Date.now() - Number(a.now || Date.now()));
+        let ticks = 0;
+        let polledAt = 0;
+        const tick = () => {
+          ticks++;
+          if (ticks > 8 && !box.isConnected) {
+            clearInterval(timer);
+            return;
+          }
+          const left = Math.max(0, Math.ceil((due - Date.now()) / 1000));
+          const params = { seconds: left, attempt: a.attempt, max: a.max };
+          text.textContent = left > 0 ? msg('ui_retry_countdown', params) : msg('ui_retry_now', params);
+          if (left === 0 && Date.now() - due > 2500 && Date.now() - polledAt > 2000) {
+            polledAt = Date.now();
+            poll();
+          }
+        };
+        tick();
+        timer = setInterval(tick, 250);
+      } else if (a?.state === 'cancelled') {
+        box.append(el('p', { class: 'gd-note', 'data-gd': 'auto-off', text: msg('ui_retry_cancelled') }));
+      } else if (a?.state === 'exhausted') {
+        box.append(el('p', { class: 'gd-note', 'data-gd': 'auto-off', text: msg('ui_retry_exhausted', { attempts: a.attempts }) }));
+      }
+      if (w) {
+        const line = el('p', { class: 'gd-note', 'data-gd': 'watching' });
+        line.append(el('span', { text: msg(w.notify ? 'ui_watch_active_notify' : 'ui_watch_active', { host }) }), ' ');
+        line.append(button('cancel-watch', msg('ui_watch_cancel') || 'Stop watching'));
+        box.append(line);
+      } else if (!hasWatchStep) {
+        const line = el('p', { class: 'gd-note', 'data-gd': 'watch' });
+        line.append(button('watch', msg('ui_action_watch') || "Notify me when it's back"));
+        box.append(line);
+      }
+    }
+
+    draw({ autoRetry: view.autoRetry, watching: view.watching, resubmits: view.resubmits });
+    return { element: box, draw };
+  }
+
+  /** The popup's list of sites being watched, each with Cancel. */
+  function renderWatches(container, watches, onCancel) {
+    container.replaceChildren();
+    if (!watches?.length) return;
+    const box = el('section', { class: 'gd-panel gd-watches', 'data-gd': 'watches' });
+    box.append(el('h2', { class: 'gd-headline', text: msg('ui_watch_list_title') || 'Waiting for sites' }));
+    const list = el('ul', { class: 'gd-steps' });
+    for (const w of watches.slice(0, 50)) {
+      let host = w.origin;
+      try {
+        host = new URL(w.url).host;
+      } catch {
+        // keep the origin
+      }
+      const li = el('li', { 'data-origin': w.origin });
+      li.append(el('span', { text: msg('ui_watch_list_item', { host, tabs: w.tabs }) || host }), ' ');
+      const b = el('button', { type: 'button', class: 'gd-button', 'data-action': 'cancel-site-watch', text: msg('ui_watch_cancel') || 'Stop watching' });
+      b.addEventListener('click', (ev) => {
+        if (ev.isTrusted) onCancel(w.origin);
+      });
+      li.append(b);
+      list.append(li);
+    }
+    box.append(list);
+    container.append(box);
+  }
+
   const CSS = `
 :host, .gd-root { all: initial; }
 .gd-panel {
@@ -258,7 +390,11 @@
 .gd-details { font-size: 12px; color: var(--gd-muted); margin-top: 6px; }
 .gd-details summary { cursor: pointer; }
 .gd-details ul { padding-inline-start: 18px; margin: 4px 0; word-break: break-all; }
+.gd-auto .gd-note, .gd-auto .gd-countdown { margin: 6px 0; font-size: 13px; }
+.gd-auto .gd-countdown { font-weight: 600; }
+.gd-auto .gd-button { padding: 2px 8px; margin-inline-start: 4px; }
+.gd-watches { margin-top: 8px; }
 `;
 
-  globalThis.GatewayDoctorRender = { render, msg, CSS };
+  globalThis.GatewayDoctorRender = { render, renderWatches, msg, CSS };
 })();

@@ -1,4 +1,7 @@
-// The person's settings (options page), in storage.sync, applied without a restart.
+// The person's settings (options page), in storage.sync, read at each use: a change on the
+// options page applies at once, with no restart. One developer setting, `clockScale` in
+// storage.local (default 1), divides every auto-retry and watch delay; the end-to-end tests
+// set it to run minutes of waiting in seconds.
 export const DEFAULTS = Object.freeze({
   autoRetry: true,
   maxAttempts: 6,
@@ -7,10 +10,83 @@ export const DEFAULTS = Object.freeze({
   ignoredSites: [],
 });
 
+export const MAX_ATTEMPTS_LIMIT = 10;
+export const MAX_IGNORED_SITES = 200;
+
+const api = globalThis.chrome;
+
+/** Settings with defaults and bounds applied, whatever storage holds. */
+export function normalize(raw = {}) {
+  const s = { ...DEFAULTS };
+  if (typeof raw.autoRetry === 'boolean') s.autoRetry = raw.autoRetry;
+  if (typeof raw.notifications === 'boolean') s.notifications = raw.notifications;
+  if (typeof raw.panel === 'boolean') s.panel = raw.panel;
+  const n = Number(raw.maxAttempts);
+  if (Number.isFinite(n)) s.maxAttempts = Math.max(1, Math.min(MAX_ATTEMPTS_LIMIT, Math.round(n)));
+  if (Array.isArray(raw.ignoredSites)) {
+    s.ignoredSites = [...new Set(raw.ignoredSites.map(siteOf).filter(Boolean))].slice(0, MAX_IGNORED_SITES);
+  }
+  return s;
+}
+
 export async function getSettings() {
   try {
-    return { ...DEFAULTS, ...(await chrome.storage.sync.get(Object.keys(DEFAULTS))) };
+    return normalize(await api.storage.sync.get(Object.keys(DEFAULTS)));
   } catch {
     return { ...DEFAULTS };
+  }
+}
+
+export async function setSettings(partial) {
+  const s = normalize({ ...(await getSettings()), ...partial });
+  await api.storage.sync.set(s);
+  return s;
+}
+
+/**
+ * A site as the person types it ("example.com", "https://shop.example.com/x", "*.example.com")
+ * reduced to a lowercase hostname pattern; "" when it is no host.
+ */
+export function siteOf(text) {
+  let t = String(text ?? '').trim().toLowerCase();
+  if (!t) return '';
+  let wildcard = false;
+  if (t.startsWith('*.')) {
+    wildcard = true;
+    t = t.slice(2);
+  }
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(t) ? t : `http://${t}`).hostname;
+    if (!host) return '';
+    return wildcard ? `*.${host}` : host;
+  } catch {
+    return '';
+  }
+}
+
+/** Whether `url` belongs to a site the person asked to leave alone: the host itself or one of
+ * its subdomains ("example.com" also covers "www.example.com"). */
+export function isIgnored(url, settings) {
+  let host;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  for (const site of settings?.ignoredSites || []) {
+    const base = site.startsWith('*.') ? site.slice(2) : site;
+    if (host === base || host.endsWith(`.${base}`)) return true;
+  }
+  return false;
+}
+
+/** The developer setting that speeds up every delay (tests); 1 unless set. */
+export async function clockScale() {
+  try {
+    const got = await api.storage.local.get('clockScale');
+    const n = Number(got.clockScale);
+    return Number.isFinite(n) && n >= 1 && n <= 10_000 ? n : 1;
+  } catch {
+    return 1;
   }
 }

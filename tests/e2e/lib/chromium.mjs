@@ -90,6 +90,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     }, url);
   }
 
+  let extPage = null;
   const driver = {
     name: 'chromium',
     extensionId,
@@ -174,6 +175,32 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
         await p.close();
       }
     },
+    /** Runs axe-core (its source text) on the page, or only inside `selector`; resolves to
+     * {violations: [{id, impact, help, nodes}], passes: number of rules that passed}. */
+    async axe(source, selector) {
+      await page.evaluate(source);
+      return page.evaluate(async (sel) => {
+        const r = await globalThis.axe.run(sel ? { include: [[sel]] } : document);
+        return {
+          violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })),
+          passes: r.passes.length,
+        };
+      }, selector || null);
+    },
+    async setColorScheme(scheme) {
+      await page.emulateMedia({ colorScheme: scheme });
+    },
+    async pressKey(key) {
+      await page.keyboard.press(key);
+    },
+    /** The data-action of the focused element inside the panel, or null. */
+    async focusedInPanel() {
+      return page.evaluate(() => {
+        const host = document.getElementById('gateway-doctor-root');
+        if (document.activeElement !== host) return null;
+        return host.shadowRoot.activeElement?.dataset.action ?? null;
+      });
+    },
     async screenshot(path) {
       writeFileSync(path, await page.screenshot());
     },
@@ -184,6 +211,32 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
       const t = targetInfos.find((i) => i.type === 'service_worker' && i.url.includes(extensionId));
       if (t) await s.send('Target.closeTarget', { targetId: t.targetId });
       await s.detach();
+    },
+    /** Runs `fn(arg)` in one of the extension's own pages (options.html, kept open in a tab of
+     * its own): unlike the worker, it may message the background like the popup does. */
+    async ext(fn, arg) {
+      if (!extPage || extPage.isClosed()) {
+        extPage = await context.newPage();
+        await extPage.goto(`chrome-extension://${extensionId}/options.html`);
+        await page.bringToFront().catch(() => {});
+      }
+      return extPage.evaluate(fn, arg);
+    },
+    /** Stops the background (the service worker) and waits until it is gone. */
+    async stopBackground() {
+      await driver.stopWorker();
+      await waitFor(
+        async () => {
+          const s = await context.newCDPSession(page);
+          try {
+            const { targetInfos } = await s.send('Target.getTargets');
+            return !targetInfos.some((i) => i.type === 'service_worker' && i.url.includes(extensionId));
+          } finally {
+            await s.detach().catch(() => {});
+          }
+        },
+        { what: 'the service worker to stop', timeoutMs: 10_000 },
+      );
     },
     async close() {
       await context.close().catch(() => {});
