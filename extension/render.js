@@ -182,7 +182,9 @@
       const list = el('ol', { class: 'gd-steps', 'data-gd': 'steps', 'aria-label': msg('ui_steps') || 'What you can do' });
       for (const s of shown) {
         const li = el('li', { 'data-step': s.id });
-        li.append(el('span', { class: 'gd-step-text', text: msg(stepKey(s.id), s.params || {}) || s.id }));
+        // A step's variant has its own, more specific text (step_flush_dns_win, ...).
+        const variant = s.params?.variant ? msg(`${stepKey(s.id)}_${String(s.params.variant).replace(/-/g, '_')}`, s.params) : '';
+        li.append(el('span', { class: 'gd-step-text', text: variant || msg(stepKey(s.id), s.params || {}) || s.id }));
         if (s.params?.command) li.append(' ', el('code', { text: clip(s.params.command) }));
         if (s.action && !PRIMARY.has(s.action.type)) li.append(' ', actionButton(s.action, s, false));
         else if (s.id === 'disable-extensions' && !s.params?.extensions?.length && !options.noPermissions) {

@@ -5,12 +5,15 @@
 
 pub mod advise;
 pub mod diagnose;
+pub mod domain;
 pub mod extensions;
 pub mod gateway;
 pub mod model;
 pub mod neterror;
+pub mod punycode;
 pub mod retry;
 pub mod retry_after;
+pub mod status_pages;
 pub mod suggest;
 pub mod text;
 pub mod url;

@@ -372,6 +372,10 @@ pub struct History {
     pub attempts: u32,
     pub first_failure_at: Option<f64>,
     pub now: Option<f64>,
+    /// Optional jitter seed (any number): clients that pass different seeds spread their
+    /// retries apart. Without it the jitter comes from the URL and `firstFailureAt`.
+    #[serde(default)]
+    pub seed: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

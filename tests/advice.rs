@@ -1,0 +1,986 @@
+//! advise, suggestHost, rankExtensions and retryPlan, natively.
+
+use gateway_doctor::model::{
+    Action, Advice, Cause, Diagnosis, Environment, ExtensionInfo, Failure, Header, History, Param,
+    ProxySettings, RecentFailure, Risk,
+};
+use gateway_doctor::{advise, diagnose, rank_extensions, retry_plan, suggest_host};
+
+const NGINX_502: &str = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n";
+
+fn nginx_502(url: &str, method: &str) -> Diagnosis {
+    diagnose(&Failure {
+        url: url.into(),
+        method: Some(method.into()),
+        status_code: Some(502),
+        status_line: Some("HTTP/1.1 502 Bad Gateway".into()),
+        response_headers: vec![Header {
+            name: "Server".into(),
+            value: Some("nginx/1.22.1".into()),
+        }],
+        body_text: Some(NGINX_502.into()),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+fn net_error(url: &str, error: &str) -> Diagnosis {
+    diagnose(&Failure {
+        url: url.into(),
+        error: Some(error.into()),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+fn ids(a: &Advice) -> Vec<&str> {
+    a.steps.iter().map(|s| s.id.as_str()).collect()
+}
+
+fn pos(a: &Advice, id: &str) -> Option<usize> {
+    a.steps.iter().position(|s| s.id == id)
+}
+
+fn step<'a>(a: &'a Advice, id: &str) -> &'a gateway_doctor::model::Step {
+    a.steps
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no step {id} in {:?}", ids(a)))
+}
+
+fn text(p: Option<&Param>) -> &str {
+    match p {
+        Some(Param::Text(s)) => s,
+        other => panic!("not text: {other:?}"),
+    }
+}
+
+fn env() -> Environment {
+    Environment {
+        browser: Some("chrome".into()),
+        platform: Some("linux".into()),
+        ..Default::default()
+    }
+}
+
+fn ext(id: &str, name: &str, perms: &[&str], hosts: &[&str]) -> ExtensionInfo {
+    ExtensionInfo {
+        id: id.into(),
+        name: name.into(),
+        enabled: Some(true),
+        kind: Some("extension".into()),
+        permissions: perms.iter().map(|s| s.to_string()).collect(),
+        host_permissions: hosts.iter().map(|s| s.to_string()).collect(),
+        may_disable: Some(true),
+        ..Default::default()
+    }
+}
+
+// ---------------------------------------------------------------- advise: ordering
+
+#[test]
+fn nginx_502_get_puts_retry_first_and_dns_last() {
+    let d = nginx_502("https://shop.example.com/cart", "GET");
+    assert!(d.failed);
+    let a = advise(&d, &env());
+    assert_eq!(a.summary.key, "summary_upstream_error");
+    assert_eq!(text(a.summary.params.get("gateway")), "nginx");
+    assert_eq!(a.steps[0].id, "retry");
+    assert_eq!(a.steps[0].action, Some(Action::Retry));
+    assert!(!a.steps[0].params.contains_key("resubmits"));
+    let retry = pos(&a, "retry").unwrap();
+    for dns in ["flush-dns", "change-dns"] {
+        if let Some(p) = pos(&a, dns) {
+            assert!(p > retry, "{dns} before retry: {:?}", ids(&a));
+            // server-side failure: the DNS steps come after everything about the site
+            for site in [
+                "check-down",
+                "status-page",
+                "wait",
+                "incognito",
+                "clear-site-data",
+                "contact-site",
+            ] {
+                assert!(
+                    p > pos(&a, site).unwrap(),
+                    "{dns} before {site}: {:?}",
+                    ids(&a)
+                );
+            }
+        }
+    }
+    // every step of the guide is there, once
+    for id in [
+        "retry",
+        "verify-url",
+        "check-down",
+        "incognito",
+        "other-browser",
+        "clear-site-data",
+        "flush-dns",
+        "change-dns",
+        "disable-extensions",
+        "check-proxy",
+        "wait",
+        "notify-when-back",
+        "contact-site",
+        "status-page",
+        "archived-copy",
+    ] {
+        assert_eq!(
+            ids(&a).iter().filter(|x| **x == id).count(),
+            1,
+            "{id}: {:?}",
+            ids(&a)
+        );
+    }
+    assert!(a.steps.len() <= 20);
+    assert!(pos(&a, "check-down").unwrap() < pos(&a, "incognito").unwrap());
+}
+
+#[test]
+fn proxy_failure_puts_the_proxy_step_first() {
+    let d = net_error("https://example.com/", "net::ERR_PROXY_CONNECTION_FAILED");
+    assert_eq!(d.cause, Cause::Proxy);
+    let a = advise(&d, &env());
+    assert_eq!(a.steps[0].id, "check-proxy", "{:?}", ids(&a));
+
+    // a configured proxy puts it first for any failure on the person's side ...
+    let d = net_error("https://example.com/", "net::ERR_CONNECTION_RESET");
+    let mut e = env();
+    e.proxy = Some(ProxySettings {
+        mode: Some("fixed_servers".into()),
+        controlled_by: Some("Fast VPN".into()),
+    });
+    e.extensions = vec![ext("vpnid", "Fast VPN", &["proxy"], &["<all_urls>"])];
+    let a = advise(&d, &e);
+    let s = &a.steps[0];
+    assert_eq!(s.id, "check-proxy");
+    assert_eq!(text(s.params.get("controlledBy")), "Fast VPN");
+    assert_eq!(text(s.params.get("mode")), "fixed_servers");
+    assert_eq!(
+        s.action,
+        Some(Action::DisableExtension { id: "vpnid".into() })
+    );
+
+    // ... but not for a site's own 502
+    let a = advise(&nginx_502("https://example.com/", "GET"), &e);
+    assert_eq!(a.steps[0].id, "retry");
+}
+
+#[test]
+fn dns_typo_suggests_the_known_host() {
+    let d = net_error(
+        "https://gooogle.com/search?q=x",
+        "net::ERR_NAME_NOT_RESOLVED",
+    );
+    assert_eq!(d.cause, Cause::Dns);
+    let mut e = env();
+    e.known_hosts = vec!["example.org".into(), "google.com".into()];
+    let a = advise(&d, &e);
+    let p = pos(&a, "verify-url").unwrap();
+    assert!(
+        p == 0 || (p == 1 && a.steps[0].id == "retry"),
+        "{:?}",
+        ids(&a)
+    );
+    let s = step(&a, "verify-url");
+    assert_eq!(text(s.params.get("suggestion")), "google.com");
+    assert_eq!(
+        s.action,
+        Some(Action::OpenUrl {
+            url: "https://google.com/search?q=x".into()
+        })
+    );
+    assert_eq!(a.summary.key, "summary_dns_nogw");
+    // flushing DNS is offered for a name that does not resolve
+    assert!(pos(&a, "flush-dns").is_some());
+
+    // no known host alike: verify-url without a suggestion
+    let a = advise(&d, &env());
+    assert!(!step(&a, "verify-url").params.contains_key("suggestion"));
+}
+
+#[test]
+fn dns_commands_per_platform() {
+    let d = net_error("https://example.com/", "NS_ERROR_UNKNOWN_HOST");
+    for (platform, browser, command, page) in [
+        (
+            "win",
+            "chrome",
+            "ipconfig /flushdns",
+            "chrome://net-internals/#dns",
+        ),
+        (
+            "mac",
+            "firefox",
+            "sudo dscacheutil -flushcache; sudo killall -HUP mDNSResponder",
+            "about:networking#dns",
+        ),
+        (
+            "linux",
+            "chrome",
+            "resolvectl flush-caches",
+            "chrome://net-internals/#dns",
+        ),
+        (
+            "cros",
+            "chrome",
+            "chrome://net-internals/#dns",
+            "chrome://net-internals/#dns",
+        ),
+    ] {
+        let mut e = env();
+        e.platform = Some(platform.into());
+        e.browser = Some(browser.into());
+        let a = advise(&d, &e);
+        let s = step(&a, "flush-dns");
+        assert_eq!(text(s.params.get("command")), command, "{platform}");
+        assert_eq!(text(s.params.get("browserPage")), page, "{platform}");
+        assert_eq!(text(s.params.get("variant")), platform);
+        assert_eq!(
+            s.action,
+            Some(Action::Copy {
+                text: command.into()
+            })
+        );
+        let c = step(&a, "change-dns");
+        assert_eq!(text(c.params.get("servers")), "8.8.8.8, 8.8.4.4 / 1.1.1.1");
+        assert_eq!(text(c.params.get("variant")), platform);
+    }
+    // unknown platform: the browser's own cache page
+    let mut e = env();
+    e.platform = None;
+    let a = advise(&d, &e);
+    let s = step(&a, "flush-dns");
+    assert!(!s.params.contains_key("command"));
+    assert_eq!(
+        s.action,
+        Some(Action::OpenUrl {
+            url: "chrome://net-internals/#dns".into()
+        })
+    );
+}
+
+#[test]
+fn post_never_retries_without_resubmits() {
+    let causes = [
+        nginx_502("https://example.com/form", "POST"),
+        net_error("https://example.com/form", "net::ERR_CONNECTION_RESET"),
+        net_error("https://example.com/form", "net::ERR_NAME_NOT_RESOLVED"),
+    ];
+    for mut d in causes {
+        d.method = "POST".into();
+        let a = advise(&d, &env());
+        let r = step(&a, "retry");
+        assert_eq!(
+            r.params.get("resubmits"),
+            Some(&Param::Flag(true)),
+            "{:?}",
+            d.cause
+        );
+        let w = pos(&a, "resubmit-warning").expect("resubmit-warning");
+        assert!(w < pos(&a, "retry").unwrap());
+    }
+}
+
+#[test]
+fn not_failed_gets_no_steps() {
+    let d = diagnose(&Failure {
+        url: "https://example.com/".into(),
+        status_code: Some(200),
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(!d.failed);
+    let a = advise(&d, &env());
+    assert!(a.steps.is_empty());
+    assert_eq!(a.summary.key, "summary_none");
+    let aborted = net_error("https://example.com/", "net::ERR_ABORTED");
+    assert!(advise(&aborted, &env()).steps.is_empty());
+}
+
+#[test]
+fn several_sites_failing_points_to_the_network() {
+    let d = net_error("https://example.com/", "net::ERR_CONNECTION_TIMED_OUT");
+    let now = 1_700_000_000_000.0;
+    let mut e = env();
+    e.now = Some(now);
+    e.recent_failures = vec![
+        RecentFailure {
+            host: "news.example.net".into(),
+            at: now - 30_000.0,
+            cause: Some("timeout".into()),
+        },
+        RecentFailure {
+            host: "mail.other.org".into(),
+            at: now - 60_000.0,
+            cause: Some("connection-reset".into()),
+        },
+        RecentFailure {
+            host: "www.other.org".into(), // same site as the one before
+            at: now - 60_000.0,
+            cause: Some("timeout".into()),
+        },
+        RecentFailure {
+            host: "old.example.io".into(), // too long ago
+            at: now - 3_600_000.0,
+            cause: Some("timeout".into()),
+        },
+        RecentFailure {
+            host: "broken.example.dev".into(), // that site's own 502
+            at: now - 10_000.0,
+            cause: Some("upstream-error".into()),
+        },
+    ];
+    let a = advise(&d, &e);
+    assert_eq!(a.steps[0].id, "check-connection", "{:?}", ids(&a));
+    assert_eq!(a.steps[1].id, "check-proxy", "{:?}", ids(&a));
+    assert_eq!(
+        step(&a, "check-connection").params.get("otherHostsFailing"),
+        Some(&Param::Number(2.0))
+    );
+    assert_eq!(
+        step(&a, "check-down").params.get("otherHostsFailing"),
+        Some(&Param::Number(2.0))
+    );
+
+    // alone: the site first
+    let a = advise(&d, &env());
+    assert_eq!(a.steps[0].id, "retry");
+    assert!(pos(&a, "check-down").unwrap() < pos(&a, "check-connection").unwrap());
+}
+
+#[test]
+fn checkers_status_page_archive_and_contact() {
+    let d = nginx_502("https://github.com/me/repo#top", "GET");
+    let a = advise(&d, &env());
+    let s = step(&a, "check-down");
+    assert_eq!(
+        s.action,
+        Some(Action::OpenUrl {
+            url: "https://downforeveryoneorjustme.com/github.com".into()
+        })
+    );
+    assert_eq!(
+        s.params.get("checkers"),
+        Some(&Param::List(vec![
+            "downforeveryoneorjustme.com".into(),
+            "isitdownrightnow.com".into(),
+            "downdetector.com".into()
+        ]))
+    );
+    let s = step(&a, "status-page");
+    assert_eq!(
+        s.action,
+        Some(Action::OpenUrl {
+            url: "https://www.githubstatus.com/".into()
+        })
+    );
+    assert_eq!(s.params.get("guess"), Some(&Param::Flag(false)));
+    let s = step(&a, "archived-copy");
+    assert_eq!(
+        s.action,
+        Some(Action::OpenUrl {
+            url: "https://web.archive.org/web/*/https://github.com/me/repo".into()
+        })
+    );
+    let s = step(&a, "contact-site");
+    assert_eq!(text(s.params.get("email")), "webmaster@github.com");
+    assert!(matches!(&s.action, Some(Action::Copy { text }) if text.contains("502")));
+
+    let a = advise(&nginx_502("https://shop.example.co.uk/", "GET"), &env());
+    let s = step(&a, "status-page");
+    assert_eq!(text(s.params.get("url")), "https://status.example.co.uk/");
+    assert_eq!(s.params.get("guess"), Some(&Param::Flag(true)));
+
+    // nobody outside can see localhost
+    let a = advise(&nginx_502("http://127.0.0.1:8080/page", "GET"), &env());
+    assert_eq!(a.steps[0].id, "retry");
+    for id in ["check-down", "status-page", "archived-copy", "contact-site"] {
+        assert!(pos(&a, id).is_none(), "{id}: {:?}", ids(&a));
+    }
+}
+
+#[test]
+fn incognito_clear_site_data_extensions_wait() {
+    let d = nginx_502("https://example.com/", "GET");
+    let mut e = env();
+    e.incognito_allowed = Some(false);
+    e.extensions = vec![
+        ext("notes", "Notes", &["storage"], &[]),
+        ext(
+            "ub",
+            "uBlock Origin",
+            &["declarativeNetRequest"],
+            &["<all_urls>"],
+        ),
+        ext("vpn", "Super VPN", &["proxy"], &["<all_urls>"]),
+    ];
+    let a = advise(&d, &e);
+    let s = step(&a, "incognito");
+    assert_eq!(s.action, Some(Action::OpenIncognito));
+    assert_eq!(s.params.get("allowed"), Some(&Param::Flag(false)));
+    let s = step(&a, "clear-site-data");
+    assert_eq!(
+        s.action,
+        Some(Action::ClearSiteData {
+            origin: "https://example.com".into()
+        })
+    );
+    let s = step(&a, "disable-extensions");
+    assert_eq!(
+        s.params.get("extensions"),
+        Some(&Param::List(vec!["vpn".into(), "ub".into()]))
+    );
+    assert_eq!(
+        s.action,
+        Some(Action::DisableExtension { id: "vpn".into() })
+    );
+    e.browser = Some("firefox".into());
+    let a = advise(&d, &e);
+    assert_eq!(
+        step(&a, "disable-extensions").action,
+        Some(Action::OpenUrl {
+            url: "about:addons".into()
+        })
+    );
+    let s = step(&a, "wait");
+    assert_eq!(s.params.get("minutes"), Some(&Param::Number(10.0)));
+    assert_eq!(step(&a, "notify-when-back").action, Some(Action::Watch));
+    assert!(pos(&a, "wait").unwrap() < pos(&a, "notify-when-back").unwrap());
+
+    // Retry-After sets the wait
+    let mut d = d;
+    d.retry_after_seconds = Some(130.0);
+    let a = advise(&d, &env());
+    assert_eq!(
+        step(&a, "wait").params.get("minutes"),
+        Some(&Param::Number(3.0))
+    );
+    assert_eq!(
+        step(&a, "wait").params.get("retryAfter"),
+        Some(&Param::Number(130.0))
+    );
+}
+
+#[test]
+fn oversized_cookies_put_clearing_up() {
+    let d = net_error("https://example.com/", "net::ERR_RESPONSE_HEADERS_TOO_BIG");
+    let a = advise(&d, &env());
+    assert!(pos(&a, "clear-site-data").unwrap() <= 1, "{:?}", ids(&a));
+    assert_eq!(
+        text(step(&a, "clear-site-data").params.get("variant")),
+        "cookies"
+    );
+    let d = net_error("https://example.com/", "net::ERR_TOO_MANY_REDIRECTS");
+    assert_eq!(advise(&d, &env()).steps[0].id, "clear-site-data");
+}
+
+#[test]
+fn summaries_per_cause_and_gateway() {
+    let d = nginx_502("https://example.com/", "GET");
+    let mut d2 = d.clone();
+    d2.gateway = None;
+    assert_eq!(
+        advise(&d2, &env()).summary.key,
+        "summary_upstream_error_nogw"
+    );
+    for c in Cause::ALL {
+        let mut x = d.clone();
+        x.cause = c;
+        let key = advise(&x, &env()).summary.key;
+        if c == Cause::None {
+            continue;
+        }
+        assert_eq!(key, format!("summary_{}", c.as_str().replace('-', "_")));
+        assert!(key
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '_'));
+    }
+    let d = net_error("https://example.com/", "net::ERR_CONNECTION_REFUSED");
+    assert_eq!(
+        advise(&d, &env()).summary.key,
+        "summary_connection_refused_nogw"
+    );
+}
+
+#[test]
+fn every_advice_stays_bounded_and_well_formed() {
+    let mut e = env();
+    e.known_hosts = (0..10_000)
+        .map(|i| format!("host{i}.example.com"))
+        .collect();
+    e.extensions = (0..1000)
+        .map(|i| ext(&format!("e{i}"), "Blocker", &["webRequestBlocking"], &[]))
+        .collect();
+    e.recent_failures = (0..10_000)
+        .map(|i| RecentFailure {
+            host: format!("h{i}.test{i}.com"),
+            at: 0.0,
+            cause: Some("timeout".into()),
+        })
+        .collect();
+    for c in Cause::ALL {
+        let mut d = net_error("https://host5.exmaple.com/x", "net::ERR_NAME_NOT_RESOLVED");
+        d.cause = c;
+        let a = advise(&d, &e);
+        assert!(a.steps.len() <= 20);
+        assert_eq!(
+            a.steps.iter().filter(|s| s.id == "retry").count(),
+            1,
+            "{c:?}"
+        );
+        for s in &a.steps {
+            if let Some(Param::List(l)) = s.params.get("extensions") {
+                assert!(l.len() <= 10);
+            }
+        }
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.len() < 16 * 1024, "{c:?}: {}", json.len());
+    }
+}
+
+// ---------------------------------------------------------------- suggestHost
+
+fn known(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn suggest_host_cases() {
+    let k = known(&[
+        "example.com",
+        "google.com",
+        "wikipedia.org",
+        "github.com",
+        "news.ycombinator.com",
+    ]);
+    assert_eq!(
+        suggest_host("gooogle.com", &k).as_deref(),
+        Some("google.com")
+    );
+    assert_eq!(
+        suggest_host("goolge.com", &k).as_deref(),
+        Some("google.com")
+    );
+    assert_eq!(suggest_host("gogle.com", &k).as_deref(), Some("google.com"));
+    assert_eq!(
+        suggest_host("xn--ggle-55da.com", &k).as_deref(),
+        Some("google.com")
+    );
+    assert_eq!(
+        suggest_host("g\u{43e}\u{43e}gle.com", &k).as_deref(),
+        Some("google.com")
+    );
+    assert_eq!(
+        suggest_host("exmaple.com", &k).as_deref(),
+        Some("example.com")
+    );
+    assert_eq!(
+        suggest_host("EXMAPLE.COM.", &k).as_deref(),
+        Some("example.com")
+    );
+    assert_eq!(
+        suggest_host("g00gle.com", &k).as_deref(),
+        Some("google.com")
+    );
+    assert_eq!(
+        suggest_host("githuh.com", &k).as_deref(),
+        Some("github.com")
+    );
+    assert_eq!(
+        suggest_host("www.github.com", &k).as_deref(),
+        Some("github.com")
+    );
+    assert_eq!(
+        suggest_host("wikipedia.com", &k).as_deref(),
+        Some("wikipedia.org")
+    );
+    assert_eq!(
+        suggest_host("wikipedai.org", &k).as_deref(),
+        Some("wikipedia.org")
+    );
+    assert_eq!(
+        suggest_host("rnews.ycombinator.com", &k).as_deref(),
+        Some("news.ycombinator.com")
+    );
+    assert_eq!(suggest_host("unrelated.net", &k), None);
+    assert_eq!(suggest_host("totally-different.org", &k), None);
+    assert_eq!(
+        suggest_host("google.com", &k),
+        None,
+        "never the host itself"
+    );
+    assert_eq!(suggest_host("", &k), None);
+    assert_eq!(suggest_host("10.0.0.2", &known(&["10.0.0.1"])), None);
+    // short names: one edit at most
+    assert_eq!(suggest_host("bbc.com", &known(&["cnn.com"])), None);
+    assert_eq!(
+        suggest_host("cnm.com", &known(&["cnn.com"])).as_deref(),
+        Some("cnn.com")
+    );
+    // ties: the one listed first
+    assert_eq!(
+        suggest_host("exampla.com", &known(&["examplb.com", "example.com"])).as_deref(),
+        Some("examplb.com")
+    );
+    // most similar wins over order
+    assert_eq!(
+        suggest_host("gooogle.com", &known(&["gogole.co", "google.com"])).as_deref(),
+        Some("google.com")
+    );
+    // the punycode form of a known Unicode host is that host
+    assert_eq!(
+        suggest_host("xn--bcher-kva.de", &known(&["bücher.de"])),
+        None
+    );
+}
+
+#[test]
+fn suggest_host_is_bounded() {
+    let k: Vec<String> = (0..10_000)
+        .map(|i| format!("{}{i}.com", "a".repeat(240)))
+        .collect();
+    let long = format!("{}.com", "a".repeat(300));
+    let t = std::time::Instant::now();
+    let _ = suggest_host(&long, &k);
+    let _ = suggest_host("gooogle.com", &k);
+    assert!(t.elapsed().as_secs_f64() < 5.0);
+}
+
+// ---------------------------------------------------------------- rankExtensions
+
+#[test]
+fn rank_extensions_order_and_reasons() {
+    let mut disabled = ext("off", "Off VPN", &["proxy"], &[]);
+    disabled.enabled = Some(false);
+    let mut theme = ext("theme", "Dark VPN theme", &[], &[]);
+    theme.kind = Some("theme".into());
+    let mut desc_vpn = ext("dv", "Secure Browsing", &["storage"], &[]);
+    desc_vpn.description = Some("Free VPN for Chrome".into());
+    let list = vec![
+        ext("notes", "Notes", &["storage"], &[]),
+        ext("gram", "Grammar helper", &["storage"], &["<all_urls>"]),
+        ext(
+            "ub",
+            "uBlock Origin",
+            &["declarativeNetRequest", "storage"],
+            &["<all_urls>"],
+        ),
+        ext("pb", "Privacy Badger", &["webRequest"], &["*://*/*"]),
+        disabled,
+        theme,
+        ext(
+            "blk",
+            "Old Blocker",
+            &["webRequest", "webRequestBlocking"],
+            &["<all_urls>"],
+        ),
+        ext(
+            "px",
+            "Proxy SwitchyOmega",
+            &["proxy", "webRequest", "webRequestBlocking"],
+            &["<all_urls>"],
+        ),
+        desc_vpn,
+    ];
+    let r = rank_extensions(&list);
+    let order: Vec<&str> = r.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(order, ["px", "dv", "blk", "ub", "pb", "gram"]);
+    assert_eq!(r[0].risk, Risk::High);
+    assert_eq!(
+        r[0].reasons,
+        ["proxy", "blocking-webrequest", "all-sites-access"]
+    );
+    assert_eq!(r[1].reasons, ["vpn"]);
+    assert_eq!(r[3].risk, Risk::Medium);
+    assert_eq!(
+        r[3].reasons,
+        ["declarative-net-request", "ad-blocker", "all-sites-access"]
+    );
+    assert_eq!(
+        r[4].reasons,
+        ["privacy-tool", "webrequest", "all-sites-access"]
+    );
+    assert_eq!(r[5].risk, Risk::Low);
+    assert_eq!(r[5].reasons, ["all-sites-access"]);
+    // stable: the same input gives the same order; equal ones keep their input order
+    assert_eq!(rank_extensions(&list), r);
+    let twins = vec![
+        ext("b", "B", &["proxy"], &[]),
+        ext("a", "A", &["proxy"], &[]),
+    ];
+    let t: Vec<String> = rank_extensions(&twins).into_iter().map(|e| e.id).collect();
+    assert_eq!(t, ["b", "a"]);
+}
+
+// ---------------------------------------------------------------- retryPlan
+
+fn history(attempts: u32, seed: f64) -> History {
+    History {
+        attempts,
+        first_failure_at: Some(1_700_000_000_000.0),
+        now: Some(1_700_000_000_000.0),
+        seed: Some(seed),
+    }
+}
+
+#[test]
+fn retry_plan_post_is_not_automatic() {
+    let d = nginx_502("https://example.com/form", "POST");
+    let p = retry_plan(&d, &history(0, 1.0));
+    assert!(!p.auto);
+    assert_eq!(p.reason, "not-idempotent");
+}
+
+#[test]
+fn retry_plan_reasons() {
+    let ok = diagnose(&Failure {
+        url: "https://example.com/".into(),
+        status_code: Some(200),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(retry_plan(&ok, &History::default()).reason, "not-failed");
+    let dns = net_error("https://nope.example.com/", "net::ERR_NAME_NOT_RESOLVED");
+    let p = retry_plan(&dns, &History::default());
+    assert!(!p.auto);
+    assert_eq!(p.reason, "not-transient");
+    let d = nginx_502("https://example.com/", "GET");
+    let p = retry_plan(&d, &History::default());
+    assert!(p.auto);
+    assert_eq!(p.reason, "backoff");
+    let first = p.delay_seconds.unwrap();
+    assert!((1.0..=15.0).contains(&first), "{first}");
+}
+
+#[test]
+fn retry_plan_honours_retry_after() {
+    let mut d = nginx_502("https://example.com/", "GET");
+    d.retry_after_seconds = Some(120.0);
+    for seed in 0..50 {
+        let p = retry_plan(&d, &history(0, f64::from(seed)));
+        assert!(p.auto);
+        assert_eq!(p.reason, "retry-after");
+        let delay = p.delay_seconds.unwrap();
+        assert!((120.0..=132.0).contains(&delay), "{delay}");
+    }
+    d.retry_after_seconds = Some(86_400.0);
+    let p = retry_plan(&d, &history(0, 1.0));
+    assert!(!p.auto);
+    assert_eq!(p.reason, "watch");
+}
+
+#[test]
+fn retry_plan_grows_caps_and_turns_to_watch() {
+    let d = nginx_502("https://example.com/", "GET");
+    for seed in 0..200 {
+        let mut last = 0.0;
+        for attempt in 0..6 {
+            let p = retry_plan(&d, &history(attempt, f64::from(seed)));
+            assert!(p.auto, "attempt {attempt}");
+            let delay = p.delay_seconds.unwrap();
+            assert!(
+                delay >= last,
+                "seed {seed} attempt {attempt}: {delay} < {last}"
+            );
+            assert!(delay <= 300.0, "{delay}");
+            assert!(delay >= 1.0);
+            last = delay;
+        }
+        assert!(last >= 240.0, "the last retries wait minutes: {last}");
+        let p = retry_plan(&d, &history(6, f64::from(seed)));
+        assert!(!p.auto);
+        assert_eq!(p.reason, "watch");
+        let p = retry_plan(&d, &history(600, f64::from(seed)));
+        assert_eq!(p.reason, "watch");
+    }
+}
+
+#[test]
+fn retry_plan_jitter_differs_across_seeds_and_is_deterministic() {
+    let d = nginx_502("https://example.com/", "GET");
+    let delays: Vec<f64> = (0..100)
+        .map(|s| {
+            retry_plan(&d, &history(1, f64::from(s)))
+                .delay_seconds
+                .unwrap()
+        })
+        .collect();
+    let mut distinct = delays.clone();
+    distinct.sort_by(f64::total_cmp);
+    distinct.dedup();
+    assert!(distinct.len() > 90, "{}", distinct.len());
+    assert_eq!(
+        retry_plan(&d, &history(1, 7.0)),
+        retry_plan(&d, &history(1, 7.0))
+    );
+    // without a seed: from the URL and the time of the first failure
+    let h = |at: f64| History {
+        attempts: 0,
+        first_failure_at: Some(at),
+        now: Some(at),
+        seed: None,
+    };
+    assert_eq!(retry_plan(&d, &h(1.0)), retry_plan(&d, &h(1.0)));
+    assert_ne!(
+        retry_plan(&d, &h(1.0)).delay_seconds,
+        retry_plan(&d, &h(2.0)).delay_seconds
+    );
+}
+
+// ---------------------------------------------------------------- messages
+
+fn locale(lang: &str) -> serde_json::Map<String, serde_json::Value> {
+    let path = format!(
+        "{}/extension/_locales/{lang}/messages.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap()
+}
+
+fn placeholders(s: &str) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('{') {
+        let Some(j) = rest[i..].find('}') else { break };
+        out.insert(rest[i + 1..i + j].to_string());
+        rest = &rest[i + j + 1..];
+    }
+    out
+}
+
+const MINE: [&str; 6] = [
+    "summary_", "step_", "cause_", "culprit_", "risk_", "reason_",
+];
+
+#[test]
+fn every_key_advise_uses_has_a_message_in_every_language() {
+    let langs = ["en", "de", "fr", "es"];
+    let files: Vec<_> = langs.iter().map(|l| locale(l)).collect();
+    let mut keys = std::collections::BTreeSet::new();
+    let mut envs = Vec::new();
+    for platform in ["win", "mac", "linux", "cros", "android", "other"] {
+        for browser in ["chrome", "firefox"] {
+            let mut e = env();
+            e.platform = Some(platform.into());
+            e.browser = Some(browser.into());
+            envs.push(e);
+        }
+    }
+    let mut e = env();
+    e.incognito_allowed = Some(false);
+    e.known_hosts = vec!["example.com".into()];
+    e.proxy = Some(ProxySettings {
+        mode: Some("fixed_servers".into()),
+        controlled_by: Some("X".into()),
+    });
+    e.extensions = vec![ext("n", "Notes", &["storage"], &[])];
+    e.now = Some(1000.0);
+    e.recent_failures = ["a.org", "b.net", "c.io"]
+        .iter()
+        .map(|h| RecentFailure {
+            host: h.to_string(),
+            at: 900.0,
+            cause: None,
+        })
+        .collect();
+    envs.push(e);
+    let base = nginx_502("https://exmaple.com/x", "POST");
+    let mut diags = vec![
+        net_error("https://exmaple.com/", "net::ERR_RESPONSE_HEADERS_TOO_BIG"),
+        net_error("https://exmaple.com/", "net::ERR_CERT_DATE_INVALID"),
+        diagnose(&Failure {
+            url: "https://example.com/".into(),
+            status_code: Some(200),
+            ..Default::default()
+        })
+        .unwrap(),
+    ];
+    for c in Cause::ALL {
+        for culprit in ["site", "network", "proxy", "browser", "unknown"] {
+            for gw in [true, false] {
+                let mut d = base.clone();
+                d.cause = c;
+                d.culprit =
+                    serde_json::from_value(serde_json::Value::String(culprit.into())).unwrap();
+                if !gw {
+                    d.gateway = None;
+                }
+                d.retry_after_seconds = gw.then_some(30.0);
+                diags.push(d);
+            }
+        }
+    }
+    for d in &diags {
+        for e in &envs {
+            let a = advise(d, e);
+            keys.insert(a.summary.key.clone());
+            for s in &a.steps {
+                let k = format!("step_{}", s.id.replace('-', "_"));
+                if let Some(Param::Text(v)) = s.params.get("variant") {
+                    keys.insert(format!("{k}_{v}"));
+                }
+                keys.insert(k);
+            }
+        }
+    }
+    for c in Cause::ALL {
+        keys.insert(format!("cause_{}", c.as_str().replace('-', "_")));
+        keys.insert(format!("summary_{}", c.as_str().replace('-', "_")));
+        keys.insert(format!("summary_{}_nogw", c.as_str().replace('-', "_")));
+    }
+    for k in ["site", "network", "proxy", "browser", "unknown"] {
+        keys.insert(format!("culprit_{k}"));
+    }
+    for k in ["high", "medium", "low"] {
+        keys.insert(format!("risk_{k}"));
+    }
+    let everything = vec![
+        ext(
+            "a",
+            "Free VPN AdBlock Privacy Badger",
+            &[
+                "proxy",
+                "webRequest",
+                "webRequestBlocking",
+                "declarativeNetRequest",
+            ],
+            &["<all_urls>"],
+        ),
+        ext("b", "uBlock", &["webRequest"], &["<all_urls>"]),
+        ext("c", "Ghostery", &[], &[]),
+    ];
+    for r in rank_extensions(&everything) {
+        for reason in r.reasons {
+            keys.insert(format!("reason_{}", reason.replace('-', "_")));
+        }
+    }
+    for k in &keys {
+        assert!(
+            k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+            "{k}"
+        );
+        for (lang, f) in langs.iter().zip(&files) {
+            let m = f
+                .get(k)
+                .and_then(|v| v.get("message"))
+                .and_then(|m| m.as_str());
+            assert!(m.is_some_and(|m| !m.is_empty()), "{lang}: no message {k}");
+        }
+    }
+    // every language fills the same placeholders, and none uses Chrome's $1 form
+    for (k, v) in &files[0] {
+        if !MINE.iter().any(|p| k.starts_with(p)) {
+            continue;
+        }
+        let en = placeholders(v["message"].as_str().unwrap());
+        for (lang, f) in langs.iter().zip(&files).skip(1) {
+            let m = f[k]["message"].as_str().unwrap();
+            assert_eq!(placeholders(m), en, "{lang}: {k}");
+            assert!(!m.contains('$'), "{lang}: {k}");
+        }
+    }
+}
