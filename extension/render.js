@@ -77,6 +77,18 @@
 
   const PRIMARY = new Set(['retry', 'open-incognito']);
 
+  /** Where a link goes, for its label: the host of a web address, else the address. */
+  function where(action) {
+    if (action.type !== 'open-url') return '';
+    try {
+      const u = new URL(action.url);
+      if (u.protocol === 'http:' || u.protocol === 'https:') return u.host;
+    } catch {
+      // not a URL: show it as it is
+    }
+    return clip(action.url, 60);
+  }
+
   /** Copies text with a user gesture; works in content scripts on pages that are not secure
    * contexts, where navigator.clipboard is missing. */
   async function copyText(text, near) {
@@ -159,7 +171,7 @@
     }
 
     function actionButton(action, step, primary) {
-      const label = msg('ui_action_' + action.type.replace(/-/g, '_'), { ...(step?.params || {}), ...action }) || action.type;
+      const label = msg('ui_action_' + action.type.replace(/-/g, '_'), { ...(step?.params || {}), ...action, where: where(action) }) || action.type;
       const b = el('button', { type: 'button', class: primary ? 'gd-button gd-primary' : 'gd-button', 'data-action': action.type, text: label });
       b.addEventListener('click', (ev) => {
         // Only a person's click: a page script cannot press our buttons.
