@@ -29,7 +29,7 @@
       box,
       view,
       (action) => chrome.runtime.sendMessage({ type: 'gd:action', action }),
-      { close: () => host.remove() },
+      { close: () => host.remove(), compact: true },
     );
     (document.body || document.documentElement).append(host);
   }

@@ -191,8 +191,7 @@
 
     const shown = steps.filter((s) => s.id !== 'retry' || s.params?.resubmits);
     if (shown.length) {
-      const list = el('ol', { class: 'gd-steps', 'data-gd': 'steps', 'aria-label': msg('ui_steps') || 'What you can do' });
-      for (const s of shown) {
+      const stepItem = (s) => {
         const li = el('li', { 'data-step': s.id });
         // A step's variant has its own, more specific text (step_flush_dns_win, ...).
         const variant = s.params?.variant ? msg(`${stepKey(s.id)}_${String(s.params.variant).replace(/-/g, '_')}`, s.params) : '';
@@ -203,9 +202,22 @@
           // Which extensions may interfere is known only with the management permission.
           li.append(' ', actionButton({ type: 'check-extensions' }, s, false));
         }
-        list.append(li);
-      }
+        return li;
+      };
+      // Over a page, the panel stays short: the most useful steps, the rest a click away.
+      const first = options.compact ? shown.slice(0, 3) : shown;
+      const rest = options.compact ? shown.slice(3) : [];
+      const list = el('ol', { class: 'gd-steps', 'data-gd': 'steps', 'aria-label': msg('ui_steps') || 'What you can do' });
+      for (const s of first) list.append(stepItem(s));
       root.append(list);
+      if (rest.length) {
+        const more = el('details', { class: 'gd-more', 'data-gd': 'more' });
+        more.append(el('summary', { 'data-action': 'more', text: msg('ui_more_steps', { count: rest.length }) }));
+        const list2 = el('ol', { class: 'gd-steps', start: String(first.length + 1) });
+        for (const s of rest) list2.append(stepItem(s));
+        more.append(list2);
+        root.append(more);
+      }
     }
 
     const disabled = view.disabledByUs || [];
@@ -401,6 +413,7 @@
 .gd-steps li { margin: 4px 0; }
 .gd-steps .gd-button { padding: 2px 8px; margin-inline-start: 4px; }
 .gd-steps code { background: var(--gd-code); padding: 1px 4px; border-radius: 4px; font: 12px ui-monospace, monospace; }
+.gd-more summary { cursor: pointer; font-size: 13px; }
 .gd-details { font-size: 12px; color: var(--gd-muted); margin-top: 6px; }
 .gd-details summary { cursor: pointer; }
 .gd-details ul { padding-inline-start: 18px; margin: 4px 0; word-break: break-all; }

@@ -20,6 +20,9 @@ const TIMEOUT = 120_000;
 /** Clicks `action` in the in-page panel; where the extension hands off to its own page for a
  * permission, clicks it again there. Resolves to the status line's text afterwards. */
 async function clickFix(d, action, expect) {
+  // Over a page the panel shows the first steps; the rest are under "More things to try".
+  const panel = await d.panel({ timeout: 5_000 });
+  if (/More things to try/.test(panel?.text || '')) await d.clickPanel('more');
   await d.clickPanel(action);
   const where = await waitFor(
     async () => {

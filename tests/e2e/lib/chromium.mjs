@@ -114,7 +114,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
       }
     },
     async clickPanel(action) {
-      await page.locator(`${PANEL} button[data-action="${action}"]`).click({ timeout: 10_000 });
+      await page.locator(`${PANEL} [data-action="${action}"]`).click({ timeout: 10_000 });
     },
     async panelMessage() {
       return (await page.locator(`${PANEL} [data-gd="message"]`).textContent().catch(() => '')) || '';

@@ -114,6 +114,9 @@ const PREFS = {
   'browser.tabs.warnOnClose': false,
   'browser.warnOnQuit': false,
   'ui.prefersReducedMotion': 1,
+  // Notifications in Firefox's own alert windows: with no desktop notification service (a
+  // headless machine), the system backend closes them at once (retry.scenarios.mjs).
+  'alerts.useSystemBackend': false,
 };
 
 function freePort() {
@@ -470,7 +473,7 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
         }
       },
       async clickPanel(action) {
-        const id = await waitUntil(() => panelElement(`button[data-action="${action}"]`), 10_000, `the panel's ${action} button`);
+        const id = await waitUntil(() => panelElement(`[data-action="${action}"]`), 10_000, `the panel's ${action} button`);
         await click(id);
       },
       async panelMessage() {
