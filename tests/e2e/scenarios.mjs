@@ -183,6 +183,45 @@ export function defineScenarios({ browser, launch, available, privateWithoutAcce
     }
   });
 
+  test(`${browser} 6: a 502 with an empty body (Caddy's kind) → the diagnosis names 502 → Retry → the page`, { timeout: TEST_TIMEOUT }, async () => {
+    // Chrome draws its own page for an empty 5xx body, which no extension can script: the
+    // extension must show its own page instead. Firefox shows an empty page: the panel goes on it.
+    const up = upstream(await freePort());
+    let failing = true;
+    up.handler = (req, res) => {
+      if (failing) {
+        res.writeHead(502, { 'Content-Length': '0', Server: 'Caddy' });
+        res.end();
+      } else {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><title>ok</title><h1>The real page</h1>');
+      }
+    };
+    await up.start();
+    try {
+      const url = up.url('/empty-502');
+      await d.goto(url);
+      const shown = await waitFor(
+        async () => {
+          if ((await d.url()).includes('/diagnosis.html')) {
+            const t = await d.pageText();
+            return /502/.test(t) && 'page';
+          }
+          const p = await d.panel({ timeout: 500 });
+          return p && /502/.test(p.text) && 'panel';
+        },
+        { what: 'the 502 diagnosis', timeoutMs: 20_000 },
+      );
+      failing = false;
+      if (shown === 'page') await d.clickPage('[data-gd="panel"] button[data-action="retry"]');
+      else await d.clickPanel('retry');
+      await realPageLoaded(d);
+      assert.equal(await d.url(), url);
+    } finally {
+      await up.stop();
+    }
+  });
+
   test(`${browser} 4b: without private-window access → ${privateWithoutAccess === 'opens' ? 'the window still opens' : 'the panel explains how to allow it'}`, { timeout: TEST_TIMEOUT }, async () => {
     const s = await failingGateway();
     const d2 = await launch({ extensionDir, privateAccess: false });
