@@ -1226,17 +1226,7 @@ fn by_prefix(name: &str) -> NetError {
 
 // -------------------------------------------------------------------------------- parsing
 
-/// `s` cut to at most `max` bytes, at a character boundary.
-fn clip(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while end > 0 && !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
+use crate::text::clip;
 
 /// `s` without `prefix`, compared without regard to ASCII case.
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
