@@ -179,6 +179,8 @@ run_tests() {
   suite "web-ext lint (dist/firefox)" web_ext_lint
   suite "end-to-end: chromium" node --test --test-concurrency=1 tests/e2e/chromium.test.mjs
   suite "end-to-end: firefox" node --test --test-concurrency=1 tests/e2e/firefox.test.mjs
+  suite "end-to-end: chromium, auto-retry and watch" node --test --test-concurrency=1 tests/e2e/chromium-retry.test.mjs
+  suite "end-to-end: firefox, auto-retry and watch" node --test --test-concurrency=1 tests/e2e/firefox-retry.test.mjs
   suite "one-click fixes: chromium" node --test --test-concurrency=1 tests/e2e/chromium-actions.test.mjs
   suite "accessibility: chromium" node --test --test-concurrency=1 tests/e2e/chromium-a11y.test.mjs
   suite "one-click fixes: firefox" node --test --test-concurrency=1 tests/e2e/firefox-actions.test.mjs

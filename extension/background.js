@@ -244,7 +244,10 @@ async function onHeaders(details) {
     return;
   }
   // A site the person asked to leave alone (options page): no record, badge, panel or retry.
-  if (isIgnored(url, await getSettings())) return;
+  if (isIgnored(url, await getSettings())) {
+    if (records.has(tabId) || (await load(tabId))) await forget(tabId);
+    return;
+  }
   const rec = {
     url,
     kind: 'response',
@@ -282,7 +285,10 @@ async function onError(details) {
   // and is common on healthy pages: decide it here without loading the core.
   if (/(^|::|_)(ERR_ABORTED|NS_BINDING_ABORTED)$/.test(String(error))) return;
   const settings = await getSettings();
-  if (isIgnored(url, settings)) return;
+  if (isIgnored(url, settings)) {
+    if (records.has(tabId) || (await load(tabId))) await forget(tabId);
+    return;
+  }
   const prev = await load(tabId);
   const rec = {
     url,

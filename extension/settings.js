@@ -10,7 +10,8 @@ export const DEFAULTS = Object.freeze({
   ignoredSites: [],
 });
 
-export const MAX_ATTEMPTS_LIMIT = 10;
+// The core stops retrying after 6 attempts (retryPlan); fewer may be chosen, not more.
+export const MAX_ATTEMPTS_LIMIT = 6;
 export const MAX_IGNORED_SITES = 200;
 
 const api = globalThis.chrome;

@@ -211,11 +211,14 @@ export async function onFailure(tabId, rec) {
     if (!plan?.auto || attempts >= settings.maxAttempts) {
       const reason = plan?.reason || 'not-transient';
       if (reason === 'not-idempotent') return save({ state: 'off', reason });
-      const exhausted = fixable && attempts > 0 && (reason === 'watch' || reason === 'backoff' || attempts >= settings.maxAttempts);
+      const exhausted = fixable && (reason === 'watch' || (attempts > 0 && attempts >= settings.maxAttempts));
       if (exhausted) {
-        // The retries ran out: switch to a quiet watch, which reloads the tab when it's back.
+        // The retries ran out (or Retry-After is hours away): switch to a quiet watch, which
+        // reloads the tab when it's back, and never checks sooner than Retry-After.
+        const scale = await clockScale();
+        const wait = Math.max(Number(plan?.delaySeconds) || 0, retryAfterOf(rec.failure) ?? 0);
         await save({ state: 'exhausted', reason: 'watch' });
-        await startWatch(tabId, rec.url, { notify: false });
+        await startWatch(tabId, rec.url, { notify: false, notBefore: now() + (wait * 1000) / scale });
         return state;
       }
       return save({ state: 'off', reason });
@@ -342,7 +345,7 @@ async function setIndex(tabId, origin) {
 }
 
 /** Starts (or joins) the watch of the site of `url` for `tabId`. */
-export async function startWatch(tabId, url, { notify = true } = {}) {
+export async function startWatch(tabId, url, { notify = true, notBefore = 0 } = {}) {
   const origin = originOf(url);
   if (!/^https?:/.test(origin)) return null;
   const w = await locked(WATCH_ALARM + origin, async () => {
@@ -350,10 +353,11 @@ export async function startWatch(tabId, url, { notify = true } = {}) {
     let w = await getKey(watchKey(origin));
     const fresh = !w;
     w ??= { origin, url, tabs: {}, startedAt: now(), interval: WATCH_FIRST_MS, nextAt: now() + WATCH_FIRST_MS / scale, checks: 0 };
+    if (notBefore > w.nextAt) w.nextAt = notBefore;
     const had = w.tabs[tabId];
     w.tabs[tabId] = { url, notify: Boolean(notify || had?.notify), since: had?.since || now() };
     await setKey(watchKey(origin), w);
-    if (fresh || !timers.has(WATCH_ALARM + origin)) schedule(WATCH_ALARM + origin, w.nextAt);
+    if (fresh || notBefore || !timers.has(WATCH_ALARM + origin)) schedule(WATCH_ALARM + origin, w.nextAt);
     return w;
   });
   await setIndex(tabId, origin);
@@ -406,7 +410,8 @@ export async function listWatches() {
   return out;
 }
 
-/** One check of the site: 'up', 'down' or 'deferred' (no token left for the GET fallback). */
+/** One check of the site: 'up', 'down' or 'deferred' (no token left for the GET fallback).
+ * A Retry-After in a failed answer is kept in w.retryAfter (seconds). */
 async function check(w) {
   const opts = (method) => ({
     method,
@@ -416,7 +421,11 @@ async function check(w) {
     redirect: 'manual',
     signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
   });
-  const answered = (r) => r.type === 'opaqueredirect' || (r.status > 0 && r.status < 500);
+  const answered = (r) => {
+    const up = r.type === 'opaqueredirect' || (r.status > 0 && r.status < 500);
+    w.retryAfter = up ? null : retryAfterOf({ responseHeaders: [...r.headers].map(([name, value]) => ({ name, value })) });
+    return up;
+  };
   try {
     if (!w.useGet) {
       const r = await fetch(w.url, opts('HEAD'));
@@ -472,7 +481,7 @@ async function fireWatch(origin) {
     return;
   }
   if (result !== 'deferred') w.interval = Math.min(WATCH_MAX_MS, Math.round(w.interval * WATCH_FACTOR));
-  w.nextAt = now() + (result === 'deferred' ? 1000 : w.interval) / scale;
+  w.nextAt = now() + (result === 'deferred' ? 1000 : Math.max(w.interval, (w.retryAfter || 0) * 1000)) / scale;
   await setKey(watchKey(origin), w);
   schedule(WATCH_ALARM + origin, w.nextAt);
 }

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { upstream, startNginx, freePort, waitFor, nginxAvailable } from './lib/servers.mjs';
+import { manualRetryOnly } from './scenarios.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -31,6 +32,7 @@ export function defineA11yScenarios({ browser, launch, available }) {
   let d;
   before(async () => {
     d = await launch({ extensionDir, privateAccess: false });
+    await manualRetryOnly(d);
   });
   after(async () => {
     await d?.close();

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { upstream, startNginx, freePort, waitFor, nginxAvailable, OK_PAGE } from './lib/servers.mjs';
 import { grantedCopy, SUSPECT_EXTENSION } from './lib/granted.mjs';
+import { manualRetryOnly } from './scenarios.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 120_000;
@@ -72,6 +73,7 @@ export function defineActionScenarios({ browser, launch, available, canSwitchExt
     const gw = await startNginx({ upstreamPort: up.port });
     const d = await launch({ extensionDir: extensionDir(), privateAccess: false });
     try {
+      await manualRetryOnly(d);
       await d.goto(gw.url('/login'));
       await d.goto(gw.url('/account'));
       assert.match(up.requests.at(-1).headers.cookie || '', /session=abc123/, 'the browser holds the cookie');
@@ -101,6 +103,7 @@ export function defineActionScenarios({ browser, launch, available, canSwitchExt
     await up.start();
     const d = await launch({ extensionDir: extensionDir(), privateAccess: false, extraExtensions: [SUSPECT_EXTENSION] });
     try {
+      await manualRetryOnly(d);
       await d.goto(up.url('/behind-vpn'));
       await waitFor(async () => (await d.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
       const text = await waitFor(async () => {

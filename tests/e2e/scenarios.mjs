@@ -20,6 +20,15 @@ export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 const REAL_PAGE = 'The real page';
 const TEST_TIMEOUT = 90_000;
 
+/**
+ * These flows test what a click does: automatic retries (on by default, with a first delay
+ * of 1 to 15 s) would race the click, so they are switched off here, as the options page
+ * does. retry.scenarios.mjs tests them.
+ */
+export async function manualRetryOnly(d) {
+  await d.ext(() => chrome.storage.sync.set({ autoRetry: false }));
+}
+
 /** Waits until the current page is the upstream's real page. */
 async function realPageLoaded(d) {
   return waitFor(async () => (await d.pageText()).includes(REAL_PAGE), { what: 'the real page', timeoutMs: 20_000 });
@@ -61,6 +70,7 @@ export function defineScenarios({ browser, launch, available, privateWithoutAcce
   before(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     d = await launch({ extensionDir, privateAccess: true });
+    await manualRetryOnly(d);
   });
   after(async () => {
     await d?.close();
@@ -226,6 +236,7 @@ export function defineScenarios({ browser, launch, available, privateWithoutAcce
     const s = await failingGateway();
     const d2 = await launch({ extensionDir, privateAccess: false });
     try {
+      await manualRetryOnly(d2);
       const url = s.gw.url('/private-no-access');
       await d2.goto(url);
       assert.ok(await d2.panel({ timeout: 20_000 }), 'the panel appears');

@@ -1,0 +1,324 @@
+// Auto-retry, watch and notify (issue 5), written once and run in every browser against a real
+// nginx and an upstream the test controls. Besides the interface of scenarios.mjs, the drivers
+// give these methods:
+//   ext(fn, arg)       runs `fn(arg)` in one of the extension's own pages (it may use `chrome.*`
+//                      and must be self-contained: it is sent as source) and resolves to its
+//                      JSON-shaped result
+//   stopBackground()   stops the extension's background as the browser does when it is idle
+//                      (Chromium: closes the service worker; Firefox: terminates the event page)
+// Delays are sped up with the developer setting `clockScale` (storage.local), never slept out.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { upstream, startNginx, freePort, waitFor, nginxAvailable, HOST, OK_PAGE } from './lib/servers.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REAL_PAGE = 'The real page';
+const TEST_TIMEOUT = 120_000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function failingGateway() {
+  const up = upstream(await freePort());
+  const gw = await startNginx({ upstreamPort: up.port });
+  return {
+    up,
+    gw,
+    async stop() {
+      await gw.stop();
+      await up.stop();
+    },
+  };
+}
+
+/** Requests for `path` (no favicon) that reached the upstream. */
+const hits = (up, path, method) => up.requests.filter((r) => r.url === path && (!method || r.method === method));
+
+/** nginx access-log lines for `method path`. */
+const logged = (gw, method, path) => gw.accessLog().filter((l) => l.includes(`"${method} ${path} `));
+
+export function defineRetryScenarios({ browser, launch, available }) {
+  // GD_DIST: another build directory (a private copy while someone rebuilds dist/).
+  const extensionDir = join(process.env.GD_DIST || join(ROOT, 'dist'), browser === 'firefox' ? 'firefox' : 'chrome');
+  let d;
+
+  const why = [available(), nginxAvailable()].find((a) => !a.ok)?.why;
+  if (why) {
+    test(`${browser}: prerequisites`, () => assert.fail(why));
+    return;
+  }
+
+  /** Developer and person's settings, from the extension's own page. */
+  const configure = ({ clockScale = 1, ...sync } = {}) =>
+    d.ext(
+      async ({ clockScale, sync }) => {
+        await chrome.storage.local.set({ clockScale });
+        await chrome.storage.sync.clear();
+        if (Object.keys(sync).length) await chrome.storage.sync.set(sync);
+        return true;
+      },
+      { clockScale, sync },
+    );
+
+  /** Tabs showing `url` (or its diagnosis page): [{id, title, url}]. */
+  const tabsOf = (url) =>
+    d.ext(async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u || (t.url || '').includes(encodeURIComponent(u))).map((t) => ({ id: t.id, title: t.title, url: t.url })), url);
+
+  before(async () => {
+    d = await launch({ extensionDir, privateAccess: false, artifactsDir: process.env.GD_ARTIFACTS || undefined });
+  });
+  after(async () => {
+    await d?.ext(async () => {
+      await chrome.storage.local.remove('clockScale');
+      await chrome.storage.sync.clear();
+      return true;
+    }).catch(() => {});
+    await d?.close();
+  });
+  afterEach(async () => {
+    await d.goto('about:blank');
+    await d
+      .ext(async () => {
+        for (const n of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(n);
+        return true;
+      })
+      .catch(() => {});
+  });
+
+  test(`${browser} retry 1: upstream down, back a few seconds later → the page recovers with no click`, { timeout: TEST_TIMEOUT }, async () => {
+    // The core's backoff spreads the first retries over 1-15 s, 3-45 s, ...: 10 times faster.
+    await configure({ clockScale: 10 });
+    const s = await failingGateway();
+    try {
+      const path = '/recover?x=1';
+      await d.goto(s.gw.url(path));
+      const countdown = await waitFor(
+        async () => {
+          const p = await d.panel({ timeout: 1000 });
+          return p && /Retrying (in \d+ s|now) \(attempt \d of 6\)/.test(p.text) && p.text;
+        },
+        { what: 'the countdown in the panel', timeoutMs: 20_000 },
+      );
+      assert.match(countdown, /Cancel/);
+      await sleep(2500);
+      await s.up.start();
+      await waitFor(async () => (await d.pageText()).includes(REAL_PAGE), { what: 'the real page, with no click', timeoutMs: 40_000 });
+      assert.equal(await d.hasPanel(), false);
+      assert.ok(hits(s.up, path).length >= 1, 'the automatic retry reached the upstream');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test(`${browser} retry 2: 503 with Retry-After: 5 → no retry reaches the gateway before 5 s`, { timeout: TEST_TIMEOUT }, async () => {
+    await configure({ clockScale: 1 });
+    const s = await failingGateway();
+    const path = '/busy';
+    s.up.handler = (req, res) => {
+      if (hits(s.up, path).length <= 1) {
+        res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '5' });
+        res.end('<!doctype html><html><body><h1>Busy, come back in 5 seconds</h1></body></html>');
+      } else {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(OK_PAGE);
+      }
+    };
+    await s.up.start();
+    try {
+      await d.goto(s.gw.url(path));
+      const text = await waitFor(
+        async () => {
+          const p = await d.panel({ timeout: 1000 });
+          return p && /Retrying in \d+ s/.test(p.text) && p.text;
+        },
+        { what: 'the countdown', timeoutMs: 20_000 },
+      );
+      const secs = Number(/Retrying in (\d+) s/.exec(text)[1]);
+      // Retry-After (plus a spread), or the core's first backoff (1-15 s) when that is longer;
+      // the panel shows it a moment after the failure.
+      assert.ok(secs >= 4 && secs <= 16, `the countdown starts at Retry-After or later (${secs})`);
+      await waitFor(async () => (await d.pageText()).includes(REAL_PAGE), { what: 'the page after Retry-After', timeoutMs: 30_000 });
+      const [first, second] = hits(s.up, path);
+      assert.ok(second, 'the retry came');
+      assert.ok(second.at - first.at >= 5000, `the retry waited for Retry-After (${second.at - first.at} ms)`);
+      assert.equal(logged(s.gw, 'GET', path).length, 2, 'nginx saw the navigation and one retry');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test(`${browser} retry 3: a form POST to the failing site → exactly one POST; manual retry warns it resends`, { timeout: TEST_TIMEOUT }, async () => {
+    // Sped up 20 times: any automatic retry would come within a second.
+    await configure({ clockScale: 20 });
+    const s = await failingGateway();
+    s.up.handler = (req, res) => {
+      req.resume();
+      res.writeHead(502, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><body><h1>Order service failed</h1></body></html>');
+    };
+    await s.up.start();
+    const formPort = await freePort();
+    const formServer = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(
+        `<!doctype html><html><body><form method="post" action="${s.gw.url('/order')}">` +
+          '<input name="item" value="1"><button id="send" type="submit">Send</button></form></body></html>',
+      );
+    });
+    await new Promise((r) => formServer.listen(formPort, HOST, r));
+    try {
+      await d.goto(`http://${HOST}:${formPort}/form`);
+      await d.clickPage('#send');
+      const panel = await d.panel({ timeout: 20_000 });
+      assert.ok(panel, 'the panel appears over the 502 of the POST');
+      assert.match(panel.text, /sends the form again/);
+      assert.doesNotMatch(panel.text, /Retrying in/);
+      await sleep(4000);
+      assert.equal(hits(s.up, '/order', 'POST').length, 1, 'the upstream saw exactly one POST');
+      assert.equal(logged(s.gw, 'POST', '/order').length, 1, 'nginx saw exactly one POST');
+      // The manual retry is offered.
+      assert.ok(await d.panel({ timeout: 2000 }), 'the panel is still there');
+      assert.match((await d.panel()).text, /Retry/);
+    } finally {
+      await new Promise((r) => formServer.close(r));
+      await s.stop();
+    }
+  });
+
+  test(`${browser} retry 4: ten tabs watch one failing site → one check per interval; back → notification, tabs reload`, { timeout: TEST_TIMEOUT }, async () => {
+    // 30 times faster: the first check after 1 s, then 1.5 s, 2.25 s, ...
+    await configure({ clockScale: 30, autoRetry: false });
+    const s = await failingGateway();
+    const path = '/watched';
+    const url = s.gw.url(path);
+    let opened = [];
+    try {
+      await d.goto(url);
+      assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
+      await d.clickPanel('watch');
+      await waitFor(async () => /Watching/.test((await d.panel())?.text || ''), { what: 'the panel says it is watching' });
+      // Nine more tabs on the same site, each asking for its own watch.
+      const started = await d.ext(
+        async (u) => {
+          const ids = [];
+          for (let i = 0; i < 9; i++) ids.push((await chrome.tabs.create({ url: u, active: false })).id);
+          const until = Date.now() + 20_000;
+          for (;;) {
+            const got = await chrome.storage.session.get(ids.map((id) => `tab:${id}`));
+            if (Object.keys(got).length === ids.length) break;
+            if (Date.now() > until) throw new Error('the nine tabs did not fail');
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          const results = [];
+          for (const tabId of ids) results.push(await chrome.runtime.sendMessage({ type: 'gd:action', tabId, action: { type: 'watch' } }));
+          return { ids, results };
+        },
+        url,
+      );
+      opened = started.ids;
+      assert.equal(started.results.length, 9);
+      assert.ok(started.results.every((r) => r?.ok), `every watch started: ${JSON.stringify(started.results)}`);
+      const origin = new URL(url).origin;
+      const watchState = () => d.ext(async (k) => (await chrome.storage.session.get(k))[k] ?? null, `watch:${origin}`);
+      const w = await watchState();
+      assert.equal(Object.keys(w.tabs).length, 10, 'one watch for the site, ten tabs waiting on it');
+
+      const t0 = Date.now();
+      await sleep(6000);
+      const heads = logged(s.gw, 'HEAD', path).length;
+      const after = await watchState();
+      assert.ok(heads >= 1, 'the site was checked');
+      assert.equal(heads, after.checks, 'one request per scheduled check, however many tabs wait');
+      // Scheduled: 1 s, then +1.5, +2.25, +3.4 (scaled): at most 4 in 6 s (plus one of slack).
+      assert.ok(heads <= 5, `at most one check per interval (${heads} checks in ${Date.now() - t0} ms)`);
+
+      await s.up.start();
+      const notes = await waitFor(
+        async () => {
+          const all = await d.ext(async () => chrome.notifications.getAll());
+          return Object.keys(all).some((k) => k.startsWith('gd-back:')) && all;
+        },
+        { what: 'the notification', timeoutMs: 30_000 },
+      );
+      assert.ok(notes);
+      await waitFor(
+        async () => {
+          const tabs = await tabsOf(url);
+          return tabs.length === 10 && tabs.every((t) => t.title === 'Upstream OK') && tabs;
+        },
+        { what: 'all ten tabs reloaded to the real page', timeoutMs: 30_000 },
+      );
+      assert.equal(await watchState(), null, 'the watch ended');
+    } finally {
+      await d.ext(async (ids) => chrome.tabs.remove(ids).then(() => true, () => false), opened).catch(() => {});
+      await s.stop();
+    }
+  });
+
+  test(`${browser} retry 5: the background is stopped mid-watch → the watch still fires`, { timeout: TEST_TIMEOUT }, async () => {
+    await configure({ clockScale: 30, autoRetry: false });
+    const s = await failingGateway();
+    const path = '/survives';
+    const url = s.gw.url(path);
+    try {
+      await d.goto(url);
+      assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
+      await d.clickPanel('watch');
+      await waitFor(async () => /Watching/.test((await d.panel())?.text || ''), { what: 'the panel says it is watching' });
+      await waitFor(async () => logged(s.gw, 'HEAD', path).length >= 1, { what: 'a first check', timeoutMs: 15_000 });
+      await d.stopBackground();
+      await s.up.start();
+      // Nothing but the alarm wakes the background now: the test only looks at the servers and
+      // the page.
+      await waitFor(async () => (await d.pageText()).includes(REAL_PAGE), { what: 'the tab reloaded by the watch', timeoutMs: 45_000 });
+      assert.ok(logged(s.gw, 'HEAD', path).some((l) => / 200 /.test(l)), 'a check after the restart found the site back');
+      const notes = await d.ext(async () => chrome.notifications.getAll());
+      assert.ok(Object.keys(notes).some((k) => k.startsWith('gd-back:')), 'the notification appeared');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test(`${browser} retry 6: the options page → panel off, auto-retry off, a site left alone; applied at once`, { timeout: TEST_TIMEOUT }, async () => {
+    await configure({ clockScale: 20 });
+    const s = await failingGateway();
+    try {
+      // Turned off on the options page itself (its own change events save to storage.sync).
+      const saved = await d.ext(async () => {
+        if (!location.pathname.endsWith('/options.html')) throw new Error(`not the options page: ${location.href}`);
+        for (const id of ['panel', 'autoRetry']) {
+          const box = document.getElementById(id);
+          if (box.checked) box.click();
+        }
+        const until = Date.now() + 5000;
+        for (;;) {
+          const got = await chrome.storage.sync.get(['panel', 'autoRetry']);
+          if (got.panel === false && got.autoRetry === false) return got;
+          if (Date.now() > until) throw new Error(`not saved: ${JSON.stringify(got)}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      });
+      assert.deepEqual(saved, { panel: false, autoRetry: false });
+      const path = '/no-panel';
+      await d.goto(s.gw.url(path));
+      await waitFor(async () => (await d.badge()) === '502', { what: 'badge 502', timeoutMs: 15_000 });
+      await sleep(2000);
+      assert.equal(await d.hasPanel(), false, 'no panel with the panel turned off');
+      assert.equal(logged(s.gw, 'GET', path).length, 1, 'no automatic retry with auto-retry turned off');
+
+      await d.ext(async () => chrome.storage.sync.set({ ignoredSites: ['127.0.0.1'], panel: true, autoRetry: true }));
+      const path2 = '/left-alone';
+      await d.goto(s.gw.url(path2));
+      await sleep(2500);
+      assert.equal(await d.hasPanel(), false, 'no panel on a site left alone');
+      assert.equal(await d.badge(), '', 'no badge on a site left alone');
+      assert.equal(await d.storedRecords(), 0, 'nothing stored for a site left alone');
+      assert.equal(logged(s.gw, 'GET', path2).length, 1, 'no automatic retry of a site left alone');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  return { driver: () => d };
+}
