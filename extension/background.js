@@ -95,9 +95,21 @@ const key = (tabId) => `tab:${tabId}`;
  * so a tab that completes before its diagnosis is ready still gets its panel. */
 const pending = new Map();
 
+/** A browser call that never settles (a tab that navigated away mid-call) must not hold up
+ * the tab's later events, nor keep their handlers alive: each step waits this long at most. */
+const STEP_LIMIT_MS = 10_000;
+
+function bounded(promise) {
+  let timer;
+  const limit = new Promise((resolve) => {
+    timer = setTimeout(resolve, STEP_LIMIT_MS);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
 function track(tabId, work) {
   // One tab's events are handled in order: a later navigation never races an earlier one.
-  const p = (pending.get(tabId) || Promise.resolve()).then(work).catch((e) => console.warn('Gateway Doctor:', e));
+  const p = bounded((pending.get(tabId) || Promise.resolve()).then(work)).catch((e) => console.warn('Gateway Doctor:', e));
   pending.set(tabId, p);
   p.finally(() => {
     if (pending.get(tabId) === p) pending.delete(tabId);
@@ -105,7 +117,7 @@ function track(tabId, work) {
 }
 
 async function settled(tabId) {
-  await pending.get(tabId);
+  await bounded(pending.get(tabId));
 }
 
 async function load(tabId) {

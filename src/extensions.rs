@@ -63,7 +63,8 @@ fn has_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
     })
 }
 
@@ -81,10 +82,10 @@ fn traits(e: &ExtensionInfo) -> Vec<(&'static str, Risk, u32)> {
         .chain(e.permissions.iter())
         .take(1000)
         .any(|p| is_broad(p));
-    let name = clip(&e.name, 200).to_lowercase();
+    let name = clip(&e.name, 200).to_ascii_lowercase();
     let text = format!(
         "{name} {}",
-        clip(e.description.as_deref().unwrap_or(""), 300).to_lowercase()
+        clip(e.description.as_deref().unwrap_or(""), 300).to_ascii_lowercase()
     );
     let mut out = Vec::new();
     if perms("proxy") {

@@ -87,11 +87,7 @@ fn fold(host: &str) -> Vec<char> {
     } else {
         lower
     };
-    unicode
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_char)
-        .collect()
+    unicode.chars().map(lower_char).map(fold_char).collect()
 }
 
 /// `fold` and then digits and letter pairs that look alike as one letter.
@@ -207,6 +203,26 @@ fn other_suffix(a: &str, b: &str) -> bool {
 }
 
 /// The known host the person most likely meant by `host`, or `None`.
+/// Lowercase for the scripts whose look-alike letters `fold_char` knows (ASCII, Latin-1,
+/// Greek, Cyrillic). Host names arrive lowercase from the browser; this covers the rest
+/// without linking the whole Unicode case tables into the wasm.
+fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let lowered = match u {
+        0x41..=0x5A => u + 0x20,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x391..=0x3A9 if u != 0x3A2 => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        _ => u,
+    };
+    char::from_u32(lowered).unwrap_or(c)
+}
+
+fn lower(s: &str) -> String {
+    s.chars().map(lower_char).collect()
+}
+
 pub fn suggest_host(host: &str, known: &[String]) -> Option<String> {
     let host_raw = clip(host.trim(), MAX_HOST)
         .trim_end_matches('.')
@@ -214,7 +230,7 @@ pub fn suggest_host(host: &str, known: &[String]) -> Option<String> {
     if host_raw.is_empty() || domain::is_ip(&host_raw) {
         return None;
     }
-    let host_uni = punycode::host_to_unicode(&host_raw).to_lowercase();
+    let host_uni = lower(&punycode::host_to_unicode(&host_raw));
     let h_fold = fold(&host_raw);
     let h_nw = strip_www(&h_fold).to_vec();
     let h_skel = skeleton(&h_nw);
@@ -237,7 +253,7 @@ pub fn suggest_host(host: &str, known: &[String]) -> Option<String> {
         let mut score = f64::INFINITY;
         if len_close {
             let k_uni = if k_raw.contains("xn--") || !k_raw.is_ascii() {
-                punycode::host_to_unicode(&k_raw).to_lowercase()
+                lower(&punycode::host_to_unicode(&k_raw))
             } else {
                 k_raw.clone()
             };

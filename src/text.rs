@@ -60,7 +60,7 @@ impl Evidence {
             (!reason.is_empty()).then(|| reason.to_string())
         });
         let body = clip(f.body_text.as_deref().unwrap_or(""), MAX_BODY).to_string();
-        let body_lower = body.to_lowercase();
+        let body_lower = body.to_ascii_lowercase();
         Evidence {
             headers,
             reason,
@@ -71,12 +71,18 @@ impl Evidence {
 
     /// The first value of a header (name in lowercase).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Every value of a header (name in lowercase).
     pub fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.headers.iter().filter(move |(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn has_header(&self, name: &str) -> bool {

@@ -39,7 +39,9 @@ impl Url<'_> {
             self.host.clone()
         };
         match self.port {
-            Some(p) if Some(p) != self.default_port() => format!("{}://{}:{}", self.scheme, host, p),
+            Some(p) if Some(p) != self.default_port() => {
+                format!("{}://{}:{}", self.scheme, host, p)
+            }
             _ => format!("{}://{}", self.scheme, host),
         }
     }
@@ -93,9 +95,15 @@ pub fn parse(input: &str) -> Result<Url<'_>, InputError> {
         None => authority,
     };
     let (host, port_str) = if let Some(stripped) = hostport.strip_prefix('[') {
-        let close = stripped.find(']').ok_or_else(|| bad("unclosed IPv6 address"))?;
+        let close = stripped
+            .find(']')
+            .ok_or_else(|| bad("unclosed IPv6 address"))?;
         let host = &stripped[..close];
-        if host.is_empty() || !host.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') {
+        if host.is_empty()
+            || !host
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+        {
             return Err(bad("bad IPv6 address"));
         }
         let tail = &stripped[close + 1..];
@@ -124,15 +132,14 @@ pub fn parse(input: &str) -> Result<Url<'_>, InputError> {
     if host.is_empty() && scheme != "file" {
         return Err(bad("empty host"));
     }
-    if host
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '^' | '|' | '%' | '`'))
-    {
+    if host.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '^' | '|' | '%' | '`')
+    }) {
         return Err(bad("bad character in host"));
     }
     Ok(Url {
         scheme,
-        host: host.to_lowercase(),
+        host: host.to_ascii_lowercase(),
         port,
         rest,
     })
@@ -160,7 +167,10 @@ mod tests {
         assert_eq!(u.host, "::1");
         assert_eq!(u.origin(), "http://[::1]:81");
 
-        assert_eq!(parse("http://example.com:80/").unwrap().origin(), "http://example.com");
+        assert_eq!(
+            parse("http://example.com:80/").unwrap().origin(),
+            "http://example.com"
+        );
         assert_eq!(parse("about:blank").unwrap().host, "");
     }
 

@@ -1,0 +1,347 @@
+// The extension in headless Chromium (the e2e suite's launch() and its real nginx):
+//
+//   failure -> help   time from the 502 response's headers arriving at the browser
+//                     (navigation timing responseStart) to the panel host being added to the
+//                     page (a MutationObserver in an init script, performance.now(); both on
+//                     the page's clock), warm and after the worker was stopped (cold)
+//   healthy pages     load time (loadEventEnd) of small 200 pages on 127.0.0.1 with and
+//                     without the extension, two browsers, interleaved; whether the wasm was
+//                     ever instantiated in the worker (WebAssembly.Memory objects in its heap)
+//   memory            the worker's JS heap (CDP Runtime.getHeapUsage after a GC) and the wasm
+//                     memory, after N calls of the core through the worker
+//   storage           storage.session / storage.local bytes in use after N failing navigations
+//
+//   node tools/bench/browser.mjs [--json] [--warm 60] [--cold 10] [--healthy 200]
+//                                [--calls 1000] [--failures 2000]
+//   node tools/bench/browser.mjs --healthy-only [EXTENSION_DIR] [--healthy 200]
+//       healthy pages only, with the given unpacked extension (a control: tools/bench/noop)
+import { chromium } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launch, available } from '../../tests/e2e/lib/chromium.mjs';
+import { upstream, startNginx, freePort, nginxAvailable, waitFor } from '../../tests/e2e/lib/servers.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const EXT = join(ROOT, 'dist/chrome');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+
+export const median = (xs) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+export const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Records, on the page's clock, when the panel host is added and the frame after it. */
+function panelClock() {
+  new MutationObserver((_, obs) => {
+    if (!document.getElementById('gateway-doctor-root')) return;
+    window.__gdPanelAt = performance.now();
+    requestAnimationFrame(() => {
+      window.__gdPanelFrame = performance.now();
+    });
+    obs.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** A DevTools session on the extension's service worker (attached through a page session). */
+async function workerSession(driver) {
+  const s = await driver.context.newCDPSession(driver.page());
+  const { targetInfos } = await s.send('Target.getTargets');
+  const t = targetInfos.find((i) => i.type === 'service_worker' && i.url.includes(driver.extensionId));
+  if (!t) {
+    await s.detach();
+    return null;
+  }
+  const { sessionId } = await s.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+  let id = 0;
+  const waiting = new Map();
+  s.on('Target.receivedMessageFromTarget', (m) => {
+    const r = JSON.parse(m.message);
+    const w = waiting.get(r.id);
+    if (w) {
+      waiting.delete(r.id);
+      if (r.error) w.reject(new Error(`${r.error.message}`));
+      else w.resolve(r.result);
+    }
+  });
+  const send = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const i = ++id;
+      waiting.set(i, { resolve, reject });
+      s.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params }) }).catch(reject);
+    });
+  return {
+    targetId: t.targetId,
+    send,
+    /** How many live objects have this prototype (e.g. 'WebAssembly.Memory.prototype'). */
+    async count(proto) {
+      const p = await send('Runtime.evaluate', { expression: proto });
+      const q = await send('Runtime.queryObjects', { prototypeObjectId: p.result.objectId });
+      const r = await send('Runtime.callFunctionOn', {
+        objectId: q.objects.objectId,
+        functionDeclaration: 'function () { return this.length; }',
+        returnByValue: true,
+      });
+      return r.result.value;
+    },
+    /** The byte length of every WebAssembly memory in the worker. */
+    async wasmMemory() {
+      const p = await send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+      const q = await send('Runtime.queryObjects', { prototypeObjectId: p.result.objectId });
+      const r = await send('Runtime.callFunctionOn', {
+        objectId: q.objects.objectId,
+        functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }',
+        returnByValue: true,
+      });
+      return r.result.value;
+    },
+    async heap() {
+      await send('HeapProfiler.collectGarbage');
+      return send('Runtime.getHeapUsage');
+    },
+    async close() {
+      await s.detach().catch(() => {});
+    },
+  };
+}
+
+async function workerGone(driver) {
+  const s = await driver.context.newCDPSession(driver.page());
+  try {
+    const { targetInfos } = await s.send('Target.getTargets');
+    return !targetInfos.some((i) => i.type === 'service_worker' && i.url.includes(driver.extensionId));
+  } finally {
+    await s.detach().catch(() => {});
+  }
+}
+
+/** One failing navigation: ms from responseStart to the panel host (and to the frame after). */
+async function timePanel(driver, url) {
+  const page = driver.page();
+  await driver.goto(url);
+  const shown = await driver.panel({ timeout: 15_000 });
+  if (!shown) return null;
+  await page.waitForFunction(() => window.__gdPanelFrame !== undefined, null, { timeout: 5000 }).catch(() => {});
+  const t = await page.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    return { responseStart: n.responseStart, loadEventEnd: n.loadEventEnd, at: window.__gdPanelAt, frame: window.__gdPanelFrame };
+  });
+  return {
+    panel: t.at - t.responseStart,
+    frame: (t.frame ?? t.at) - t.responseStart,
+    afterLoad: t.at - t.loadEventEnd,
+  };
+}
+
+export async function failureToHelp({ warm = 60, cold = 10, calls = 1000, failures = 2000 } = {}) {
+  const up = upstream(await freePort()); // never started: nginx answers its own 502
+  const nginx = await startNginx({ upstreamPort: up.port });
+  const driver = await launch({ extensionDir: EXT, privateAccess: false });
+  const out = { warm: [], cold: [], afterLoad: [], frame: [] };
+  try {
+    await driver.context.addInitScript(panelClock);
+    // the first failure instantiates the core; 3 more to settle, then the measured ones
+    const first = await timePanel(driver, nginx.url('/first?0'));
+    out.firstAfterLaunch = first?.panel ?? null;
+    for (let i = 1; i <= 3; i++) await timePanel(driver, nginx.url(`/warmup?${i}`));
+    let missed = 0;
+    for (let i = 0; i < warm; i++) {
+      const t = await timePanel(driver, nginx.url(`/warm/page?${i}`));
+      if (!t) {
+        missed++;
+        continue;
+      }
+      out.warm.push(t.panel);
+      out.frame.push(t.frame);
+      out.afterLoad.push(t.afterLoad);
+    }
+    out.missedWarm = missed;
+
+    // the core through the worker: counts, heap and wasm memory
+    let ws = await workerSession(driver);
+    out.wasmInstances = await ws.count('WebAssembly.Instance.prototype');
+    const heap0 = await ws.heap();
+    const mem0 = await ws.wasmMemory();
+    const tabId = await driver.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))
+      .evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, driver.page().url());
+    const ext = await driver.context.newPage();
+    await ext.goto(`chrome-extension://${driver.extensionId}/options.html`);
+    const t0 = Date.now();
+    const ok = await ext.evaluate(
+      async ({ tabId, calls }) => {
+        let ok = 0;
+        for (let i = 0; i < calls; i++) {
+          const v = await chrome.runtime.sendMessage({ type: 'gd:view', tabId, fresh: true });
+          if (v?.diagnosis?.failed) ok++;
+        }
+        return ok;
+      },
+      { tabId, calls },
+    );
+    out.callsMs = Date.now() - t0;
+    out.calls = { asked: calls, answered: ok };
+    const heap1 = await ws.heap();
+    const mem1 = await ws.wasmMemory();
+    out.memory = { before: { heap: heap0, wasm: mem0 }, after: { heap: heap1, wasm: mem1 } };
+    await ws.close();
+
+    // storage after many failing navigations, in a few tabs at once
+    const tabs = [driver.page(), ...(await Promise.all([1, 2, 3].map(() => driver.context.newPage())))];
+    const bytes = async () =>
+      ext.evaluate(async () => ({
+        session: await chrome.storage.session.getBytesInUse(null),
+        local: await chrome.storage.local.getBytesInUse(null),
+        recent: ((await chrome.storage.session.get('recentFailures')).recentFailures || []).length,
+        records: Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:')).length,
+        knownHosts: ((await chrome.storage.local.get('knownHosts')).knownHosts || []).length,
+      }));
+    out.storage = [{ failures: 0, ...(await bytes()) }];
+    const t1 = Date.now();
+    let n = 0;
+    const checkpoints = new Set([100, 1000, 5000, 10000, failures]);
+    while (n < failures) {
+      await Promise.all(
+        tabs.map((p, k) =>
+          p.goto(nginx.url(`/storm/${k}?${n + k}`), { waitUntil: 'commit', timeout: 20_000 }).catch(() => {}),
+        ),
+      );
+      n += tabs.length;
+      if ([...checkpoints].some((c) => n >= c && n - tabs.length < c)) {
+        await sleep(500);
+        out.storage.push({ failures: n, ...(await bytes()) });
+      }
+    }
+    out.stormMs = Date.now() - t1;
+    await sleep(4000); // knownHosts is flushed after 3 s
+    out.storage.push({ failures: n, settled: true, ...(await bytes()) });
+    ws = await workerSession(driver);
+    if (ws) {
+      out.memory.afterStorm = { heap: await ws.heap(), wasm: await ws.wasmMemory() };
+      await ws.close();
+    }
+    for (const p of tabs.slice(1)) await p.close();
+    await ext.close();
+
+    // cold: the worker stopped, then a failure (worker start, modules, wasm fetch + compile)
+    for (let i = 0; i < cold; i++) {
+      await driver.stopWorker();
+      await waitFor(() => workerGone(driver), { what: 'the worker to stop', timeoutMs: 5000 }).catch(() => {});
+      await sleep(300);
+      const t = await timePanel(driver, nginx.url(`/cold/page?${i}`));
+      if (t) out.cold.push(t.panel);
+    }
+  } finally {
+    await driver.close();
+    await nginx.stop();
+  }
+  return out;
+}
+
+/** A Chromium like launch()'s, without any extension. */
+async function launchPlain() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'gd-plain-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p)),
+    headless: false,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+    ],
+    viewport: { width: 1100, height: 640 },
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  return {
+    page: () => page,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function loadTime(page, url) {
+  await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
+  // loadEventEnd is set just after the load event's handlers return
+  await page.waitForFunction(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, null, { timeout: 5000 });
+  return page.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    return { load: n.loadEventEnd, responseStart: n.responseStart };
+  });
+}
+
+/** `extensionDir`: the extension to compare against no extension (default: dist/chrome; a
+ * do-nothing MV3 extension gives the cost of any extension at all, as a control). */
+export async function healthy({ n = 200, extensionDir = EXT } = {}) {
+  const up = await upstream(await freePort()).start();
+  const withExt = await launch({ extensionDir, privateAccess: false });
+  const plain = await launchPlain();
+  const out = { with: [], without: [] };
+  try {
+    const a = withExt.page();
+    const b = plain.page();
+    for (let i = 0; i < 10; i++) {
+      await loadTime(a, up.url(`/warmup?a${i}`));
+      await loadTime(b, up.url(`/warmup?b${i}`));
+    }
+    // a fresh worker: whatever it instantiates from here on is from healthy navigations
+    await withExt.stopWorker();
+    await waitFor(() => workerGone(withExt), { what: 'the worker to stop', timeoutMs: 5000 }).catch(() => {});
+    const checks = [];
+    for (let i = 0; i < n; i++) {
+      const first = i % 2 === 0;
+      const run = async (page, list, tag) => list.push((await loadTime(page, up.url(`/page/${tag}?${i}`))).load);
+      if (first) {
+        await run(a, out.with, 'a');
+        await run(b, out.without, 'b');
+      } else {
+        await run(b, out.without, 'b');
+        await run(a, out.with, 'a');
+      }
+      if ((i + 1) % 50 === 0 || i === n - 1) {
+        const ws = await workerSession(withExt);
+        checks.push(ws ? { after: i + 1, worker: true, memories: await ws.count('WebAssembly.Memory.prototype'), instances: await ws.count('WebAssembly.Instance.prototype') } : { after: i + 1, worker: false });
+        await ws?.close();
+      }
+    }
+    out.wasmChecks = checks;
+    out.badge = await withExt.badge().catch(() => null);
+    out.records = await withExt.storedRecords().catch(() => null);
+  } finally {
+    await withExt.close();
+    await plain.close();
+    await up.stop();
+  }
+  return out;
+}
+
+export async function run(opts = {}) {
+  const why = [available(), nginxAvailable()].find((a) => !a.ok);
+  if (why) return { skipped: why.why };
+  const f = await failureToHelp(opts);
+  const h = await healthy({ n: opts.healthy });
+  return { failure: f, healthy: h };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const control = process.argv.indexOf('--healthy-only');
+  const r =
+    control >= 0
+      ? { healthy: await healthy({ n: arg('--healthy', 200), extensionDir: process.argv[control + 1] || EXT }) }
+      : await run({ warm: arg('--warm', 60), cold: arg('--cold', 10), calls: arg('--calls', 1000), failures: arg('--failures', 2000), healthy: arg('--healthy', 200) });
+  if (process.argv.includes('--json')) console.log(JSON.stringify(r));
+  else console.log(JSON.stringify(r, null, 1));
+}
