@@ -3,38 +3,13 @@
 //! tests/fixtures/expected.json. `GWD_PRINT=1 cargo test --test diagnose_fixtures -- --nocapture`
 //! prints what diagnose says about each.
 
-use gateway_doctor::model::{Failure, Header, ProxyInfo};
+use gateway_doctor::model::{Failure, ProxyInfo};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// A raw HTTP/1.x response as curl -i saved it: status line, headers, blank line, body.
-pub fn parse_http(raw: &[u8]) -> (u16, String, Vec<Header>, String) {
-    let text = String::from_utf8_lossy(raw);
-    let (head, body) = match text.find("\r\n\r\n") {
-        Some(i) => (&text[..i], &text[i + 4..]),
-        None => match text.find("\n\n") {
-            Some(i) => (&text[..i], &text[i + 2..]),
-            None => (&text[..], ""),
-        },
-    };
-    let mut lines = head.lines();
-    let status_line = lines.next().unwrap_or("").trim().to_string();
-    let status = status_line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let headers = lines
-        .filter_map(|l| {
-            let (n, v) = l.split_once(':')?;
-            Some(Header {
-                name: n.trim().to_string(),
-                value: Some(v.trim().to_string()),
-            })
-        })
-        .collect();
-    (status, status_line, headers, body.to_string())
-}
+#[path = "support/http.rs"]
+mod http;
+use http::parse_http;
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")

@@ -12,25 +12,13 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
-import { upstream, startNginx, freePort, waitFor, nginxAvailable, HOST, OK_PAGE } from './lib/servers.mjs';
+import { upstream, startNginx, freePort, waitFor, nginxAvailable, HOST, OK_PAGE, failingGateway } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REAL_PAGE = 'The real page';
 const TEST_TIMEOUT = 120_000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function failingGateway() {
-  const up = upstream(await freePort());
-  const gw = await startNginx({ upstreamPort: up.port });
-  return {
-    up,
-    gw,
-    async stop() {
-      await gw.stop();
-      await up.stop();
-    },
-  };
-}
 
 /** Requests for `path` (no favicon) that reached the upstream. */
 const hits = (up, path, method) => up.requests.filter((r) => r.url === path && (!method || r.method === method));

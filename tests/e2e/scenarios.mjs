@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { upstream, startNginx, freePort, waitFor, nginxAvailable } from './lib/servers.mjs';
+import { upstream, startNginx, freePort, waitFor, nginxAvailable, failingGateway } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
@@ -34,19 +34,6 @@ async function realPageLoaded(d) {
   return waitFor(async () => (await d.pageText()).includes(REAL_PAGE), { what: 'the real page', timeoutMs: 20_000 });
 }
 
-/** An upstream that is down (not started) behind a real nginx. */
-async function failingGateway() {
-  const up = upstream(await freePort());
-  const gw = await startNginx({ upstreamPort: up.port });
-  return {
-    up,
-    gw,
-    async stop() {
-      await gw.stop();
-      await up.stop();
-    },
-  };
-}
 
 /**
  * `privateWithoutAccess`: what the browser does when the extension may not use private

@@ -16,11 +16,11 @@
 //   node tools/bench/browser.mjs --healthy-only [EXTENSION_DIR] [--healthy 200]
 //       healthy pages only, with the given unpacked extension (a control: tools/bench/noop)
 import { chromium } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launch, available } from '../../tests/e2e/lib/chromium.mjs';
+import { launch, available, CHROMIUM_ARGS, EXECUTABLE } from '../../tests/e2e/lib/chromium.mjs';
 import { upstream, startNginx, freePort, nginxAvailable, waitFor } from '../../tests/e2e/lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -248,19 +248,9 @@ export async function failureToHelp({ warm = 60, cold = 10, calls = 1000, failur
 async function launchPlain() {
   const userDataDir = mkdtempSync(join(tmpdir(), 'gd-plain-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p)),
+    executablePath: EXECUTABLE,
     headless: false,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1100, height: 640 },
   });
   const page = context.pages()[0] || (await context.newPage());

@@ -6,7 +6,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from './servers.mjs';
 
-const EXECUTABLE = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p));
+/** The flags every Chromium in the tests and benchmarks runs with. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+export const EXECUTABLE = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p));
 
 export function available() {
   return EXECUTABLE ? { ok: true } : { ok: false, why: 'chromium is not installed (apt-get install chromium)' };
@@ -24,15 +37,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     executablePath: EXECUTABLE,
     headless: false,
     args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
     ],

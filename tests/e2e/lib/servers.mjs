@@ -171,6 +171,20 @@ http {
   };
 }
 
+/** An upstream that is down (not started) behind a real nginx; `stop()` ends both. */
+export async function failingGateway() {
+  const up = upstream(await freePort());
+  const gw = await startNginx({ upstreamPort: up.port });
+  return {
+    up,
+    gw,
+    async stop() {
+      await gw.stop();
+      await up.stop();
+    },
+  };
+}
+
 /** Polls `fn` until it returns a truthy value; throws `what` after `timeoutMs`. */
 export async function waitFor(fn, { timeoutMs = 10_000, intervalMs = 100, what = 'condition' } = {}) {
   const until = Date.now() + timeoutMs;
