@@ -15,6 +15,8 @@ export function permissionFor(action) {
     case 'enable-extension':
     case 'check-extensions':
       return 'management';
+    case 'check-proxy-settings':
+      return 'proxy';
     default:
       return undefined;
   }
@@ -99,6 +101,7 @@ export async function runAction(tabId, rec, action) {
       return { ok: true, messageKey: 'ui_extension_enabled', params: { name: ext.name } };
     }
     case 'check-extensions':
+    case 'check-proxy-settings':
       // The permission is granted now: the caller asks for the view again, advised anew.
       return { ok: true, refresh: true };
     case 'open-url': {

@@ -11,6 +11,7 @@ import {
   privateAccessHelpKey,
   injectPanel,
   proxyOf,
+  readProxySettings,
 } from './shim.js';
 import { core } from './core.js';
 import * as watch from './watch.js';
@@ -190,7 +191,7 @@ async function environment(rec) {
     method: rec.failure.method,
     browser: browserName,
     platform: await platform,
-    proxy: rec.failure.proxy ? { mode: 'fixed_servers' } : undefined,
+    proxy: await proxyEnvironment(rec, extensions),
     extensions,
     knownHosts: hosts.filter((h) => h !== host),
     recentFailures: failures.filter((f) => f.host !== host),
@@ -198,6 +199,19 @@ async function environment(rec) {
     attempts: rec.attempts || 0,
     now: Date.now(),
   };
+}
+
+/** The browser's proxy settings where the person let us read them, else what the failure
+ * itself says (Firefox reports the proxy that carried a request). */
+async function proxyEnvironment(rec, extensions) {
+  if (await actions.hasPermission('proxy')) {
+    try {
+      return await readProxySettings(extensions);
+    } catch {
+      // fall back below
+    }
+  }
+  return rec.failure.proxy ? { mode: 'fixed_servers' } : undefined;
 }
 
 /** Diagnoses `rec.failure` and builds the advice; null when the core refuses the input. */

@@ -201,6 +201,9 @@
         else if (s.id === 'disable-extensions' && !s.params?.extensions?.length && !options.noPermissions) {
           // Which extensions may interfere is known only with the management permission.
           li.append(' ', actionButton({ type: 'check-extensions' }, s, false));
+        } else if (s.id === 'check-proxy' && !s.params?.mode && !s.params?.controlledBy && !options.noPermissions) {
+          // The browser's proxy settings can be read only with the proxy permission.
+          li.append(' ', actionButton({ type: 'check-proxy-settings' }, s, false));
         }
         return li;
       };

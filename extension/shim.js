@@ -86,3 +86,27 @@ export const canDisableExtensions = !isFirefox;
 export const BROWSER_PAGES = isFirefox
   ? ['about:addons', 'about:networking#dns', 'about:preferences#general']
   : ['chrome://extensions', 'chrome://net-internals/#dns', 'chrome://settings/security'];
+
+const FIREFOX_PROXY_MODES = {
+  none: 'direct',
+  system: 'system',
+  manual: 'fixed_servers',
+  autoConfig: 'pac_script',
+  autoDetect: 'auto_detect',
+};
+
+/**
+ * The browser's proxy settings as the core's environment takes them: {mode, controlledBy?}
+ * (needs the optional "proxy" permission). Chrome reports Chrome's modes; Firefox reports a
+ * proxyType, mapped here. `extensions` (management.getAll()-like) names an extension in control.
+ */
+export async function readProxySettings(extensions) {
+  const s = await api.proxy.settings.get({});
+  const mode = isFirefox ? FIREFOX_PROXY_MODES[s.value?.proxyType] : s.value?.mode;
+  let controlledBy;
+  if (s.levelOfControl === 'controlled_by_other_extensions') {
+    controlledBy = (extensions || []).find((e) => e.enabled !== false && (e.permissions || []).includes('proxy'))?.name;
+    controlledBy ??= 'another extension';
+  }
+  return { mode, controlledBy };
+}

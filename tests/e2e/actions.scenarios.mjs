@@ -120,7 +120,12 @@ export function defineActionScenarios({ browser, launch, available, canSwitchExt
       await d.screenshot(join(ROOT, 'docs', 'screenshots', `${browser === 'firefox' ? 'firefox' : 'chrome'}-advice-proxy.png`));
 
       if (canSwitchExtensions) {
-        await d.clickPage('[data-gd="panel"] button[data-action="disable-extension"]');
+        // With the proxy permission, the proxy step reads the browser's settings and names
+        // the extension that controls them.
+        await waitFor(async () => /set by the extension “Test VPN”/.test(await d.pageText()), {
+          what: 'the proxy step naming Test VPN',
+        });
+        await d.clickPage('[data-gd="panel"] [data-step="check-proxy"] button[data-action="disable-extension"]');
         await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page, with the VPN off', timeoutMs: 20_000 });
         assert.equal(await d.extensionEnabled('Test VPN'), false);
         // The popup-less way back: the diagnosis page of another failure lists it; here we
