@@ -5,15 +5,14 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use gateway_doctor::model::{
-    Diagnosis, Environment, ExtensionInfo, Failure, Header, History, ProxyInfo, RecentFailure,
+    Diagnosis, Environment, ExtensionInfo, Failure, Header, History, RecentFailure,
 };
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 #[path = "../tests/support/http.rs"]
 mod http;
-use http::parse_http;
+use http::{fixture_failure, fixtures_dir};
 
 fn response(status: u16, line: &str, headers: &[(&str, &str)], body: &str) -> Failure {
     Failure {
@@ -97,10 +96,6 @@ fn inline_failures() -> Vec<(String, Failure)> {
     ]
 }
 
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
 /// Every captured response in tests/fixtures/<gateway>/<scenario>.http, as diagnose gets it.
 fn fixture_failures() -> Vec<(String, Failure)> {
     let mut out = Vec::new();
@@ -113,30 +108,14 @@ fn fixture_failures() -> Vec<(String, Failure)> {
             continue;
         }
         let gw = dir.file_name().unwrap().to_string_lossy().to_string();
-        let forward = matches!(gw.as_str(), "squid" | "tinyproxy");
         for f in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let f = f.path();
             if f.extension().and_then(|e| e.to_str()) != Some("http") {
                 continue;
             }
             let Ok(raw) = std::fs::read(&f) else { continue };
-            let (status, line, headers, body) = parse_http(&raw);
             let name = format!("{gw}/{}", f.file_stem().unwrap().to_string_lossy());
-            let failure = Failure {
-                url: "https://www.example.com/some/page".into(),
-                method: Some("GET".into()),
-                status_code: Some(status),
-                status_line: Some(line),
-                response_headers: headers,
-                body_text: Some(body),
-                proxy: forward.then(|| ProxyInfo {
-                    kind: Some("http".into()),
-                    host: Some("127.0.0.1".into()),
-                    port: Some(3128),
-                }),
-                time_stamp: Some(1_795_000_000_000.0),
-                ..Failure::default()
-            };
+            let failure = fixture_failure(&gw, &raw);
             out.push((name, failure));
         }
     }

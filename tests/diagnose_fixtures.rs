@@ -9,37 +9,16 @@ use std::path::{Path, PathBuf};
 
 #[path = "support/http.rs"]
 mod http;
-use http::parse_http;
-
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+use http::{fixture_failure, fixtures_dir, parse_http};
 
 fn failure_from(path: &Path) -> Failure {
     let raw = std::fs::read(path).unwrap();
-    let (status, line, headers, body) = parse_http(&raw);
-    let forward = matches!(
-        path.parent()
-            .and_then(|p| p.file_name())
-            .and_then(|n| n.to_str()),
-        Some("squid" | "tinyproxy")
-    );
-    Failure {
-        url: "https://www.example.com/some/page".into(),
-        method: Some("GET".into()),
-        status_code: Some(status),
-        status_line: Some(line),
-        response_headers: headers,
-        body_text: Some(body),
-        // the forward proxies carried the request as the browser's configured proxy
-        proxy: forward.then(|| ProxyInfo {
-            kind: Some("http".into()),
-            host: Some("127.0.0.1".into()),
-            port: Some(3128),
-        }),
-        time_stamp: Some(1_795_000_000_000.0),
-        ..Failure::default()
-    }
+    let gateway = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    fixture_failure(gateway, &raw)
 }
 
 fn all_fixtures() -> Vec<(String, PathBuf)> {

@@ -1,7 +1,34 @@
-//! Reading the captured raw responses (tests/fixtures/<gateway>/<scenario>.http), shared by
+//! The captured raw responses (tests/fixtures/<gateway>/<scenario>.http) as diagnose gets them,
 //! the fixture test and the benchmarks.
 
-use gateway_doctor::model::Header;
+use gateway_doctor::model::{Failure, Header, ProxyInfo};
+use std::path::{Path, PathBuf};
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A captured response of `gateway` as diagnose gets it from the browser. The forward
+/// proxies' captures (squid, tinyproxy) carried the request as the browser's proxy.
+pub fn fixture_failure(gateway: &str, raw: &[u8]) -> Failure {
+    let (status, line, headers, body) = parse_http(raw);
+    let forward = matches!(gateway, "squid" | "tinyproxy");
+    Failure {
+        url: "https://www.example.com/some/page".into(),
+        method: Some("GET".into()),
+        status_code: Some(status),
+        status_line: Some(line),
+        response_headers: headers,
+        body_text: Some(body),
+        proxy: forward.then(|| ProxyInfo {
+            kind: Some("http".into()),
+            host: Some("127.0.0.1".into()),
+            port: Some(3128),
+        }),
+        time_stamp: Some(1_795_000_000_000.0),
+        ..Failure::default()
+    }
+}
 
 /// A raw HTTP/1.x response as curl -i saved it: status line, headers, blank line, body.
 pub fn parse_http(raw: &[u8]) -> (u16, String, Vec<Header>, String) {
