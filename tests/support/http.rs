@@ -1,5 +1,5 @@
 //! The captured raw responses (tests/fixtures/<gateway>/<scenario>.http) as diagnose gets them,
-//! the fixture test and the benchmarks.
+//! for the fixture test and the benchmarks.
 
 use gateway_doctor::model::{Failure, Header, ProxyInfo};
 use std::path::{Path, PathBuf};
