@@ -121,16 +121,25 @@ async function settled(tabId) {
   await bounded(pending.get(tabId));
 }
 
+/** The records kept in session storage, read once per worker lifetime; after that the map is
+ * the truth (only this module writes them), so a healthy navigation costs no storage read. */
+let restored;
+function restore() {
+  restored ??= api.storage.session
+    .get(null)
+    .then((all) => {
+      for (const [k, rec] of Object.entries(all)) {
+        const tabId = k.startsWith('tab:') ? Number(k.slice(4)) : NaN;
+        if (Number.isInteger(tabId) && !records.has(tabId)) records.set(tabId, rec);
+      }
+    })
+    .catch(() => {});
+  return restored;
+}
+
 async function load(tabId) {
-  if (records.has(tabId)) return records.get(tabId);
-  try {
-    const got = await api.storage.session.get(key(tabId));
-    const rec = got[key(tabId)];
-    if (rec) records.set(tabId, rec);
-    return rec;
-  } catch {
-    return undefined;
-  }
+  await restore();
+  return records.get(tabId);
 }
 
 async function store(tabId, rec) {
@@ -143,6 +152,7 @@ async function store(tabId, rec) {
 }
 
 async function forget(tabId) {
+  await restore(); // else a read still under way would bring the record back
   const had = records.delete(tabId);
   try {
     await api.storage.session.remove(key(tabId));
@@ -263,7 +273,7 @@ async function onHeaders(details) {
   if (statusCode < 500) {
     if (statusCode < 400) rememberHost(url);
     // A response that is no failure: whatever this tab showed before is over.
-    if (records.has(tabId) || (await load(tabId))) {
+    if (await load(tabId)) {
       await forget(tabId);
       await setBadge(tabId, '');
     }
@@ -271,7 +281,7 @@ async function onHeaders(details) {
   }
   // A site the person asked to leave alone (options page): no record, badge, panel or retry.
   if (isIgnored(url, await getSettings())) {
-    if (records.has(tabId) || (await load(tabId))) await forget(tabId);
+    if (await load(tabId)) await forget(tabId);
     return;
   }
   const rec = {
@@ -312,7 +322,7 @@ async function onError(details) {
   if (/(^|::|_)(ERR_ABORTED|NS_BINDING_ABORTED)$/.test(String(error))) return;
   const settings = await getSettings();
   if (isIgnored(url, settings)) {
-    if (records.has(tabId) || (await load(tabId))) await forget(tabId);
+    if (await load(tabId)) await forget(tabId);
     return;
   }
   const prev = await load(tabId);

@@ -80,27 +80,21 @@ async function workerSession(driver) {
   return {
     targetId: t.targetId,
     send,
-    /** How many live objects have this prototype (e.g. 'WebAssembly.Memory.prototype'). */
-    async count(proto) {
+    /** Runs `fn` (a function over the array of live objects) on every object in the worker
+     * whose prototype is `proto` (an expression). */
+    async overObjects(proto, fn) {
       const p = await send('Runtime.evaluate', { expression: proto });
       const q = await send('Runtime.queryObjects', { prototypeObjectId: p.result.objectId });
-      const r = await send('Runtime.callFunctionOn', {
-        objectId: q.objects.objectId,
-        functionDeclaration: 'function () { return this.length; }',
-        returnByValue: true,
-      });
+      const r = await send('Runtime.callFunctionOn', { objectId: q.objects.objectId, functionDeclaration: fn, returnByValue: true });
       return r.result.value;
+    },
+    /** How many live objects have this prototype (e.g. 'WebAssembly.Memory.prototype'). */
+    async count(proto) {
+      return this.overObjects(proto, 'function () { return this.length; }');
     },
     /** The byte length of every WebAssembly memory in the worker. */
     async wasmMemory() {
-      const p = await send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-      const q = await send('Runtime.queryObjects', { prototypeObjectId: p.result.objectId });
-      const r = await send('Runtime.callFunctionOn', {
-        objectId: q.objects.objectId,
-        functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }',
-        returnByValue: true,
-      });
-      return r.result.value;
+      return this.overObjects('WebAssembly.Memory.prototype', 'function () { return this.map((m) => m.buffer.byteLength); }');
     },
     async heap() {
       await send('HeapProfiler.collectGarbage');
