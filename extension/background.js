@@ -73,10 +73,18 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && KNOWN_HOSTS_KEY in changes && !changes[KNOWN_HOSTS_KEY].newValue) knownHosts = [];
 });
 
+/** The recent failures, read from session storage once per worker; this module is their only
+ * writer, so the list in memory stays the truth after that. */
+let recent;
+const allRecent = () =>
+  (recent ??= api.storage.session
+    .get(RECENT_KEY)
+    .then((got) => (Array.isArray(got[RECENT_KEY]) ? got[RECENT_KEY] : []))
+    .catch(() => []));
+
 async function recentFailures() {
-  const got = await api.storage.session.get(RECENT_KEY).catch(() => ({}));
   const now = Date.now();
-  return (Array.isArray(got[RECENT_KEY]) ? got[RECENT_KEY] : []).filter((f) => now - f.at < RECENT_WINDOW_MS);
+  return (await allRecent()).filter((f) => now - f.at < RECENT_WINDOW_MS);
 }
 
 async function rememberFailure(rec) {
@@ -86,9 +94,13 @@ async function rememberFailure(rec) {
   } catch {
     return;
   }
-  const list = await recentFailures();
-  list.push({ host, at: Date.now(), cause: rec.diagnosis.cause });
-  await api.storage.session.set({ [RECENT_KEY]: list.slice(-MAX_RECENT) }).catch(() => {});
+  // The one list, changed in place: two failures at once both stay.
+  const list = await allRecent();
+  const now = Date.now();
+  list.push({ host, at: now, cause: rec.diagnosis.cause });
+  const keep = list.filter((f) => now - f.at < RECENT_WINDOW_MS).slice(-MAX_RECENT);
+  list.splice(0, list.length, ...keep);
+  await api.storage.session.set({ [RECENT_KEY]: keep }).catch(() => {});
 }
 const key = (tabId) => `tab:${tabId}`;
 
@@ -153,6 +165,7 @@ async function store(tabId, rec) {
 
 async function forget(tabId) {
   await restore(); // else a read still under way would bring the record back
+  environments.delete(tabId);
   const had = records.delete(tabId);
   try {
     await api.storage.session.remove(key(tabId));
@@ -174,34 +187,36 @@ const isOwn = (url) => String(url || '').startsWith(OWN_PREFIX);
 // ------------------------------------------------------------------ diagnosis
 
 let platform;
+
+/** tabId -> {url, env}: the environment gathered for the tab's failure, reused when the page's
+ * text refines the diagnosis (the person has not changed anything in between). */
+const environments = new Map();
+
 async function environment(rec) {
   platform ??= api.runtime
     .getPlatformInfo()
     .then((p) => p.os)
     .catch(() => undefined);
-  let incognitoAllowed;
-  try {
-    incognitoAllowed = await api.extension.isAllowedIncognitoAccess();
-  } catch {
-    incognitoAllowed = undefined;
-  }
   let host = '';
   try {
     host = new URL(rec.url).hostname;
   } catch {
     // the core reports the bad URL
   }
-  const [extensions, hosts, failures] = await Promise.all([
+  const [incognitoAllowed, extensions, hosts, failures, os, mayReadProxy] = await Promise.all([
+    api.extension.isAllowedIncognitoAccess().catch(() => undefined),
     actions.installedExtensions().catch(() => undefined),
     loadKnownHosts(),
     recentFailures(),
+    platform,
+    actions.hasPermission('proxy'),
   ]);
   return {
     url: rec.url,
     method: rec.failure.method,
     browser: browserName,
-    platform: await platform,
-    proxy: await proxyEnvironment(rec, extensions),
+    platform: os,
+    proxy: await proxyEnvironment(rec, extensions, mayReadProxy),
     extensions,
     knownHosts: hosts.filter((h) => h !== host),
     recentFailures: failures.filter((f) => f.host !== host),
@@ -213,8 +228,8 @@ async function environment(rec) {
 
 /** The browser's proxy settings where the person let us read them, else what the failure
  * itself says (Firefox reports the proxy that carried a request). */
-async function proxyEnvironment(rec, extensions) {
-  if (await actions.hasPermission('proxy')) {
+async function proxyEnvironment(rec, extensions, mayReadProxy) {
+  if (mayReadProxy) {
     try {
       return await readProxySettings(extensions);
     } catch {
@@ -224,12 +239,23 @@ async function proxyEnvironment(rec, extensions) {
   return rec.failure.proxy ? { mode: 'fixed_servers' } : undefined;
 }
 
-/** Diagnoses `rec.failure` and builds the advice; null when the core refuses the input. */
-async function analyse(rec) {
+/** Diagnoses `rec.failure` and builds the advice; null when the core refuses the input.
+ * `reuse`: take the environment gathered for this tab's failure, if there is one. */
+async function analyse(tabId, rec, { reuse = false } = {}) {
   try {
-    const c = await core();
-    const diagnosis = c.diagnose(rec.failure);
-    const advice = c.advise(diagnosis, await environment(rec));
+    const c = core();
+    c.catch(() => {}); // awaited below; a failed load is reported there
+    const kept = environments.get(tabId);
+    let env;
+    if (reuse && kept && sameUrl(kept.url, rec.url)) {
+      env = { ...kept.env, attempts: rec.attempts || 0, now: Date.now() };
+    } else {
+      env = await environment(rec);
+      environments.set(tabId, { url: rec.url, env });
+    }
+    const wasm = await c;
+    const diagnosis = wasm.diagnose(rec.failure);
+    const advice = wasm.advise(diagnosis, env);
     return { diagnosis, advice };
   } catch (e) {
     console.warn('Gateway Doctor: cannot diagnose', e);
@@ -239,14 +265,11 @@ async function analyse(rec) {
 
 async function view(tabId, rec) {
   if (!rec?.diagnosis) return null;
-  return {
-    url: rec.url,
-    kind: rec.kind,
-    diagnosis: rec.diagnosis,
-    advice: rec.advice,
-    disabledByUs: await actions.disabledByUs().catch(() => []),
-    ...(await watch.viewExtras(tabId, rec)),
-  };
+  const [disabledByUs, extras] = await Promise.all([
+    actions.disabledByUs().catch(() => []),
+    watch.viewExtras(tabId, rec),
+  ]);
+  return { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice, disabledByUs, ...extras };
 }
 
 function badgeText(rec) {
@@ -269,8 +292,8 @@ function headersOf(details) {
 async function onHeaders(details) {
   const { tabId, url, statusCode } = details;
   if (tabId < 0 || isOwn(url)) return;
-  await watch.onNavigated(tabId, url);
   if (statusCode < 500) {
+    await watch.onNavigated(tabId, url);
     if (statusCode < 400) rememberHost(url);
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
@@ -279,9 +302,10 @@ async function onHeaders(details) {
     }
     return;
   }
+  const [settings, prev] = await Promise.all([getSettings(), load(tabId), watch.onNavigated(tabId, url)]);
   // A site the person asked to leave alone (options page): no record, badge, panel or retry.
-  if (isIgnored(url, await getSettings())) {
-    if (await load(tabId)) await forget(tabId);
+  if (isIgnored(url, settings)) {
+    if (prev) await forget(tabId);
     return;
   }
   const rec = {
@@ -298,14 +322,17 @@ async function onHeaders(details) {
       timeStamp: details.timeStamp,
     },
   };
-  const prev = await load(tabId);
   if (prev && sameUrl(prev.url, url)) rec.attempts = (prev.attempts || 0) + 1;
-  const result = await analyse(rec);
+  const result = await analyse(tabId, rec);
   if (!result?.diagnosis.failed) return;
   Object.assign(rec, result);
-  await store(tabId, rec);
-  await rememberFailure(rec);
-  await setBadge(tabId, badgeText(rec));
+  records.set(tabId, rec);
+  if (settings.panel) earlyPanel(tabId, rec);
+  // The panel waits for this tab's events (and so for the auto-retry state it shows), not for
+  // storage and the badge: those are issued now, in order, and finish on their own.
+  store(tabId, rec);
+  rememberFailure(rec);
+  setBadge(tabId, badgeText(rec));
   await watch.onFailure(tabId, rec);
   // Firefox can report the tab 'complete' before this response (tab and webRequest events
   // travel separately): then no 'complete' follows, so finish the page here.
@@ -316,16 +343,17 @@ async function onHeaders(details) {
 async function onError(details) {
   const { tabId, url, error } = details;
   if (tabId < 0 || isOwn(url)) return;
-  await watch.onNavigated(tabId, url);
   // An aborted navigation (the person stopped it, or it became a download) is no failure,
   // and is common on healthy pages: decide it here without loading the core.
-  if (/(^|::|_)(ERR_ABORTED|NS_BINDING_ABORTED)$/.test(String(error))) return;
-  const settings = await getSettings();
-  if (isIgnored(url, settings)) {
-    if (await load(tabId)) await forget(tabId);
+  if (/(^|::|_)(ERR_ABORTED|NS_BINDING_ABORTED)$/.test(String(error))) {
+    await watch.onNavigated(tabId, url);
     return;
   }
-  const prev = await load(tabId);
+  const [settings, prev] = await Promise.all([getSettings(), load(tabId), watch.onNavigated(tabId, url)]);
+  if (isIgnored(url, settings)) {
+    if (prev) await forget(tabId);
+    return;
+  }
   const rec = {
     url,
     kind: 'error',
@@ -333,27 +361,49 @@ async function onError(details) {
     failure: { url, method: details.method, error, proxy: proxyOf(details), timeStamp: details.timeStamp },
     attempts: prev && sameUrl(prev.url, url) ? (prev.attempts || 0) + 1 : 0,
   };
-  const result = await analyse(rec);
+  const [result, retrying] = await Promise.all([analyse(tabId, rec), watch.isRetrying(tabId, url)]);
   if (!result?.diagnosis.failed) return;
   Object.assign(rec, result);
   const wentBack =
     prev && sameUrl(prev.url, url) && !prev.retrying && prev.leftAt && Date.now() - prev.leftAt < BACK_WINDOW_MS &&
-    !(await watch.isRetrying(tabId, url));
-  await store(tabId, rec);
-  await rememberFailure(rec);
-  await setBadge(tabId, badgeText(rec));
-  await watch.onFailure(tabId, rec);
-  // With the panel turned off (options page), the browser's own page stays.
-  if (wentBack || !settings.panel) return;
-  // No extension can script the browser's own error page: show ours instead.
-  try {
-    await api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) });
-  } catch {
-    // The tab is gone.
-  }
+    !retrying;
+  // No extension can script the browser's own error page: show ours instead (unless the
+  // panel is turned off on the options page: then the browser's own page stays).
+  const shown =
+    wentBack || !settings.panel
+      ? null
+      : api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) }).catch(() => {
+          // The tab is gone.
+        });
+  store(tabId, rec);
+  rememberFailure(rec);
+  setBadge(tabId, badgeText(rec));
+  await Promise.all([watch.onFailure(tabId, rec), shown]);
+}
+
+/**
+ * The panel as soon as the diagnosis is ready, not only on 'complete': injected when the
+ * diagnosis is made and when the tab reports its new page loading. The content script waits
+ * for the page's HTML and asks whether its document is this response's (the previous page may
+ * still be showing); where the page is not there yet, the injection on 'complete' shows it.
+ */
+function earlyPanel(tabId, rec, again = true) {
+  if (rec.shown || rec.injected) return;
+  injectPanel(tabId).catch(() => {
+    // Most often the previous page went away while the script was on its way to it: the
+    // failing page is there now.
+    if (again) earlyPanel(tabId, rec, false);
+  });
 }
 
 async function onTabUpdated(tabId, info, tab) {
+  if (info.status === 'loading') {
+    const rec = records.get(tabId);
+    if (rec?.kind === 'response' && rec.diagnosis && sameUrl(tab.url, rec.url)) {
+      if ((await getSettings()).panel) earlyPanel(tabId, rec);
+    }
+    return;
+  }
   if (info.status !== 'complete') return;
   await settled(tabId);
   const rec = await load(tabId);
@@ -362,34 +412,53 @@ async function onTabUpdated(tabId, info, tab) {
 }
 
 /** A page finished loading in a tab that has a record: the badge again, and the panel on a
- * 5xx page (once per response). */
+ * 5xx page (once per response). The panel goes first: it is what the person waits for. */
 async function pageLoaded(tabId, tab, rec) {
   const onDiagnosisPage = String(tab.url || '').startsWith(DIAGNOSIS_PAGE);
   // Both browsers reset a tab's badge when a page loads in it: set it again.
-  if (onDiagnosisPage || sameUrl(tab.url, rec.url)) {
-    await setBadge(tabId, badgeText(rec));
+  const badge = onDiagnosisPage || sameUrl(tab.url, rec.url) ? setBadge(tabId, badgeText(rec)) : null;
+  if (rec.kind !== 'response' || !sameUrl(tab.url, rec.url) || rec.injected) {
+    await badge;
+    return;
   }
-  if (rec.kind !== 'response' || !sameUrl(tab.url, rec.url) || rec.injected) return;
   // Once per response: a page that completes before its own response is reported (Firefox)
-  // must not get the previous response's panel, nor a page get it twice.
+  // must not get the previous response's panel, nor a page get it twice (the content script
+  // also shows it once per document). `rec.shown`: the early injection already showed it.
+  if (rec.shown) {
+    await badge;
+    return;
+  }
   rec.injected = true;
-  await store(tabId, rec);
-  if (!(await getSettings()).panel) return;
-  try {
-    // Injected on 'complete', not from onCompleted, which races the commit.
-    await injectPanel(tabId);
-  } catch {
-    // The browser drew its own page for this response (e.g. an empty 502 body): no extension
-    // can script it, so show the diagnosis page.
+  const stored = store(tabId, rec);
+  if ((await getSettings()).panel) {
     try {
-      await api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) });
+      await injectPanel(tabId);
     } catch {
-      // The tab is gone.
+      // The browser drew its own page for this response (e.g. an empty 502 body): no
+      // extension can script it, so show the diagnosis page.
+      try {
+        await api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) });
+      } catch {
+        // The tab is gone.
+      }
     }
   }
+  await Promise.all([badge, stored]);
 }
 
 // ------------------------------------------------------------------ messages from our pages
+
+/** How far apart the page's clock and the browser's may put the same response's arrival. */
+const SAME_RESPONSE_MS = 1000;
+
+/** Whether a document whose response arrived at `responseAt` (the page's navigation timing,
+ * ms since the epoch) shows the response of `rec` (whose headers the browser reported at
+ * `rec.at`); a page that does not say is taken to. */
+function isResponseDocument(rec, responseAt) {
+  const at = Number(responseAt);
+  if (!Number.isFinite(at) || at <= 0 || !Number.isFinite(rec.at)) return true;
+  return Math.abs(at - rec.at) < SAME_RESPONSE_MS;
+}
 
 async function runAction(tabId, action) {
   const rec = await load(tabId);
@@ -419,16 +488,20 @@ async function onMessage(message, sender) {
   await settled(Number(message.tabId ?? senderTab));
   switch (message?.type) {
     case 'gd:page': {
-      // From the content script in a tab with a 5xx page: refine with the page's own text.
+      // From the content script in a tab with a 5xx page: refine with the page's own text,
+      // with the environment gathered at the response, and answer before storing.
       if (senderTab === undefined) return null;
       const rec = await load(senderTab);
       if (!rec || rec.kind !== 'response' || !sameUrl(rec.url, message.url)) return null;
+      // The page before this response, still showing when the early injection came.
+      if (!isResponseDocument(rec, message.responseAt)) return null;
+      rec.shown = true;
       const failure = { ...rec.failure, bodyText: String(message.bodyText || '').slice(0, PAGE_TEXT_LIMIT) };
-      const refined = await analyse({ ...rec, failure });
+      const refined = await analyse(senderTab, { ...rec, failure }, { reuse: true });
       if (refined) {
         Object.assign(rec, refined);
         rec.failure = failure;
-        await store(senderTab, rec);
+        store(senderTab, rec);
       }
       return view(senderTab, rec);
     }
@@ -437,7 +510,7 @@ async function onMessage(message, sender) {
       const rec = await load(tabId);
       if (rec && message.fresh) {
         // Advise again: a permission was granted or an extension turned off since.
-        const again = await analyse(rec);
+        const again = await analyse(tabId, rec);
         if (again) {
           rec.advice = again.advice;
           await store(tabId, rec);

@@ -1,13 +1,57 @@
-// Injected by the background into a tab that got a 5xx page (after render.js). Sends the first
-// 4 KiB of the error page to the background, which refines the diagnosis with it, then shows
-// the panel over the page in a shadow root, so the page's CSS and scripts cannot restyle it.
+// Injected by the background into a tab that got a 5xx page (after render.js): as soon as the
+// diagnosis is ready, which may be before the page has finished loading or even before the
+// browser has replaced the previous page, and again when the page is complete. Once the page's
+// HTML is parsed it sends the first 4 KiB of it to the background, with when this document's
+// response arrived, so the background can tell the failing page from the one before it. The
+// background answers with the view (refined by the page's text) or nothing, and the panel is
+// shown over the page in a shadow root, so the page's CSS and scripts cannot restyle it.
 (() => {
   const HOST_ID = 'gateway-doctor-root';
   const PAGE_TEXT_LIMIT = 4096;
+  // Once per document: the second injection (on 'complete') finds the first one's flag.
+  if (globalThis.__gatewayDoctorPanel) return;
+  globalThis.__gatewayDoctorPanel = true;
 
+  const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+  const RAW = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+  const escapeText = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+  const escapeAttr = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
+
+  /** The start of the page's HTML, as `outerHTML` would give it, but serialised only as far
+   * as the limit: a page of megabytes costs no more than a small one. */
   function pageText() {
-    const html = document.documentElement ? document.documentElement.outerHTML : '';
-    return html.slice(0, PAGE_TEXT_LIMIT);
+    let out = '';
+    const emit = (t) => {
+      out += t;
+      return out.length >= PAGE_TEXT_LIMIT;
+    };
+    const walk = (node, raw) => {
+      for (let n = node.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType === Node.TEXT_NODE) {
+          if (emit(raw ? n.data : escapeText(n.data))) return true;
+        } else if (n.nodeType === Node.COMMENT_NODE) {
+          if (emit(`<!--${n.data}-->`)) return true;
+        } else if (n.nodeType === Node.ELEMENT_NODE && visit(n)) return true;
+      }
+      return false;
+    };
+    const visit = (el) => {
+      const tag = el.localName;
+      let start = `<${tag}`;
+      for (const a of el.attributes) start += ` ${a.name}="${escapeAttr(a.value)}"`;
+      if (emit(`${start}>`)) return true;
+      if (VOID.has(tag)) return false;
+      if (walk(tag === 'template' ? el.content : el, RAW.has(tag))) return true;
+      return emit(`</${tag}>`);
+    };
+    if (document.documentElement) visit(document.documentElement);
+    return out.slice(0, PAGE_TEXT_LIMIT);
+  }
+
+  /** When this document's response headers arrived (ms since the epoch), if the browser says. */
+  function responseAt() {
+    const nav = performance.getEntriesByType?.('navigation')?.[0];
+    return nav && nav.responseStart > 0 ? performance.timeOrigin + nav.responseStart : undefined;
   }
 
   function show(view) {
@@ -34,12 +78,19 @@
     (document.body || document.documentElement).append(host);
   }
 
-  chrome.runtime
-    .sendMessage({ type: 'gd:page', url: location.href, bodyText: pageText() })
-    .then((view) => {
-      if (view?.diagnosis?.failed) show(view);
-    })
-    .catch(() => {
-      // The extension was reloaded or the tab moved on: nothing to show.
-    });
+  function ask() {
+    chrome.runtime
+      .sendMessage({ type: 'gd:page', url: location.href, responseAt: responseAt(), bodyText: pageText() })
+      .then((view) => {
+        if (view?.diagnosis?.failed) show(view);
+        // Not this document's failure (the page before it): let a later injection try again.
+        else globalThis.__gatewayDoctorPanel = false;
+      })
+      .catch(() => {
+        // The extension was reloaded or the tab moved on: nothing to show.
+      });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ask, { once: true });
+  else ask();
 })();

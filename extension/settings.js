@@ -1,5 +1,6 @@
-// The person's settings (options page), in storage.sync, read at each use: a change on the
-// options page applies at once, with no restart. One developer setting, `clockScale` in
+// The person's settings (options page), in storage.sync, read once per context and kept until
+// storage reports a change: a change on the options page applies at once, with no restart,
+// and a navigation costs no storage read. One developer setting, `clockScale` in
 // storage.local (default 1), divides every auto-retry and watch delay; the end-to-end tests
 // set it to run minutes of waiting in seconds.
 export const DEFAULTS = Object.freeze({
@@ -30,12 +31,25 @@ export function normalize(raw = {}) {
   return s;
 }
 
-export async function getSettings() {
+let settingsRead;
+let scaleRead;
+api.storage?.onChanged?.addListener((changes, area) => {
+  if (area === 'sync') settingsRead = undefined;
+  if (area === 'local' && 'clockScale' in changes) scaleRead = undefined;
+});
+
+async function readSettings() {
   try {
     return normalize(await api.storage.sync.get(Object.keys(DEFAULTS)));
   } catch {
     return { ...DEFAULTS };
   }
+}
+
+export async function getSettings() {
+  const p = (settingsRead ??= readSettings());
+  // A copy: callers may not change what the next caller gets.
+  return structuredClone(await p);
 }
 
 export async function setSettings(partial) {
@@ -82,12 +96,13 @@ export function isIgnored(url, settings) {
 }
 
 /** The developer setting that speeds up every delay (tests); 1 unless set. */
-export async function clockScale() {
-  try {
-    const got = await api.storage.local.get('clockScale');
-    const n = Number(got.clockScale);
-    return Number.isFinite(n) && n >= 1 && n <= 10_000 ? n : 1;
-  } catch {
-    return 1;
-  }
+export function clockScale() {
+  scaleRead ??= api.storage.local
+    .get('clockScale')
+    .then((got) => {
+      const n = Number(got.clockScale);
+      return Number.isFinite(n) && n >= 1 && n <= 10_000 ? n : 1;
+    })
+    .catch(() => 1);
+  return scaleRead;
 }

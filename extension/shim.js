@@ -42,9 +42,11 @@ export const extensionsPageUrl = isFirefox ? 'about:addons' : 'chrome://extensio
 /** The browser's own DNS cache page. */
 export const dnsCachePageUrl = isFirefox ? 'about:networking#dns' : 'chrome://net-internals/#dns';
 
-/** Injects the panel's scripts into a tab. Throws where the page cannot be scripted. */
+/** Injects the panel's scripts into a tab's top frame, at once (`injectImmediately`: not
+ * waiting for the page to load; the content script waits for the parsed page itself). Throws
+ * where the page cannot be scripted. */
 export async function injectPanel(tabId) {
-  await api.scripting.executeScript({ target: { tabId }, files: ['render.js', 'content.js'] });
+  await api.scripting.executeScript({ target: { tabId }, files: ['render.js', 'content.js'], injectImmediately: true });
 }
 
 /** The proxy that carried a request, where the browser reports it (Firefox only). */

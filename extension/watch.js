@@ -57,26 +57,47 @@ function originOf(url) {
   }
 }
 
+// The worker's own copy of the keys it reads: this module is the only writer of its keys, so
+// after the first read a navigation costs no storage read. A change made elsewhere (storage
+// reports it) drops the copy; `version` keeps a read that was overtaken by a write from
+// caching the older value.
+const cache = new Map();
+const version = new Map();
+const bump = (k) => version.set(k, (version.get(k) || 0) + 1);
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'session') return;
+  for (const [k, c] of Object.entries(changes)) {
+    // Our own write coming back: the copy already says so.
+    if (cache.has(k) && JSON.stringify(cache.get(k)) === JSON.stringify(c.newValue)) continue;
+    cache.delete(k);
+    bump(k);
+  }
+});
+
 async function getKey(k) {
+  if (cache.has(k)) return structuredClone(cache.get(k));
+  const v0 = version.get(k);
   try {
-    return (await api.storage.session.get(k))[k];
+    const v = (await api.storage.session.get(k))[k];
+    if (version.get(k) === v0) cache.set(k, v);
+    return v;
   } catch {
     return undefined;
   }
 }
-async function setKey(k, v) {
-  try {
-    await api.storage.session.set({ [k]: v });
-  } catch {
+// Writes change the copy at once and are issued in order; they finish on their own (storage
+// applies them in the order issued), so no step waits for the disk.
+function setKey(k, v) {
+  bump(k);
+  cache.set(k, structuredClone(v));
+  api.storage.session.set({ [k]: v }).catch(() => {
     // Session storage unavailable: nothing durable to do.
-  }
+  });
 }
-async function removeKey(k) {
-  try {
-    await api.storage.session.remove(k);
-  } catch {
-    // ignore
-  }
+function removeKey(k) {
+  bump(k);
+  cache.set(k, undefined);
+  api.storage.session.remove(k).catch(() => {});
 }
 
 /** One task at a time per name: timers, alarms and clicks never race on the same state. */

@@ -13,6 +13,8 @@
 //
 //   node tools/bench/browser.mjs [--json] [--warm 60] [--cold 10] [--healthy 200]
 //                                [--calls 1000] [--failures 2000]
+//   node tools/bench/browser.mjs --latency-only [--warm 30] [--cold 5]
+//       failure -> help only, with the page's own DOMContentLoaded/load times beside it
 //   node tools/bench/browser.mjs --healthy-only [EXTENSION_DIR] [--healthy 200]
 //       healthy pages only, with the given unpacked extension (a control: tools/bench/noop)
 import { chromium } from 'playwright-core';
@@ -125,11 +127,19 @@ async function timePanel(driver, url) {
   await page.waitForFunction(() => window.__gdPanelFrame !== undefined, null, { timeout: 5000 }).catch(() => {});
   const t = await page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0];
-    return { responseStart: n.responseStart, loadEventEnd: n.loadEventEnd, at: window.__gdPanelAt, frame: window.__gdPanelFrame };
+    return {
+      responseStart: n.responseStart,
+      domContentLoaded: n.domContentLoadedEventEnd,
+      loadEventEnd: n.loadEventEnd,
+      at: window.__gdPanelAt,
+      frame: window.__gdPanelFrame,
+    };
   });
   return {
     panel: t.at - t.responseStart,
     frame: (t.frame ?? t.at) - t.responseStart,
+    toLoad: t.loadEventEnd - t.responseStart,
+    toDomContentLoaded: t.domContentLoaded - t.responseStart,
     afterLoad: t.at - t.loadEventEnd,
   };
 }
@@ -312,6 +322,44 @@ export async function healthy({ n = 200, extensionDir = EXT } = {}) {
   return out;
 }
 
+/** Failure -> help only, with where the time goes (for working on it): medians of the
+ * panel, of the page's own DOMContentLoaded and load, and of the panel after load. */
+export async function latency({ warm = 30, cold = 5 } = {}) {
+  const up = upstream(await freePort());
+  const nginx = await startNginx({ upstreamPort: up.port });
+  const driver = await launch({ extensionDir: EXT, privateAccess: false });
+  const rows = [];
+  const cold_ = [];
+  try {
+    await driver.context.addInitScript(panelClock);
+    for (let i = 0; i < 4; i++) await timePanel(driver, nginx.url(`/warmup?${i}`));
+    for (let i = 0; i < warm; i++) {
+      const t = await timePanel(driver, nginx.url(`/warm/page?${i}`));
+      if (t) rows.push(t);
+    }
+    for (let i = 0; i < cold; i++) {
+      await driver.stopWorker();
+      await waitFor(() => workerGone(driver), { what: 'the worker to stop', timeoutMs: 5000 }).catch(() => {});
+      await sleep(300);
+      const t = await timePanel(driver, nginx.url(`/cold/page?${i}`));
+      if (t) cold_.push(t.panel);
+    }
+  } finally {
+    await driver.close();
+    await nginx.stop();
+  }
+  const m = (k) => Math.round(median(rows.map((r) => r[k])) * 10) / 10;
+  return {
+    n: rows.length,
+    panel: m('panel'),
+    p95: Math.round(p95(rows.map((r) => r.panel)) * 10) / 10,
+    toDomContentLoaded: m('toDomContentLoaded'),
+    toLoad: m('toLoad'),
+    afterLoad: m('afterLoad'),
+    cold: Math.round(median(cold_) * 10) / 10,
+  };
+}
+
 export async function run(opts = {}) {
   const why = [available(), nginxAvailable()].find((a) => !a.ok);
   if (why) return { skipped: why.why };
@@ -322,8 +370,9 @@ export async function run(opts = {}) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const control = process.argv.indexOf('--healthy-only');
-  const r =
-    control >= 0
+  const r = process.argv.includes('--latency-only')
+    ? { latency: await latency({ warm: arg('--warm', 30), cold: arg('--cold', 5) }) }
+    : control >= 0
       ? { healthy: await healthy({ n: arg('--healthy', 200), extensionDir: process.argv[control + 1] || EXT }) }
       : await run({ warm: arg('--warm', 60), cold: arg('--cold', 10), calls: arg('--calls', 1000), failures: arg('--failures', 2000), healthy: arg('--healthy', 200) });
   if (process.argv.includes('--json')) console.log(JSON.stringify(r));
