@@ -30,14 +30,27 @@ export async function hasPermission(permission) {
   }
 }
 
-/** Extensions this extension turned off, so the advice can offer to turn them back on. */
+/** Extensions this extension turned off, so the advice can offer to turn them back on. Read
+ * once per context and again after storage reports a change. */
+let disabledRead;
+api.storage?.onChanged?.addListener((changes, area) => {
+  if (area === 'local' && DISABLED_KEY in changes) disabledRead = undefined;
+});
 export async function disabledByUs() {
-  const got = await api.storage.local.get(DISABLED_KEY);
-  return Array.isArray(got[DISABLED_KEY]) ? got[DISABLED_KEY] : [];
+  disabledRead ??= api.storage.local.get(DISABLED_KEY).then(
+    (got) => (Array.isArray(got[DISABLED_KEY]) ? got[DISABLED_KEY] : []),
+    (e) => {
+      disabledRead = undefined;
+      throw e;
+    },
+  );
+  return [...(await disabledRead)];
 }
 
 async function setDisabledByUs(list) {
-  await api.storage.local.set({ [DISABLED_KEY]: list.slice(-20) });
+  const kept = list.slice(-20);
+  disabledRead = Promise.resolve(kept);
+  await api.storage.local.set({ [DISABLED_KEY]: kept });
 }
 
 /** The installed extensions, for rankExtensions (only with the management permission). */
