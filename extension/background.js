@@ -163,6 +163,12 @@ async function store(tabId, rec) {
   }
 }
 
+/** Stores a change to `rec` if it is still the tab's record: a message handled while the tab
+ * moved on must not bring back a record that a later navigation replaced or forgot. */
+async function update(tabId, rec) {
+  if (records.get(tabId) === rec) await store(tabId, rec);
+}
+
 async function forget(tabId) {
   await restore(); // else a read still under way would bring the record back
   environments.delete(tabId);
@@ -429,7 +435,7 @@ async function pageLoaded(tabId, tab, rec) {
     return;
   }
   rec.injected = true;
-  const stored = store(tabId, rec);
+  const stored = update(tabId, rec);
   if ((await getSettings()).panel) {
     try {
       await injectPanel(tabId);
@@ -466,7 +472,7 @@ async function runAction(tabId, action) {
   switch (action?.type) {
     case 'retry':
       rec.retrying = true;
-      await store(tabId, rec);
+      await update(tabId, rec);
       if (rec.kind === 'response') await api.tabs.reload(tabId, { bypassCache: true });
       else await api.tabs.update(tabId, { url: rec.url });
       return { ok: true, messageKey: 'ui_retrying' };
@@ -501,7 +507,7 @@ async function onMessage(message, sender) {
       if (refined) {
         Object.assign(rec, refined);
         rec.failure = failure;
-        store(senderTab, rec);
+        update(senderTab, rec);
       }
       return view(senderTab, rec);
     }
@@ -513,7 +519,7 @@ async function onMessage(message, sender) {
         const again = await analyse(tabId, rec);
         if (again) {
           rec.advice = again.advice;
-          await store(tabId, rec);
+          await update(tabId, rec);
         }
       }
       return view(tabId, rec);
@@ -536,7 +542,7 @@ async function onMessage(message, sender) {
       if (rec) {
         rec.leftAt = Date.now();
         rec.retrying = Boolean(message.retrying);
-        await store(tabId, rec);
+        await update(tabId, rec);
       }
       return null;
     }
