@@ -308,5 +308,44 @@ export function defineRetryScenarios({ browser, launch, available }) {
     }
   });
 
+  test(`${browser} retry 7: the popup lists the watched site; Stop watching there ends the watch and its checks`, { timeout: TEST_TIMEOUT }, async () => {
+    // 30 times faster: a check after 1 s, then 1.5 s, 2.25 s, ...
+    await configure({ clockScale: 30, autoRetry: false });
+    const s = await failingGateway();
+    const path = '/watched-from-popup';
+    const url = s.gw.url(path);
+    const origin = new URL(url).origin;
+    const watchState = () => d.ext(async (k) => (await chrome.storage.session.get(k))[k] ?? null, `watch:${origin}`);
+    try {
+      await d.goto(url);
+      assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
+      await d.clickPanel('watch');
+      await waitFor(async () => /Watching/.test((await d.panel())?.text || ''), { what: 'the panel says it is watching' });
+      await waitFor(async () => logged(s.gw, 'HEAD', path).length >= 1, { what: 'a first check', timeoutMs: 15_000 });
+
+      // The popup's page, as the toolbar button shows it: the site, how many tabs wait on it.
+      await d.openOwnPage('popup.html');
+      const host = new URL(url).host;
+      const listed = await waitFor(
+        async () => {
+          const t = await d.pageText();
+          return t.includes('Waiting for sites to come back') && t.includes(`${host} (1 tabs waiting)`) && t;
+        },
+        { what: 'the watch list in the popup' },
+      );
+      assert.ok(listed);
+      await d.clickPage(`[data-gd="watches"] li[data-origin="${origin}"] button[data-action="cancel-site-watch"]`);
+      await waitFor(async () => (await watchState()) === null, { what: 'the watch to end' });
+      await waitFor(async () => !(await d.pageText()).includes('Waiting for sites to come back'), { what: 'the list to empty' });
+
+      // No more checks once it is stopped (the next ones were due within a few seconds).
+      const checks = logged(s.gw, 'HEAD', path).length;
+      await sleep(4000);
+      assert.equal(logged(s.gw, 'HEAD', path).length, checks, 'no check after Stop watching');
+    } finally {
+      await s.stop();
+    }
+  });
+
   return { driver: () => d };
 }

@@ -137,6 +137,10 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     async pageText() {
       return page.evaluate(() => document.body?.innerText || '').catch(() => '');
     },
+    /** Shows one of the extension's own pages (e.g. "popup.html") in the test's tab. */
+    async openOwnPage(path) {
+      await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'load', timeout: 20_000 });
+    },
     async clickPage(selector) {
       await page.locator(selector).click({ timeout: 10_000 });
     },

@@ -495,6 +495,10 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
           [PANEL_TAGS],
         );
       },
+      /** Shows one of the extension's own pages (e.g. "popup.html") in the test's tab. */
+      async openOwnPage(path) {
+        await openOwnPage(OWN + path);
+      },
       async pageText() {
         try {
           return (await exec(`return document.body ? document.body.innerText : '';`)) || '';
