@@ -308,6 +308,9 @@ async function onHeaders(details) {
     }
     return;
   }
+  // A failure: start loading the core now (after a worker start it is the longest step),
+  // while the tab's state is read.
+  core().catch(() => {});
   const [settings, prev] = await Promise.all([getSettings(), load(tabId), watch.onNavigated(tabId, url)]);
   // A site the person asked to leave alone (options page): no record, badge, panel or retry.
   if (isIgnored(url, settings)) {
@@ -355,6 +358,7 @@ async function onError(details) {
     await watch.onNavigated(tabId, url);
     return;
   }
+  core().catch(() => {});
   const [settings, prev] = await Promise.all([getSettings(), load(tabId), watch.onNavigated(tabId, url)]);
   if (isIgnored(url, settings)) {
     if (prev) await forget(tabId);
