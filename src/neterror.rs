@@ -89,10 +89,13 @@ pub type ChromiumEntry = (&'static str, i32, Cause, Culprit, bool);
 /// Every `NET_ERROR(NAME, code)` of Chromium's `net/base/net_error_list.h` (repository
 /// chromium/chromium), as `ERR_NAME`: the current list, plus the entries earlier versions
 /// defined that were since removed or renamed (marked `removed`, `obsolete`, `renamed`),
-/// since browsers still in use report them. Sorted by name (byte order): lookups are binary
-/// searches. `ERR_DNS_DIRECT_ONLY` (-821) is the newest, seen in lists that copy the header.
+/// since browsers still in use report them. Sorted by name (byte order). `ERR_DNS_DIRECT_ONLY`
+/// (-821) is the newest, seen in lists that copy the header.
+///
+/// A `const`, not a `static`: the code keeps only hashes of the names ([`CHROMIUM`]), so the
+/// names stay out of the WebAssembly module.
 #[rustfmt::skip]
-pub static CHROMIUM_ERRORS: [ChromiumEntry; 294] = [
+pub const CHROMIUM_ERRORS: [ChromiumEntry; 294] = [
     ("ERR_ABORTED", -3, C::Aborted, W::Unknown, false),
     ("ERR_ACCESS_DENIED", -10, C::File, W::Browser, false),
     ("ERR_ADDRESS_INVALID", -108, C::Unreachable, W::Network, false),
@@ -414,8 +417,10 @@ pub const fn failure(module: u32, code: u32) -> u32 {
 /// blocking errors (Safe Browsing, tracking protection), content-policy, DOM and security-
 /// module (XFO, CSP, SRI) errors a page load can end with, and the core errors a load can
 /// fail with. Sorted by name (byte order).
+///
+/// A `const`, not a `static`: the code keeps only hashes of the names ([`FIREFOX`]).
 #[rustfmt::skip]
-pub static FIREFOX_ERRORS: [FirefoxEntry; 194] = [
+pub const FIREFOX_ERRORS: [FirefoxEntry; 194] = [
     ("NS_BASE_STREAM_BAD_CONVERSION", failure(BASE, 6), C::Other, W::Unknown, false),
     ("NS_BASE_STREAM_CLOSED", failure(BASE, 2), C::Other, W::Unknown, true),
     ("NS_BASE_STREAM_ILLEGAL_ARGS", failure(BASE, 4), C::Other, W::Unknown, false),
@@ -1018,42 +1023,96 @@ pub const NSS_ERRORS: [NssEntry; 376] = [
     ("PR_END_OF_FILE_ERROR", PR + 62, TLS_NETWORK_RETRY, ""),
 ];
 
-/// A row of [`NSS_ERRORS`] as the code keeps it.
-#[derive(Clone, Copy)]
-struct NssKey {
-    name: u32,
-    /// 0 when the error has no message.
-    message: u32,
-    code: i32,
-    error: NetError,
+// ------------------------------------------------------------------- tables as kept
+
+/// A table as the code keeps it, one array per field: the [`text_hash`] of each name, its
+/// code, its meaning (and for NSS the hash of its message), in the order of the source table.
+/// No names: a lookup compares hashes (tests check that no two names of a table share one).
+struct Keys<Code: Copy, const N: usize> {
+    names: [u32; N],
+    codes: [Code; N],
+    errors: [NetError; N],
 }
 
-static NSS_KEYS: [NssKey; NSS_ERRORS.len()] = nss_keys();
+/// The hash of `name` without its first `skip` bytes.
+const fn hash_from(name: &str, skip: usize) -> u32 {
+    text_hash(name.as_bytes().split_at(skip).1)
+}
 
-const fn nss_keys() -> [NssKey; NSS_ERRORS.len()] {
-    let mut keys = [NssKey {
-        name: 0,
-        message: 0,
-        code: 0,
-        error: OTHER,
-    }; NSS_ERRORS.len()];
+/// Chromium's names are hashed without `ERR_`, since they are also looked up without it.
+static CHROMIUM: Keys<i16, { CHROMIUM_ERRORS.len() }> = {
+    let mut k = Keys {
+        names: [0; CHROMIUM_ERRORS.len()],
+        codes: [0; CHROMIUM_ERRORS.len()],
+        errors: [OTHER; CHROMIUM_ERRORS.len()],
+    };
     let mut i = 0;
-    while i < keys.len() {
-        let (name, code, error, message) = NSS_ERRORS[i];
-        let message = if message.is_empty() {
-            0
-        } else {
-            text_hash(message.as_bytes())
-        };
-        keys[i] = NssKey {
-            name: text_hash(name.as_bytes()),
-            message,
-            code,
-            error,
-        };
+    while i < CHROMIUM_ERRORS.len() {
+        let (name, code, cause, culprit, transient) = CHROMIUM_ERRORS[i];
+        k.names[i] = hash_from(name, 4);
+        assert!(code as i16 as i32 == code);
+        k.codes[i] = code as i16;
+        k.errors[i] = ne(cause, culprit, transient);
         i += 1;
     }
-    keys
+    k
+};
+
+static FIREFOX: Keys<u32, { FIREFOX_ERRORS.len() }> = {
+    let mut k = Keys {
+        names: [0; FIREFOX_ERRORS.len()],
+        codes: [0; FIREFOX_ERRORS.len()],
+        errors: [OTHER; FIREFOX_ERRORS.len()],
+    };
+    let mut i = 0;
+    while i < FIREFOX_ERRORS.len() {
+        let (name, code, cause, culprit, transient) = FIREFOX_ERRORS[i];
+        k.names[i] = hash_from(name, 0);
+        k.codes[i] = code;
+        k.errors[i] = ne(cause, culprit, transient);
+        i += 1;
+    }
+    k
+};
+
+static NSS: Keys<i16, { NSS_ERRORS.len() }> = {
+    let mut k = Keys {
+        names: [0; NSS_ERRORS.len()],
+        codes: [0; NSS_ERRORS.len()],
+        errors: [OTHER; NSS_ERRORS.len()],
+    };
+    let mut i = 0;
+    while i < NSS_ERRORS.len() {
+        let (name, code, error, _) = NSS_ERRORS[i];
+        k.names[i] = hash_from(name, 0);
+        assert!(code as i16 as i32 == code);
+        k.codes[i] = code as i16;
+        k.errors[i] = error;
+        i += 1;
+    }
+    k
+};
+
+/// The hash of each NSS message, 0 for an error without one, in the order of [`NSS_ERRORS`].
+static NSS_MESSAGES: [u32; NSS_ERRORS.len()] = {
+    let mut m = [0; NSS_ERRORS.len()];
+    let mut i = 0;
+    while i < NSS_ERRORS.len() {
+        let message = NSS_ERRORS[i].3;
+        if !message.is_empty() {
+            m[i] = text_hash(message.as_bytes());
+        }
+        i += 1;
+    }
+    m
+};
+
+/// Where `h` is in `hashes`; 0 is never found.
+fn find(hashes: &[u32], h: u32) -> Option<usize> {
+    if h == 0 {
+        return None;
+    }
+    hashes.iter().position(|x| *x == h)
 }
 
 const fn is_space(b: u8) -> bool {
@@ -1115,25 +1174,24 @@ pub fn known_nss_names() -> impl Iterator<Item = &'static str> {
     NSS_ERRORS.iter().map(|e| e.0)
 }
 
+#[cfg(test)]
 fn from_chromium(e: &ChromiumEntry) -> NetError {
     ne(e.2, e.3, e.4)
 }
 
+#[cfg(test)]
 fn from_firefox(e: &FirefoxEntry) -> NetError {
     ne(e.2, e.3, e.4)
 }
 
-/// A Chromium name, uppercase, with `ERR_`.
-fn chromium_by_name(name: &str) -> Option<NetError> {
-    CHROMIUM_ERRORS
-        .binary_search_by(|e| e.0.cmp(name))
-        .ok()
-        .map(|i| from_chromium(&CHROMIUM_ERRORS[i]))
+/// A Chromium name, uppercase, without `ERR_`.
+fn chromium_by_name(bare: &str) -> Option<NetError> {
+    find(&CHROMIUM.names, text_hash(bare.as_bytes())).map(|i| CHROMIUM.errors[i])
 }
 
 fn chromium_by_code(code: i32) -> NetError {
-    if let Some(e) = CHROMIUM_ERRORS.iter().find(|e| e.1 == code) {
-        return from_chromium(e);
+    if let Some(i) = CHROMIUM.codes.iter().position(|c| i32::from(*c) == code) {
+        return CHROMIUM.errors[i];
     }
     // A code this table does not know yet: the ranges net_error_list.h documents.
     match code.checked_neg().unwrap_or(0) {
@@ -1148,36 +1206,31 @@ fn chromium_by_code(code: i32) -> NetError {
 
 /// A Firefox name, uppercase.
 fn firefox_by_name(name: &str) -> Option<NetError> {
-    FIREFOX_ERRORS
-        .binary_search_by(|e| e.0.cmp(name))
-        .ok()
-        .map(|i| from_firefox(&FIREFOX_ERRORS[i]))
+    find(&FIREFOX.names, text_hash(name.as_bytes())).map(|i| FIREFOX.errors[i])
 }
 
 fn nss_by_name(name: &str) -> Option<NetError> {
-    let h = text_hash(name.as_bytes());
-    NSS_KEYS.iter().find(|k| k.name == h).map(|k| k.error)
+    find(&NSS.names, text_hash(name.as_bytes())).map(|i| NSS.errors[i])
 }
 
 fn nss_by_code(code: i32) -> Option<NetError> {
     if code == 0 {
         return None;
     }
-    NSS_KEYS.iter().find(|k| k.code == code).map(|k| k.error)
+    NSS.codes
+        .iter()
+        .position(|c| i32::from(*c) == code)
+        .map(|i| NSS.errors[i])
 }
 
 fn nss_by_message(text: &str) -> Option<NetError> {
-    let h = text_hash(text.as_bytes());
-    NSS_KEYS
-        .iter()
-        .find(|k| k.message != 0 && k.message == h)
-        .map(|k| k.error)
+    find(&NSS_MESSAGES, text_hash(text.as_bytes())).map(|i| NSS.errors[i])
 }
 
 /// An nsresult, as Firefox's webNavigation reports it in decimal.
 fn by_nsresult(rv: u32) -> NetError {
-    if let Some(e) = FIREFOX_ERRORS.iter().find(|e| e.1 == rv) {
-        return from_firefox(e);
+    if let Some(i) = FIREFOX.codes.iter().position(|c| *c == rv) {
+        return FIREFOX.errors[i];
     }
     let failed = rv & 0x8000_0000 != 0;
     let module = ((rv >> 16) & 0x1FFF).wrapping_sub(0x45);
@@ -1245,12 +1298,12 @@ fn is_identifier(s: &str) -> bool {
 /// A name (`ERR_…`, `NS_…`, an NSS name, a Chromium name without `ERR_`), uppercase.
 /// `fallback`: whether an unknown name is classified by its prefix (else `None`).
 fn by_name(up: &str, fallback: bool) -> Option<NetError> {
-    let found = if up.starts_with("ERR_") {
-        chromium_by_name(up)
+    let found = if let Some(bare) = up.strip_prefix("ERR_") {
+        chromium_by_name(bare)
     } else if up.starts_with("NS_") {
         firefox_by_name(up)
     } else {
-        nss_by_name(up).or_else(|| chromium_by_name(&format!("ERR_{up}")))
+        nss_by_name(up).or_else(|| chromium_by_name(up))
     };
     found.or_else(|| fallback.then(|| by_prefix(up)))
 }
@@ -1477,22 +1530,53 @@ mod tests {
         assert_eq!(codes.len(), n, "duplicate NSS codes");
     }
 
+    /// No two the same, and none is 0 (the hash [`find`] never finds).
+    fn assert_distinct(what: &str, hashes: &[u32]) {
+        let mut v = hashes.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        assert_eq!(v.len(), hashes.len(), "{what}: two share a hash");
+        assert!(v[0] != 0, "{what}: a hash is 0");
+    }
+
     #[test]
-    fn nss_hashes_do_not_collide() {
-        let mut names: Vec<u32> = NSS_KEYS.iter().map(|k| k.name).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), NSS_KEYS.len());
-        let mut messages: Vec<u32> = NSS_KEYS
-            .iter()
-            .map(|k| k.message)
-            .filter(|h| *h != 0)
-            .collect();
-        let n = messages.len();
-        messages.sort_unstable();
-        messages.dedup();
-        assert_eq!(messages.len(), n);
-        assert!(n >= 320, "{n} messages");
+    fn hashes_do_not_collide() {
+        assert_distinct("Chromium names", &CHROMIUM.names);
+        assert_distinct("Firefox names", &FIREFOX.names);
+        assert_distinct("NSS names", &NSS.names);
+        // A name without `ERR_` is looked up among the NSS names first.
+        let mut bare = CHROMIUM.names.to_vec();
+        bare.extend_from_slice(&NSS.names);
+        assert_distinct("Chromium names without ERR_ and NSS names", &bare);
+        let messages: Vec<u32> = NSS_MESSAGES.iter().copied().filter(|h| *h != 0).collect();
+        assert_distinct("NSS messages", &messages);
+        assert!(messages.len() >= 320, "{} messages", messages.len());
+        for (i, (name, _, _, message)) in NSS_ERRORS.iter().enumerate() {
+            assert_eq!(NSS_MESSAGES[i] == 0, message.is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn kept_tables_match_the_source_tables() {
+        for (i, e @ (name, code, ..)) in CHROMIUM_ERRORS.iter().enumerate() {
+            assert_eq!(
+                CHROMIUM.names[i],
+                text_hash(&name.as_bytes()[4..]),
+                "{name}"
+            );
+            assert_eq!(i32::from(CHROMIUM.codes[i]), *code, "{name}");
+            assert_eq!(CHROMIUM.errors[i], from_chromium(e), "{name}");
+        }
+        for (i, e @ (name, code, ..)) in FIREFOX_ERRORS.iter().enumerate() {
+            assert_eq!(FIREFOX.names[i], text_hash(name.as_bytes()), "{name}");
+            assert_eq!(FIREFOX.codes[i], *code, "{name}");
+            assert_eq!(FIREFOX.errors[i], from_firefox(e), "{name}");
+        }
+        for (i, (name, code, error, _)) in NSS_ERRORS.iter().enumerate() {
+            assert_eq!(NSS.names[i], text_hash(name.as_bytes()), "{name}");
+            assert_eq!(i32::from(NSS.codes[i]), *code, "{name}");
+            assert_eq!(NSS.errors[i], *error, "{name}");
+        }
     }
 
     #[test]
