@@ -207,18 +207,18 @@ impl Ctx<'_> {
         self.header(name).is_some_and(|v| starts_ci(v, prefix))
     }
     /// The first Server value that starts with `prefix` (lowercase), in any case, and with
-    /// none of `except`.
-    fn server(&self, prefix: &str, except: &[&str]) -> Option<&str> {
-        self.ev
-            .headers_named("server")
-            .find(|v| starts_ci(v, prefix) && !except.iter().any(|e| starts_ci(v, e)))
+    /// none of the `|`-separated `except`.
+    fn server(&self, prefix: &str, except: &str) -> Option<&str> {
+        self.ev.headers_named("server").find(|v| {
+            starts_ci(v, prefix) && !except.split('|').any(|e| !e.is_empty() && starts_ci(v, e))
+        })
     }
     fn server_is(&self, prefix: &str) -> bool {
-        self.server(prefix, &[]).is_some()
+        self.server(prefix, "").is_some()
     }
     /// The version after `name/` in the first Server value that starts with `name`.
     fn server_version(&self, name: &str) -> Option<String> {
-        self.server(name, &[]).and_then(|v| version_after(v, name))
+        self.server(name, "").and_then(|v| version_after(v, name))
     }
     fn has_header_prefix(&self, prefix: &str) -> bool {
         self.ev.headers.iter().any(|(n, _)| n.starts_with(prefix))
@@ -235,9 +235,13 @@ impl Ctx<'_> {
 enum Src {
     /// A header, by its display name: "CF-Ray: value".
     Header(&'static str),
-    /// The first Server value that starts with the prefix (in lowercase; none of the
-    /// exceptions): "Server: value", and where its version is.
-    Server(&'static str, Ver, &'static [&'static str]),
+    /// The first Server value that starts with the prefix (in lowercase): "Server: value";
+    /// the version after the first of the `|`-separated markers and `/` that has one (`""`:
+    /// the rule's version from Via).
+    Server(&'static str, &'static str),
+    /// The same, for a prefix that is also the marker, and no value that starts with any of
+    /// the `|`-separated exceptions.
+    ServerExcept(&'static str, &'static str),
     /// Via mentions it: "Via: value".
     Via(&'static str),
     /// A header whose name starts with the prefix; the note is the second.
@@ -246,30 +250,20 @@ enum Src {
     ServedBy,
 }
 
-/// Where the version of a gateway named by its Server header is.
-#[derive(Clone, Copy)]
-enum Ver {
-    /// In the Via headers, if the rule says so.
-    Via,
-    /// After the prefix and `/` ("nginx/1.25.3").
-    Own,
-    /// After the first of these markers and `/` that has one.
-    After(&'static [&'static str]),
-}
-
 /// A gateway the headers can name: the first of its sources that is there names it.
 struct Rule {
     id: Id,
     srcs: &'static [Src],
-    /// The version after `marker/` in the Via headers, when no Server marker gives it.
-    via_version: Option<&'static str>,
+    /// The version after `marker/` in the Via headers, when no Server marker gives it
+    /// (`""`: none).
+    via_version: &'static str,
 }
 
 const fn rule(id: Id, srcs: &'static [Src]) -> Rule {
     Rule {
         id,
         srcs,
-        via_version: None,
+        via_version: "",
     }
 }
 
@@ -277,17 +271,17 @@ use Src::{Header as H, Prefix as P, ServedBy, Via as V};
 
 /// A Server prefix with no version.
 const fn s(prefix: &'static str) -> Src {
-    Src::Server(prefix, Ver::Via, &[])
+    Src::Server(prefix, "")
 }
 
-/// A Server prefix with the version after each of `markers`.
-const fn sv(prefix: &'static str, markers: &'static [&'static str]) -> Src {
-    Src::Server(prefix, Ver::After(markers), &[])
+/// A Server prefix with the version after one of the `|`-separated `markers`.
+const fn sv(prefix: &'static str, markers: &'static str) -> Src {
+    Src::Server(prefix, markers)
 }
 
 /// A Server prefix that is also the version's marker ("nginx/1.25.3").
 const fn sn(name: &'static str) -> Src {
-    Src::Server(name, Ver::Own, &[])
+    Src::Server(name, name)
 }
 
 /// Outermost first: the order of the candidates.
@@ -346,31 +340,31 @@ const RULES: &[Rule] = &[
         IIS,
         &[
             sn("microsoft-iis"),
-            sv("microsoft-httpapi", &["microsoft-iis"]),
+            sv("microsoft-httpapi", "microsoft-iis"),
         ],
     ),
     rule(
         ATS,
         &[
-            sv("ats/", &["ats", "apachetrafficserver"]),
-            sv("apachetrafficserver", &["ats", "apachetrafficserver"]),
+            sv("ats/", "ats|apachetrafficserver"),
+            sv("apachetrafficserver", "ats|apachetrafficserver"),
             V("apachetrafficserver"),
         ],
     ),
     Rule {
         id: VARNISH,
         srcs: &[H("X-Varnish"), s("varnish"), V("varnish")],
-        via_version: Some("varnish"),
+        via_version: "varnish",
     },
     Rule {
         id: SQUID,
         srcs: &[sn("squid"), H("X-Squid-Error"), V("(squid")],
-        via_version: Some("squid"),
+        via_version: "squid",
     },
     Rule {
         id: TINYPROXY,
         srcs: &[sn("tinyproxy"), V("tinyproxy")],
-        via_version: Some("tinyproxy"),
+        via_version: "tinyproxy",
     },
     rule(NGHTTPX, &[sn("nghttpx")]),
     rule(H2O, &[sn("h2o")]),
@@ -383,10 +377,9 @@ const RULES: &[Rule] = &[
     // "Apache-Coyote" is Tomcat, an application server: not a gateway.
     rule(
         APACHE,
-        &[Src::Server(
+        &[Src::ServerExcept(
             "apache",
-            Ver::Own,
-            &["apache-coyote", "apachetrafficserver"],
+            "apache-coyote|apachetrafficserver",
         )],
     ),
 ];
@@ -400,21 +393,31 @@ struct Candidate {
 
 impl Src {
     /// The note and version, when this source is there.
-    fn find(self, c: &Ctx, via_version: Option<&str>) -> Option<(String, Option<String>)> {
-        let from_via = || via_version.and_then(|m| version_after(&c.via, m));
+    fn find(self, c: &Ctx, via_version: &str) -> Option<(String, Option<String>)> {
+        let from_via = || {
+            if via_version.is_empty() {
+                None
+            } else {
+                version_after(&c.via, via_version)
+            }
+        };
         Some(match self {
             Src::Header(shown) => {
                 let v = c.header(shown)?;
                 (note(&[shown, ": ", clip(v, 80)]), from_via())
             }
-            Src::Server(prefix, ver, except) => {
-                let v = c.server(prefix, except)?;
-                let version = match ver {
-                    Ver::Via => from_via(),
-                    Ver::Own => version_after(v, prefix),
-                    Ver::After(markers) => markers.iter().find_map(|m| version_after(v, m)),
+            Src::Server(prefix, markers) => {
+                let v = c.server(prefix, "")?;
+                let version = if markers.is_empty() {
+                    from_via()
+                } else {
+                    markers.split('|').find_map(|m| version_after(v, m))
                 };
                 (note(&["Server: ", clip(v, 100)]), version)
+            }
+            Src::ServerExcept(prefix, except) => {
+                let v = c.server(prefix, except)?;
+                (note(&["Server: ", clip(v, 100)]), version_after(v, prefix))
             }
             Src::Via(needle) => {
                 if !has(&c.via, needle) {
@@ -509,47 +512,46 @@ use Cause::{
     UpstreamTls as TLS, UpstreamUnreachable as UNREACH,
 };
 
-/// When a [`Step`] applies, besides its words.
-#[derive(Clone, Copy)]
-enum When {
-    Always,
-    Status(u16),
-    Blank,
-}
-
 /// What a [`Step`] concludes.
 #[derive(Clone, Copy)]
 enum Then {
     Is(Cause),
     /// The cause, and the page names no specific failure.
     Generic(Cause),
-    ByStatus(StatusMap),
+    /// What the status means, by the map at this index of [`MAPS`].
+    ByStatus(u8),
     Nothing,
 }
 
+/// [`Step`]'s `when`: always.
+const ALWAYS: u16 = 0;
+/// [`Step`]'s `when`: the body is blank.
+const BLANK: u16 = 1;
+
 /// One step of reading a page: when any of the `|`-separated words is in it (`""`: always)
-/// and `when` holds, what it concludes; else the next step.
-struct Step(&'static str, When, Then);
+/// and `when` holds ([`ALWAYS`], [`BLANK`] or a status), what it concludes; else the next
+/// step.
+struct Step(&'static str, u16, Then);
 
 const fn is(words: &'static str, cause: Cause) -> Step {
-    Step(words, When::Always, Then::Is(cause))
+    Step(words, ALWAYS, Then::Is(cause))
 }
 
 const fn at(status: u16, words: &'static str, cause: Cause) -> Step {
-    Step(words, When::Status(status), Then::Is(cause))
+    Step(words, status, Then::Is(cause))
 }
 
-const fn map(map: StatusMap) -> Step {
-    Step("", When::Always, Then::ByStatus(map))
+const fn map(map: u8) -> Step {
+    Step("", ALWAYS, Then::ByStatus(map))
 }
 
 /// The first step that applies: (cause, generic), or `None` when none does.
 fn read(steps: &[Step], text: &str, c: &Ctx) -> Option<(Option<Cause>, bool)> {
     steps.iter().find_map(|Step(words, when, then)| {
         let holds = match *when {
-            When::Always => true,
-            When::Status(s) => c.status == s,
-            When::Blank => c.blank,
+            ALWAYS => true,
+            BLANK => c.blank,
+            s => c.status == s,
         };
         if !holds || !any(text, words) {
             return None;
@@ -557,7 +559,7 @@ fn read(steps: &[Step], text: &str, c: &Ctx) -> Option<(Option<Cause>, bool)> {
         Some(match *then {
             Then::Is(cause) => (Some(cause), false),
             Then::Generic(cause) => (Some(cause), true),
-            Then::ByStatus(m) => (by_status(c.status, m), false),
+            Then::ByStatus(m) => (by_status(c.status, MAPS[usize::from(m)]), false),
             Then::Nothing => (None, false),
         })
     })
@@ -569,6 +571,38 @@ fn cause(steps: &[Step], c: &Ctx) -> Option<Cause> {
 }
 
 const MAP_UERR_TIMEOUT: StatusMap = &[(502, UERR), (504, TIMEOUT)];
+
+/// The status maps of the [`Step`]s.
+const MAPS: [StatusMap; 8] = [
+    &[
+        (520, INVALID),
+        (521, UNREACH),
+        (522, TIMEOUT),
+        (523, UNREACH),
+        (524, TIMEOUT),
+        (525, TLS),
+        (526, TLS),
+        (527, UERR),
+        (530, UERR),
+        (502, UERR),
+        (504, TIMEOUT),
+    ],
+    &[(503, OVER)],
+    &[(502, UERR), (503, OVER), (500, UERR)],
+    &[(503, UERR)],
+    &[(502, UERR), (503, UERR)],
+    &[(502, UERR), (504, TIMEOUT), (500, ORIGIN)],
+    MAP_UERR_TIMEOUT,
+    &[(500, ORIGIN), (502, UERR), (503, UNREACH), (504, TIMEOUT)],
+];
+const M_CLOUDFLARE: u8 = 0;
+const M_503_OVER: u8 = 1;
+const M_CLOUDFRONT: u8 = 2;
+const M_503_UERR: u8 = 3;
+const M_AKAMAI: u8 = 4;
+const M_IIS: u8 = 5;
+const M_UERR_TIMEOUT: u8 = 6;
+const M_APACHE: u8 = 7;
 const MAP_UNREACH_503: StatusMap = &[(502, UERR), (504, TIMEOUT), (503, UNREACH), (500, UERR)];
 const MAP_OVER_503: StatusMap = &[(502, UERR), (504, TIMEOUT), (503, OVER)];
 
@@ -585,19 +619,7 @@ const CLOUDFLARE_STEPS: &[Step] = &[
         ORIGIN,
     ),
     is("error 1027|error 1015|being rate limited", OVER),
-    map(&[
-        (520, INVALID),
-        (521, UNREACH),
-        (522, TIMEOUT),
-        (523, UNREACH),
-        (524, TIMEOUT),
-        (525, TLS),
-        (526, TLS),
-        (527, UERR),
-        (530, UERR),
-        (502, UERR),
-        (504, TIMEOUT),
-    ]),
+    map(M_CLOUDFLARE),
 ];
 
 const CLOUDFRONT_CONNECT: &str = "connect to the origin|can't connect to the server";
@@ -609,12 +631,8 @@ const CLOUDFRONT_STEPS: &[Step] = &[
     at(504, "", TIMEOUT),
     is("timed out", TIMEOUT),
     at(502, CLOUDFRONT_CONNECT, UNREACH),
-    Step(
-        CLOUDFRONT_CONNECT,
-        When::Always,
-        Then::ByStatus(&[(503, OVER)]),
-    ),
-    map(&[(502, UERR), (503, OVER), (500, UERR)]),
+    Step(CLOUDFRONT_CONNECT, ALWAYS, Then::ByStatus(M_503_OVER)),
+    map(M_CLOUDFRONT),
 ];
 
 /// Fastly ("Guru Mediation", sic).
@@ -634,7 +652,7 @@ const FASTLY_STEPS: &[Step] = &[
         INVALID,
     ),
     is("dns", DNS),
-    map(&[(503, UERR)]),
+    map(M_503_UERR),
 ];
 
 const AKAMAI_STEPS: &[Step] = &[
@@ -642,7 +660,7 @@ const AKAMAI_STEPS: &[Step] = &[
     is("dns", DNS),
     at(504, "", TIMEOUT),
     is("timeout", TIMEOUT),
-    map(&[(502, UERR), (503, UERR)]),
+    map(M_AKAMAI),
 ];
 
 /// Envoy's plain-text local replies (also behind Google Cloud Load Balancing and Istio).
@@ -689,7 +707,7 @@ const IIS_STEPS: &[Step] = &[
         ORIGIN,
     ),
     at(503, "", UNREACH),
-    map(&[(502, UERR), (504, TIMEOUT), (500, ORIGIN)]),
+    map(M_IIS),
 ];
 
 /// Apache Traffic Server's body factory pages.
@@ -699,7 +717,7 @@ const ATS_STEPS: &[Step] = &[
     is("timed out|too long to respond", TIMEOUT),
     is("bad response|invalid response|malformed", INVALID),
     is("ssl|tls|certificate", TLS),
-    map(MAP_UERR_TIMEOUT),
+    map(M_UERR_TIMEOUT),
 ];
 
 const TINYPROXY_STEPS: &[Step] = &[
@@ -707,7 +725,7 @@ const TINYPROXY_STEPS: &[Step] = &[
     is("timed out|timeout", TIMEOUT),
     // also "could not retrieve all of the headers"
     is("invalid response|headers", INVALID),
-    Step("", When::Always, Then::Nothing),
+    Step("", ALWAYS, Then::Nothing),
 ];
 
 /// h2o's short text/plain reasons; a blank reply says what its status says.
@@ -723,7 +741,7 @@ const H2O_STEPS: &[Step] = &[
         "failed to parse the response|i/o error|invalid response",
         INVALID,
     ),
-    Step("", When::Blank, Then::ByStatus(MAP_UERR_TIMEOUT)),
+    Step("", BLANK, Then::ByStatus(M_UERR_TIMEOUT)),
 ];
 
 /// Apache httpd: mod_proxy's "Proxy Error" pages and the stock error documents.
@@ -739,10 +757,10 @@ const APACHE_STEPS: &[Step] = &[
     // mod_proxy answers this when it cannot connect to the backend
     Step(
         "temporarily unable to service your",
-        When::Always,
+        ALWAYS,
         Then::Generic(UNREACH),
     ),
-    map(&[(500, ORIGIN), (502, UERR), (503, UNREACH), (504, TIMEOUT)]),
+    map(M_APACHE),
 ];
 
 /// HAProxy's stock pages ("<html><body><h1>503 Service Unavailable</h1>\nNo server is
