@@ -1026,12 +1026,74 @@ pub const NSS_ERRORS: [NssEntry; 376] = [
 // ------------------------------------------------------------------- tables as kept
 
 /// A table as the code keeps it, one array per field: the [`text_hash`] of each name, its
-/// code, its meaning (and for NSS the hash of its message), in the order of the source table.
-/// No names: a lookup compares hashes (tests check that no two names of a table share one).
+/// code, its meaning (an index in [`MEANINGS`]; and for NSS the hash of its message), in the
+/// order of the source table. No names: a lookup compares hashes (tests check that no two
+/// names of a table share one).
 struct Keys<Code: Copy, const N: usize> {
     names: [u32; N],
     codes: [Code; N],
-    errors: [NetError; N],
+    errors: [u8; N],
+}
+
+const fn same(a: NetError, b: NetError) -> bool {
+    a.cause as u8 == b.cause as u8
+        && a.culprit as u8 == b.culprit as u8
+        && a.transient == b.transient
+}
+
+/// Room for the distinct meanings of the three tables.
+const ROOM: usize = 128;
+
+/// The distinct meanings of the three tables, in order of first use, and how many.
+const DISTINCT: ([NetError; ROOM], usize) = {
+    let mut all = [OTHER; ROOM];
+    let mut n = 0;
+    let mut t = 0;
+    while t < CHROMIUM_ERRORS.len() + FIREFOX_ERRORS.len() + NSS_ERRORS.len() {
+        let e = if t < CHROMIUM_ERRORS.len() {
+            let (_, _, cause, culprit, transient) = CHROMIUM_ERRORS[t];
+            ne(cause, culprit, transient)
+        } else if t < CHROMIUM_ERRORS.len() + FIREFOX_ERRORS.len() {
+            let (_, _, cause, culprit, transient) = FIREFOX_ERRORS[t - CHROMIUM_ERRORS.len()];
+            ne(cause, culprit, transient)
+        } else {
+            NSS_ERRORS[t - CHROMIUM_ERRORS.len() - FIREFOX_ERRORS.len()].2
+        };
+        let mut j = 0;
+        while j < n && !same(all[j], e) {
+            j += 1;
+        }
+        if j == n {
+            all[n] = e;
+            n += 1;
+        }
+        t += 1;
+    }
+    (all, n)
+};
+
+/// Every meaning a table row has; rows keep an index in it.
+static MEANINGS: [NetError; DISTINCT.1] = {
+    let mut m = [OTHER; DISTINCT.1];
+    let mut i = 0;
+    while i < m.len() {
+        m[i] = DISTINCT.0[i];
+        i += 1;
+    }
+    m
+};
+
+/// The index of `e` in [`MEANINGS`].
+const fn meaning_index(e: NetError) -> u8 {
+    let mut j = 0;
+    while !same(DISTINCT.0[j], e) {
+        j += 1;
+    }
+    j as u8
+}
+
+fn meaning(i: u8) -> NetError {
+    MEANINGS[usize::from(i)]
 }
 
 /// The hash of `name` without its first `skip` bytes.
@@ -1044,7 +1106,7 @@ static CHROMIUM: Keys<i16, { CHROMIUM_ERRORS.len() }> = {
     let mut k = Keys {
         names: [0; CHROMIUM_ERRORS.len()],
         codes: [0; CHROMIUM_ERRORS.len()],
-        errors: [OTHER; CHROMIUM_ERRORS.len()],
+        errors: [0; CHROMIUM_ERRORS.len()],
     };
     let mut i = 0;
     while i < CHROMIUM_ERRORS.len() {
@@ -1052,7 +1114,7 @@ static CHROMIUM: Keys<i16, { CHROMIUM_ERRORS.len() }> = {
         k.names[i] = hash_from(name, 4);
         assert!(code as i16 as i32 == code);
         k.codes[i] = code as i16;
-        k.errors[i] = ne(cause, culprit, transient);
+        k.errors[i] = meaning_index(ne(cause, culprit, transient));
         i += 1;
     }
     k
@@ -1062,14 +1124,14 @@ static FIREFOX: Keys<u32, { FIREFOX_ERRORS.len() }> = {
     let mut k = Keys {
         names: [0; FIREFOX_ERRORS.len()],
         codes: [0; FIREFOX_ERRORS.len()],
-        errors: [OTHER; FIREFOX_ERRORS.len()],
+        errors: [0; FIREFOX_ERRORS.len()],
     };
     let mut i = 0;
     while i < FIREFOX_ERRORS.len() {
         let (name, code, cause, culprit, transient) = FIREFOX_ERRORS[i];
         k.names[i] = hash_from(name, 0);
         k.codes[i] = code;
-        k.errors[i] = ne(cause, culprit, transient);
+        k.errors[i] = meaning_index(ne(cause, culprit, transient));
         i += 1;
     }
     k
@@ -1079,7 +1141,7 @@ static NSS: Keys<i16, { NSS_ERRORS.len() }> = {
     let mut k = Keys {
         names: [0; NSS_ERRORS.len()],
         codes: [0; NSS_ERRORS.len()],
-        errors: [OTHER; NSS_ERRORS.len()],
+        errors: [0; NSS_ERRORS.len()],
     };
     let mut i = 0;
     while i < NSS_ERRORS.len() {
@@ -1087,7 +1149,7 @@ static NSS: Keys<i16, { NSS_ERRORS.len() }> = {
         k.names[i] = hash_from(name, 0);
         assert!(code as i16 as i32 == code);
         k.codes[i] = code as i16;
-        k.errors[i] = error;
+        k.errors[i] = meaning_index(error);
         i += 1;
     }
     k
@@ -1186,12 +1248,12 @@ fn from_firefox(e: &FirefoxEntry) -> NetError {
 
 /// A Chromium name, uppercase, without `ERR_`.
 fn chromium_by_name(bare: &str) -> Option<NetError> {
-    find(&CHROMIUM.names, text_hash(bare.as_bytes())).map(|i| CHROMIUM.errors[i])
+    find(&CHROMIUM.names, text_hash(bare.as_bytes())).map(|i| meaning(CHROMIUM.errors[i]))
 }
 
 fn chromium_by_code(code: i32) -> NetError {
     if let Some(i) = CHROMIUM.codes.iter().position(|c| i32::from(*c) == code) {
-        return CHROMIUM.errors[i];
+        return meaning(CHROMIUM.errors[i]);
     }
     // A code this table does not know yet: the ranges net_error_list.h documents.
     match code.checked_neg().unwrap_or(0) {
@@ -1206,11 +1268,11 @@ fn chromium_by_code(code: i32) -> NetError {
 
 /// A Firefox name, uppercase.
 fn firefox_by_name(name: &str) -> Option<NetError> {
-    find(&FIREFOX.names, text_hash(name.as_bytes())).map(|i| FIREFOX.errors[i])
+    find(&FIREFOX.names, text_hash(name.as_bytes())).map(|i| meaning(FIREFOX.errors[i]))
 }
 
 fn nss_by_name(name: &str) -> Option<NetError> {
-    find(&NSS.names, text_hash(name.as_bytes())).map(|i| NSS.errors[i])
+    find(&NSS.names, text_hash(name.as_bytes())).map(|i| meaning(NSS.errors[i]))
 }
 
 fn nss_by_code(code: i32) -> Option<NetError> {
@@ -1220,17 +1282,17 @@ fn nss_by_code(code: i32) -> Option<NetError> {
     NSS.codes
         .iter()
         .position(|c| i32::from(*c) == code)
-        .map(|i| NSS.errors[i])
+        .map(|i| meaning(NSS.errors[i]))
 }
 
 fn nss_by_message(text: &str) -> Option<NetError> {
-    find(&NSS_MESSAGES, text_hash(text.as_bytes())).map(|i| NSS.errors[i])
+    find(&NSS_MESSAGES, text_hash(text.as_bytes())).map(|i| meaning(NSS.errors[i]))
 }
 
 /// An nsresult, as Firefox's webNavigation reports it in decimal.
 fn by_nsresult(rv: u32) -> NetError {
     if let Some(i) = FIREFOX.codes.iter().position(|c| *c == rv) {
-        return FIREFOX.errors[i];
+        return meaning(FIREFOX.errors[i]);
     }
     let failed = rv & 0x8000_0000 != 0;
     let module = ((rv >> 16) & 0x1FFF).wrapping_sub(0x45);
@@ -1565,17 +1627,17 @@ mod tests {
                 "{name}"
             );
             assert_eq!(i32::from(CHROMIUM.codes[i]), *code, "{name}");
-            assert_eq!(CHROMIUM.errors[i], from_chromium(e), "{name}");
+            assert_eq!(meaning(CHROMIUM.errors[i]), from_chromium(e), "{name}");
         }
         for (i, e @ (name, code, ..)) in FIREFOX_ERRORS.iter().enumerate() {
             assert_eq!(FIREFOX.names[i], text_hash(name.as_bytes()), "{name}");
             assert_eq!(FIREFOX.codes[i], *code, "{name}");
-            assert_eq!(FIREFOX.errors[i], from_firefox(e), "{name}");
+            assert_eq!(meaning(FIREFOX.errors[i]), from_firefox(e), "{name}");
         }
         for (i, (name, code, error, _)) in NSS_ERRORS.iter().enumerate() {
             assert_eq!(NSS.names[i], text_hash(name.as_bytes()), "{name}");
             assert_eq!(i32::from(NSS.codes[i]), *code, "{name}");
-            assert_eq!(NSS.errors[i], *error, "{name}");
+            assert_eq!(meaning(NSS.errors[i]), *error, "{name}");
         }
     }
 
