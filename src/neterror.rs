@@ -1025,14 +1025,86 @@ pub const NSS_ERRORS: [NssEntry; 376] = [
 
 // ------------------------------------------------------------------- tables as kept
 
-/// A table as the code keeps it, one array per field: the [`text_hash`] of each name, its
-/// code, its meaning (an index in [`MEANINGS`]; and for NSS the hash of its message), in the
-/// order of the source table. No names: a lookup compares hashes (tests check that no two
-/// names of a table share one).
-struct Keys<Code: Copy, const N: usize> {
+/// A table as the code keeps it, one array per field, its rows sorted by their code: the
+/// [`text_hash`] of each name, its code as the difference from the row before ([`row_of`]),
+/// and its meaning (an index in [`MEANINGS`]). No names: a lookup compares hashes (tests check
+/// that no two names of a table share one).
+struct Keys<const N: usize, const B: usize> {
     names: [u32; N],
-    codes: [Code; N],
+    /// Code minus the code of the row before (the first: minus 0); [`BIG_STEP`] when that
+    /// difference is the next of `big`.
+    steps: [u8; N],
+    big: [u32; B],
     errors: [u8; N],
+}
+/// A row's step that stands for the next large difference.
+const BIG_STEP: u8 = 255;
+
+/// (code, name hash, meaning index, message hash) of a table's row, in the source order.
+type Row = (u32, u32, u8, u32);
+
+/// The rows, sorted by code, as kept; and the message hashes in that order. `B`: how many
+/// differences are too large for a byte (compilation fails when it is not that).
+const fn pack<const N: usize, const B: usize>(rows: [Row; N]) -> (Keys<N, B>, [u32; N]) {
+    let mut rows = rows;
+    let mut i = 0;
+    while i < N {
+        let mut least = i;
+        let mut j = i + 1;
+        while j < N {
+            if rows[j].0 < rows[least].0 {
+                least = j;
+            }
+            j += 1;
+        }
+        let row = rows[least];
+        rows[least] = rows[i];
+        rows[i] = row;
+        i += 1;
+    }
+    let mut k = Keys {
+        names: [0; N],
+        steps: [0; N],
+        big: [0; B],
+        errors: [0; N],
+    };
+    let mut messages = [0; N];
+    let (mut before, mut big, mut i) = (0, 0, 0);
+    while i < N {
+        let (code, name, error, message) = rows[i];
+        let step = code - before;
+        if step < BIG_STEP as u32 {
+            k.steps[i] = step as u8;
+        } else {
+            k.steps[i] = BIG_STEP;
+            k.big[big] = step;
+            big += 1;
+        }
+        k.names[i] = name;
+        k.errors[i] = error;
+        messages[i] = message;
+        before = code;
+        i += 1;
+    }
+    assert!(big == B);
+    (k, messages)
+}
+
+/// The first row whose code is `code`.
+fn row_of(steps: &[u8], big: &[u32], code: u32) -> Option<usize> {
+    let (mut at, mut next_big) = (0u32, 0);
+    for (i, step) in steps.iter().enumerate() {
+        if *step == BIG_STEP {
+            at = at.wrapping_add(big[next_big]);
+            next_big += 1;
+        } else {
+            at = at.wrapping_add(u32::from(*step));
+        }
+        if at >= code {
+            return (at == code).then_some(i);
+        }
+    }
+    None
 }
 
 const fn same(a: NetError, b: NetError) -> bool {
@@ -1101,72 +1173,54 @@ const fn hash_from(name: &str, skip: usize) -> u32 {
     text_hash(name.as_bytes().split_at(skip).1)
 }
 
-/// Chromium's names are hashed without `ERR_`, since they are also looked up without it.
-static CHROMIUM: Keys<i16, { CHROMIUM_ERRORS.len() }> = {
-    let mut k = Keys {
-        names: [0; CHROMIUM_ERRORS.len()],
-        codes: [0; CHROMIUM_ERRORS.len()],
-        errors: [0; CHROMIUM_ERRORS.len()],
-    };
+/// Chromium's rows; codes as positive numbers. The names are hashed without `ERR_`, since
+/// they are also looked up without it.
+static CHROMIUM: Keys<{ CHROMIUM_ERRORS.len() }, 0> = {
+    let mut rows = [(0, 0, 0, 0); CHROMIUM_ERRORS.len()];
     let mut i = 0;
-    while i < CHROMIUM_ERRORS.len() {
+    while i < rows.len() {
         let (name, code, cause, culprit, transient) = CHROMIUM_ERRORS[i];
-        k.names[i] = hash_from(name, 4);
-        assert!(code as i16 as i32 == code);
-        k.codes[i] = code as i16;
-        k.errors[i] = meaning_index(ne(cause, culprit, transient));
+        let error = meaning_index(ne(cause, culprit, transient));
+        rows[i] = ((-code) as u32, hash_from(name, 4), error, 0);
         i += 1;
     }
-    k
+    pack(rows).0
 };
 
-static FIREFOX: Keys<u32, { FIREFOX_ERRORS.len() }> = {
-    let mut k = Keys {
-        names: [0; FIREFOX_ERRORS.len()],
-        codes: [0; FIREFOX_ERRORS.len()],
-        errors: [0; FIREFOX_ERRORS.len()],
-    };
+/// Firefox's rows, by nsresult.
+static FIREFOX: Keys<{ FIREFOX_ERRORS.len() }, 18> = {
+    let mut rows = [(0, 0, 0, 0); FIREFOX_ERRORS.len()];
     let mut i = 0;
-    while i < FIREFOX_ERRORS.len() {
+    while i < rows.len() {
         let (name, code, cause, culprit, transient) = FIREFOX_ERRORS[i];
-        k.names[i] = hash_from(name, 0);
-        k.codes[i] = code;
-        k.errors[i] = meaning_index(ne(cause, culprit, transient));
+        let error = meaning_index(ne(cause, culprit, transient));
+        rows[i] = (code, hash_from(name, 0), error, 0);
         i += 1;
     }
-    k
+    pack(rows).0
 };
 
-static NSS: Keys<i16, { NSS_ERRORS.len() }> = {
-    let mut k = Keys {
-        names: [0; NSS_ERRORS.len()],
-        codes: [0; NSS_ERRORS.len()],
-        errors: [0; NSS_ERRORS.len()],
-    };
+/// NSS's rows (codes as positive numbers), and the hash of each message in their order (0
+/// for an error without one).
+static NSS: (Keys<{ NSS_ERRORS.len() }, 4>, [u32; NSS_ERRORS.len()]) = {
+    let mut rows = [(0, 0, 0, 0); NSS_ERRORS.len()];
     let mut i = 0;
-    while i < NSS_ERRORS.len() {
-        let (name, code, error, _) = NSS_ERRORS[i];
-        k.names[i] = hash_from(name, 0);
-        assert!(code as i16 as i32 == code);
-        k.codes[i] = code as i16;
-        k.errors[i] = meaning_index(error);
+    while i < rows.len() {
+        let (name, code, error, message) = NSS_ERRORS[i];
+        let message = if message.is_empty() {
+            0
+        } else {
+            text_hash(message.as_bytes())
+        };
+        rows[i] = (
+            (-code) as u32,
+            hash_from(name, 0),
+            meaning_index(error),
+            message,
+        );
         i += 1;
     }
-    k
-};
-
-/// The hash of each NSS message, 0 for an error without one, in the order of [`NSS_ERRORS`].
-static NSS_MESSAGES: [u32; NSS_ERRORS.len()] = {
-    let mut m = [0; NSS_ERRORS.len()];
-    let mut i = 0;
-    while i < NSS_ERRORS.len() {
-        let message = NSS_ERRORS[i].3;
-        if !message.is_empty() {
-            m[i] = text_hash(message.as_bytes());
-        }
-        i += 1;
-    }
-    m
+    pack(rows)
 };
 
 /// Where `h` is in `hashes`; 0 is never found.
@@ -1252,7 +1306,10 @@ fn chromium_by_name(bare: &str) -> Option<NetError> {
 }
 
 fn chromium_by_code(code: i32) -> NetError {
-    if let Some(i) = CHROMIUM.codes.iter().position(|c| i32::from(*c) == code) {
+    let row = code
+        .checked_neg()
+        .and_then(|c| row_of(&CHROMIUM.steps, &CHROMIUM.big, u32::try_from(c).ok()?));
+    if let Some(i) = row {
         return meaning(CHROMIUM.errors[i]);
     }
     // A code this table does not know yet: the ranges net_error_list.h documents.
@@ -1272,26 +1329,26 @@ fn firefox_by_name(name: &str) -> Option<NetError> {
 }
 
 fn nss_by_name(name: &str) -> Option<NetError> {
-    find(&NSS.names, text_hash(name.as_bytes())).map(|i| meaning(NSS.errors[i]))
+    let k = &NSS.0;
+    find(&k.names, text_hash(name.as_bytes())).map(|i| meaning(k.errors[i]))
 }
 
+/// An NSS error by its (negative) code; 0 is no code.
 fn nss_by_code(code: i32) -> Option<NetError> {
-    if code == 0 {
-        return None;
-    }
-    NSS.codes
-        .iter()
-        .position(|c| i32::from(*c) == code)
-        .map(|i| meaning(NSS.errors[i]))
+    let k = &NSS.0;
+    let code = u32::try_from(code.checked_neg()?)
+        .ok()
+        .filter(|c| *c != 0)?;
+    row_of(&k.steps, &k.big, code).map(|i| meaning(k.errors[i]))
 }
 
 fn nss_by_message(text: &str) -> Option<NetError> {
-    find(&NSS_MESSAGES, text_hash(text.as_bytes())).map(|i| meaning(NSS.errors[i]))
+    find(&NSS.1, text_hash(text.as_bytes())).map(|i| meaning(NSS.0.errors[i]))
 }
 
 /// An nsresult, as Firefox's webNavigation reports it in decimal.
 fn by_nsresult(rv: u32) -> NetError {
-    if let Some(i) = FIREFOX.codes.iter().position(|c| *c == rv) {
+    if let Some(i) = row_of(&FIREFOX.steps, &FIREFOX.big, rv) {
         return meaning(FIREFOX.errors[i]);
     }
     let failed = rv & 0x8000_0000 != 0;
@@ -1605,40 +1662,74 @@ mod tests {
     fn hashes_do_not_collide() {
         assert_distinct("Chromium names", &CHROMIUM.names);
         assert_distinct("Firefox names", &FIREFOX.names);
-        assert_distinct("NSS names", &NSS.names);
+        assert_distinct("NSS names", &NSS.0.names);
         // A name without `ERR_` is looked up among the NSS names first.
         let mut bare = CHROMIUM.names.to_vec();
-        bare.extend_from_slice(&NSS.names);
+        bare.extend_from_slice(&NSS.0.names);
         assert_distinct("Chromium names without ERR_ and NSS names", &bare);
-        let messages: Vec<u32> = NSS_MESSAGES.iter().copied().filter(|h| *h != 0).collect();
+        let messages: Vec<u32> = NSS.1.iter().copied().filter(|h| *h != 0).collect();
         assert_distinct("NSS messages", &messages);
         assert!(messages.len() >= 320, "{} messages", messages.len());
-        for (i, (name, _, _, message)) in NSS_ERRORS.iter().enumerate() {
-            assert_eq!(NSS_MESSAGES[i] == 0, message.is_empty(), "{name}");
-        }
+    }
+
+    /// Each kept row's code, in order.
+    fn codes<const N: usize, const B: usize>(k: &Keys<N, B>) -> Vec<u32> {
+        let mut big = k.big.iter();
+        let mut at = 0u32;
+        let codes: Vec<u32> = k
+            .steps
+            .iter()
+            .map(|s| {
+                at += if *s == BIG_STEP {
+                    *big.next().unwrap()
+                } else {
+                    u32::from(*s)
+                };
+                at
+            })
+            .collect();
+        assert!(big.next().is_none());
+        assert!(codes.windows(2).all(|w| w[0] <= w[1]));
+        codes
+    }
+
+    /// The kept row of the name with hash `h`.
+    fn kept_row(names: &[u32], h: u32) -> usize {
+        names.iter().position(|x| *x == h).unwrap()
     }
 
     #[test]
     fn kept_tables_match_the_source_tables() {
-        for (i, e @ (name, code, ..)) in CHROMIUM_ERRORS.iter().enumerate() {
-            assert_eq!(
-                CHROMIUM.names[i],
-                text_hash(&name.as_bytes()[4..]),
-                "{name}"
-            );
-            assert_eq!(i32::from(CHROMIUM.codes[i]), *code, "{name}");
+        let kept = codes(&CHROMIUM);
+        for e @ (name, code, ..) in &CHROMIUM_ERRORS {
+            let i = kept_row(&CHROMIUM.names, text_hash(&name.as_bytes()[4..]));
+            assert_eq!(kept[i], (-code) as u32, "{name}");
             assert_eq!(meaning(CHROMIUM.errors[i]), from_chromium(e), "{name}");
+            assert_eq!(chromium_by_code(*code), from_chromium(e), "{name}");
         }
-        for (i, e @ (name, code, ..)) in FIREFOX_ERRORS.iter().enumerate() {
-            assert_eq!(FIREFOX.names[i], text_hash(name.as_bytes()), "{name}");
-            assert_eq!(FIREFOX.codes[i], *code, "{name}");
+        let kept = codes(&FIREFOX);
+        for e @ (name, code, ..) in &FIREFOX_ERRORS {
+            let i = kept_row(&FIREFOX.names, text_hash(name.as_bytes()));
+            assert_eq!(kept[i], *code, "{name}");
             assert_eq!(meaning(FIREFOX.errors[i]), from_firefox(e), "{name}");
+            assert_eq!(by_nsresult(*code), from_firefox(e), "{name}");
         }
-        for (i, (name, code, error, _)) in NSS_ERRORS.iter().enumerate() {
-            assert_eq!(NSS.names[i], text_hash(name.as_bytes()), "{name}");
-            assert_eq!(i32::from(NSS.codes[i]), *code, "{name}");
-            assert_eq!(meaning(NSS.errors[i]), *error, "{name}");
+        let kept = codes(&NSS.0);
+        for (name, code, error, message) in &NSS_ERRORS {
+            let i = kept_row(&NSS.0.names, text_hash(name.as_bytes()));
+            assert_eq!(kept[i], (-code) as u32, "{name}");
+            assert_eq!(meaning(NSS.0.errors[i]), *error, "{name}");
+            let m = if message.is_empty() {
+                0
+            } else {
+                text_hash(message.as_bytes())
+            };
+            assert_eq!(NSS.1[i], m, "{name}");
+            assert_eq!(nss_by_code(*code), (*code != 0).then_some(*error), "{name}");
         }
+        assert_eq!(nss_by_code(0), None);
+        assert_eq!(chromium_by_code(0), OTHER);
+        assert_eq!(chromium_by_code(i32::MIN), OTHER);
     }
 
     #[test]
