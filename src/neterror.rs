@@ -407,6 +407,18 @@ const URILOADER: u32 = 24;
 const CONTENT: u32 = 25;
 const GENERAL: u32 = 51;
 
+/// The modules above by name (`NS_ERROR_MODULE_…`).
+const MODULES: [(&str, u32); 8] = [
+    ("SECURITY", SECURITY),
+    ("NETWORK", NETWORK),
+    ("BASE", BASE),
+    ("FILES", FILES),
+    ("DOM", DOM),
+    ("URILOADER", URILOADER),
+    ("CONTENT", CONTENT),
+    ("GENERAL", GENERAL),
+];
+
 /// `NS_ERROR_GENERATE_FAILURE(module, code)`, as ErrorList.py computes it.
 pub const fn failure(module: u32, code: u32) -> u32 {
     0x8000_0000 | ((module + 0x45) << 16) | (code & 0xFFFF)
@@ -1360,6 +1372,29 @@ fn by_nsresult(rv: u32) -> NetError {
     OTHER
 }
 
+/// What the parts of an unknown name (without `ERR_`, `NS_ERROR_` or `NS_`) say: the first
+/// row with one of its `|`-separated parts; `^PART` is at the start, `PART$` at the end,
+/// else anywhere.
+const PARTS: [(&str, NetError); 11] = [
+    ("^SEC_|^SSL_|^MOZILLA_PKIX_|^XP_SEC_", TLS_SITE),
+    (
+        "PROXY|^SOCKS_|^TUNNEL_|^PAC_",
+        ne(C::Proxy, W::Proxy, false),
+    ),
+    ("CERT|SSL|TLS|^ECH_|^CT_", TLS_SITE),
+    (
+        "QUIC|HTTP2|HTTP3|SPDY|^H2_",
+        ne(C::Http2Quic, W::Site, true),
+    ),
+    ("CACHE", ne(C::Cache, W::Browser, false)),
+    ("^FILE_|^BLOB_", ne(C::File, W::Browser, false)),
+    ("DNS|RESOLV|UNKNOWN_HOST", ne(C::Dns, W::Network, true)),
+    ("^BLOCKED|_BLOCKED|_URI$", ne(C::Blocked, W::Unknown, false)),
+    ("AUTH", ne(C::Auth, W::Unknown, false)),
+    ("TIMED_OUT|TIMEOUT", TIMEOUT),
+    ("CONNECTION|RESET", RESET_RETRY),
+];
+
 /// What an unknown name's parts say, since new browser versions add names.
 fn by_prefix(name: &str) -> NetError {
     let body = name
@@ -1367,33 +1402,15 @@ fn by_prefix(name: &str) -> NetError {
         .or_else(|| name.strip_prefix("NS_ERROR_"))
         .or_else(|| name.strip_prefix("NS_"))
         .unwrap_or(name);
-    let has = |part: &str| body.contains(part);
-    let starts = |part: &str| body.starts_with(part);
-    if starts("SEC_") || starts("SSL_") || starts("MOZILLA_PKIX_") || starts("XP_SEC_") {
-        TLS_SITE
-    } else if has("PROXY") || starts("SOCKS_") || starts("TUNNEL_") || starts("PAC_") {
-        ne(C::Proxy, W::Proxy, false)
-    } else if has("CERT") || has("SSL") || has("TLS") || starts("ECH_") || starts("CT_") {
-        TLS_SITE
-    } else if has("QUIC") || has("HTTP2") || has("HTTP3") || has("SPDY") || starts("H2_") {
-        ne(C::Http2Quic, W::Site, true)
-    } else if has("CACHE") {
-        ne(C::Cache, W::Browser, false)
-    } else if starts("FILE_") || starts("BLOB_") {
-        ne(C::File, W::Browser, false)
-    } else if has("DNS") || has("RESOLV") || has("UNKNOWN_HOST") {
-        ne(C::Dns, W::Network, true)
-    } else if starts("BLOCKED") || has("_BLOCKED") || body.ends_with("_URI") {
-        ne(C::Blocked, W::Unknown, false)
-    } else if has("AUTH") {
-        ne(C::Auth, W::Unknown, false)
-    } else if has("TIMED_OUT") || has("TIMEOUT") {
-        TIMEOUT
-    } else if has("CONNECTION") || has("RESET") {
-        RESET_RETRY
-    } else {
-        OTHER
-    }
+    let has = |part: &str| match (part.strip_prefix('^'), part.strip_suffix('$')) {
+        (Some(start), _) => body.starts_with(start),
+        (_, Some(end)) => body.ends_with(end),
+        _ => body.contains(part),
+    };
+    PARTS
+        .iter()
+        .find(|(parts, _)| parts.split('|').any(has))
+        .map_or(OTHER, |(_, e)| *e)
 }
 
 // -------------------------------------------------------------------------------- parsing
@@ -1480,16 +1497,13 @@ fn by_generated(s: &str) -> Option<NetError> {
         code.trim().to_ascii_uppercase(),
     );
     let module = match module.strip_prefix("NS_ERROR_MODULE_") {
-        Some("SECURITY") => SECURITY,
-        Some("NETWORK") => NETWORK,
-        Some("BASE") => BASE,
-        Some("FILES") => FILES,
-        Some("DOM") => DOM,
-        Some("URILOADER") => URILOADER,
-        Some("CONTENT") => CONTENT,
-        Some("GENERAL") => GENERAL,
-        Some(_) => return Some(OTHER),
-        None => module.parse::<u32>().ok().filter(|m| *m < 0x1000)?,
+        Some(name) => match MODULES.iter().find(|(n, _)| *n == name) {
+            Some((_, m)) => *m,
+            None => return Some(OTHER),
+        },
+        None => u32::try_from(module.parse::<u64>().ok()?)
+            .ok()
+            .filter(|m| *m < 0x1000)?,
     };
     if is_identifier(&code) {
         if module == SECURITY {
@@ -1504,24 +1518,14 @@ fn by_generated(s: &str) -> Option<NetError> {
         }
         return Some(by_name(&code, true).unwrap_or(OTHER));
     }
-    let n = code.trim_start_matches('-').parse::<u32>().ok()?;
+    // (u64 as in by_number: one parser for both)
+    let n = u32::try_from(code.trim_start_matches('-').parse::<u64>().ok()?).ok()?;
     Some(by_nsresult(failure(module, n & 0xFFFF)))
 }
 
 /// Words that mark a message as a TLS or certificate problem.
-const TLS_WORDS: [&str; 11] = [
-    "certificate",
-    "ssl",
-    "tls",
-    "security",
-    "secure",
-    "cipher",
-    "handshake",
-    "ocsp",
-    "revocation",
-    "pkcs",
-    "issuer",
-];
+const TLS_WORDS: &str =
+    "certificate|ssl|tls|security|secure|cipher|handshake|ocsp|revocation|pkcs|issuer";
 
 /// An English message: Firefox's text for an NSS error.
 fn by_message(s: &str) -> NetError {
@@ -1529,7 +1533,7 @@ fn by_message(s: &str) -> NetError {
         return e;
     }
     let lower = s.to_ascii_lowercase();
-    if TLS_WORDS.iter().any(|w| lower.contains(w)) {
+    if TLS_WORDS.split('|').any(|w| lower.contains(w)) {
         return TLS_SITE;
     }
     OTHER
