@@ -638,7 +638,7 @@ const CLOUDFRONT_STEPS: &[Step] = &[
 /// Fastly ("Guru Mediation", sic).
 const FASTLY_STEPS: &[Step] = &[
     is(
-        "first byte timeout|between bytes timeout|connection timed out|timed out",
+        "first byte timeout|between bytes timeout|timed out",
         TIMEOUT,
     ),
     is(
