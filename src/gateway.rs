@@ -4,7 +4,7 @@
 //! Signatures of the self-hostable gateways were learnt from their real output (see
 //! `tests/fixtures/capture/`); those of hosted services follow their documentation (named in
 //! `tests/hosted_signatures.rs`). Everything here is plain substring scanning over the bounded
-//! [`Evidence`], driven by tables: [`RULES`] for the headers, a list of [`Step`]s for what
+//! [`Evidence`], driven by tables: `RULES` for the headers, a list of `Step`s for what
 //! each error page says.
 
 use crate::model::{Cause, Gateway, GeneratedBy, Role};

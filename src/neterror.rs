@@ -92,7 +92,7 @@ pub type ChromiumEntry = (&'static str, i32, Cause, Culprit, bool);
 /// since browsers still in use report them. Sorted by name (byte order). `ERR_DNS_DIRECT_ONLY`
 /// (-821) is the newest, seen in lists that copy the header.
 ///
-/// A `const`, not a `static`: the code keeps only hashes of the names ([`CHROMIUM`]), so the
+/// A `const`, not a `static`: the code keeps only hashes of the names (`CHROMIUM`), so the
 /// names stay out of the WebAssembly module.
 #[rustfmt::skip]
 pub const CHROMIUM_ERRORS: [ChromiumEntry; 294] = [
@@ -430,7 +430,7 @@ pub const fn failure(module: u32, code: u32) -> u32 {
 /// module (XFO, CSP, SRI) errors a page load can end with, and the core errors a load can
 /// fail with. Sorted by name (byte order).
 ///
-/// A `const`, not a `static`: the code keeps only hashes of the names ([`FIREFOX`]).
+/// A `const`, not a `static`: the code keeps only hashes of the names (`FIREFOX`).
 #[rustfmt::skip]
 pub const FIREFOX_ERRORS: [FirefoxEntry; 194] = [
     ("NS_BASE_STREAM_BAD_CONVERSION", failure(BASE, 6), C::Other, W::Unknown, false),
