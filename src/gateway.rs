@@ -4,7 +4,8 @@
 //! Signatures of the self-hostable gateways were learnt from their real output (see
 //! `tests/fixtures/capture/`); those of hosted services follow their documentation (named in
 //! `tests/hosted_signatures.rs`). Everything here is plain substring scanning over the bounded
-//! [`Evidence`].
+//! [`Evidence`], driven by tables: `RULES` for the headers, a list of `Step`s for what
+//! each error page says.
 
 use crate::model::{Cause, Gateway, GeneratedBy, Role};
 use crate::text::{clip, Evidence};
@@ -24,7 +25,39 @@ const fn g(id: &'static str, name: &'static str, role: Role) -> Info {
     Info { id, name, role }
 }
 
-/// Every gateway known, roughly outermost (CDNs, platforms) first.
+/// A gateway, as its index in [`INFO`].
+type Id = u8;
+
+const CLOUDFLARE: Id = 0;
+const CLOUDFRONT: Id = 1;
+const FASTLY: Id = 2;
+const AKAMAI: Id = 3;
+const AZURE_FRONT_DOOR: Id = 4;
+const GOOGLE: Id = 5;
+const VERCEL: Id = 6;
+const NETLIFY: Id = 7;
+const HEROKU: Id = 8;
+const GITHUB_PAGES: Id = 9;
+const AWS_ELB: Id = 10;
+const AZURE_APP_GATEWAY: Id = 11;
+const ENVOY: Id = 12;
+const TRAEFIK: Id = 13;
+const IIS: Id = 14;
+const ATS: Id = 15;
+const VARNISH: Id = 16;
+const SQUID: Id = 17;
+const TINYPROXY: Id = 18;
+const NGHTTPX: Id = 19;
+const H2O: Id = 20;
+const CADDY: Id = 21;
+const LIGHTTPD: Id = 22;
+const OPENRESTY: Id = 23;
+const NGINX: Id = 24;
+const APACHE: Id = 25;
+const HAPROXY: Id = 26;
+
+/// Every gateway known, roughly outermost (CDNs, platforms) first; in the order of the
+/// [`Id`]s above.
 const INFO: &[Info] = &[
     g("cloudflare", "Cloudflare", Role::Cdn),
     g("cloudfront", "Amazon CloudFront", Role::Cdn),
@@ -59,10 +92,8 @@ const INFO: &[Info] = &[
     g("haproxy", "HAProxy", Role::LoadBalancer),
 ];
 
-fn info(id: &str) -> &'static Info {
-    INFO.iter()
-        .find(|i| i.id == id)
-        .unwrap_or(&INFO[INFO.len() - 1])
+fn info(id: Id) -> &'static Info {
+    &INFO[usize::from(id)]
 }
 
 /// Every gateway id this module can name.
@@ -96,30 +127,45 @@ fn has(hay: &str, needle: &str) -> bool {
     hay.contains(needle)
 }
 
-fn any(hay: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| hay.contains(n))
+/// Whether `hay` has any of the `|`-separated words (`""` is in every text).
+fn any(hay: &str, words: &str) -> bool {
+    words.split('|').any(|w| hay.contains(w))
 }
 
-fn note(s: &str) -> String {
-    clip(s, MAX_NOTE_LEN).to_string()
+/// Whether `s` starts with `prefix` (lowercase), without regard to ASCII case.
+fn starts_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// The parts, joined and cut to [`MAX_NOTE_LEN`].
+fn note(parts: &[&str]) -> String {
+    let s = parts.concat();
+    clip(&s, MAX_NOTE_LEN).to_string()
 }
 
 /// The version after `name/` in a header value or page ("nginx/1.22.1" -> "1.22.1").
 fn version_after(hay: &str, name: &str) -> Option<String> {
-    version_at(hay, &format!("{name}/"))
+    version_at(hay, name, true)
 }
 
-/// The version right after `marker` (matched without regard to ASCII case).
-fn version_at(hay: &str, marker: &str) -> Option<String> {
+/// The version right after `marker`, and a `/` when `slash` (matched without regard to
+/// ASCII case; `marker` in lowercase).
+fn version_at(hay: &str, marker: &str, slash: bool) -> Option<String> {
     let lower = hay.to_ascii_lowercase();
-    let at = lower.find(marker)? + marker.len();
+    let l = lower.as_bytes();
+    let end = marker.len() + usize::from(slash);
+    let at = (0..l.len()).find(|&i| {
+        l[i..].starts_with(marker.as_bytes()) && (!slash || l.get(i + marker.len()) == Some(&b'/'))
+    })? + end;
     let v: String = hay[at..]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
         .take(32)
         .collect();
-    let v = v.trim_end_matches('.').to_string();
-    (!v.is_empty() && v.as_bytes()[0].is_ascii_digit()).then_some(v)
+    let v = v.trim_end_matches('.');
+    (!v.is_empty() && v.as_bytes()[0].is_ascii_digit()).then(|| v.to_string())
 }
 
 struct Ctx<'a> {
@@ -136,207 +182,283 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn header_lower(&self, name: &str) -> String {
+    fn has(&self, needle: &str) -> bool {
+        self.b.contains(needle)
+    }
+    fn any(&self, words: &str) -> bool {
+        any(self.b, words)
+    }
+    /// The first value of a header, named in any case ("CF-Ray").
+    fn header(&self, name: &str) -> Option<&str> {
         self.ev
-            .header(name)
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    /// The first value of a header, cut to 256 bytes, in lowercase ("" when missing).
+    fn header_lower(&self, name: &str) -> String {
+        self.header(name)
             .map(|v| clip(v, 256).to_ascii_lowercase())
             .unwrap_or_default()
     }
-    fn server_is(&self, prefix: &str) -> bool {
-        self.ev
-            .headers_named("server")
-            .any(|v| v.to_ascii_lowercase().trim_start().starts_with(prefix))
+    /// Whether the first value of a header starts with `prefix` (lowercase), in any case.
+    fn header_starts(&self, name: &str, prefix: &str) -> bool {
+        self.header(name).is_some_and(|v| starts_ci(v, prefix))
     }
-    fn server_value(&self, prefix: &str) -> Option<&str> {
-        self.ev
-            .headers_named("server")
-            .find(|v| v.to_ascii_lowercase().trim_start().starts_with(prefix))
+    /// The first Server value that starts with `prefix` (lowercase), in any case, and with
+    /// none of the `|`-separated `except`.
+    fn server(&self, prefix: &str, except: &str) -> Option<&str> {
+        self.ev.headers_named("server").find(|v| {
+            starts_ci(v, prefix) && !except.split('|').any(|e| !e.is_empty() && starts_ci(v, e))
+        })
+    }
+    fn server_is(&self, prefix: &str) -> bool {
+        self.server(prefix, "").is_some()
+    }
+    /// The version after `name/` in the first Server value that starts with `name`.
+    fn server_version(&self, name: &str) -> Option<String> {
+        self.server(name, "").and_then(|v| version_after(v, name))
     }
     fn has_header_prefix(&self, prefix: &str) -> bool {
         self.ev.headers.iter().any(|(n, _)| n.starts_with(prefix))
+    }
+    fn via_note(&self) -> String {
+        note(&["Via: ", clip(&self.via, 100)])
     }
 }
 
 // ---------------------------------------------------------------- header signatures
 
-/// Gateways the headers name, outermost first, each with the header that names it.
-fn header_candidates(c: &Ctx) -> Vec<(&'static str, String, Option<String>)> {
-    let ev = c.ev;
-    let mut out: Vec<(&'static str, String, Option<String>)> = Vec::new();
-    let mut push = |id: &'static str, what: String, version: Option<String>| {
-        if !out.iter().any(|(i, _, _)| *i == id) && out.len() < MAX_NOTES {
-            out.push((id, note(&what), version));
-        }
-    };
-    let server_note = |prefix: &str| {
-        c.server_value(prefix)
-            .map(|v| format!("Server: {}", clip(v, 100)))
-    };
-    let hdr =
-        |name: &str, shown: &str| ev.header(name).map(|v| format!("{shown}: {}", clip(v, 80)));
+/// Where a header signature looks.
+#[derive(Clone, Copy)]
+enum Src {
+    /// A header, by its display name: "CF-Ray: value".
+    Header(&'static str),
+    /// The first Server value that starts with the prefix (in lowercase): "Server: value";
+    /// the version after the first of the `|`-separated markers and `/` that has one (`""`:
+    /// the rule's version from Via).
+    Server(&'static str, &'static str),
+    /// The same, for a prefix that is also the marker, and no value that starts with any of
+    /// the `|`-separated exceptions.
+    ServerExcept(&'static str, &'static str),
+    /// Via mentions it: "Via: value".
+    Via(&'static str),
+    /// A header whose name starts with the prefix; the note is the second.
+    Prefix(&'static str, &'static str),
+    /// X-Served-By: cache-… (Fastly's cache nodes).
+    ServedBy,
+}
 
-    if let Some(n) = hdr("cf-ray", "CF-Ray").or_else(|| server_note("cloudflare")) {
-        push("cloudflare", n, None);
+/// A gateway the headers can name: the first of its sources that is there names it.
+struct Rule {
+    id: Id,
+    srcs: &'static [Src],
+    /// The version after `marker/` in the Via headers, when no Server marker gives it
+    /// (`""`: none).
+    via_version: &'static str,
+}
+
+const fn rule(id: Id, srcs: &'static [Src]) -> Rule {
+    Rule {
+        id,
+        srcs,
+        via_version: "",
     }
-    if let Some(n) = hdr("x-amz-cf-id", "X-Amz-Cf-Id")
-        .or_else(|| hdr("x-amz-cf-pop", "X-Amz-Cf-Pop"))
-        .or_else(|| server_note("cloudfront"))
-        .or_else(|| (has(&c.via, "cloudfront")).then(|| format!("Via: {}", clip(&c.via, 100))))
-    {
-        push("cloudfront", n, None);
-    }
-    let served_by = c.header_lower("x-served-by");
-    if let Some(n) = hdr("x-fastly-request-id", "X-Fastly-Request-ID")
-        .or_else(|| {
-            served_by
-                .starts_with("cache-")
-                .then(|| format!("X-Served-By: {}", clip(&served_by, 80)))
-        })
-        .or_else(|| {
-            c.has_header_prefix("fastly-")
-                .then(|| "Fastly-* headers".to_string())
-        })
-    {
-        push("fastly", n, None);
-    }
-    if let Some(n) = server_note("akamai")
-        .or_else(|| {
-            c.has_header_prefix("x-akamai-")
-                .then(|| "X-Akamai-* headers".to_string())
-        })
-        .or_else(|| hdr("akamai-grn", "Akamai-GRN"))
-    {
-        push("akamai", n, None);
-    }
-    if let Some(n) = hdr("x-azure-ref", "X-Azure-Ref") {
-        push("azure-front-door", n, None);
-    }
-    if let Some(n) = server_note("google frontend")
-        .or_else(|| server_note("gfe"))
-        .or_else(|| server_note("gws"))
-        .or_else(|| server_note("esf"))
-        .or_else(|| has(&c.via, "google").then(|| format!("Via: {}", clip(&c.via, 100))))
-    {
-        push("google", n, None);
-    }
-    if let Some(n) = hdr("x-vercel-error", "X-Vercel-Error")
-        .or_else(|| hdr("x-vercel-id", "X-Vercel-Id"))
-        .or_else(|| server_note("vercel"))
-    {
-        push("vercel", n, None);
-    }
-    if let Some(n) = hdr("x-nf-request-id", "X-Nf-Request-Id").or_else(|| server_note("netlify")) {
-        push("netlify", n, None);
-    }
-    if let Some(n) = any(&c.via, &["vegur", "heroku"])
-        .then(|| format!("Via: {}", clip(&c.via, 100)))
-        .or_else(|| server_note("heroku"))
-    {
-        push("heroku", n, None);
-    }
-    if let Some(n) =
-        hdr("x-github-request-id", "X-GitHub-Request-Id").or_else(|| server_note("github.com"))
-    {
-        push("github-pages", n, None);
-    }
-    if let Some(v) = c.server_value("awselb") {
-        push(
-            "aws-elb",
-            format!("Server: {}", clip(v, 100)),
-            version_after(v, "awselb"),
-        );
-    }
-    if let Some(v) = c.server_value("microsoft-azure-application-gateway") {
-        push(
-            "azure-app-gateway",
-            format!("Server: {}", clip(v, 100)),
-            version_after(v, "microsoft-azure-application-gateway"),
-        );
-    }
-    if let Some(n) = server_note("envoy").or_else(|| {
-        c.has_header_prefix("x-envoy-")
-            .then(|| "X-Envoy-* headers".to_string())
-    }) {
-        push("envoy", n, None);
-    }
-    if let Some(v) = c
-        .server_value("microsoft-iis")
-        .or_else(|| c.server_value("microsoft-httpapi"))
-    {
-        let version = version_after(v, "microsoft-iis");
-        push("iis", format!("Server: {}", clip(v, 100)), version);
-    }
-    if let Some(v) = c
-        .server_value("ats/")
-        .or_else(|| c.server_value("apachetrafficserver"))
-    {
-        let version = version_after(v, "ats").or_else(|| version_after(v, "apachetrafficserver"));
-        push("ats", format!("Server: {}", clip(v, 100)), version);
-    } else if has(&c.via, "apachetrafficserver") {
-        push("ats", format!("Via: {}", clip(&c.via, 100)), None);
-    }
-    if let Some(n) = hdr("x-varnish", "X-Varnish")
-        .or_else(|| server_note("varnish"))
-        .or_else(|| has(&c.via, "varnish").then(|| format!("Via: {}", clip(&c.via, 100))))
-    {
-        push("varnish", n, version_after(&c.via, "varnish"));
-    }
-    if let Some(v) = c.server_value("squid") {
-        push(
-            "squid",
-            format!("Server: {}", clip(v, 100)),
-            version_after(v, "squid"),
-        );
-    } else if let Some(n) = hdr("x-squid-error", "X-Squid-Error")
-        .or_else(|| has(&c.via, "(squid").then(|| format!("Via: {}", clip(&c.via, 100))))
-    {
-        push("squid", n, version_after(&c.via, "squid"));
-    }
-    if let Some(v) = c.server_value("tinyproxy") {
-        push(
-            "tinyproxy",
-            format!("Server: {}", clip(v, 100)),
-            version_after(v, "tinyproxy"),
-        );
-    } else if has(&c.via, "tinyproxy") {
-        push(
-            "tinyproxy",
-            format!("Via: {}", clip(&c.via, 100)),
-            version_after(&c.via, "tinyproxy"),
-        );
-    }
-    for (id, prefix) in [
-        ("nghttpx", "nghttpx"),
-        ("h2o", "h2o"),
-        ("caddy", "caddy"),
-        ("lighttpd", "lighttpd"),
-        ("openresty", "openresty"),
-        ("nginx", "nginx"),
-        ("haproxy", "haproxy"),
-    ] {
-        if let Some(v) = c.server_value(prefix) {
-            push(
-                id,
-                format!("Server: {}", clip(v, 100)),
-                version_after(v, prefix),
-            );
-        }
-    }
-    if has(&c.via, "nghttpx") {
-        push("nghttpx", format!("Via: {}", clip(&c.via, 100)), None);
-    }
+}
+
+use Src::{Header as H, Prefix as P, ServedBy, Via as V};
+
+/// A Server prefix with no version.
+const fn s(prefix: &'static str) -> Src {
+    Src::Server(prefix, "")
+}
+
+/// A Server prefix with the version after one of the `|`-separated `markers`.
+const fn sv(prefix: &'static str, markers: &'static str) -> Src {
+    Src::Server(prefix, markers)
+}
+
+/// A Server prefix that is also the version's marker ("nginx/1.25.3").
+const fn sn(name: &'static str) -> Src {
+    Src::Server(name, name)
+}
+
+/// Outermost first: the order of the candidates.
+const RULES: &[Rule] = &[
+    rule(CLOUDFLARE, &[H("CF-Ray"), s("cloudflare")]),
+    rule(
+        CLOUDFRONT,
+        &[
+            H("X-Amz-Cf-Id"),
+            H("X-Amz-Cf-Pop"),
+            s("cloudfront"),
+            V("cloudfront"),
+        ],
+    ),
+    rule(
+        FASTLY,
+        &[
+            H("X-Fastly-Request-ID"),
+            ServedBy,
+            P("fastly-", "Fastly-* headers"),
+        ],
+    ),
+    rule(
+        AKAMAI,
+        &[
+            s("akamai"),
+            P("x-akamai-", "X-Akamai-* headers"),
+            H("Akamai-GRN"),
+        ],
+    ),
+    rule(AZURE_FRONT_DOOR, &[H("X-Azure-Ref")]),
+    rule(
+        GOOGLE,
+        &[
+            s("google frontend"),
+            s("gfe"),
+            s("gws"),
+            s("esf"),
+            V("google"),
+        ],
+    ),
+    rule(
+        VERCEL,
+        &[H("X-Vercel-Error"), H("X-Vercel-Id"), s("vercel")],
+    ),
+    rule(NETLIFY, &[H("X-Nf-Request-Id"), s("netlify")]),
+    rule(HEROKU, &[V("vegur"), V("heroku"), s("heroku")]),
+    rule(GITHUB_PAGES, &[H("X-GitHub-Request-Id"), s("github.com")]),
+    rule(AWS_ELB, &[sn("awselb")]),
+    rule(
+        AZURE_APP_GATEWAY,
+        &[sn("microsoft-azure-application-gateway")],
+    ),
+    rule(ENVOY, &[s("envoy"), P("x-envoy-", "X-Envoy-* headers")]),
+    rule(
+        IIS,
+        &[
+            sn("microsoft-iis"),
+            sv("microsoft-httpapi", "microsoft-iis"),
+        ],
+    ),
+    rule(
+        ATS,
+        &[
+            sv("ats/", "ats|apachetrafficserver"),
+            sv("apachetrafficserver", "ats|apachetrafficserver"),
+            V("apachetrafficserver"),
+        ],
+    ),
+    Rule {
+        id: VARNISH,
+        srcs: &[H("X-Varnish"), s("varnish"), V("varnish")],
+        via_version: "varnish",
+    },
+    Rule {
+        id: SQUID,
+        srcs: &[sn("squid"), H("X-Squid-Error"), V("(squid")],
+        via_version: "squid",
+    },
+    Rule {
+        id: TINYPROXY,
+        srcs: &[sn("tinyproxy"), V("tinyproxy")],
+        via_version: "tinyproxy",
+    },
+    rule(NGHTTPX, &[sn("nghttpx")]),
+    rule(H2O, &[sn("h2o")]),
+    rule(CADDY, &[sn("caddy")]),
+    rule(LIGHTTPD, &[sn("lighttpd")]),
+    rule(OPENRESTY, &[sn("openresty")]),
+    rule(NGINX, &[sn("nginx")]),
+    rule(HAPROXY, &[sn("haproxy")]),
+    rule(NGHTTPX, &[V("nghttpx")]),
     // "Apache-Coyote" is Tomcat, an application server: not a gateway.
-    if let Some(v) = c.ev.headers_named("server").find(|v| {
-        let l = v.to_ascii_lowercase();
-        l.starts_with("apache")
-            && !l.starts_with("apache-coyote")
-            && !l.starts_with("apachetrafficserver")
-    }) {
-        push(
+    rule(
+        APACHE,
+        &[Src::ServerExcept(
             "apache",
-            format!("Server: {}", clip(v, 100)),
-            version_after(v, "apache"),
-        );
+            "apache-coyote|apachetrafficserver",
+        )],
+    ),
+];
+
+/// A gateway the headers name, with what names it.
+struct Candidate {
+    id: Id,
+    note: String,
+    version: Option<String>,
+}
+
+impl Src {
+    /// The note and version, when this source is there.
+    fn find(self, c: &Ctx, via_version: &str) -> Option<(String, Option<String>)> {
+        let from_via = || {
+            if via_version.is_empty() {
+                None
+            } else {
+                version_after(&c.via, via_version)
+            }
+        };
+        Some(match self {
+            Src::Header(shown) => {
+                let v = c.header(shown)?;
+                (note(&[shown, ": ", clip(v, 80)]), from_via())
+            }
+            Src::Server(prefix, markers) => {
+                let v = c.server(prefix, "")?;
+                let version = if markers.is_empty() {
+                    from_via()
+                } else {
+                    markers.split('|').find_map(|m| version_after(v, m))
+                };
+                (note(&["Server: ", clip(v, 100)]), version)
+            }
+            Src::ServerExcept(prefix, except) => {
+                let v = c.server(prefix, except)?;
+                (note(&["Server: ", clip(v, 100)]), version_after(v, prefix))
+            }
+            Src::Via(needle) => {
+                if !has(&c.via, needle) {
+                    return None;
+                }
+                (c.via_note(), from_via())
+            }
+            Src::Prefix(prefix, shown) => {
+                if !c.has_header_prefix(prefix) {
+                    return None;
+                }
+                (note(&[shown]), from_via())
+            }
+            Src::ServedBy => {
+                if !c.header_starts("x-served-by", "cache-") {
+                    return None;
+                }
+                let v = clip(c.header("x-served-by")?, 80).to_ascii_lowercase();
+                (note(&["X-Served-By: ", &v]), from_via())
+            }
+        })
+    }
+}
+
+/// Gateways the headers name, outermost first, each with the header that names it.
+fn header_candidates(c: &Ctx) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for r in RULES {
+        if out.len() >= MAX_NOTES {
+            break;
+        }
+        if out.iter().any(|x| x.id == r.id) {
+            continue;
+        }
+        if let Some((note, version)) = r.srcs.iter().find_map(|s| s.find(c, r.via_version)) {
+            out.push(Candidate {
+                id: r.id,
+                note,
+                version,
+            });
+        }
     }
     out
 }
@@ -345,7 +467,7 @@ fn header_candidates(c: &Ctx) -> Vec<(&'static str, String, Option<String>)> {
 
 /// A page the gateway wrote itself.
 struct Page {
-    id: &'static str,
+    id: Id,
     what: &'static str,
     cause: Option<Cause>,
     version: Option<String>,
@@ -353,27 +475,34 @@ struct Page {
     generic: bool,
 }
 
-fn page(id: &'static str, what: &'static str, cause: Option<Cause>) -> Page {
-    Page {
+fn page(id: Id, what: &'static str, cause: Option<Cause>) -> Option<Page> {
+    Some(Page {
         id,
         what,
         cause,
         version: None,
         generic: false,
-    }
+    })
 }
 
-fn generic(id: &'static str, what: &'static str, cause: Option<Cause>) -> Page {
-    Page {
+fn generic(id: Id, what: &'static str, cause: Option<Cause>) -> Option<Page> {
+    Some(Page {
         id,
         what,
         cause,
         version: None,
         generic: true,
-    }
+    })
 }
 
-fn by_status(status: u16, map: &[(u16, Cause)]) -> Option<Cause> {
+/// The same page, with a version.
+fn with_version(p: Option<Page>, version: Option<String>) -> Option<Page> {
+    p.map(|p| Page { version, ..p })
+}
+
+type StatusMap = &'static [(u16, Cause)];
+
+fn by_status(status: u16, map: StatusMap) -> Option<Cause> {
     map.iter().find(|(s, _)| *s == status).map(|(_, c)| *c)
 }
 
@@ -383,752 +512,289 @@ use Cause::{
     UpstreamTls as TLS, UpstreamUnreachable as UNREACH,
 };
 
-/// Cloudflare's 52x and 1xxx errors (developers.cloudflare.com/support/troubleshooting/...).
-fn cloudflare_cause(c: &Ctx) -> Option<Cause> {
-    let b = c.b;
-    // 1xxx errors (530 and others) name the failure
-    if any(
-        b,
-        &[
-            "error 1016",
-            "error code: 1016",
-            "origin dns error",
-            "error 1001",
-            "dns resolution error",
-            "error code: 1001",
-        ],
-    ) {
-        return Some(DNS);
-    }
-    if any(b, &["error 1033", "error code: 1033", "tunnel error"]) {
-        return Some(UNREACH);
-    }
-    if any(
-        b,
-        &[
-            "error 1101",
-            "error code: 1101",
-            "worker threw exception",
-            "error 1102",
-            "exceeded resource limits",
-        ],
-    ) {
-        return Some(ORIGIN);
-    }
-    if any(b, &["error 1027", "error 1015", "being rate limited"]) {
-        return Some(OVER);
-    }
-    by_status(
-        c.status,
-        &[
-            (520, INVALID),
-            (521, UNREACH),
-            (522, TIMEOUT),
-            (523, UNREACH),
-            (524, TIMEOUT),
-            (525, TLS),
-            (526, TLS),
-            (527, UERR),
-            (530, UERR),
-            (502, UERR),
-            (504, TIMEOUT),
-        ],
-    )
+/// What a [`Step`] concludes.
+#[derive(Clone, Copy)]
+enum Then {
+    Is(Cause),
+    /// The cause, and the page names no specific failure.
+    Generic(Cause),
+    /// What the status means, by the map at this index of [`MAPS`].
+    ByStatus(u8),
+    Nothing,
 }
 
-/// Envoy's plain-text local replies (also behind Google Cloud Load Balancing and Istio).
-fn envoy_cause(b: &str) -> Option<Cause> {
-    if has(b, "no healthy upstream") {
-        return Some(UNREACH);
-    }
-    if has(b, "upstream request timeout") || has(b, "reset reason: connection timeout") {
-        return Some(TIMEOUT);
-    }
-    if any(
-        b,
-        &[
-            "tls_error",
-            "tls error",
-            "certificate_verify_failed",
-            "ssl routines",
-            "certificate verify failed",
-        ],
-    ) {
-        return Some(TLS);
-    }
-    if has(b, "reset reason: overflow") {
-        return Some(OVER);
-    }
-    if any(
-        b,
-        &[
-            "reset reason: connection failure",
-            "connection refused",
-            "delayed connect error",
-        ],
-    ) {
-        return Some(UNREACH);
-    }
-    if any(
-        b,
-        &[
-            "reset reason: connection termination",
-            "reset reason: remote reset",
-            "protocol error",
-            "reset reason: remote connection failure",
-        ],
-    ) {
-        return Some(INVALID);
-    }
-    if has(
-        b,
-        "upstream connect error or disconnect/reset before headers",
-    ) {
-        return Some(UERR);
-    }
-    None
+/// [`Step`]'s `when`: always.
+const ALWAYS: u16 = 0;
+/// [`Step`]'s `when`: the body is blank.
+const BLANK: u16 = 1;
+
+/// One step of reading a page: when any of the `|`-separated words is in it (`""`: always)
+/// and `when` holds ([`ALWAYS`], [`BLANK`] or a status), what it concludes; else the next
+/// step.
+struct Step(&'static str, u16, Then);
+
+const fn is(words: &'static str, cause: Cause) -> Step {
+    Step(words, ALWAYS, Then::Is(cause))
 }
 
-fn pages(c: &Ctx) -> Option<Page> {
-    let b = c.b;
-    let st = c.status;
-    let ev = c.ev;
-
-    // ---- Cloudflare: its own error pages, plain "error code: 52x", or any 52x with its headers
-    let cf_headers = ev.has_header("cf-ray") || c.server_is("cloudflare");
-    if (has(b, "cloudflare")
-        && any(
-            b,
-            &[
-                "cf-error-details",
-                "cf-wrapper",
-                "ray id",
-                "cf-error-code",
-                "cf-footer",
-            ],
-        ))
-        || has(b, "<hr><center>cloudflare</center>")
-        || (cf_headers && b.trim_start().starts_with("error code: "))
-    {
-        return Some(page(
-            "cloudflare",
-            "Cloudflare error page",
-            cloudflare_cause(c),
-        ));
-    }
-    if cf_headers && matches!(st, 520..=527 | 530) {
-        return Some(page(
-            "cloudflare",
-            "Cloudflare status code",
-            cloudflare_cause(c),
-        ));
-    }
-
-    // ---- CloudFront: "The request could not be satisfied." ... "Generated by cloudfront (CloudFront)"
-    if has(b, "generated by cloudfront")
-        || (has(b, "the request could not be satisfied") && has(b, "cloudfront"))
-    {
-        let cause = if any(b, &["resolve the origin", "dns"]) {
-            Some(DNS)
-        } else if any(b, &["ssl", "tls", "certificate"]) && st == 502 {
-            Some(TLS)
-        } else if any(
-            b,
-            &["lambda function", "lambda@edge", "cloudfront function"],
-        ) {
-            Some(ORIGIN)
-        } else if st == 504 || has(b, "timed out") {
-            Some(TIMEOUT)
-        } else if has(b, "connect to the origin") || has(b, "can't connect to the server") {
-            if st == 502 {
-                Some(UNREACH)
-            } else {
-                by_status(st, &[(503, OVER)])
-            }
-        } else {
-            by_status(st, &[(502, UERR), (503, OVER), (500, UERR)])
-        };
-        return Some(page("cloudfront", "CloudFront error page", cause));
-    }
-
-    // ---- Fastly ("Guru Mediation", sic) before Varnish ("Guru Meditation")
-    let fastly_headers = ev.has_header("x-fastly-request-id")
-        || c.header_lower("x-served-by").starts_with("cache-")
-        || c.has_header_prefix("fastly-");
-    if has(b, "guru mediation") || (fastly_headers && has(b, "varnish cache server")) {
-        let cause = if any(
-            b,
-            &[
-                "first byte timeout",
-                "between bytes timeout",
-                "connection timed out",
-                "timed out",
-            ],
-        ) {
-            Some(TIMEOUT)
-        } else if any(
-            b,
-            &[
-                "backend is unhealthy",
-                "no healthy",
-                "connection refused",
-                "backend unavailable",
-            ],
-        ) {
-            Some(UNREACH)
-        } else if any(b, &["ssl handshake", "certificate", "tls"]) {
-            Some(TLS)
-        } else if any(b, &["max_conn", "maximum threads", "too many"]) {
-            Some(OVER)
-        } else if any(
-            b,
-            &[
-                "backend read error",
-                "backend write error",
-                "invalid response",
-            ],
-        ) {
-            Some(INVALID)
-        } else if has(b, "dns") {
-            Some(DNS)
-        } else {
-            by_status(st, &[(503, UERR)])
-        };
-        return Some(page("fastly", "Fastly error page", cause));
-    }
-
-    // ---- Akamai: "Reference #18.xxxx" pages, errors.edgesuite.net
-    if (has(b, "reference&#32;&#35;") || has(b, "errors.edgesuite.net") || has(b, "reference #"))
-        && (c.server_is("akamai") || has(b, "edgesuite") || has(b, "akamai"))
-    {
-        let cause = if has(b, "zero size object") {
-            Some(INVALID)
-        } else if has(b, "dns") {
-            Some(DNS)
-        } else if st == 504 || has(b, "timeout") {
-            Some(TIMEOUT)
-        } else {
-            by_status(st, &[(502, UERR), (503, UERR)])
-        };
-        return Some(page("akamai", "Akamai error page (Reference #)", cause));
-    }
-
-    // ---- Azure Front Door: "Our services aren't available right now"
-    if any(
-        b,
-        &[
-            "our services aren't available right now",
-            "our services aren&#39;t available right now",
-            "our services aren’t available right now",
-        ],
-    ) {
-        return Some(page(
-            "azure-front-door",
-            "Azure Front Door error page",
-            by_status(st, &[(503, UERR), (504, TIMEOUT), (502, UERR)]),
-        ));
-    }
-
-    // ---- Azure Application Gateway: nginx-style page that names it
-    if has(b, "microsoft-azure-application-gateway") {
-        let mut p = page(
-            "azure-app-gateway",
-            "Application Gateway error page",
-            by_status(
-                st,
-                &[(502, UERR), (504, TIMEOUT), (503, UNREACH), (500, UERR)],
-            ),
-        );
-        p.version = version_after(b, "microsoft-azure-application-gateway");
-        return Some(p);
-    }
-
-    // ---- Google Front End: "Error 502 (Server Error)!!1 ... That’s an error."
-    if (any(
-        b,
-        &[
-            "that’s an error",
-            "that's an error",
-            "that&#8217;s an error",
-        ],
-    ) && has(b, "google"))
-        || has(b, "(server error)!!1")
-    {
-        return Some(page(
-            "google",
-            "Google error page",
-            by_status(st, &[(502, UERR), (503, OVER), (504, TIMEOUT), (500, UERR)]),
-        ));
-    }
-
-    // ---- Heroku router pages
-    if has(b, "herokucdn.com/error-pages") || (has(b, "application error") && has(b, "heroku")) {
-        let cause = if any(b, &["maintenance", "offline for maintenance"]) {
-            Some(MAINT)
-        } else {
-            Some(UERR)
-        };
-        return Some(page("heroku", "Heroku error page", cause));
-    }
-
-    // ---- Vercel: X-Vercel-Error names the failure
-    if let Some(code) = ev.header("x-vercel-error") {
-        return Some(page("vercel", "X-Vercel-Error", vercel_cause(code, st)));
-    }
-    if ev.has_header("x-vercel-id") || c.server_is("vercel") {
-        // "504: GATEWAY_TIMEOUT Code: FUNCTION_INVOCATION_TIMEOUT ID: ..."
-        if let Some(at) = b.find("code: ") {
-            let code: String = b[at + 6..]
-                .chars()
-                .take_while(|ch| ch.is_ascii_alphanumeric() || *ch == '_')
-                .take(64)
-                .collect();
-            if code.contains('_') {
-                return Some(page("vercel", "Vercel error page", vercel_cause(&code, st)));
-            }
-        }
-    }
-    if has(b, "an error occurred with this application")
-        && (ev.has_header("x-vercel-id") || c.server_is("vercel"))
-    {
-        return Some(page(
-            "vercel",
-            "Vercel error page",
-            by_status(
-                st,
-                &[(500, ORIGIN), (502, UERR), (504, TIMEOUT), (503, OVER)],
-            ),
-        ));
-    }
-
-    // ---- Netlify
-    if ev.has_header("x-nf-request-id") || c.server_is("netlify") {
-        if any(
-            b,
-            &[
-                "function has crashed",
-                "edge function has crashed",
-                "function invocation failed",
-                "runtime.exit",
-                "handler is not defined",
-            ],
-        ) {
-            return Some(page("netlify", "Netlify function error", Some(ORIGIN)));
-        }
-        if any(b, &["task timed out", "function timed out", "timeout"]) && b.len() < 2048 {
-            return Some(page("netlify", "Netlify function timeout", Some(TIMEOUT)));
-        }
-    }
-
-    // ---- Envoy local replies ("upstream connect error or disconnect/reset before headers")
-    if let Some(cause) = (b.len() < 1024).then(|| envoy_cause(b)).flatten() {
-        let id = if c.server_is("google") || has(&c.via, "google") {
-            "google"
-        } else {
-            "envoy"
-        };
-        return Some(page(id, "Envoy local reply", Some(cause)));
-    }
-
-    // ---- IIS / ARR / HTTP.sys / ASP.NET Core Module
-    if any(
-        b,
-        &[
-            "http error 502.3",
-            "502.3 - bad gateway",
-            "acting as a gateway or proxy server",
-            "http error 502.5",
-            "http error 500.3",
-            "http error 503. the service is unavailable",
-        ],
-    ) || (c.server_is("microsoft-")
-        && any(
-            b,
-            &[
-                "iis",
-                "<h2>the service is unavailable.</h2>",
-                "service unavailable",
-            ],
-        ))
-    {
-        let cause = if any(b, &["0x80072ee2", "operation timed out"]) {
-            Some(TIMEOUT)
-        } else if any(b, &["0x80072ee7", "could not be resolved"]) {
-            Some(DNS)
-        } else if any(b, &["0x80072efd", "could not be established"]) {
-            Some(UNREACH)
-        } else if any(
-            b,
-            &[
-                "0x80072f8f",
-                "0x80072f7d",
-                "0x80072f8d",
-                "security error",
-                "certificate",
-            ],
-        ) {
-            Some(TLS)
-        } else if any(
-            b,
-            &[
-                "0x80072eff",
-                "terminated abnormally",
-                "0x80072f78",
-                "invalid or unrecognized response",
-            ],
-        ) {
-            Some(INVALID)
-        } else if any(
-            b,
-            &[
-                "502.5",
-                "500.30",
-                "500.31",
-                "500.32",
-                "500.33",
-                "500.34",
-                "500.35",
-                "500.36",
-                "500.37",
-                "process failure",
-                "failed to start",
-            ],
-        ) {
-            Some(ORIGIN)
-        } else if st == 503 {
-            Some(UNREACH)
-        } else {
-            by_status(st, &[(502, UERR), (504, TIMEOUT), (500, ORIGIN)])
-        };
-        let mut p = page("iis", "IIS error page", cause);
-        p.version = c
-            .server_value("microsoft-iis")
-            .and_then(|v| version_after(v, "microsoft-iis"));
-        return Some(p);
-    }
-
-    // ---- AWS ELB / ALB: nginx-like page without the server line
-    if c.server_is("awselb") && (c.blank || has(b, "<center><h1>5")) {
-        return Some(generic(
-            "aws-elb",
-            "ELB error page",
-            by_status(
-                st,
-                &[(502, UERR), (503, UNREACH), (504, TIMEOUT), (500, UERR)],
-            ),
-        ));
-    }
-
-    // ---- Apache Traffic Server body factory pages
-    if any(
-        b,
-        &[
-            "<title>could not connect</title>",
-            "<title>unknown host</title>",
-            "<title>connection timed out</title>",
-            "<title>bad response</title>",
-        ],
-    ) || (c.server_is("ats") && has(b, "<b>description:</b>"))
-    {
-        let cause = if any(b, &["unknown host", "dns entry", "cannot find server"]) {
-            Some(DNS)
-        } else if any(b, &["could not connect"]) {
-            Some(UNREACH)
-        } else if any(b, &["timed out", "too long to respond"]) {
-            Some(TIMEOUT)
-        } else if any(b, &["bad response", "invalid response", "malformed"]) {
-            Some(INVALID)
-        } else if any(b, &["ssl", "tls", "certificate"]) {
-            Some(TLS)
-        } else {
-            by_status(st, &[(502, UERR), (504, TIMEOUT)])
-        };
-        let mut p = page("ats", "Traffic Server error page", cause);
-        p.version = c.server_value("ats").and_then(|v| version_after(v, "ats"));
-        return Some(p);
-    }
-
-    // ---- Varnish
-    if has(b, "guru meditation") || has(b, "varnish cache server") {
-        let mut p = if has(b, "backend fetch failed") {
-            page(
-                "varnish",
-                "Varnish error page: Backend fetch failed",
-                Some(UERR),
-            )
-        } else {
-            generic("varnish", "Varnish error page", None)
-        };
-        p.version = version_after(&c.via, "varnish");
-        return Some(p);
-    }
-
-    // ---- Squid: X-Squid-Error names the failure
-    if let Some(code) = ev.header("x-squid-error") {
-        let mut p = page("squid", "X-Squid-Error", squid_cause(code, st));
-        p.version = c
-            .server_value("squid")
-            .and_then(|v| version_after(v, "squid"));
-        return Some(p);
-    }
-    if has(b, "the requested url could not be retrieved") && has(b, "squid") {
-        let mut p = generic("squid", "Squid error page", None);
-        p.version = version_after(b, "squid");
-        return Some(p);
-    }
-
-    // ---- Tinyproxy
-    if has(b, "generated by tinyproxy") || (c.server_is("tinyproxy") && has(b, "tinyproxy")) {
-        let cause = if has(b, "unable to connect") {
-            Some(UNREACH)
-        } else if any(b, &["timed out", "timeout"]) {
-            Some(TIMEOUT)
-        } else if any(
-            b,
-            &[
-                "could not retrieve all of the headers",
-                "invalid response",
-                "headers",
-            ],
-        ) {
-            Some(INVALID)
-        } else {
-            None
-        };
-        let mut p = page("tinyproxy", "Tinyproxy error page", cause);
-        p.version = version_at(b, "tinyproxy version ").or_else(|| {
-            c.server_value("tinyproxy")
-                .and_then(|v| version_after(v, "tinyproxy"))
-        });
-        return Some(p);
-    }
-
-    // ---- nghttpx: "<footer>nghttpx</footer>"
-    if has(b, "<footer>nghttpx</footer>") {
-        return Some(generic(
-            "nghttpx",
-            "nghttpx error page",
-            by_status(st, &[(502, UERR), (504, TIMEOUT), (503, OVER)]),
-        ));
-    }
-
-    // ---- h2o: short text/plain reasons with "Gateway Error"
-    if c.server_is("h2o") && b.len() < 256 && !b.trim_start().starts_with('{') && !has(b, "<") {
-        let cause = if any(b, &["connection failed", "connection refused"]) {
-            Some(UNREACH)
-        } else if has(b, "timeout") {
-            Some(TIMEOUT)
-        } else if any(b, &["certificate", "ssl", "tls", "handshake"]) {
-            Some(TLS)
-        } else if any(
-            b,
-            &[
-                "name or service not known",
-                "name resolution",
-                "resolve",
-                "no address associated",
-            ],
-        ) {
-            Some(DNS)
-        } else if any(
-            b,
-            &[
-                "failed to parse the response",
-                "i/o error",
-                "invalid response",
-            ],
-        ) {
-            Some(INVALID)
-        } else if c.blank {
-            by_status(st, &[(502, UERR), (504, TIMEOUT)])
-        } else {
-            None
-        };
-        if cause.is_some() || c.blank {
-            return Some(page("h2o", "h2o error reply", cause));
-        }
-    }
-
-    // ---- OpenResty / nginx / derivatives: "<hr><center>nginx/1.22.1</center>"
-    for (id, marker) in [
-        ("openresty", "<hr><center>openresty"),
-        ("nginx", "<hr><center>nginx"),
-        ("nginx", "<center>nginx</center>"),
-        ("nginx", "<center>tengine"),
-    ] {
-        if has(b, marker) {
-            let mut p = generic(
-                id,
-                if id == "nginx" {
-                    "nginx error page template"
-                } else {
-                    "OpenResty error page template"
-                },
-                by_status(
-                    st,
-                    &[(500, ORIGIN), (502, UERR), (503, OVER), (504, TIMEOUT)],
-                ),
-            );
-            p.version = version_after(b, id);
-            return Some(p);
-        }
-    }
-
-    // ---- Apache httpd: mod_proxy's "Proxy Error" pages and the stock error documents
-    let apache_doc =
-        has(b, "-//w3c//dtd html 4.01//en") && has(b, "</head><body>") && has(b, "<h1>");
-    if has(b, "the proxy server could not handle the request")
-        || has(b, "the proxy server received an invalid")
-        || has(b, "the gateway did not receive a timely response")
-        || (has(b, "<address>apache") && has(b, "<h1>"))
-        || (apache_doc && c.server_is("apache"))
-    {
-        let cause = if has(b, "dns lookup failure") {
-            Some(DNS)
-        } else if any(b, &["ssl handshake", "ssl proxy", "certificate"]) {
-            Some(TLS)
-        } else if any(
-            b,
-            &[
-                "the timeout specified has expired",
-                "did not receive a timely response",
-            ],
-        ) {
-            Some(TIMEOUT)
-        } else if has(b, "error reading from remote server") {
-            // both an upstream that hangs and one that answers garbage end up here
-            Some(UERR)
-        } else if has(b, "the proxy server") {
-            Some(UERR)
-        } else if has(b, "temporarily unable to service your") {
-            // mod_proxy answers this when it cannot connect to the backend
-            let mut p = generic("apache", "Apache error page", Some(UNREACH));
-            p.version = apache_version(c);
-            return Some(p);
-        } else {
-            by_status(
-                st,
-                &[(500, ORIGIN), (502, UERR), (503, UNREACH), (504, TIMEOUT)],
-            )
-        };
-        let mut p = page("apache", "Apache error page", cause);
-        p.version = apache_version(c);
-        return Some(p);
-    }
-
-    // ---- HAProxy: "<html><body><h1>503 Service Unavailable</h1>\nNo server is available ..."
-    if has(b, "no server is available to handle this request") {
-        // all servers down, unreachable or full: in the captures, a refused connection
-        return Some(page("haproxy", "HAProxy error page", Some(UNREACH)));
-    }
-    if has(b, "the server returned an invalid or incomplete response") {
-        return Some(page("haproxy", "HAProxy error page", Some(INVALID)));
-    }
-    if has(b, "the server didn't respond in time") {
-        return Some(page("haproxy", "HAProxy error page", Some(TIMEOUT)));
-    }
-    if b.starts_with("<html><body><h1>5")
-        && has(b, "an internal server error occurred")
-        && b.len() < 200
-    {
-        return Some(page("haproxy", "HAProxy error page", Some(UERR)));
-    }
-
-    // ---- lighttpd: stock XHTML page
-    if c.server_is("lighttpd") && has(b, "xhtml1-transitional") && has(b, "<h1>") {
-        let mut p = generic(
-            "lighttpd",
-            "lighttpd error page",
-            by_status(
-                st,
-                &[(500, UERR), (502, INVALID), (503, UNREACH), (504, TIMEOUT)],
-            ),
-        );
-        p.version = c
-            .server_value("lighttpd")
-            .and_then(|v| version_after(v, "lighttpd"));
-        return Some(p);
-    }
-
-    // ---- Caddy: empty body (its default) or a bare status text
-    if c.server_is("caddy") && (c.blank || c.bare) {
-        return Some(generic(
-            "caddy",
-            "Caddy reply (empty body)",
-            by_status(st, &[(502, UERR), (504, TIMEOUT), (503, OVER)]),
-        ));
-    }
-
-    // ---- Traefik: Go's http.Error text, "Bad Gateway"
-    if c.bare && c.header_lower("content-type").starts_with("text/plain") {
-        return Some(generic(
-            "traefik",
-            "plain-text status reply (Traefik style)",
-            by_status(
-                st,
-                &[(502, UERR), (504, TIMEOUT), (503, UNREACH), (500, UERR)],
-            ),
-        ));
-    }
-
-    // ---- Platforms that write empty 5xx replies
-    if c.blank && c.server_is("awselb") {
-        return Some(generic("aws-elb", "ELB reply (empty body)", None));
-    }
-    None
+const fn at(status: u16, words: &'static str, cause: Cause) -> Step {
+    Step(words, status, Then::Is(cause))
 }
 
-fn apache_version(c: &Ctx) -> Option<String> {
-    c.server_value("apache")
-        .and_then(|v| version_after(v, "apache"))
-        .or_else(|| version_after(c.b, "<address>apache"))
+const fn map(map: u8) -> Step {
+    Step("", ALWAYS, Then::ByStatus(map))
 }
 
-/// Squid's ERR_* pages (squid-cache.org, errors/templates).
-fn squid_cause(code: &str, status: u16) -> Option<Cause> {
-    let code = code.to_ascii_uppercase();
-    let code = code.split_whitespace().next().unwrap_or("");
-    Some(match code {
-        "ERR_DNS_FAIL" => DNS,
-        "ERR_CONNECT_FAIL" | "ERR_CANNOT_FORWARD" | "ERR_FORWARDING_DENIED" => UNREACH,
-        "ERR_READ_TIMEOUT" | "ERR_LIFETIME_EXP" | "ERR_CONNECT_TIMEOUT" => TIMEOUT,
-        "ERR_ZERO_SIZE_OBJECT"
-        | "ERR_INVALID_RESP"
-        | "ERR_READ_ERROR"
-        | "ERR_WRITE_ERROR"
-        | "ERR_TOO_BIG" => INVALID,
-        "ERR_SECURE_CONNECT_FAIL" | "ERR_SSL_HANDSHAKE" => TLS,
-        "ERR_SHUTTING_DOWN" => MAINT,
-        "ERR_GATEWAY_FAILURE" | "ERR_ICAP_FAILURE" | "ERR_ESI" => UERR,
-        _ => return by_status(status, &[(502, UERR), (503, UNREACH), (504, TIMEOUT)]),
+/// The first step that applies: (cause, generic), or `None` when none does.
+fn read(steps: &[Step], text: &str, c: &Ctx) -> Option<(Option<Cause>, bool)> {
+    steps.iter().find_map(|Step(words, when, then)| {
+        let holds = match *when {
+            ALWAYS => true,
+            BLANK => c.blank,
+            s => c.status == s,
+        };
+        if !holds || !any(text, words) {
+            return None;
+        }
+        Some(match *then {
+            Then::Is(cause) => (Some(cause), false),
+            Then::Generic(cause) => (Some(cause), true),
+            Then::ByStatus(m) => (by_status(c.status, MAPS[usize::from(m)]), false),
+            Then::Nothing => (None, false),
+        })
     })
 }
 
-/// Vercel's error codes (vercel.com/docs/errors).
-fn vercel_cause(code: &str, status: u16) -> Option<Cause> {
-    let code = code.trim().to_ascii_uppercase();
-    let c = code.as_str();
-    Some(if has(c, "TIMEOUT") {
-        TIMEOUT
-    } else if has(c, "DNS") {
-        DNS
-    } else if has(c, "THROTTLED") || has(c, "RATE_LIMITED") || has(c, "TOO_MANY") {
-        OVER
-    } else if has(c, "NO_RESPONSE") || has(c, "RESPONSE_TOO_LARGE") || has(c, "INVALID_RESPONSE") {
-        INVALID
-    } else if has(c, "CONNECTION_ERROR") || has(c, "NOT_READY") || has(c, "DEPLOYMENT_PAUSED") {
-        UNREACH
-    } else if has(c, "INFINITE_LOOP")
-        || has(c, "INVOCATION_FAILED")
-        || has(c, "MIDDLEWARE")
-        || has(c, "FUNCTION")
-    {
-        ORIGIN
-    } else if c.starts_with("INTERNAL_") || c.starts_with("ROUTER_") {
-        UERR
-    } else {
-        return by_status(
-            status,
+/// [`read`] of steps that end with one that always applies: the cause.
+fn cause(steps: &[Step], c: &Ctx) -> Option<Cause> {
+    read(steps, c.b, c).and_then(|(cause, _)| cause)
+}
+
+const MAP_UERR_TIMEOUT: StatusMap = &[(502, UERR), (504, TIMEOUT)];
+
+/// The status maps of the [`Step`]s.
+const MAPS: [StatusMap; 8] = [
+    &[
+        (520, INVALID),
+        (521, UNREACH),
+        (522, TIMEOUT),
+        (523, UNREACH),
+        (524, TIMEOUT),
+        (525, TLS),
+        (526, TLS),
+        (527, UERR),
+        (530, UERR),
+        (502, UERR),
+        (504, TIMEOUT),
+    ],
+    &[(503, OVER)],
+    &[(502, UERR), (503, OVER), (500, UERR)],
+    &[(503, UERR)],
+    &[(502, UERR), (503, UERR)],
+    &[(502, UERR), (504, TIMEOUT), (500, ORIGIN)],
+    MAP_UERR_TIMEOUT,
+    &[(500, ORIGIN), (502, UERR), (503, UNREACH), (504, TIMEOUT)],
+];
+const M_CLOUDFLARE: u8 = 0;
+const M_503_OVER: u8 = 1;
+const M_CLOUDFRONT: u8 = 2;
+const M_503_UERR: u8 = 3;
+const M_AKAMAI: u8 = 4;
+const M_IIS: u8 = 5;
+const M_UERR_TIMEOUT: u8 = 6;
+const M_APACHE: u8 = 7;
+const MAP_UNREACH_503: StatusMap = &[(502, UERR), (504, TIMEOUT), (503, UNREACH), (500, UERR)];
+const MAP_OVER_503: StatusMap = &[(502, UERR), (504, TIMEOUT), (503, OVER)];
+
+/// Cloudflare's 52x and 1xxx errors (developers.cloudflare.com/support/troubleshooting/...).
+const CLOUDFLARE_STEPS: &[Step] = &[
+    // 1xxx errors (530 and others) name the failure
+    is(
+        "error 1016|error code: 1016|origin dns error|error 1001|dns resolution error|error code: 1001",
+        DNS,
+    ),
+    is("error 1033|error code: 1033|tunnel error", UNREACH),
+    is(
+        "error 1101|error code: 1101|worker threw exception|error 1102|exceeded resource limits",
+        ORIGIN,
+    ),
+    is("error 1027|error 1015|being rate limited", OVER),
+    map(M_CLOUDFLARE),
+];
+
+const CLOUDFRONT_CONNECT: &str = "connect to the origin|can't connect to the server";
+
+const CLOUDFRONT_STEPS: &[Step] = &[
+    is("resolve the origin|dns", DNS),
+    at(502, "ssl|tls|certificate", TLS),
+    is("lambda function|lambda@edge|cloudfront function", ORIGIN),
+    at(504, "", TIMEOUT),
+    is("timed out", TIMEOUT),
+    at(502, CLOUDFRONT_CONNECT, UNREACH),
+    Step(CLOUDFRONT_CONNECT, ALWAYS, Then::ByStatus(M_503_OVER)),
+    map(M_CLOUDFRONT),
+];
+
+/// Fastly ("Guru Mediation", sic).
+const FASTLY_STEPS: &[Step] = &[
+    is(
+        "first byte timeout|between bytes timeout|timed out",
+        TIMEOUT,
+    ),
+    is(
+        "backend is unhealthy|no healthy|connection refused|backend unavailable",
+        UNREACH,
+    ),
+    is("ssl handshake|certificate|tls", TLS),
+    is("max_conn|maximum threads|too many", OVER),
+    is(
+        "backend read error|backend write error|invalid response",
+        INVALID,
+    ),
+    is("dns", DNS),
+    map(M_503_UERR),
+];
+
+const AKAMAI_STEPS: &[Step] = &[
+    is("zero size object", INVALID),
+    is("dns", DNS),
+    at(504, "", TIMEOUT),
+    is("timeout", TIMEOUT),
+    map(M_AKAMAI),
+];
+
+/// Envoy's plain-text local replies (also behind Google Cloud Load Balancing and Istio).
+const ENVOY_STEPS: &[Step] = &[
+    is("no healthy upstream", UNREACH),
+    is(
+        "upstream request timeout|reset reason: connection timeout",
+        TIMEOUT,
+    ),
+    is(
+        "tls_error|tls error|certificate_verify_failed|ssl routines|certificate verify failed",
+        TLS,
+    ),
+    is("reset reason: overflow", OVER),
+    is(
+        "reset reason: connection failure|connection refused|delayed connect error",
+        UNREACH,
+    ),
+    is(
+        "reset reason: connection termination|reset reason: remote reset|protocol error|reset reason: remote connection failure",
+        INVALID,
+    ),
+    is(
+        "upstream connect error or disconnect/reset before headers",
+        UERR,
+    ),
+];
+
+/// IIS, ARR, HTTP.sys and the ASP.NET Core Module.
+const IIS_STEPS: &[Step] = &[
+    is("0x80072ee2|operation timed out", TIMEOUT),
+    is("0x80072ee7|could not be resolved", DNS),
+    is("0x80072efd|could not be established", UNREACH),
+    is(
+        "0x80072f8f|0x80072f7d|0x80072f8d|security error|certificate",
+        TLS,
+    ),
+    is(
+        "0x80072eff|terminated abnormally|0x80072f78|invalid or unrecognized response",
+        INVALID,
+    ),
+    is(
+        "502.5|500.30|500.31|500.32|500.33|500.34|500.35|500.36|500.37|process failure|failed to start",
+        ORIGIN,
+    ),
+    at(503, "", UNREACH),
+    map(M_IIS),
+];
+
+/// Apache Traffic Server's body factory pages.
+const ATS_STEPS: &[Step] = &[
+    is("unknown host|dns entry|cannot find server", DNS),
+    is("could not connect", UNREACH),
+    is("timed out|too long to respond", TIMEOUT),
+    is("bad response|invalid response|malformed", INVALID),
+    is("ssl|tls|certificate", TLS),
+    map(M_UERR_TIMEOUT),
+];
+
+const TINYPROXY_STEPS: &[Step] = &[
+    is("unable to connect", UNREACH),
+    is("timed out|timeout", TIMEOUT),
+    // also "could not retrieve all of the headers"
+    is("invalid response|headers", INVALID),
+    Step("", ALWAYS, Then::Nothing),
+];
+
+/// h2o's short text/plain reasons; a blank reply says what its status says.
+const H2O_STEPS: &[Step] = &[
+    is("connection failed|connection refused", UNREACH),
+    is("timeout", TIMEOUT),
+    is("certificate|ssl|tls|handshake", TLS),
+    is(
+        "name or service not known|name resolution|resolve|no address associated",
+        DNS,
+    ),
+    is(
+        "failed to parse the response|i/o error|invalid response",
+        INVALID,
+    ),
+    Step("", BLANK, Then::ByStatus(M_UERR_TIMEOUT)),
+];
+
+/// Apache httpd: mod_proxy's "Proxy Error" pages and the stock error documents.
+const APACHE_STEPS: &[Step] = &[
+    is("dns lookup failure", DNS),
+    is("ssl handshake|ssl proxy|certificate", TLS),
+    is(
+        "the timeout specified has expired|did not receive a timely response",
+        TIMEOUT,
+    ),
+    // both an upstream that hangs and one that answers garbage end up at the first
+    is("error reading from remote server|the proxy server", UERR),
+    // mod_proxy answers this when it cannot connect to the backend
+    Step(
+        "temporarily unable to service your",
+        ALWAYS,
+        Then::Generic(UNREACH),
+    ),
+    map(M_APACHE),
+];
+
+/// HAProxy's stock pages ("<html><body><h1>503 Service Unavailable</h1>\nNo server is
+/// available ...").
+const HAPROXY_STEPS: &[Step] = &[
+    // all servers down, unreachable or full: in the captures, a refused connection
+    is("no server is available to handle this request", UNREACH),
+    is(
+        "the server returned an invalid or incomplete response",
+        INVALID,
+    ),
+    is("the server didn't respond in time", TIMEOUT),
+];
+
+/// Vercel's error codes (vercel.com/docs/errors), in lowercase.
+const VERCEL_STEPS: &[Step] = &[
+    is("timeout", TIMEOUT),
+    is("dns", DNS),
+    is("throttled|rate_limited|too_many", OVER),
+    is("no_response|response_too_large|invalid_response", INVALID),
+    is("connection_error|not_ready|deployment_paused", UNREACH),
+    is(
+        "infinite_loop|invocation_failed|middleware|function",
+        ORIGIN,
+    ),
+];
+
+fn vercel_cause(code: &str, c: &Ctx) -> Option<Cause> {
+    let code = code.to_ascii_lowercase();
+    match read(VERCEL_STEPS, &code, c) {
+        Some((cause, _)) => cause,
+        None if code.starts_with("internal_") || code.starts_with("router_") => Some(UERR),
+        None => by_status(
+            c.status,
             &[
                 (500, ORIGIN),
                 (502, UERR),
@@ -1136,8 +802,352 @@ fn vercel_cause(code: &str, status: u16) -> Option<Cause> {
                 (504, TIMEOUT),
                 (508, ORIGIN),
             ],
+        ),
+    }
+}
+
+/// Squid's ERR_* pages (squid-cache.org, errors/templates).
+const SQUID_ERRORS: &[(&str, Cause)] = &[
+    ("ERR_DNS_FAIL", DNS),
+    ("ERR_CONNECT_FAIL", UNREACH),
+    ("ERR_CANNOT_FORWARD", UNREACH),
+    ("ERR_FORWARDING_DENIED", UNREACH),
+    ("ERR_READ_TIMEOUT", TIMEOUT),
+    ("ERR_LIFETIME_EXP", TIMEOUT),
+    ("ERR_CONNECT_TIMEOUT", TIMEOUT),
+    ("ERR_ZERO_SIZE_OBJECT", INVALID),
+    ("ERR_INVALID_RESP", INVALID),
+    ("ERR_READ_ERROR", INVALID),
+    ("ERR_WRITE_ERROR", INVALID),
+    ("ERR_TOO_BIG", INVALID),
+    ("ERR_SECURE_CONNECT_FAIL", TLS),
+    ("ERR_SSL_HANDSHAKE", TLS),
+    ("ERR_SHUTTING_DOWN", MAINT),
+    ("ERR_GATEWAY_FAILURE", UERR),
+    ("ERR_ICAP_FAILURE", UERR),
+    ("ERR_ESI", UERR),
+];
+
+fn squid_cause(code: &str, status: u16) -> Option<Cause> {
+    let code = code.split_whitespace().next().unwrap_or("");
+    match SQUID_ERRORS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(code))
+    {
+        Some((_, cause)) => Some(*cause),
+        None => by_status(status, &[(502, UERR), (503, UNREACH), (504, TIMEOUT)]),
+    }
+}
+
+fn pages(c: &Ctx) -> Option<Page> {
+    let b = c.b;
+    let st = c.status;
+
+    // ---- Cloudflare: its own error pages, plain "error code: 52x", or any 52x with its headers
+    let cf_headers = c.header("cf-ray").is_some() || c.server_is("cloudflare");
+    if (c.has("cloudflare") && c.any("cf-error-details|cf-wrapper|ray id|cf-error-code|cf-footer"))
+        || c.has("<hr><center>cloudflare</center>")
+        || (cf_headers && b.trim_start().starts_with("error code: "))
+    {
+        return page(
+            CLOUDFLARE,
+            "Cloudflare error page",
+            cause(CLOUDFLARE_STEPS, c),
         );
-    })
+    }
+    if cf_headers && matches!(st, 520..=527 | 530) {
+        return page(
+            CLOUDFLARE,
+            "Cloudflare status code",
+            cause(CLOUDFLARE_STEPS, c),
+        );
+    }
+
+    // ---- CloudFront: "The request could not be satisfied." ... "Generated by cloudfront (CloudFront)"
+    if c.has("generated by cloudfront")
+        || (c.has("the request could not be satisfied") && c.has("cloudfront"))
+    {
+        return page(
+            CLOUDFRONT,
+            "CloudFront error page",
+            cause(CLOUDFRONT_STEPS, c),
+        );
+    }
+
+    // ---- Fastly ("Guru Mediation", sic) before Varnish ("Guru Meditation")
+    let fastly_headers = c.header("x-fastly-request-id").is_some()
+        || c.header_starts("x-served-by", "cache-")
+        || c.has_header_prefix("fastly-");
+    if c.has("guru mediation") || (fastly_headers && c.has("varnish cache server")) {
+        return page(FASTLY, "Fastly error page", cause(FASTLY_STEPS, c));
+    }
+
+    // ---- Akamai: "Reference #18.xxxx" pages, errors.edgesuite.net
+    if c.any("reference&#32;&#35;|errors.edgesuite.net|reference #")
+        && (c.server_is("akamai") || c.any("edgesuite|akamai"))
+    {
+        return page(
+            AKAMAI,
+            "Akamai error page (Reference #)",
+            cause(AKAMAI_STEPS, c),
+        );
+    }
+
+    // ---- Azure Front Door: "Our services aren't available right now"
+    if c.any("our services aren't available right now|our services aren&#39;t available right now|our services aren’t available right now") {
+        return page(
+            AZURE_FRONT_DOOR,
+            "Azure Front Door error page",
+            by_status(st, &[(503, UERR), (504, TIMEOUT), (502, UERR)]),
+        );
+    }
+
+    // ---- Azure Application Gateway: nginx-style page that names it
+    if c.has("microsoft-azure-application-gateway") {
+        return with_version(
+            page(
+                AZURE_APP_GATEWAY,
+                "Application Gateway error page",
+                by_status(st, MAP_UNREACH_503),
+            ),
+            version_after(b, "microsoft-azure-application-gateway"),
+        );
+    }
+
+    // ---- Google Front End: "Error 502 (Server Error)!!1 ... That’s an error."
+    if (c.any("that’s an error|that's an error|that&#8217;s an error") && c.has("google"))
+        || c.has("(server error)!!1")
+    {
+        return page(
+            GOOGLE,
+            "Google error page",
+            by_status(st, &[(502, UERR), (503, OVER), (504, TIMEOUT), (500, UERR)]),
+        );
+    }
+
+    // ---- Heroku router pages
+    if c.has("herokucdn.com/error-pages") || (c.has("application error") && c.has("heroku")) {
+        let cause = if c.has("maintenance") { MAINT } else { UERR };
+        return page(HEROKU, "Heroku error page", Some(cause));
+    }
+
+    // ---- Vercel: X-Vercel-Error names the failure
+    if let Some(code) = c.header("x-vercel-error") {
+        return page(VERCEL, "X-Vercel-Error", vercel_cause(code, c));
+    }
+    let vercel = c.header("x-vercel-id").is_some() || c.server_is("vercel");
+    if vercel {
+        // "504: GATEWAY_TIMEOUT Code: FUNCTION_INVOCATION_TIMEOUT ID: ..."
+        if let Some(at) = b.find("code: ") {
+            let rest = &b[at + 6..];
+            let n = rest
+                .bytes()
+                .take(64)
+                .take_while(|ch| ch.is_ascii_alphanumeric() || *ch == b'_')
+                .count();
+            let code = &rest[..n];
+            if code.contains('_') {
+                return page(VERCEL, "Vercel error page", vercel_cause(code, c));
+            }
+        }
+        if c.has("an error occurred with this application") {
+            return page(
+                VERCEL,
+                "Vercel error page",
+                by_status(
+                    st,
+                    &[(500, ORIGIN), (502, UERR), (504, TIMEOUT), (503, OVER)],
+                ),
+            );
+        }
+    }
+
+    // ---- Netlify
+    if c.header("x-nf-request-id").is_some() || c.server_is("netlify") {
+        // also "edge function has crashed"
+        if c.any(
+            "function has crashed|function invocation failed|runtime.exit|handler is not defined",
+        ) {
+            return page(NETLIFY, "Netlify function error", Some(ORIGIN));
+        }
+        if c.any("task timed out|function timed out|timeout") && b.len() < 2048 {
+            return page(NETLIFY, "Netlify function timeout", Some(TIMEOUT));
+        }
+    }
+
+    // ---- Envoy local replies ("upstream connect error or disconnect/reset before headers")
+    if b.len() < 1024 {
+        if let Some((cause, _)) = read(ENVOY_STEPS, b, c) {
+            let id = if c.server_is("google") || has(&c.via, "google") {
+                GOOGLE
+            } else {
+                ENVOY
+            };
+            return page(id, "Envoy local reply", cause);
+        }
+    }
+
+    // ---- IIS / ARR / HTTP.sys / ASP.NET Core Module
+    if c.any("http error 502.3|502.3 - bad gateway|acting as a gateway or proxy server|http error 502.5|http error 500.3|http error 503. the service is unavailable") || (c.server_is("microsoft-")
+        && c.any("iis|<h2>the service is unavailable.</h2>|service unavailable"))
+    {
+        return with_version(
+            page(IIS, "IIS error page", cause(IIS_STEPS, c)),
+            c.server_version("microsoft-iis"),
+        );
+    }
+
+    // ---- AWS ELB / ALB: nginx-like page without the server line (or an empty body)
+    if c.server_is("awselb") && (c.blank || c.has("<center><h1>5")) {
+        return generic(AWS_ELB, "ELB error page", by_status(st, MAP_UNREACH_503));
+    }
+
+    // ---- Apache Traffic Server body factory pages
+    if c.any("<title>could not connect</title>|<title>unknown host</title>|<title>connection timed out</title>|<title>bad response</title>") || (c.server_is("ats") && c.has("<b>description:</b>"))
+    {
+        return with_version(
+            page(ATS, "Traffic Server error page", cause(ATS_STEPS, c)),
+            c.server_version("ats"),
+        );
+    }
+
+    // ---- Varnish
+    if c.any("guru meditation|varnish cache server") {
+        let p = if c.has("backend fetch failed") {
+            page(
+                VARNISH,
+                "Varnish error page: Backend fetch failed",
+                Some(UERR),
+            )
+        } else {
+            generic(VARNISH, "Varnish error page", None)
+        };
+        return with_version(p, version_after(&c.via, "varnish"));
+    }
+
+    // ---- Squid: X-Squid-Error names the failure
+    if let Some(code) = c.header("x-squid-error") {
+        return with_version(
+            page(SQUID, "X-Squid-Error", squid_cause(code, st)),
+            c.server_version("squid"),
+        );
+    }
+    if c.has("the requested url could not be retrieved") && c.has("squid") {
+        return with_version(
+            generic(SQUID, "Squid error page", None),
+            version_after(b, "squid"),
+        );
+    }
+
+    // ---- Tinyproxy
+    if c.has("generated by tinyproxy") || (c.server_is("tinyproxy") && c.has("tinyproxy")) {
+        return with_version(
+            page(TINYPROXY, "Tinyproxy error page", cause(TINYPROXY_STEPS, c)),
+            version_at(b, "tinyproxy version ", false).or_else(|| c.server_version("tinyproxy")),
+        );
+    }
+
+    // ---- nghttpx: "<footer>nghttpx</footer>"
+    if c.has("<footer>nghttpx</footer>") {
+        return generic(NGHTTPX, "nghttpx error page", by_status(st, MAP_OVER_503));
+    }
+
+    // ---- h2o: short text/plain reasons with "Gateway Error"
+    if c.server_is("h2o") && b.len() < 256 && !b.trim_start().starts_with('{') && !c.has("<") {
+        if let Some((cause, _)) = read(H2O_STEPS, b, c) {
+            return page(H2O, "h2o error reply", cause);
+        }
+    }
+
+    // ---- OpenResty / nginx / derivatives: "<hr><center>nginx/1.22.1</center>"
+    for (id, marker) in [
+        (OPENRESTY, "<hr><center>openresty"),
+        (NGINX, "<hr><center>nginx"),
+        (NGINX, "<center>nginx</center>"),
+        (NGINX, "<center>tengine"),
+    ] {
+        if c.has(marker) {
+            let (what, name) = if id == NGINX {
+                ("nginx error page template", "nginx")
+            } else {
+                ("OpenResty error page template", "openresty")
+            };
+            return with_version(
+                generic(
+                    id,
+                    what,
+                    by_status(
+                        st,
+                        &[(500, ORIGIN), (502, UERR), (503, OVER), (504, TIMEOUT)],
+                    ),
+                ),
+                version_after(b, name),
+            );
+        }
+    }
+
+    // ---- Apache httpd: mod_proxy's "Proxy Error" pages and the stock error documents
+    let apache_doc = c.has("-//w3c//dtd html 4.01//en") && c.has("</head><body>") && c.has("<h1>");
+    if c.any("the proxy server could not handle the request|the proxy server received an invalid|the gateway did not receive a timely response") || (c.has("<address>apache") && c.has("<h1>"))
+        || (apache_doc && c.server_is("apache"))
+    {
+        let (cause, generic) = read(APACHE_STEPS, b, c).unwrap_or((None, false));
+        let version = c
+            .server_version("apache")
+            .or_else(|| version_after(b, "<address>apache"));
+        return Some(Page {
+            id: APACHE,
+            what: "Apache error page",
+            cause,
+            version,
+            generic,
+        });
+    }
+
+    // ---- HAProxy
+    if let Some((cause, _)) = read(HAPROXY_STEPS, b, c) {
+        return page(HAPROXY, "HAProxy error page", cause);
+    }
+    if b.starts_with("<html><body><h1>5")
+        && c.has("an internal server error occurred")
+        && b.len() < 200
+    {
+        return page(HAPROXY, "HAProxy error page", Some(UERR));
+    }
+
+    // ---- lighttpd: stock XHTML page
+    if c.server_is("lighttpd") && c.has("xhtml1-transitional") && c.has("<h1>") {
+        return with_version(
+            generic(
+                LIGHTTPD,
+                "lighttpd error page",
+                by_status(
+                    st,
+                    &[(500, UERR), (502, INVALID), (503, UNREACH), (504, TIMEOUT)],
+                ),
+            ),
+            c.server_version("lighttpd"),
+        );
+    }
+
+    // ---- Caddy: empty body (its default) or a bare status text
+    if c.server_is("caddy") && (c.blank || c.bare) {
+        return generic(
+            CADDY,
+            "Caddy reply (empty body)",
+            by_status(st, MAP_OVER_503),
+        );
+    }
+
+    // ---- Traefik: Go's http.Error text, "Bad Gateway"
+    if c.bare && c.header_starts("content-type", "text/plain") {
+        return generic(
+            TRAEFIK,
+            "plain-text status reply (Traefik style)",
+            by_status(st, MAP_UNREACH_503),
+        );
+    }
+    None
 }
 
 // ---------------------------------------------------------------- origin pages
@@ -1190,31 +1200,14 @@ fn origin_marker(c: &Ctx) -> Option<&'static str> {
 fn maintenance_words(b: &str) -> bool {
     any(
         b,
-        &[
-            "maintenance",
-            "be right back",
-            "temporarily offline",
-            "scheduled downtime",
-            "upgrading our",
-        ],
+        "maintenance|be right back|temporarily offline|scheduled downtime|upgrading our",
     )
 }
 
 fn overload_words(b: &str) -> bool {
     any(
         b,
-        &[
-            "too many requests",
-            "rate limit",
-            "overloaded",
-            "over capacity",
-            "at capacity",
-            "try again later",
-            "pool exhausted",
-            "too busy",
-            "high load",
-            "high traffic",
-        ],
+        "too many requests|rate limit|overloaded|over capacity|at capacity|try again later|pool exhausted|too busy|high load|high traffic",
     )
 }
 
@@ -1268,22 +1261,19 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
     let candidates = header_candidates(&c);
     let mut notes: Vec<String> = Vec::new();
 
-    let make = |id: &str, version: Option<String>, extra: Option<String>| -> Gateway {
+    // The gateway, with what the headers say of it, then `extra`.
+    let make = |id: Id, version: Option<String>, extra: Option<&str>| -> Gateway {
         let i = info(id);
         let mut evidence: Vec<String> = Vec::new();
         let mut version = version;
-        for (cid, what, v) in &candidates {
-            if *cid == i.id && evidence.len() < MAX_NOTES {
-                evidence.push(what.clone());
-                if version.is_none() {
-                    version = v.clone();
-                }
+        if let Some(found) = candidates.iter().find(|x| x.id == id) {
+            evidence.push(found.note.clone());
+            if version.is_none() {
+                version = found.version.clone();
             }
         }
         if let Some(e) = extra {
-            if evidence.len() < MAX_NOTES {
-                evidence.push(note(&e));
-            }
+            evidence.push(note(&[e]));
         }
         Gateway {
             id: i.id.to_string(),
@@ -1295,20 +1285,18 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
     };
 
     if let Some(p) = pages(&c) {
-        let mut gw = make(p.id, p.version.clone(), Some(p.what.to_string()));
+        let mut gw = make(p.id, p.version, Some(p.what));
         // a CDN in front of the gateway that wrote the page
-        if let Some((front, what, _)) = candidates.iter().find(|(id, _, _)| *id != p.id) {
-            let front = info(front);
-            if matches!(front.role, Role::Cdn | Role::Platform | Role::LoadBalancer)
-                && gw.evidence.len() < MAX_NOTES
-            {
+        if let Some(front) = candidates.iter().find(|x| x.id != p.id) {
+            let name = info(front.id);
+            if matches!(name.role, Role::Cdn | Role::Platform | Role::LoadBalancer) {
                 gw.evidence
-                    .push(note(&format!("behind {} ({what})", front.name)));
+                    .push(note(&["behind ", name.name, " (", &front.note, ")"]));
             }
         }
         let mut cause = p.cause;
         let mut confidence = if p.generic { 0.7 } else { 0.9 };
-        if p.generic && status == 503 && ev.has_header("retry-after") && p.id != "varnish" {
+        if p.generic && status == 503 && ev.has_header("retry-after") && p.id != VARNISH {
             cause = Some(MAINT);
             confidence = 0.6;
             notes.push("gateway's own 503 with Retry-After".into());
@@ -1316,7 +1304,7 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         if cause.is_none() {
             confidence = 0.5;
         }
-        notes.push(note(&format!("{} wrote the page ({})", gw.name, p.what)));
+        notes.push(note(&[&gw.name, " wrote the page (", p.what, ")"]));
         return Finding {
             gateway: Some(gw),
             generated_by: GeneratedBy::Gateway,
@@ -1326,9 +1314,9 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         };
     }
 
-    let handler = candidates.first().map(|(id, _, _)| make(id, None, None));
+    let handler = candidates.first().map(|x| make(x.id, None, None));
     if let Some(h) = &handler {
-        notes.push(note(&format!("through {}", h.name)));
+        notes.push(note(&["through ", &h.name]));
     }
     if c.blank {
         return Finding {
@@ -1350,7 +1338,7 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
     };
     let confidence = match origin_marker(&c) {
         Some(what) => {
-            notes.push(note(what));
+            notes.push(note(&[what]));
             confidence + 0.15
         }
         None => confidence - 0.1,

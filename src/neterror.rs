@@ -89,10 +89,13 @@ pub type ChromiumEntry = (&'static str, i32, Cause, Culprit, bool);
 /// Every `NET_ERROR(NAME, code)` of Chromium's `net/base/net_error_list.h` (repository
 /// chromium/chromium), as `ERR_NAME`: the current list, plus the entries earlier versions
 /// defined that were since removed or renamed (marked `removed`, `obsolete`, `renamed`),
-/// since browsers still in use report them. Sorted by name (byte order): lookups are binary
-/// searches. `ERR_DNS_DIRECT_ONLY` (-821) is the newest, seen in lists that copy the header.
+/// since browsers still in use report them. Sorted by name (byte order). `ERR_DNS_DIRECT_ONLY`
+/// (-821) is the newest, seen in lists that copy the header.
+///
+/// A `const`, not a `static`: the code keeps only hashes of the names (`CHROMIUM`), so the
+/// names stay out of the WebAssembly module.
 #[rustfmt::skip]
-pub static CHROMIUM_ERRORS: [ChromiumEntry; 294] = [
+pub const CHROMIUM_ERRORS: [ChromiumEntry; 294] = [
     ("ERR_ABORTED", -3, C::Aborted, W::Unknown, false),
     ("ERR_ACCESS_DENIED", -10, C::File, W::Browser, false),
     ("ERR_ADDRESS_INVALID", -108, C::Unreachable, W::Network, false),
@@ -404,6 +407,18 @@ const URILOADER: u32 = 24;
 const CONTENT: u32 = 25;
 const GENERAL: u32 = 51;
 
+/// The modules above by name (`NS_ERROR_MODULE_…`).
+const MODULES: [(&str, u32); 8] = [
+    ("SECURITY", SECURITY),
+    ("NETWORK", NETWORK),
+    ("BASE", BASE),
+    ("FILES", FILES),
+    ("DOM", DOM),
+    ("URILOADER", URILOADER),
+    ("CONTENT", CONTENT),
+    ("GENERAL", GENERAL),
+];
+
 /// `NS_ERROR_GENERATE_FAILURE(module, code)`, as ErrorList.py computes it.
 pub const fn failure(module: u32, code: u32) -> u32 {
     0x8000_0000 | ((module + 0x45) << 16) | (code & 0xFFFF)
@@ -414,8 +429,10 @@ pub const fn failure(module: u32, code: u32) -> u32 {
 /// blocking errors (Safe Browsing, tracking protection), content-policy, DOM and security-
 /// module (XFO, CSP, SRI) errors a page load can end with, and the core errors a load can
 /// fail with. Sorted by name (byte order).
+///
+/// A `const`, not a `static`: the code keeps only hashes of the names (`FIREFOX`).
 #[rustfmt::skip]
-pub static FIREFOX_ERRORS: [FirefoxEntry; 194] = [
+pub const FIREFOX_ERRORS: [FirefoxEntry; 194] = [
     ("NS_BASE_STREAM_BAD_CONVERSION", failure(BASE, 6), C::Other, W::Unknown, false),
     ("NS_BASE_STREAM_CLOSED", failure(BASE, 2), C::Other, W::Unknown, true),
     ("NS_BASE_STREAM_ILLEGAL_ARGS", failure(BASE, 4), C::Other, W::Unknown, false),
@@ -1018,42 +1035,212 @@ pub const NSS_ERRORS: [NssEntry; 376] = [
     ("PR_END_OF_FILE_ERROR", PR + 62, TLS_NETWORK_RETRY, ""),
 ];
 
-/// A row of [`NSS_ERRORS`] as the code keeps it.
-#[derive(Clone, Copy)]
-struct NssKey {
-    name: u32,
-    /// 0 when the error has no message.
-    message: u32,
-    code: i32,
-    error: NetError,
+// ------------------------------------------------------------------- tables as kept
+
+/// A table as the code keeps it, one array per field, its rows sorted by their code: the
+/// [`text_hash`] of each name, its code as the difference from the row before ([`row_of`]),
+/// and its meaning (an index in [`MEANINGS`]). No names: a lookup compares hashes (tests check
+/// that no two names of a table share one).
+struct Keys<const N: usize, const B: usize> {
+    names: [u32; N],
+    /// Code minus the code of the row before (the first: minus 0); [`BIG_STEP`] when that
+    /// difference is the next of `big`.
+    steps: [u8; N],
+    big: [u32; B],
+    errors: [u8; N],
+}
+/// A row's step that stands for the next large difference.
+const BIG_STEP: u8 = 255;
+
+/// (code, name hash, meaning index, message hash) of a table's row, in the source order.
+type Row = (u32, u32, u8, u32);
+
+/// The rows, sorted by code, as kept; and the message hashes in that order. `B`: how many
+/// differences are too large for a byte (compilation fails when it is not that).
+const fn pack<const N: usize, const B: usize>(rows: [Row; N]) -> (Keys<N, B>, [u32; N]) {
+    let mut rows = rows;
+    let mut i = 0;
+    while i < N {
+        let mut least = i;
+        let mut j = i + 1;
+        while j < N {
+            if rows[j].0 < rows[least].0 {
+                least = j;
+            }
+            j += 1;
+        }
+        let row = rows[least];
+        rows[least] = rows[i];
+        rows[i] = row;
+        i += 1;
+    }
+    let mut k = Keys {
+        names: [0; N],
+        steps: [0; N],
+        big: [0; B],
+        errors: [0; N],
+    };
+    let mut messages = [0; N];
+    let (mut before, mut big, mut i) = (0, 0, 0);
+    while i < N {
+        let (code, name, error, message) = rows[i];
+        let step = code - before;
+        if step < BIG_STEP as u32 {
+            k.steps[i] = step as u8;
+        } else {
+            k.steps[i] = BIG_STEP;
+            k.big[big] = step;
+            big += 1;
+        }
+        k.names[i] = name;
+        k.errors[i] = error;
+        messages[i] = message;
+        before = code;
+        i += 1;
+    }
+    assert!(big == B);
+    (k, messages)
 }
 
-static NSS_KEYS: [NssKey; NSS_ERRORS.len()] = nss_keys();
+/// The first row whose code is `code`.
+fn row_of(steps: &[u8], big: &[u32], code: u32) -> Option<usize> {
+    let (mut at, mut next_big) = (0u32, 0);
+    for (i, step) in steps.iter().enumerate() {
+        if *step == BIG_STEP {
+            at = at.wrapping_add(big[next_big]);
+            next_big += 1;
+        } else {
+            at = at.wrapping_add(u32::from(*step));
+        }
+        if at >= code {
+            return (at == code).then_some(i);
+        }
+    }
+    None
+}
 
-const fn nss_keys() -> [NssKey; NSS_ERRORS.len()] {
-    let mut keys = [NssKey {
-        name: 0,
-        message: 0,
-        code: 0,
-        error: OTHER,
-    }; NSS_ERRORS.len()];
+const fn same(a: NetError, b: NetError) -> bool {
+    a.cause as u8 == b.cause as u8
+        && a.culprit as u8 == b.culprit as u8
+        && a.transient == b.transient
+}
+
+/// Room for the distinct meanings of the three tables.
+const ROOM: usize = 128;
+
+/// The distinct meanings of the three tables, in order of first use, and how many.
+const DISTINCT: ([NetError; ROOM], usize) = {
+    let mut all = [OTHER; ROOM];
+    let mut n = 0;
+    let mut t = 0;
+    while t < CHROMIUM_ERRORS.len() + FIREFOX_ERRORS.len() + NSS_ERRORS.len() {
+        let e = if t < CHROMIUM_ERRORS.len() {
+            let (_, _, cause, culprit, transient) = CHROMIUM_ERRORS[t];
+            ne(cause, culprit, transient)
+        } else if t < CHROMIUM_ERRORS.len() + FIREFOX_ERRORS.len() {
+            let (_, _, cause, culprit, transient) = FIREFOX_ERRORS[t - CHROMIUM_ERRORS.len()];
+            ne(cause, culprit, transient)
+        } else {
+            NSS_ERRORS[t - CHROMIUM_ERRORS.len() - FIREFOX_ERRORS.len()].2
+        };
+        let mut j = 0;
+        while j < n && !same(all[j], e) {
+            j += 1;
+        }
+        if j == n {
+            all[n] = e;
+            n += 1;
+        }
+        t += 1;
+    }
+    (all, n)
+};
+
+/// Every meaning a table row has; rows keep an index in it.
+static MEANINGS: [NetError; DISTINCT.1] = {
+    let mut m = [OTHER; DISTINCT.1];
     let mut i = 0;
-    while i < keys.len() {
+    while i < m.len() {
+        m[i] = DISTINCT.0[i];
+        i += 1;
+    }
+    m
+};
+
+/// The index of `e` in [`MEANINGS`].
+const fn meaning_index(e: NetError) -> u8 {
+    let mut j = 0;
+    while !same(DISTINCT.0[j], e) {
+        j += 1;
+    }
+    j as u8
+}
+
+fn meaning(i: u8) -> NetError {
+    MEANINGS[usize::from(i)]
+}
+
+/// The hash of `name` without its first `skip` bytes.
+const fn hash_from(name: &str, skip: usize) -> u32 {
+    text_hash(name.as_bytes().split_at(skip).1)
+}
+
+/// Chromium's rows; codes as positive numbers. The names are hashed without `ERR_`, since
+/// they are also looked up without it.
+static CHROMIUM: Keys<{ CHROMIUM_ERRORS.len() }, 0> = {
+    let mut rows = [(0, 0, 0, 0); CHROMIUM_ERRORS.len()];
+    let mut i = 0;
+    while i < rows.len() {
+        let (name, code, cause, culprit, transient) = CHROMIUM_ERRORS[i];
+        let error = meaning_index(ne(cause, culprit, transient));
+        rows[i] = ((-code) as u32, hash_from(name, 4), error, 0);
+        i += 1;
+    }
+    pack(rows).0
+};
+
+/// Firefox's rows, by nsresult.
+static FIREFOX: Keys<{ FIREFOX_ERRORS.len() }, 18> = {
+    let mut rows = [(0, 0, 0, 0); FIREFOX_ERRORS.len()];
+    let mut i = 0;
+    while i < rows.len() {
+        let (name, code, cause, culprit, transient) = FIREFOX_ERRORS[i];
+        let error = meaning_index(ne(cause, culprit, transient));
+        rows[i] = (code, hash_from(name, 0), error, 0);
+        i += 1;
+    }
+    pack(rows).0
+};
+
+/// NSS's rows (codes as positive numbers), and the hash of each message in their order (0
+/// for an error without one).
+static NSS: (Keys<{ NSS_ERRORS.len() }, 4>, [u32; NSS_ERRORS.len()]) = {
+    let mut rows = [(0, 0, 0, 0); NSS_ERRORS.len()];
+    let mut i = 0;
+    while i < rows.len() {
         let (name, code, error, message) = NSS_ERRORS[i];
         let message = if message.is_empty() {
             0
         } else {
             text_hash(message.as_bytes())
         };
-        keys[i] = NssKey {
-            name: text_hash(name.as_bytes()),
+        rows[i] = (
+            (-code) as u32,
+            hash_from(name, 0),
+            meaning_index(error),
             message,
-            code,
-            error,
-        };
+        );
         i += 1;
     }
-    keys
+    pack(rows)
+};
+
+/// Where `h` is in `hashes`; 0 is never found.
+fn find(hashes: &[u32], h: u32) -> Option<usize> {
+    if h == 0 {
+        return None;
+    }
+    hashes.iter().position(|x| *x == h)
 }
 
 const fn is_space(b: u8) -> bool {
@@ -1115,25 +1302,27 @@ pub fn known_nss_names() -> impl Iterator<Item = &'static str> {
     NSS_ERRORS.iter().map(|e| e.0)
 }
 
+#[cfg(test)]
 fn from_chromium(e: &ChromiumEntry) -> NetError {
     ne(e.2, e.3, e.4)
 }
 
+#[cfg(test)]
 fn from_firefox(e: &FirefoxEntry) -> NetError {
     ne(e.2, e.3, e.4)
 }
 
-/// A Chromium name, uppercase, with `ERR_`.
-fn chromium_by_name(name: &str) -> Option<NetError> {
-    CHROMIUM_ERRORS
-        .binary_search_by(|e| e.0.cmp(name))
-        .ok()
-        .map(|i| from_chromium(&CHROMIUM_ERRORS[i]))
+/// A Chromium name, uppercase, without `ERR_`.
+fn chromium_by_name(bare: &str) -> Option<NetError> {
+    find(&CHROMIUM.names, text_hash(bare.as_bytes())).map(|i| meaning(CHROMIUM.errors[i]))
 }
 
 fn chromium_by_code(code: i32) -> NetError {
-    if let Some(e) = CHROMIUM_ERRORS.iter().find(|e| e.1 == code) {
-        return from_chromium(e);
+    let row = code
+        .checked_neg()
+        .and_then(|c| row_of(&CHROMIUM.steps, &CHROMIUM.big, u32::try_from(c).ok()?));
+    if let Some(i) = row {
+        return meaning(CHROMIUM.errors[i]);
     }
     // A code this table does not know yet: the ranges net_error_list.h documents.
     match code.checked_neg().unwrap_or(0) {
@@ -1148,36 +1337,31 @@ fn chromium_by_code(code: i32) -> NetError {
 
 /// A Firefox name, uppercase.
 fn firefox_by_name(name: &str) -> Option<NetError> {
-    FIREFOX_ERRORS
-        .binary_search_by(|e| e.0.cmp(name))
-        .ok()
-        .map(|i| from_firefox(&FIREFOX_ERRORS[i]))
+    find(&FIREFOX.names, text_hash(name.as_bytes())).map(|i| meaning(FIREFOX.errors[i]))
 }
 
 fn nss_by_name(name: &str) -> Option<NetError> {
-    let h = text_hash(name.as_bytes());
-    NSS_KEYS.iter().find(|k| k.name == h).map(|k| k.error)
+    let k = &NSS.0;
+    find(&k.names, text_hash(name.as_bytes())).map(|i| meaning(k.errors[i]))
 }
 
+/// An NSS error by its (negative) code; 0 is no code.
 fn nss_by_code(code: i32) -> Option<NetError> {
-    if code == 0 {
-        return None;
-    }
-    NSS_KEYS.iter().find(|k| k.code == code).map(|k| k.error)
+    let k = &NSS.0;
+    let code = u32::try_from(code.checked_neg()?)
+        .ok()
+        .filter(|c| *c != 0)?;
+    row_of(&k.steps, &k.big, code).map(|i| meaning(k.errors[i]))
 }
 
 fn nss_by_message(text: &str) -> Option<NetError> {
-    let h = text_hash(text.as_bytes());
-    NSS_KEYS
-        .iter()
-        .find(|k| k.message != 0 && k.message == h)
-        .map(|k| k.error)
+    find(&NSS.1, text_hash(text.as_bytes())).map(|i| meaning(NSS.0.errors[i]))
 }
 
 /// An nsresult, as Firefox's webNavigation reports it in decimal.
 fn by_nsresult(rv: u32) -> NetError {
-    if let Some(e) = FIREFOX_ERRORS.iter().find(|e| e.1 == rv) {
-        return from_firefox(e);
+    if let Some(i) = row_of(&FIREFOX.steps, &FIREFOX.big, rv) {
+        return meaning(FIREFOX.errors[i]);
     }
     let failed = rv & 0x8000_0000 != 0;
     let module = ((rv >> 16) & 0x1FFF).wrapping_sub(0x45);
@@ -1188,6 +1372,29 @@ fn by_nsresult(rv: u32) -> NetError {
     OTHER
 }
 
+/// What the parts of an unknown name (without `ERR_`, `NS_ERROR_` or `NS_`) say: the first
+/// row with one of its `|`-separated parts; `^PART` is at the start, `PART$` at the end,
+/// else anywhere.
+const PARTS: [(&str, NetError); 11] = [
+    ("^SEC_|^SSL_|^MOZILLA_PKIX_|^XP_SEC_", TLS_SITE),
+    (
+        "PROXY|^SOCKS_|^TUNNEL_|^PAC_",
+        ne(C::Proxy, W::Proxy, false),
+    ),
+    ("CERT|SSL|TLS|^ECH_|^CT_", TLS_SITE),
+    (
+        "QUIC|HTTP2|HTTP3|SPDY|^H2_",
+        ne(C::Http2Quic, W::Site, true),
+    ),
+    ("CACHE", ne(C::Cache, W::Browser, false)),
+    ("^FILE_|^BLOB_", ne(C::File, W::Browser, false)),
+    ("DNS|RESOLV|UNKNOWN_HOST", ne(C::Dns, W::Network, true)),
+    ("^BLOCKED|_BLOCKED|_URI$", ne(C::Blocked, W::Unknown, false)),
+    ("AUTH", ne(C::Auth, W::Unknown, false)),
+    ("TIMED_OUT|TIMEOUT", TIMEOUT),
+    ("CONNECTION|RESET", RESET_RETRY),
+];
+
 /// What an unknown name's parts say, since new browser versions add names.
 fn by_prefix(name: &str) -> NetError {
     let body = name
@@ -1195,33 +1402,15 @@ fn by_prefix(name: &str) -> NetError {
         .or_else(|| name.strip_prefix("NS_ERROR_"))
         .or_else(|| name.strip_prefix("NS_"))
         .unwrap_or(name);
-    let has = |part: &str| body.contains(part);
-    let starts = |part: &str| body.starts_with(part);
-    if starts("SEC_") || starts("SSL_") || starts("MOZILLA_PKIX_") || starts("XP_SEC_") {
-        TLS_SITE
-    } else if has("PROXY") || starts("SOCKS_") || starts("TUNNEL_") || starts("PAC_") {
-        ne(C::Proxy, W::Proxy, false)
-    } else if has("CERT") || has("SSL") || has("TLS") || starts("ECH_") || starts("CT_") {
-        TLS_SITE
-    } else if has("QUIC") || has("HTTP2") || has("HTTP3") || has("SPDY") || starts("H2_") {
-        ne(C::Http2Quic, W::Site, true)
-    } else if has("CACHE") {
-        ne(C::Cache, W::Browser, false)
-    } else if starts("FILE_") || starts("BLOB_") {
-        ne(C::File, W::Browser, false)
-    } else if has("DNS") || has("RESOLV") || has("UNKNOWN_HOST") {
-        ne(C::Dns, W::Network, true)
-    } else if starts("BLOCKED") || has("_BLOCKED") || body.ends_with("_URI") {
-        ne(C::Blocked, W::Unknown, false)
-    } else if has("AUTH") {
-        ne(C::Auth, W::Unknown, false)
-    } else if has("TIMED_OUT") || has("TIMEOUT") {
-        TIMEOUT
-    } else if has("CONNECTION") || has("RESET") {
-        RESET_RETRY
-    } else {
-        OTHER
-    }
+    let has = |part: &str| match (part.strip_prefix('^'), part.strip_suffix('$')) {
+        (Some(start), _) => body.starts_with(start),
+        (_, Some(end)) => body.ends_with(end),
+        _ => body.contains(part),
+    };
+    PARTS
+        .iter()
+        .find(|(parts, _)| parts.split('|').any(has))
+        .map_or(OTHER, |(_, e)| *e)
 }
 
 // -------------------------------------------------------------------------------- parsing
@@ -1245,12 +1434,12 @@ fn is_identifier(s: &str) -> bool {
 /// A name (`ERR_…`, `NS_…`, an NSS name, a Chromium name without `ERR_`), uppercase.
 /// `fallback`: whether an unknown name is classified by its prefix (else `None`).
 fn by_name(up: &str, fallback: bool) -> Option<NetError> {
-    let found = if up.starts_with("ERR_") {
-        chromium_by_name(up)
+    let found = if let Some(bare) = up.strip_prefix("ERR_") {
+        chromium_by_name(bare)
     } else if up.starts_with("NS_") {
         firefox_by_name(up)
     } else {
-        nss_by_name(up).or_else(|| chromium_by_name(&format!("ERR_{up}")))
+        nss_by_name(up).or_else(|| chromium_by_name(up))
     };
     found.or_else(|| fallback.then(|| by_prefix(up)))
 }
@@ -1308,16 +1497,13 @@ fn by_generated(s: &str) -> Option<NetError> {
         code.trim().to_ascii_uppercase(),
     );
     let module = match module.strip_prefix("NS_ERROR_MODULE_") {
-        Some("SECURITY") => SECURITY,
-        Some("NETWORK") => NETWORK,
-        Some("BASE") => BASE,
-        Some("FILES") => FILES,
-        Some("DOM") => DOM,
-        Some("URILOADER") => URILOADER,
-        Some("CONTENT") => CONTENT,
-        Some("GENERAL") => GENERAL,
-        Some(_) => return Some(OTHER),
-        None => module.parse::<u32>().ok().filter(|m| *m < 0x1000)?,
+        Some(name) => match MODULES.iter().find(|(n, _)| *n == name) {
+            Some((_, m)) => *m,
+            None => return Some(OTHER),
+        },
+        None => u32::try_from(module.parse::<u64>().ok()?)
+            .ok()
+            .filter(|m| *m < 0x1000)?,
     };
     if is_identifier(&code) {
         if module == SECURITY {
@@ -1332,24 +1518,14 @@ fn by_generated(s: &str) -> Option<NetError> {
         }
         return Some(by_name(&code, true).unwrap_or(OTHER));
     }
-    let n = code.trim_start_matches('-').parse::<u32>().ok()?;
+    // (u64 as in by_number: one parser for both)
+    let n = u32::try_from(code.trim_start_matches('-').parse::<u64>().ok()?).ok()?;
     Some(by_nsresult(failure(module, n & 0xFFFF)))
 }
 
 /// Words that mark a message as a TLS or certificate problem.
-const TLS_WORDS: [&str; 11] = [
-    "certificate",
-    "ssl",
-    "tls",
-    "security",
-    "secure",
-    "cipher",
-    "handshake",
-    "ocsp",
-    "revocation",
-    "pkcs",
-    "issuer",
-];
+const TLS_WORDS: &str =
+    "certificate|ssl|tls|security|secure|cipher|handshake|ocsp|revocation|pkcs|issuer";
 
 /// An English message: Firefox's text for an NSS error.
 fn by_message(s: &str) -> NetError {
@@ -1357,7 +1533,7 @@ fn by_message(s: &str) -> NetError {
         return e;
     }
     let lower = s.to_ascii_lowercase();
-    if TLS_WORDS.iter().any(|w| lower.contains(w)) {
+    if TLS_WORDS.split('|').any(|w| lower.contains(w)) {
         return TLS_SITE;
     }
     OTHER
@@ -1477,22 +1653,87 @@ mod tests {
         assert_eq!(codes.len(), n, "duplicate NSS codes");
     }
 
+    /// No two the same, and none is 0 (the hash [`find`] never finds).
+    fn assert_distinct(what: &str, hashes: &[u32]) {
+        let mut v = hashes.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        assert_eq!(v.len(), hashes.len(), "{what}: two share a hash");
+        assert!(v[0] != 0, "{what}: a hash is 0");
+    }
+
     #[test]
-    fn nss_hashes_do_not_collide() {
-        let mut names: Vec<u32> = NSS_KEYS.iter().map(|k| k.name).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), NSS_KEYS.len());
-        let mut messages: Vec<u32> = NSS_KEYS
+    fn hashes_do_not_collide() {
+        assert_distinct("Chromium names", &CHROMIUM.names);
+        assert_distinct("Firefox names", &FIREFOX.names);
+        assert_distinct("NSS names", &NSS.0.names);
+        // A name without `ERR_` is looked up among the NSS names first.
+        let mut bare = CHROMIUM.names.to_vec();
+        bare.extend_from_slice(&NSS.0.names);
+        assert_distinct("Chromium names without ERR_ and NSS names", &bare);
+        let messages: Vec<u32> = NSS.1.iter().copied().filter(|h| *h != 0).collect();
+        assert_distinct("NSS messages", &messages);
+        assert!(messages.len() >= 320, "{} messages", messages.len());
+    }
+
+    /// Each kept row's code, in order.
+    fn codes<const N: usize, const B: usize>(k: &Keys<N, B>) -> Vec<u32> {
+        let mut big = k.big.iter();
+        let mut at = 0u32;
+        let codes: Vec<u32> = k
+            .steps
             .iter()
-            .map(|k| k.message)
-            .filter(|h| *h != 0)
+            .map(|s| {
+                at += if *s == BIG_STEP {
+                    *big.next().unwrap()
+                } else {
+                    u32::from(*s)
+                };
+                at
+            })
             .collect();
-        let n = messages.len();
-        messages.sort_unstable();
-        messages.dedup();
-        assert_eq!(messages.len(), n);
-        assert!(n >= 320, "{n} messages");
+        assert!(big.next().is_none());
+        assert!(codes.windows(2).all(|w| w[0] <= w[1]));
+        codes
+    }
+
+    /// The kept row of the name with hash `h`.
+    fn kept_row(names: &[u32], h: u32) -> usize {
+        names.iter().position(|x| *x == h).unwrap()
+    }
+
+    #[test]
+    fn kept_tables_match_the_source_tables() {
+        let kept = codes(&CHROMIUM);
+        for e @ (name, code, ..) in &CHROMIUM_ERRORS {
+            let i = kept_row(&CHROMIUM.names, text_hash(&name.as_bytes()[4..]));
+            assert_eq!(kept[i], (-code) as u32, "{name}");
+            assert_eq!(meaning(CHROMIUM.errors[i]), from_chromium(e), "{name}");
+            assert_eq!(chromium_by_code(*code), from_chromium(e), "{name}");
+        }
+        let kept = codes(&FIREFOX);
+        for e @ (name, code, ..) in &FIREFOX_ERRORS {
+            let i = kept_row(&FIREFOX.names, text_hash(name.as_bytes()));
+            assert_eq!(kept[i], *code, "{name}");
+            assert_eq!(meaning(FIREFOX.errors[i]), from_firefox(e), "{name}");
+            assert_eq!(by_nsresult(*code), from_firefox(e), "{name}");
+        }
+        let kept = codes(&NSS.0);
+        for (name, code, error, message) in &NSS_ERRORS {
+            let i = kept_row(&NSS.0.names, text_hash(name.as_bytes()));
+            assert_eq!(kept[i], (-code) as u32, "{name}");
+            assert_eq!(meaning(NSS.0.errors[i]), *error, "{name}");
+            let m = if message.is_empty() {
+                0
+            } else {
+                text_hash(message.as_bytes())
+            };
+            assert_eq!(NSS.1[i], m, "{name}");
+            assert_eq!(nss_by_code(*code), (*code != 0).then_some(*error), "{name}");
+        }
+        assert_eq!(nss_by_code(0), None);
+        assert_eq!(chromium_by_code(0), OTHER);
+        assert_eq!(chromium_by_code(i32::MIN), OTHER);
     }
 
     #[test]
