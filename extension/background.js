@@ -10,6 +10,7 @@ import {
   openPrivateWindow,
   privateAccessHelpKey,
   injectPanel,
+  offerView,
   proxyOf,
   readProxySettings,
 } from './shim.js';
@@ -336,13 +337,13 @@ async function onHeaders(details) {
   if (!result?.diagnosis.failed) return;
   Object.assign(rec, result);
   records.set(tabId, rec);
-  if (settings.panel) earlyPanel(tabId, rec);
   // The panel waits for this tab's events (and so for the auto-retry state it shows), not for
   // storage and the badge: those are issued now, in order, and finish on their own.
   store(tabId, rec);
   rememberFailure(rec);
   setBadge(tabId, badgeText(rec));
   await watch.onFailure(tabId, rec);
+  if (settings.panel) earlyPanel(tabId, rec);
   // Firefox can report the tab 'complete' before this response (tab and webRequest events
   // travel separately): then no 'complete' follows, so finish the page here.
   const tab = await api.tabs.get(tabId).catch(() => null);
@@ -397,9 +398,19 @@ async function onError(details) {
  * for the page's HTML and asks whether its document is this response's (the previous page may
  * still be showing); where the page is not there yet, the injection on 'complete' shows it.
  */
+/** rec -> the view offered with its early injections, made once per response. */
+const offers = new WeakMap();
+
 function earlyPanel(tabId, rec, again = true) {
   if (rec.shown || rec.injected) return;
-  injectPanel(tabId).catch(() => {
+  (async () => {
+    // The view made from the headers goes with the scripts, so the panel needs no round trip
+    // before it shows; the page's text refines it a moment later. Both are sent at once: the
+    // content script takes the view whichever arrives first.
+    if (!offers.has(rec)) offers.set(rec, view(tabId, rec).then((v) => ({ ...v, responseAt: rec.at })));
+    const offered = await offers.get(rec);
+    await Promise.all([offerView(tabId, offered), injectPanel(tabId)]);
+  })().catch(() => {
     // Most often the previous page went away while the script was on its way to it: the
     // failing page is there now.
     if (again) earlyPanel(tabId, rec, false);

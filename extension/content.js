@@ -1,10 +1,12 @@
 // Injected by the background into a tab that got a 5xx page (after render.js): as soon as the
 // diagnosis is ready, which may be before the page has finished loading or even before the
-// browser has replaced the previous page, and again when the page is complete. Once the page's
-// HTML is parsed it sends the first 4 KiB of it to the background, with when this document's
-// response arrived, so the background can tell the failing page from the one before it. The
-// background answers with the view (refined by the page's text) or nothing, and the panel is
-// shown over the page in a shadow root, so the page's CSS and scripts cannot restyle it.
+// browser has replaced the previous page, and again when the page is complete. With it the
+// background leaves the view it made from the response's headers. Once the page's HTML is
+// parsed the panel shows that view at once, and the first 4 KiB of the page go to the
+// background with when this document's response arrived, so the background can tell the
+// failing page from the one before it; its answer (the view refined by the page's text)
+// redraws the panel where it differs. The panel lives in a shadow root, so the page's CSS and
+// scripts cannot restyle it.
 (() => {
   const HOST_ID = 'gateway-doctor-root';
   const PAGE_TEXT_LIMIT = 4096;
@@ -78,16 +80,57 @@
     (document.body || document.documentElement).append(host);
   }
 
+  const withoutFragment = (u) => String(u || '').split('#')[0];
+  const SAME_RESPONSE_MS = 1000;
+
+  /** Whether a view is about this document: its URL, and its response's arrival as the
+   * browser reported it against this page's own clock (the background checks the same). */
+  function mine(view) {
+    if (!view?.diagnosis?.failed || withoutFragment(view.url) !== withoutFragment(location.href)) return false;
+    const here = responseAt();
+    const there = Number(view.responseAt);
+    return here === undefined || !Number.isFinite(there) || Math.abs(here - there) < SAME_RESPONSE_MS;
+  }
+
+  // What the panel shows, so that the refined view redraws it only where it differs.
+  let shown = '';
+  const digest = (v) =>
+    JSON.stringify([v.diagnosis, v.advice, v.autoRetry?.state, v.autoRetry?.due, Boolean(v.watching), v.resubmits, v.disabledByUs]);
+  function present(view) {
+    const d = digest(view);
+    if (d === shown) return;
+    shown = d;
+    show(view);
+  }
+
+  let asked = false;
+  let answered = false;
+  // A view the background left for this page (made from the response's headers): shown at
+  // once if it came before the answer to our question.
+  globalThis.__gatewayDoctorOffer = (view) => {
+    if (asked && !answered && mine(view)) present(view);
+  };
+
   function ask() {
+    asked = true;
+    const offered = globalThis.__gatewayDoctorOffered;
+    if (mine(offered)) present(offered);
     chrome.runtime
       .sendMessage({ type: 'gd:page', url: location.href, responseAt: responseAt(), bodyText: pageText() })
       .then((view) => {
-        if (view?.diagnosis?.failed) show(view);
-        // Not this document's failure (the page before it): let a later injection try again.
-        else globalThis.__gatewayDoctorPanel = false;
+        answered = true;
+        if (view?.diagnosis?.failed) {
+          present(view);
+        } else {
+          // Not this document's failure (the page before it, or one the tab has left): let a
+          // later injection try again.
+          document.getElementById(HOST_ID)?.remove();
+          shown = '';
+          globalThis.__gatewayDoctorPanel = false;
+        }
       })
       .catch(() => {
-        // The extension was reloaded or the tab moved on: nothing to show.
+        // The extension was reloaded or the tab moved on: nothing more to show.
       });
   }
 

@@ -49,6 +49,20 @@ export async function injectPanel(tabId) {
   await api.scripting.executeScript({ target: { tabId }, files: ['render.js', 'content.js'], injectImmediately: true });
 }
 
+/** Leaves a view in a tab's top frame for the panel's content script (injected next, or
+ * already waiting there) to show; the content script decides whether it is its page's. */
+export async function offerView(tabId, view) {
+  await api.scripting.executeScript({
+    target: { tabId },
+    injectImmediately: true,
+    args: [view],
+    func: (v) => {
+      globalThis.__gatewayDoctorOffered = v;
+      globalThis.__gatewayDoctorOffer?.(v);
+    },
+  });
+}
+
 /** The proxy that carried a request, where the browser reports it (Firefox only). */
 export function proxyOf(details) {
   const p = details.proxyInfo;
