@@ -1,0 +1,410 @@
+//! Reads the contract's inputs out of JavaScript values, without serde: every property is
+//! read with `Reflect` (so a throwing getter or Proxy trap becomes an error here instead of
+//! unwinding through the module), nothing formats a float, and every error names the field:
+//! `failure.responseHeaders[3].name: expected a string`.
+//!
+//! The rules are the ones serde-wasm-bindgen applied to the model's derives before:
+//!
+//! - an object is anything of `typeof` "object" but null (arrays too); unknown fields are
+//!   ignored;
+//! - `Option` fields: missing, `undefined` and `null` are `None`;
+//! - list fields that may be null: missing, `undefined` and `null` are empty;
+//! - fields with a default: missing is the default, any value that is there (even
+//!   `undefined` or `null`) must have the type;
+//! - required fields (of `Diagnosis`, `Gateway`): missing is an error;
+//! - a string is a JavaScript string, a bool a boolean, a number a number (no BigInt); a
+//!   whole number must be a safe integer within the Rust type's range;
+//! - a list is any iterable object (arrays, Sets, ...), read with the iteration protocol;
+//! - an enum is its name as a string.
+
+use crate::model::{
+    Cause, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway, GeneratedBy, Header,
+    History, ProxyInfo, ProxySettings, RecentFailure, Role,
+};
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+pub type R<T> = Result<T, JsValue>;
+
+/// Where a value sits in the input, for error messages.
+pub enum Path<'a> {
+    Root(&'static str),
+    Key(&'a Path<'a>, &'static str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn write(&self, out: &mut String) {
+        match *self {
+            Path::Root(s) => out.push_str(s),
+            Path::Key(p, k) => {
+                p.write(out);
+                out.push('.');
+                out.push_str(k);
+            }
+            Path::Index(p, i) => {
+                p.write(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+
+    /// A JavaScript `Error`: "<path>: <what>".
+    #[cold]
+    #[inline(never)]
+    pub fn error(&self, what: &str) -> JsValue {
+        let mut s = String::new();
+        self.write(&mut s);
+        s.push_str(": ");
+        s.push_str(what);
+        js_sys::Error::new(&s).into()
+    }
+}
+
+/// Reads `v[key]`; `Ok(None)` when `v` has no such property (not merely `undefined`).
+fn get(v: &JsValue, at: &Path, key: &'static str) -> R<Option<JsValue>> {
+    let unreadable = || Path::Key(at, key).error("cannot be read");
+    let k = JsValue::from_str(key);
+    let x = Reflect::get(v, &k).map_err(|_| unreadable())?;
+    if x.is_undefined() && !Reflect::has(v, &k).map_err(|_| unreadable())? {
+        return Ok(None);
+    }
+    Ok(Some(x))
+}
+
+/// Calls `f` as a method of `this` with no arguments.
+fn call(f: &JsValue, this: &JsValue) -> R<JsValue> {
+    match f.dyn_ref::<Function>() {
+        Some(f) => Reflect::apply(f, this, &Array::new()),
+        None => Err(JsValue::UNDEFINED),
+    }
+}
+
+pub fn string(v: &JsValue, at: &Path) -> R<String> {
+    v.as_string().ok_or_else(|| at.error("expected a string"))
+}
+
+fn number(v: &JsValue, at: &Path) -> R<f64> {
+    v.as_f64().ok_or_else(|| at.error("expected a number"))
+}
+
+fn boolean(v: &JsValue, at: &Path) -> R<bool> {
+    v.as_bool()
+        .ok_or_else(|| at.error("expected true or false"))
+}
+
+/// A whole number from 0 to `max`.
+fn whole(v: &JsValue, at: &Path, max: u32, what: &str) -> R<u32> {
+    match v.as_f64() {
+        Some(x) if x >= 0.0 && x <= f64::from(max) && x == x.trunc() => Ok(x as u32),
+        _ => Err(at.error(what)),
+    }
+}
+
+fn u16_(v: &JsValue, at: &Path) -> R<u16> {
+    whole(
+        v,
+        at,
+        u16::MAX.into(),
+        "expected a whole number from 0 to 65535",
+    )
+    .map(|x| x as u16)
+}
+
+fn u32_(v: &JsValue, at: &Path) -> R<u32> {
+    whole(
+        v,
+        at,
+        u32::MAX,
+        "expected a whole number from 0 to 4294967295",
+    )
+}
+
+/// The first `max` items of an iterable object; the rest is not read.
+pub fn list<T>(
+    v: &JsValue,
+    at: &Path,
+    max: usize,
+    item: impl Fn(&JsValue, &Path) -> R<T>,
+) -> R<Vec<T>> {
+    let not_list = || at.error("expected a list");
+    if !v.is_object() {
+        return Err(not_list());
+    }
+    let iter = Reflect::get(v, &js_sys::Symbol::iterator()).map_err(|_| not_list())?;
+    let it = call(&iter, v).map_err(|_| not_list())?;
+    let next = Reflect::get(&it, &JsValue::from_str("next")).map_err(|_| not_list())?;
+    let done = JsValue::from_str("done");
+    let value = JsValue::from_str("value");
+    let mut out = Vec::new();
+    while out.len() < max {
+        let unreadable = || Path::Index(at, out.len()).error("cannot be read");
+        let r = call(&next, &it).map_err(|_| unreadable())?;
+        if Reflect::get(&r, &done)
+            .map_err(|_| unreadable())?
+            .is_truthy()
+        {
+            break;
+        }
+        let x = Reflect::get(&r, &value).map_err(|_| unreadable())?;
+        let i = item(&x, &Path::Index(at, out.len()))?;
+        out.push(i);
+    }
+    Ok(out)
+}
+
+fn strings(v: &JsValue, at: &Path) -> R<Vec<String>> {
+    list(v, at, usize::MAX, string)
+}
+
+/// An enum given by its name.
+fn named<T: Copy>(v: &JsValue, at: &Path, names: &[(&str, T)]) -> R<T> {
+    let s = string(v, at)?;
+    names
+        .iter()
+        .find(|(n, _)| *n == s)
+        .map(|(_, x)| *x)
+        .ok_or_else(|| at.error("not one of the known values"))
+}
+
+/// An object's fields.
+pub struct Obj<'a> {
+    v: &'a JsValue,
+    at: &'a Path<'a>,
+}
+
+impl<'a> Obj<'a> {
+    pub fn new(v: &'a JsValue, at: &'a Path<'a>) -> R<Self> {
+        if v.is_object() {
+            Ok(Obj { v, at })
+        } else {
+            Err(at.error("expected an object"))
+        }
+    }
+
+    /// Missing, `undefined` or `null` is `None`.
+    fn opt<T>(&self, key: &'static str, f: impl Fn(&JsValue, &Path) -> R<T>) -> R<Option<T>> {
+        match get(self.v, self.at, key)? {
+            Some(x) if !x.is_null() && !x.is_undefined() => {
+                Ok(Some(f(&x, &Path::Key(self.at, key))?))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Missing is the default; a value that is there must have the type.
+    fn or_default<T: Default>(
+        &self,
+        key: &'static str,
+        f: impl Fn(&JsValue, &Path) -> R<T>,
+    ) -> R<T> {
+        match get(self.v, self.at, key)? {
+            Some(x) => f(&x, &Path::Key(self.at, key)),
+            None => Ok(T::default()),
+        }
+    }
+
+    /// Missing is an error.
+    fn req<T>(&self, key: &'static str, f: impl Fn(&JsValue, &Path) -> R<T>) -> R<T> {
+        match get(self.v, self.at, key)? {
+            Some(x) => f(&x, &Path::Key(self.at, key)),
+            None => Err(Path::Key(self.at, key).error("missing")),
+        }
+    }
+
+    /// A list that may be missing or null (then empty), cut after `max` items.
+    fn list<T>(
+        &self,
+        key: &'static str,
+        max: usize,
+        item: impl Fn(&JsValue, &Path) -> R<T>,
+    ) -> R<Vec<T>> {
+        Ok(self
+            .opt(key, |v, at| list(v, at, max, &item))?
+            .unwrap_or_default())
+    }
+}
+
+// ---------------------------------------------------------------- the inputs
+
+pub fn failure(v: &JsValue, at: &Path) -> R<Failure> {
+    let o = Obj::new(v, at)?;
+    Ok(Failure {
+        url: o.or_default("url", string)?,
+        method: o.opt("method", string)?,
+        status_code: o.opt("statusCode", u16_)?,
+        status_line: o.opt("statusLine", string)?,
+        response_headers: o.list("responseHeaders", usize::MAX, header)?,
+        error: o.opt("error", string)?,
+        body_text: o.opt("bodyText", string)?,
+        proxy: o.opt("proxy", proxy_info)?,
+        time_stamp: o.opt("timeStamp", number)?,
+    })
+}
+
+fn header(v: &JsValue, at: &Path) -> R<Header> {
+    let o = Obj::new(v, at)?;
+    Ok(Header {
+        name: o.or_default("name", string)?,
+        value: o.opt("value", string)?,
+    })
+}
+
+fn proxy_info(v: &JsValue, at: &Path) -> R<ProxyInfo> {
+    let o = Obj::new(v, at)?;
+    Ok(ProxyInfo {
+        kind: o.opt("type", string)?,
+        host: o.opt("host", string)?,
+        port: o.opt("port", u32_)?,
+    })
+}
+
+pub fn diagnosis(v: &JsValue, at: &Path) -> R<Diagnosis> {
+    let o = Obj::new(v, at)?;
+    Ok(Diagnosis {
+        failed: o.req("failed", boolean)?,
+        cause: o.req("cause", cause)?,
+        culprit: o.req("culprit", culprit)?,
+        generated_by: o.req("generatedBy", generated_by)?,
+        gateway: o.opt("gateway", gateway)?,
+        transient: o.req("transient", boolean)?,
+        retry_after_seconds: o.opt("retryAfterSeconds", number)?,
+        safe_to_retry: o.req("safeToRetry", boolean)?,
+        confidence: o.req("confidence", number)?,
+        url: o.req("url", string)?,
+        host: o.req("host", string)?,
+        origin: o.req("origin", string)?,
+        method: o.req("method", string)?,
+        status_code: o.opt("statusCode", u16_)?,
+        status_text: o.opt("statusText", string)?,
+        error: o.opt("error", string)?,
+        evidence: o.req("evidence", strings)?,
+    })
+}
+
+fn cause(v: &JsValue, at: &Path) -> R<Cause> {
+    let s = string(v, at)?;
+    Cause::ALL
+        .into_iter()
+        .find(|c| c.as_str() == s)
+        .ok_or_else(|| at.error("not one of the known causes"))
+}
+
+fn culprit(v: &JsValue, at: &Path) -> R<Culprit> {
+    named(
+        v,
+        at,
+        &[
+            ("site", Culprit::Site),
+            ("network", Culprit::Network),
+            ("proxy", Culprit::Proxy),
+            ("browser", Culprit::Browser),
+            ("unknown", Culprit::Unknown),
+        ],
+    )
+}
+
+fn generated_by(v: &JsValue, at: &Path) -> R<GeneratedBy> {
+    named(
+        v,
+        at,
+        &[
+            ("gateway", GeneratedBy::Gateway),
+            ("origin", GeneratedBy::Origin),
+            ("browser", GeneratedBy::Browser),
+            ("unknown", GeneratedBy::Unknown),
+        ],
+    )
+}
+
+fn role(v: &JsValue, at: &Path) -> R<Role> {
+    named(
+        v,
+        at,
+        &[
+            ("cdn", Role::Cdn),
+            ("load-balancer", Role::LoadBalancer),
+            ("reverse-proxy", Role::ReverseProxy),
+            ("forward-proxy", Role::ForwardProxy),
+            ("platform", Role::Platform),
+        ],
+    )
+}
+
+fn gateway(v: &JsValue, at: &Path) -> R<Gateway> {
+    let o = Obj::new(v, at)?;
+    Ok(Gateway {
+        id: o.req("id", string)?,
+        name: o.req("name", string)?,
+        version: o.opt("version", string)?,
+        role: o.req("role", role)?,
+        evidence: o.req("evidence", strings)?,
+    })
+}
+
+/// `max_hosts` bounds `knownHosts` and `recentFailures`, `max_extensions` `extensions`.
+pub fn environment(
+    v: &JsValue,
+    at: &Path,
+    max_hosts: usize,
+    max_extensions: usize,
+) -> R<Environment> {
+    let o = Obj::new(v, at)?;
+    Ok(Environment {
+        url: o.opt("url", string)?,
+        method: o.opt("method", string)?,
+        browser: o.opt("browser", string)?,
+        platform: o.opt("platform", string)?,
+        proxy: o.opt("proxy", proxy_settings)?,
+        extensions: o.list("extensions", max_extensions, extension)?,
+        recent_failures: o.list("recentFailures", max_hosts, recent_failure)?,
+        known_hosts: o.list("knownHosts", max_hosts, string)?,
+        incognito_allowed: o.opt("incognitoAllowed", boolean)?,
+        attempts: o.opt("attempts", u32_)?,
+        now: o.opt("now", number)?,
+    })
+}
+
+fn proxy_settings(v: &JsValue, at: &Path) -> R<ProxySettings> {
+    let o = Obj::new(v, at)?;
+    Ok(ProxySettings {
+        mode: o.opt("mode", string)?,
+        controlled_by: o.opt("controlledBy", string)?,
+    })
+}
+
+fn recent_failure(v: &JsValue, at: &Path) -> R<RecentFailure> {
+    let o = Obj::new(v, at)?;
+    Ok(RecentFailure {
+        host: o.or_default("host", string)?,
+        at: o.or_default("at", number)?,
+        cause: o.opt("cause", string)?,
+    })
+}
+
+pub fn extension(v: &JsValue, at: &Path) -> R<ExtensionInfo> {
+    let o = Obj::new(v, at)?;
+    Ok(ExtensionInfo {
+        id: o.or_default("id", string)?,
+        name: o.or_default("name", string)?,
+        description: o.opt("description", string)?,
+        enabled: o.opt("enabled", boolean)?,
+        kind: o.opt("type", string)?,
+        permissions: o.list("permissions", usize::MAX, string)?,
+        host_permissions: o.list("hostPermissions", usize::MAX, string)?,
+        install_type: o.opt("installType", string)?,
+        may_disable: o.opt("mayDisable", boolean)?,
+    })
+}
+
+pub fn history(v: &JsValue, at: &Path) -> R<History> {
+    let o = Obj::new(v, at)?;
+    Ok(History {
+        attempts: o.or_default("attempts", u32_)?,
+        first_failure_at: o.opt("firstFailureAt", number)?,
+        now: o.opt("now", number)?,
+        seed: o.opt("seed", number)?,
+    })
+}
