@@ -302,8 +302,71 @@ pub struct ExtensionInfo {
     pub may_disable: Option<bool>,
 }
 
-/// Named values that fill a message: `{name}` in the message text.
-pub type Params = BTreeMap<String, Param>;
+/// Named values that fill a message: `{name}` in the message text. Serialized as an object
+/// whose keys are in name order (a sorted list: smaller in the wasm than a `BTreeMap`, and
+/// these hold a handful of entries).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Params(Vec<(String, Param)>);
+
+impl Params {
+    pub fn new() -> Self {
+        Params(Vec::new())
+    }
+
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// Sets `key` to `value`; returns the value it replaces, if any.
+    pub fn insert(&mut self, key: String, value: Param) -> Option<Param> {
+        match self.find(&key) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Param> {
+        self.find(key).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The entries in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Param)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Params {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let m = BTreeMap::<String, Param>::deserialize(d)?;
+        Ok(Params(m.into_iter().collect()))
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(untagged)]
@@ -355,7 +418,7 @@ pub enum Action {
 pub struct Step {
     /// "retry", "verify-url", ... (also the message name, with `step_` and `-` as `_`).
     pub id: String,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    #[serde(skip_serializing_if = "Params::is_empty", default)]
     pub params: Params,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action: Option<Action>,
