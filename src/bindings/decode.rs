@@ -21,8 +21,9 @@ use crate::model::{
     Cause, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway, GeneratedBy, Header,
     History, ProxyInfo, ProxySettings, RecentFailure, Role,
 };
-use js_sys::{Array, Function, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Function, Reflect};
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
 
 pub type R<T> = Result<T, JsValue>;
 
@@ -63,23 +64,45 @@ impl Path<'_> {
     }
 }
 
+/// The JavaScript string for a field name, made once: JavaScript finds a property much
+/// faster by a string it has seen before than by a new one each time. The strings live as
+/// long as the module (a few dozen names).
+#[inline(never)]
+fn key(k: &'static str) -> &'static JsValue {
+    thread_local! {
+        static KEYS: Cell<Vec<(*const u8, usize, &'static JsValue)>> = const { Cell::new(Vec::new()) };
+    }
+    KEYS.with(|cell| {
+        let mut keys = cell.take();
+        let found = match keys.iter().find(|x| x.0 == k.as_ptr() && x.1 == k.len()) {
+            Some(x) => x.2,
+            None => {
+                let v: &'static JsValue = Box::leak(Box::new(JsValue::from_str(k)));
+                keys.push((k.as_ptr(), k.len(), v));
+                v
+            }
+        };
+        cell.set(keys);
+        found
+    })
+}
+
 /// Reads `v[key]`; `Ok(None)` when `v` has no such property (not merely `undefined`).
-fn get(v: &JsValue, at: &Path, key: &'static str) -> R<Option<JsValue>> {
-    let unreadable = || Path::Key(at, key).error("cannot be read");
-    let k = JsValue::from_str(key);
-    let x = Reflect::get(v, &k).map_err(|_| unreadable())?;
-    if x.is_undefined() && !Reflect::has(v, &k).map_err(|_| unreadable())? {
+fn get(v: &JsValue, at: &Path, name: &'static str) -> R<Option<JsValue>> {
+    let unreadable = || Path::Key(at, name).error("cannot be read");
+    let k = key(name);
+    let x = Reflect::get(v, k).map_err(|_| unreadable())?;
+    if x.is_undefined() && !Reflect::has(v, k).map_err(|_| unreadable())? {
         return Ok(None);
     }
     Ok(Some(x))
 }
 
-/// Calls `f` as a method of `this` with no arguments.
-fn call(f: &JsValue, this: &JsValue) -> R<JsValue> {
-    match f.dyn_ref::<Function>() {
-        Some(f) => Reflect::apply(f, this, &Array::new()),
-        None => Err(JsValue::UNDEFINED),
-    }
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy: caught here.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(v: &JsValue) -> R<bool>;
 }
 
 pub fn string(v: &JsValue, at: &Path) -> R<String> {
@@ -122,6 +145,84 @@ fn u32_(v: &JsValue, at: &Path) -> R<u32> {
     )
 }
 
+/// The items of an iterable object (an array, a Set, ...), one at a time. Not generic, so
+/// that this code is in the wasm once, not once per item type.
+struct Items<'a> {
+    v: &'a JsValue,
+    /// An array's length, or `None` for another iterable (then `it` and `next` are its
+    /// iterator and the iterator's `next` method).
+    len: Option<usize>,
+    it: JsValue,
+    next: JsValue,
+    i: usize,
+}
+
+impl<'a> Items<'a> {
+    #[inline(never)]
+    fn new(v: &'a JsValue, at: &Path) -> R<Self> {
+        let not_list = || at.error("expected a list");
+        if !v.is_object() {
+            return Err(not_list());
+        }
+        let mut items = Items {
+            v,
+            len: None,
+            it: JsValue::UNDEFINED,
+            next: JsValue::UNDEFINED,
+            i: 0,
+        };
+        if is_array(v).map_err(|_| not_list())? {
+            // Arrays by index, as their iterator would give them, but with one call per item.
+            let n = Reflect::get(v, key("length"))
+                .ok()
+                .and_then(|n| n.as_f64())
+                .ok_or_else(not_list)?;
+            items.len = Some(if n >= u32::MAX as f64 {
+                u32::MAX as usize
+            } else {
+                n as usize
+            });
+        } else {
+            let iter = Reflect::get(v, &js_sys::Symbol::iterator()).map_err(|_| not_list())?;
+            items.it = call(&iter, v).map_err(|_| not_list())?;
+            items.next = Reflect::get(&items.it, key("next")).map_err(|_| not_list())?;
+        }
+        Ok(items)
+    }
+
+    /// The next item, or `None` at the end; `at` is the item's path.
+    #[inline(never)]
+    fn next(&mut self, at: &Path) -> R<Option<JsValue>> {
+        let unreadable = |_| at.error("cannot be read");
+        let i = self.i;
+        self.i += 1;
+        match self.len {
+            Some(n) if i >= n => Ok(None),
+            Some(_) => Reflect::get_u32(self.v, i as u32)
+                .map(Some)
+                .map_err(unreadable),
+            None => {
+                let r = call(&self.next, &self.it).map_err(unreadable)?;
+                if Reflect::get(&r, key("done"))
+                    .map_err(unreadable)?
+                    .is_truthy()
+                {
+                    return Ok(None);
+                }
+                Reflect::get(&r, key("value")).map(Some).map_err(unreadable)
+            }
+        }
+    }
+}
+
+/// Calls `f` as a method of `this`, without arguments.
+fn call(f: &JsValue, this: &JsValue) -> R<JsValue> {
+    match f.dyn_ref::<Function>() {
+        Some(f) => f.call0(this),
+        None => Err(JsValue::UNDEFINED),
+    }
+}
+
 /// The first `max` items of an iterable object; the rest is not read.
 pub fn list<T>(
     v: &JsValue,
@@ -129,28 +230,14 @@ pub fn list<T>(
     max: usize,
     item: impl Fn(&JsValue, &Path) -> R<T>,
 ) -> R<Vec<T>> {
-    let not_list = || at.error("expected a list");
-    if !v.is_object() {
-        return Err(not_list());
-    }
-    let iter = Reflect::get(v, &js_sys::Symbol::iterator()).map_err(|_| not_list())?;
-    let it = call(&iter, v).map_err(|_| not_list())?;
-    let next = Reflect::get(&it, &JsValue::from_str("next")).map_err(|_| not_list())?;
-    let done = JsValue::from_str("done");
-    let value = JsValue::from_str("value");
+    let mut items = Items::new(v, at)?;
     let mut out = Vec::new();
     while out.len() < max {
-        let unreadable = || Path::Index(at, out.len()).error("cannot be read");
-        let r = call(&next, &it).map_err(|_| unreadable())?;
-        if Reflect::get(&r, &done)
-            .map_err(|_| unreadable())?
-            .is_truthy()
-        {
-            break;
+        let at = Path::Index(at, out.len());
+        match items.next(&at)? {
+            Some(x) => out.push(item(&x, &at)?),
+            None => break,
         }
-        let x = Reflect::get(&r, &value).map_err(|_| unreadable())?;
-        let i = item(&x, &Path::Index(at, out.len()))?;
-        out.push(i);
     }
     Ok(out)
 }
