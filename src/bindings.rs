@@ -31,8 +31,9 @@ fn optional<T: Default>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) 
 }
 
 fn to_js<T: Serialize>(v: &T) -> R<JsValue> {
+    // serde-wasm-bindgen's errors are JavaScript `Error`s already.
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&format!("output: {e}")).into())
+        .map_err(JsValue::from)
 }
 
 fn input(e: InputError) -> JsValue {
