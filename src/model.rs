@@ -54,7 +54,7 @@ pub struct ProxyInfo {
 
 // ---------------------------------------------------------------- output of diagnose
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Cause {
     // a response arrived
@@ -173,8 +173,22 @@ impl Cause {
     }
 }
 
+/// The enums that cross the boundary as names serialize by `as_str` (the names the derive
+/// would give, checked by the tests below against `Deserialize`): then the names are in the
+/// wasm once, and each impl is one call.
+macro_rules! serialize_as_str {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    )*};
+}
+serialize_as_str!(Cause, Culprit, GeneratedBy, Role, Risk);
+
 /// Who has to act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Culprit {
     Site,
@@ -184,8 +198,29 @@ pub enum Culprit {
     Unknown,
 }
 
+impl Culprit {
+    pub const ALL: [Culprit; 5] = [
+        Culprit::Site,
+        Culprit::Network,
+        Culprit::Proxy,
+        Culprit::Browser,
+        Culprit::Unknown,
+    ];
+
+    /// The contract's name ("site", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Culprit::Site => "site",
+            Culprit::Network => "network",
+            Culprit::Proxy => "proxy",
+            Culprit::Browser => "browser",
+            Culprit::Unknown => "unknown",
+        }
+    }
+}
+
 /// Who wrote the error response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GeneratedBy {
     Gateway,
@@ -194,7 +229,26 @@ pub enum GeneratedBy {
     Unknown,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+impl GeneratedBy {
+    pub const ALL: [GeneratedBy; 4] = [
+        GeneratedBy::Gateway,
+        GeneratedBy::Origin,
+        GeneratedBy::Browser,
+        GeneratedBy::Unknown,
+    ];
+
+    /// The contract's name ("gateway", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GeneratedBy::Gateway => "gateway",
+            GeneratedBy::Origin => "origin",
+            GeneratedBy::Browser => "browser",
+            GeneratedBy::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Cdn,
@@ -202,6 +256,27 @@ pub enum Role {
     ReverseProxy,
     ForwardProxy,
     Platform,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Cdn,
+        Role::LoadBalancer,
+        Role::ReverseProxy,
+        Role::ForwardProxy,
+        Role::Platform,
+    ];
+
+    /// The contract's name ("cdn", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Cdn => "cdn",
+            Role::LoadBalancer => "load-balancer",
+            Role::ReverseProxy => "reverse-proxy",
+            Role::ForwardProxy => "forward-proxy",
+            Role::Platform => "platform",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -455,12 +530,25 @@ pub struct RetryPlan {
 
 // ---------------------------------------------------------------- rankExtensions
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Risk {
     High,
     Medium,
     Low,
+}
+
+impl Risk {
+    pub const ALL: [Risk; 3] = [Risk::High, Risk::Medium, Risk::Low];
+
+    /// The contract's name ("high", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Risk::High => "high",
+            Risk::Medium => "medium",
+            Risk::Low => "low",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -485,3 +573,49 @@ impl std::fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` gives the names that serde's derive reads (kebab-case), and serializing
+    /// gives `as_str`.
+    fn round_trip<T: Copy + PartialEq + std::fmt::Debug + Serialize + for<'de> Deserialize<'de>>(
+        all: &[T],
+        name: fn(T) -> &'static str,
+    ) {
+        for &x in all {
+            let json = serde_json::to_value(x).unwrap();
+            assert_eq!(json, serde_json::Value::String(name(x).into()), "{x:?}");
+            assert_eq!(serde_json::from_value::<T>(json).unwrap(), x);
+        }
+    }
+
+    #[test]
+    fn enum_names() {
+        round_trip(&Cause::ALL, Cause::as_str);
+        round_trip(&Culprit::ALL, Culprit::as_str);
+        round_trip(&GeneratedBy::ALL, GeneratedBy::as_str);
+        round_trip(&Role::ALL, Role::as_str);
+        round_trip(&Risk::ALL, Risk::as_str);
+    }
+
+    #[test]
+    fn params_keep_name_order_and_replace() {
+        let mut p = Params::new();
+        assert!(p.is_empty());
+        assert_eq!(p.insert("zeta".into(), Param::Flag(true)), None);
+        assert_eq!(p.insert("alpha".into(), "a".into()), None);
+        assert_eq!(p.insert("mid".into(), Param::Number(1.5)), None);
+        assert_eq!(p.insert("alpha".into(), "b".into()), Some("a".into()));
+        assert_eq!(p.get("alpha"), Some(&Param::Text("b".into())));
+        assert!(p.contains_key("zeta") && !p.contains_key("nope"));
+        assert_eq!(p.len(), 3);
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"alpha":"b","mid":1.5,"zeta":true}"#
+        );
+        let back: Params = serde_json::from_str(r#"{"b":"x","a":["y"]}"#).unwrap();
+        assert_eq!(back.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "b"]);
+    }
+}

@@ -246,13 +246,12 @@ fn strings(v: &JsValue, at: &Path) -> R<Vec<String>> {
     list(v, at, usize::MAX, string)
 }
 
-/// An enum given by its name.
-fn named<T: Copy>(v: &JsValue, at: &Path, names: &[(&str, T)]) -> R<T> {
+/// An enum given by its name (`as_str` of one of `all`).
+fn named<T: Copy>(v: &JsValue, at: &Path, all: &[T], name: fn(T) -> &'static str) -> R<T> {
     let s = string(v, at)?;
-    names
-        .iter()
-        .find(|(n, _)| *n == s)
-        .map(|(_, x)| *x)
+    all.iter()
+        .copied()
+        .find(|x| name(*x) == s)
         .ok_or_else(|| at.error("not one of the known values"))
 }
 
@@ -372,52 +371,19 @@ pub fn diagnosis(v: &JsValue, at: &Path) -> R<Diagnosis> {
 }
 
 fn cause(v: &JsValue, at: &Path) -> R<Cause> {
-    let s = string(v, at)?;
-    Cause::ALL
-        .into_iter()
-        .find(|c| c.as_str() == s)
-        .ok_or_else(|| at.error("not one of the known causes"))
+    named(v, at, &Cause::ALL, Cause::as_str)
 }
 
 fn culprit(v: &JsValue, at: &Path) -> R<Culprit> {
-    named(
-        v,
-        at,
-        &[
-            ("site", Culprit::Site),
-            ("network", Culprit::Network),
-            ("proxy", Culprit::Proxy),
-            ("browser", Culprit::Browser),
-            ("unknown", Culprit::Unknown),
-        ],
-    )
+    named(v, at, &Culprit::ALL, Culprit::as_str)
 }
 
 fn generated_by(v: &JsValue, at: &Path) -> R<GeneratedBy> {
-    named(
-        v,
-        at,
-        &[
-            ("gateway", GeneratedBy::Gateway),
-            ("origin", GeneratedBy::Origin),
-            ("browser", GeneratedBy::Browser),
-            ("unknown", GeneratedBy::Unknown),
-        ],
-    )
+    named(v, at, &GeneratedBy::ALL, GeneratedBy::as_str)
 }
 
 fn role(v: &JsValue, at: &Path) -> R<Role> {
-    named(
-        v,
-        at,
-        &[
-            ("cdn", Role::Cdn),
-            ("load-balancer", Role::LoadBalancer),
-            ("reverse-proxy", Role::ReverseProxy),
-            ("forward-proxy", Role::ForwardProxy),
-            ("platform", Role::Platform),
-        ],
-    )
+    named(v, at, &Role::ALL, Role::as_str)
 }
 
 fn gateway(v: &JsValue, at: &Path) -> R<Gateway> {
