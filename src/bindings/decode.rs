@@ -14,8 +14,13 @@
 //! - required fields (of `Diagnosis`, `Gateway`): missing is an error;
 //! - a string is a JavaScript string, a bool a boolean, a number a number (no BigInt); a
 //!   whole number must be a safe integer within the Rust type's range;
-//! - a list is any iterable object (arrays, Sets, ...), read with the iteration protocol;
+//! - a list is any iterable object: an array by index, anything else (a Set, ...) with the
+//!   iteration protocol;
 //! - an enum is its name as a string.
+//!
+//! Two differences, both for inputs no caller sends: a list with a bound stops being read
+//! at the bound (serde-wasm-bindgen read it all, then it was cut), and an enum given as a
+//! one-key object (`{"dns": null}`, serde's externally tagged form) is no longer accepted.
 
 use crate::model::{
     Cause, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway, GeneratedBy, Header,
