@@ -104,7 +104,7 @@ build_core() {
     --out-dir target/pkg --out-name gateway_doctor
   # Debian's wasm-opt breaks wasm-bindgen's externref table: use npm's binaryen.
   # Inlining only tiny functions into their one caller leaves a wasm that is ~2 KiB larger
-  # raw but ~3.5 KiB smaller gzipped; the producers and target_features sections are for
+  # raw but ~3 KiB smaller gzipped; the producers and target_features sections are for
   # tools only.
   say "optimising the wasm (binaryen wasm-opt -Oz)"
   "$ROOT/node_modules/.bin/wasm-opt" -Oz --converge --one-caller-inline-max-function-size=20 \
