@@ -1,76 +1,81 @@
 //! The JavaScript edge: converts values in and out and turns every error into a JavaScript
-//! `Error`. The only module that knows about wasm-bindgen; logic modules never import it.
+//! `Error`. The only module (with its `decode` part) that knows about wasm-bindgen; logic
+//! modules never import it.
 
-use crate::model::{Diagnosis, Environment, ExtensionInfo, Failure, History, InputError};
-use serde::{de::DeserializeOwned, Serialize};
+mod decode;
+
+use crate::model::InputError;
+use decode::{Path, R};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Bounds on list inputs; longer lists are cut.
+/// Bounds on list inputs; longer lists are cut (the rest is not read).
 const MAX_KNOWN_HOSTS: usize = 10_000;
 const MAX_EXTENSIONS: usize = 1_000;
 
-fn error(msg: impl std::fmt::Display) -> JsValue {
-    js_sys::Error::new(&msg.to_string()).into()
-}
-
-fn from_js<T: DeserializeOwned>(what: &str, v: JsValue) -> Result<T, JsValue> {
+/// Decodes a required argument: `undefined` or `null` is "<what>: missing".
+fn required<T>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) -> R<T>) -> R<T> {
+    let at = Path::Root(what);
     if v.is_undefined() || v.is_null() {
-        return Err(error(format!("{what}: missing")));
+        return Err(at.error("missing"));
     }
-    serde_wasm_bindgen::from_value(v).map_err(|e| error(format!("{what}: {e}")))
+    f(v, &at)
 }
 
-fn from_js_or_default<T: DeserializeOwned + Default>(what: &str, v: JsValue) -> Result<T, JsValue> {
+/// Decodes an optional argument: `undefined` or `null` is the default.
+fn optional<T: Default>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) -> R<T>) -> R<T> {
     if v.is_undefined() || v.is_null() {
         return Ok(T::default());
     }
-    from_js(what, v)
+    f(v, &Path::Root(what))
 }
 
-fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+fn to_js<T: Serialize>(v: &T) -> R<JsValue> {
+    // serde-wasm-bindgen's errors are JavaScript `Error`s already.
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error(format!("output: {e}")))
+        .map_err(JsValue::from)
 }
 
 fn input(e: InputError) -> JsValue {
-    error(e)
+    js_sys::Error::new(&e.0).into()
 }
 
 #[wasm_bindgen]
 pub fn diagnose(failure: JsValue) -> Result<JsValue, JsValue> {
-    let f: Failure = from_js("failure", failure)?;
+    let f = required("failure", &failure, decode::failure)?;
     to_js(&crate::diagnose(&f).map_err(input)?)
 }
 
 #[wasm_bindgen]
 pub fn advise(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, JsValue> {
-    let d: Diagnosis = from_js("diagnosis", diagnosis)?;
-    let mut env: Environment = from_js_or_default("environment", environment)?;
-    env.known_hosts.truncate(MAX_KNOWN_HOSTS);
-    env.extensions.truncate(MAX_EXTENSIONS);
-    env.recent_failures.truncate(MAX_KNOWN_HOSTS);
+    let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
+    let env = optional("environment", &environment, |v, at| {
+        decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
+    })?;
     to_js(&crate::advise(&d, &env))
 }
 
 #[wasm_bindgen(js_name = retryPlan)]
 pub fn retry_plan(diagnosis: JsValue, history: JsValue) -> Result<JsValue, JsValue> {
-    let d: Diagnosis = from_js("diagnosis", diagnosis)?;
-    let h: History = from_js_or_default("history", history)?;
+    let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
+    let h = optional("history", &history, decode::history)?;
     to_js(&crate::retry_plan(&d, &h))
 }
 
 #[wasm_bindgen(js_name = suggestHost)]
 pub fn suggest_host(host: JsValue, known_hosts: JsValue) -> Result<Option<String>, JsValue> {
-    let host: String = from_js("host", host)?;
-    let mut known: Vec<String> = from_js_or_default("knownHosts", known_hosts)?;
-    known.truncate(MAX_KNOWN_HOSTS);
+    let host = required("host", &host, decode::string)?;
+    let known = optional("knownHosts", &known_hosts, |v, at| {
+        decode::list(v, at, MAX_KNOWN_HOSTS, decode::string)
+    })?;
     Ok(crate::suggest_host(crate::text::clip(&host, 1024), &known))
 }
 
 #[wasm_bindgen(js_name = rankExtensions)]
 pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
-    let mut exts: Vec<ExtensionInfo> = from_js_or_default("extensions", extensions)?;
-    exts.truncate(MAX_EXTENSIONS);
+    let exts = optional("extensions", &extensions, |v, at| {
+        decode::list(v, at, MAX_EXTENSIONS, decode::extension)
+    })?;
     to_js(&crate::rank_extensions(&exts))
 }
 

@@ -20,6 +20,10 @@ pub mod url;
 
 mod bindings;
 
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use advise::advise;
 pub use diagnose::diagnose;
 pub use extensions::rank_extensions;

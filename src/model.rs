@@ -54,7 +54,7 @@ pub struct ProxyInfo {
 
 // ---------------------------------------------------------------- output of diagnose
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Cause {
     // a response arrived
@@ -173,8 +173,22 @@ impl Cause {
     }
 }
 
+/// The enums that cross the boundary as names serialize by `as_str` (the names the derive
+/// would give, checked by the tests below against `Deserialize`): then the names are in the
+/// wasm once, and each impl is one call.
+macro_rules! serialize_as_str {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    )*};
+}
+serialize_as_str!(Cause, Culprit, GeneratedBy, Role, Risk);
+
 /// Who has to act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Culprit {
     Site,
@@ -184,8 +198,29 @@ pub enum Culprit {
     Unknown,
 }
 
+impl Culprit {
+    pub const ALL: [Culprit; 5] = [
+        Culprit::Site,
+        Culprit::Network,
+        Culprit::Proxy,
+        Culprit::Browser,
+        Culprit::Unknown,
+    ];
+
+    /// The contract's name ("site", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Culprit::Site => "site",
+            Culprit::Network => "network",
+            Culprit::Proxy => "proxy",
+            Culprit::Browser => "browser",
+            Culprit::Unknown => "unknown",
+        }
+    }
+}
+
 /// Who wrote the error response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GeneratedBy {
     Gateway,
@@ -194,7 +229,26 @@ pub enum GeneratedBy {
     Unknown,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+impl GeneratedBy {
+    pub const ALL: [GeneratedBy; 4] = [
+        GeneratedBy::Gateway,
+        GeneratedBy::Origin,
+        GeneratedBy::Browser,
+        GeneratedBy::Unknown,
+    ];
+
+    /// The contract's name ("gateway", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GeneratedBy::Gateway => "gateway",
+            GeneratedBy::Origin => "origin",
+            GeneratedBy::Browser => "browser",
+            GeneratedBy::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Cdn,
@@ -202,6 +256,27 @@ pub enum Role {
     ReverseProxy,
     ForwardProxy,
     Platform,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Cdn,
+        Role::LoadBalancer,
+        Role::ReverseProxy,
+        Role::ForwardProxy,
+        Role::Platform,
+    ];
+
+    /// The contract's name ("cdn", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Cdn => "cdn",
+            Role::LoadBalancer => "load-balancer",
+            Role::ReverseProxy => "reverse-proxy",
+            Role::ForwardProxy => "forward-proxy",
+            Role::Platform => "platform",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -302,8 +377,71 @@ pub struct ExtensionInfo {
     pub may_disable: Option<bool>,
 }
 
-/// Named values that fill a message: `{name}` in the message text.
-pub type Params = BTreeMap<String, Param>;
+/// Named values that fill a message: `{name}` in the message text. Serialized as an object
+/// whose keys are in name order (a sorted list: smaller in the wasm than a `BTreeMap`, and
+/// these hold a handful of entries).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Params(Vec<(String, Param)>);
+
+impl Params {
+    pub fn new() -> Self {
+        Params(Vec::new())
+    }
+
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// Sets `key` to `value`; returns the value it replaces, if any.
+    pub fn insert(&mut self, key: String, value: Param) -> Option<Param> {
+        match self.find(&key) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Param> {
+        self.find(key).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The entries in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Param)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Params {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let m = BTreeMap::<String, Param>::deserialize(d)?;
+        Ok(Params(m.into_iter().collect()))
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(untagged)]
@@ -333,8 +471,8 @@ pub struct Message {
     pub params: Params,
 }
 
-/// What one click does.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// What one click does: `{type: "retry"}`, `{type: "open-url", url}`, ...
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(
     tag = "type",
     rename_all = "kebab-case",
@@ -350,12 +488,35 @@ pub enum Action {
     Copy { text: String },
 }
 
+/// The same object as the derive with `tag = "type"` gives (the tests check it against
+/// `Deserialize`), in a fraction of the code.
+impl Serialize for Action {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (kind, field) = match self {
+            Action::Retry => ("retry", None),
+            Action::OpenIncognito => ("open-incognito", None),
+            Action::ClearSiteData { origin } => ("clear-site-data", Some(("origin", origin))),
+            Action::DisableExtension { id } => ("disable-extension", Some(("id", id))),
+            Action::Watch => ("watch", None),
+            Action::OpenUrl { url } => ("open-url", Some(("url", url))),
+            Action::Copy { text } => ("copy", Some(("text", text))),
+        };
+        let mut st = s.serialize_struct("Action", 1 + usize::from(field.is_some()))?;
+        st.serialize_field("type", kind)?;
+        if let Some((name, value)) = field {
+            st.serialize_field(name, value)?;
+        }
+        st.end()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Step {
     /// "retry", "verify-url", ... (also the message name, with `step_` and `-` as `_`).
     pub id: String,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    #[serde(skip_serializing_if = "Params::is_empty", default)]
     pub params: Params,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub action: Option<Action>,
@@ -392,12 +553,25 @@ pub struct RetryPlan {
 
 // ---------------------------------------------------------------- rankExtensions
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Risk {
     High,
     Medium,
     Low,
+}
+
+impl Risk {
+    pub const ALL: [Risk; 3] = [Risk::High, Risk::Medium, Risk::Low];
+
+    /// The contract's name ("high", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Risk::High => "high",
+            Risk::Medium => "medium",
+            Risk::Low => "low",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -422,3 +596,82 @@ impl std::fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` gives the names that serde's derive reads (kebab-case), and serializing
+    /// gives `as_str`.
+    fn round_trip<T: Copy + PartialEq + std::fmt::Debug + Serialize + for<'de> Deserialize<'de>>(
+        all: &[T],
+        name: fn(T) -> &'static str,
+    ) {
+        for &x in all {
+            let json = serde_json::to_value(x).unwrap();
+            assert_eq!(json, serde_json::Value::String(name(x).into()), "{x:?}");
+            assert_eq!(serde_json::from_value::<T>(json).unwrap(), x);
+        }
+    }
+
+    #[test]
+    fn enum_names() {
+        round_trip(&Cause::ALL, Cause::as_str);
+        round_trip(&Culprit::ALL, Culprit::as_str);
+        round_trip(&GeneratedBy::ALL, GeneratedBy::as_str);
+        round_trip(&Role::ALL, Role::as_str);
+        round_trip(&Risk::ALL, Risk::as_str);
+    }
+
+    #[test]
+    fn actions_serialize_as_tagged_objects() {
+        let all = [
+            (Action::Retry, r#"{"type":"retry"}"#),
+            (Action::OpenIncognito, r#"{"type":"open-incognito"}"#),
+            (
+                Action::ClearSiteData {
+                    origin: "https://a.test".into(),
+                },
+                r#"{"type":"clear-site-data","origin":"https://a.test"}"#,
+            ),
+            (
+                Action::DisableExtension { id: "abc".into() },
+                r#"{"type":"disable-extension","id":"abc"}"#,
+            ),
+            (Action::Watch, r#"{"type":"watch"}"#),
+            (
+                Action::OpenUrl {
+                    url: "https://b.test/".into(),
+                },
+                r#"{"type":"open-url","url":"https://b.test/"}"#,
+            ),
+            (
+                Action::Copy { text: "x".into() },
+                r#"{"type":"copy","text":"x"}"#,
+            ),
+        ];
+        for (action, json) in all {
+            assert_eq!(serde_json::to_string(&action).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Action>(json).unwrap(), action);
+        }
+    }
+
+    #[test]
+    fn params_keep_name_order_and_replace() {
+        let mut p = Params::new();
+        assert!(p.is_empty());
+        assert_eq!(p.insert("zeta".into(), Param::Flag(true)), None);
+        assert_eq!(p.insert("alpha".into(), "a".into()), None);
+        assert_eq!(p.insert("mid".into(), Param::Number(1.5)), None);
+        assert_eq!(p.insert("alpha".into(), "b".into()), Some("a".into()));
+        assert_eq!(p.get("alpha"), Some(&Param::Text("b".into())));
+        assert!(p.contains_key("zeta") && !p.contains_key("nope"));
+        assert_eq!(p.len(), 3);
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"alpha":"b","mid":1.5,"zeta":true}"#
+        );
+        let back: Params = serde_json::from_str(r#"{"b":"x","a":["y"]}"#).unwrap();
+        assert_eq!(back.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "b"]);
+    }
+}
