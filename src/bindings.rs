@@ -63,12 +63,14 @@ pub fn retry_plan(diagnosis: JsValue, history: JsValue) -> Result<JsValue, JsVal
 }
 
 #[wasm_bindgen(js_name = suggestHost)]
-pub fn suggest_host(host: JsValue, known_hosts: JsValue) -> Result<Option<String>, JsValue> {
+pub fn suggest_host(host: JsValue, known_hosts: JsValue) -> Result<JsValue, JsValue> {
     let host = required("host", &host, decode::string)?;
     let known = optional("knownHosts", &known_hosts, |v, at| {
         decode::list(v, at, MAX_KNOWN_HOSTS, decode::string)
     })?;
-    Ok(crate::suggest_host(crate::text::clip(&host, 1024), &known))
+    // The contract says null, not undefined, when there is nothing to suggest.
+    Ok(crate::suggest_host(crate::text::clip(&host, 1024), &known)
+        .map_or(JsValue::NULL, |s| JsValue::from_str(&s)))
 }
 
 #[wasm_bindgen(js_name = rankExtensions)]

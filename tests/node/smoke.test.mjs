@@ -53,6 +53,7 @@ test('advise, retryPlan, suggestHost, rankExtensions answer in the contract shap
   assert.equal(typeof p.auto, 'boolean');
   assert.equal(typeof p.reason, 'string');
   assert.equal(core.suggestHost('gooogle.com', ['google.com', 'example.org']), 'google.com');
+  assert.strictEqual(core.suggestHost('example.net', ['google.com']), null, 'null, not undefined, when nothing is close');
   const ranked = core.rankExtensions([
     { id: 'a', name: 'Some VPN', enabled: true, permissions: ['proxy'], hostPermissions: ['<all_urls>'] },
     { id: 'b', name: 'Notes', enabled: true, permissions: ['storage'] },
