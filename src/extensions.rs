@@ -60,12 +60,14 @@ const PRIVACY_TOOLS: &[&str] = &[
 ];
 
 fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_alphanumeric())
-            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-    })
+    // bytes suffice: a byte of a character beyond ASCII is never ASCII alphanumeric
+    let bytes = text.as_bytes();
+    let alnum = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            .is_some_and(|b| b.is_ascii_alphanumeric())
+    };
+    text.match_indices(word)
+        .any(|(i, _)| !alnum(i.checked_sub(1)) && !alnum(Some(i + word.len())))
 }
 
 /// Whether a host permission or match pattern covers every site.
@@ -74,7 +76,10 @@ fn is_broad(pattern: &str) -> bool {
     p == "<all_urls>" || p.contains("://*/") || p.ends_with("://*")
 }
 
-fn traits(e: &ExtensionInfo) -> Vec<(&'static str, Risk, u32)> {
+/// (reason, risk, weight)
+type Trait = (&'static str, Risk, u32);
+
+fn traits(e: &ExtensionInfo) -> Vec<Trait> {
     let perms = |name: &str| e.permissions.iter().any(|p| p.trim() == name);
     let broad = e
         .host_permissions
@@ -83,10 +88,9 @@ fn traits(e: &ExtensionInfo) -> Vec<(&'static str, Risk, u32)> {
         .take(1000)
         .any(|p| is_broad(p));
     let name = clip(&e.name, 200).to_ascii_lowercase();
-    let text = format!(
-        "{name} {}",
-        clip(e.description.as_deref().unwrap_or(""), 300).to_ascii_lowercase()
-    );
+    let mut text = name.clone();
+    text.push(' ');
+    text.push_str(&clip(e.description.as_deref().unwrap_or(""), 300).to_ascii_lowercase());
     let mut out = Vec::new();
     if perms("proxy") {
         out.push(("proxy", Risk::High, 100));
@@ -115,7 +119,9 @@ fn traits(e: &ExtensionInfo) -> Vec<(&'static str, Risk, u32)> {
 }
 
 pub fn rank_extensions(exts: &[ExtensionInfo]) -> Vec<RankedExtension> {
-    let mut ranked: Vec<(Risk, (u32, u32), usize, RankedExtension)> = Vec::new();
+    // (sort key, index into `exts`, traits), kept sorted as they come: the index makes every
+    // key different, so the order is the one a stable sort by (risk, weight) gives
+    let mut ranked: Vec<(u32, usize, Vec<Trait>)> = Vec::new();
     for (i, e) in exts.iter().enumerate() {
         if e.enabled == Some(false) {
             continue;
@@ -131,25 +137,26 @@ pub fn rank_extensions(exts: &[ExtensionInfo]) -> Vec<RankedExtension> {
         let Some(risk) = t.iter().map(|x| x.1).min() else {
             continue;
         };
-        // the strongest trait first, then all of them together
-        let weight = (
-            t.iter().map(|x| x.2).max().unwrap_or(0),
-            t.iter().map(|x| x.2).sum(),
-        );
-        ranked.push((
-            risk,
-            weight,
-            i,
+        // the strongest trait first, then all of them together (both at most 0xFFF)
+        let strongest = t.iter().map(|x| x.2).max().unwrap_or(0);
+        let all: u32 = t.iter().map(|x| x.2).sum();
+        let key = (risk as u32) << 24 | (0xFFF - strongest) << 12 | (0xFFF - all);
+        let at = ranked.partition_point(|x| (x.0, x.1) < (key, i));
+        ranked.insert(at, (key, i, t));
+    }
+    ranked
+        .into_iter()
+        .take(MAX_RANKED)
+        .map(|(_, i, t)| {
+            let e = &exts[i];
             RankedExtension {
                 id: clip(&e.id, 128).to_string(),
                 name: clip(&e.name, 200).to_string(),
-                risk,
+                risk: t.iter().map(|x| x.1).min().unwrap_or(Risk::Low),
                 reasons: t.iter().map(|x| x.0.to_string()).collect(),
-            },
-        ));
-    }
-    ranked.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    ranked.into_iter().take(MAX_RANKED).map(|x| x.3).collect()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
