@@ -58,7 +58,7 @@ use crate::model::{
 };
 use crate::status_pages;
 use crate::suggest::suggest_host;
-use crate::text::clip;
+use crate::text::{clip, concat, push_u64};
 
 /// At most this many steps.
 pub const MAX_STEPS: usize = 20;
@@ -113,32 +113,6 @@ pub fn dns_browser_page(browser: &str) -> &'static str {
 
 fn text(s: &str) -> Param {
     Param::Text(clip(s, MAX_PARAM).to_string())
-}
-
-/// Appends the decimal digits of `n` (what `n.to_string()` gives, without `core::fmt`).
-fn push_u64(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    for slot in digits.iter_mut().rev() {
-        *slot = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &b in digits.iter().skip(digits.len() - len) {
-        out.push(char::from(b));
-    }
-}
-
-/// `parts` joined, in one allocation.
-fn concat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
-    }
-    s
 }
 
 // ---------------------------------------------------------------- step ids

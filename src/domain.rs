@@ -148,7 +148,7 @@ pub fn registrable_domain(host: &str) -> &str {
         return host;
     }
     let before = &host[..host.len() - suffix.len() - 1];
-    match before.rfind('.') {
+    match crate::text::rfind_byte(before, b'.') {
         Some(p) => &host[p + 1..],
         None => host,
     }

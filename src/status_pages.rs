@@ -2,6 +2,7 @@
 //! domain>` guess.
 
 use crate::domain;
+use crate::text::concat;
 
 /// (registrable domain, status page). Several domains may share one page.
 const CURATED: &[(&str, &str)] = &[
@@ -80,7 +81,7 @@ pub fn status_page(host: &str) -> Option<(String, bool)> {
             return Some((url.to_string(), false));
         }
     }
-    Some((format!("https://status.{reg}/"), true))
+    Some((concat(&["https://status.", reg, "/"]), true))
 }
 
 /// The status page of the platform or CDN a gateway id names.

@@ -17,7 +17,7 @@
 
 use crate::domain;
 use crate::punycode;
-use crate::text::clip;
+use crate::text::{clip, rfind_byte};
 
 /// The longest host name (DNS).
 pub const MAX_HOST: usize = 253;
@@ -241,7 +241,7 @@ impl<'a> OtherSuffix<'a> {
         }
         // (not at a character boundary when `a` ends with dots after a non-ASCII suffix)
         let rest = a.get(..a.len() - suffix.len() - 1)?;
-        let label = rest.rsplit('.').next().unwrap_or(rest);
+        let label = rest.get(rfind_byte(rest, b'.').map_or(0, |p| p + 1)..)?;
         (label.chars().count() >= 4).then_some(OtherSuffix {
             suffix,
             rest,
