@@ -97,6 +97,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn platform_pages() {
+        assert_eq!(
+            platform_status_page("github-pages"),
+            Some("https://www.githubstatus.com/")
+        );
+        assert_eq!(
+            platform_status_page("aws-elb"),
+            Some("https://health.aws.amazon.com/health/status")
+        );
+        for id in ["nginx", "", "@cloudflare", "github.com"] {
+            assert_eq!(platform_status_page(id), None, "{id}");
+        }
+    }
+
+    #[test]
     fn curated_and_guessed() {
         assert_eq!(
             status_page("github.com").unwrap(),
