@@ -22,55 +22,35 @@ use crate::text::{clip, rfind_byte};
 /// The longest host name (DNS).
 pub const MAX_HOST: usize = 253;
 
+/// Look-alike letters from other scripts and forms, each followed by the Latin letter it
+/// imitates.
+const LOOK_ALIKES: &str = concat!(
+    // Cyrillic
+    "аaеeёeоoрpсcхxуyкkіiїiјjѕsԁdԛqԝwһhӏl",
+    // Greek
+    "αaοoρpνvιiκkυuχxεe",
+    // Armenian and Latin extensions
+    "ոnսuɡgıiɑa",
+    // accented Latin
+    "àaáaâaãaäaåaèeéeêeëeìiíiîiïiòoóoôoõoöoùuúuûuüuýyÿyñnçc",
+);
+
 /// Look-alike letters from other scripts and forms, as the Latin letter they imitate.
 fn fold_char(c: char) -> char {
     match c {
-        // Cyrillic
-        'а' => 'a',
-        'е' | 'ё' => 'e',
-        'о' => 'o',
-        'р' => 'p',
-        'с' => 'c',
-        'х' => 'x',
-        'у' => 'y',
-        'к' => 'k',
-        'і' | 'ї' => 'i',
-        'ј' => 'j',
-        'ѕ' => 's',
-        'ԁ' => 'd',
-        'ԛ' => 'q',
-        'ԝ' => 'w',
-        'һ' => 'h',
-        'ӏ' => 'l',
-        // Greek
-        'α' => 'a',
-        'ο' => 'o',
-        'ρ' => 'p',
-        'ν' => 'v',
-        'ι' => 'i',
-        'κ' => 'k',
-        'υ' => 'u',
-        'χ' => 'x',
-        'ε' => 'e',
-        // Armenian and Latin extensions
-        'ո' => 'n',
-        'ս' => 'u',
-        'ɡ' => 'g',
-        'ı' => 'i',
-        'ɑ' => 'a',
-        // accented Latin
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ñ' => 'n',
-        'ç' => 'c',
+        'a'..='z' | '0'..='9' | '.' | '-' => c,
         // fullwidth ASCII
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
         '\u{3002}' | '\u{FF61}' => '.',
-        _ => c,
+        _ => {
+            let mut pairs = LOOK_ALIKES.chars();
+            while let (Some(alike), Some(latin)) = (pairs.next(), pairs.next()) {
+                if alike == c {
+                    return latin;
+                }
+            }
+            c
+        }
     }
 }
 
@@ -446,6 +426,22 @@ mod tests {
                 assert_eq!(osa_within(&a, &b, k), want, "{a:?} {b:?} k={k}");
             }
         }
+    }
+
+    #[test]
+    fn look_alikes_come_in_pairs() {
+        let chars: Vec<char> = LOOK_ALIKES.chars().collect();
+        assert_eq!(chars.len() % 2, 0);
+        for pair in chars.chunks(2) {
+            assert!(
+                !pair[0].is_ascii() && pair[1].is_ascii_lowercase(),
+                "{pair:?}"
+            );
+            assert_eq!(fold_char(pair[0]), pair[1]);
+        }
+        assert_eq!(fold_char('\u{FF47}'), 'g');
+        assert_eq!(fold_char('\u{3002}'), '.');
+        assert_eq!(fold_char('ß'), 'ß');
     }
 
     #[test]
