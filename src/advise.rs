@@ -58,7 +58,7 @@ use crate::model::{
 };
 use crate::status_pages;
 use crate::suggest::suggest_host;
-use crate::text::clip;
+use crate::text::{clip, concat, push_u64};
 
 /// At most this many steps.
 pub const MAX_STEPS: usize = 20;
@@ -115,12 +115,60 @@ fn text(s: &str) -> Param {
     Param::Text(clip(s, MAX_PARAM).to_string())
 }
 
+// ---------------------------------------------------------------- step ids
+
+/// The steps of the guide, as small values while they are ordered.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Id {
+    Retry,
+    ResubmitWarning,
+    VerifyUrl,
+    CheckDown,
+    StatusPage,
+    ArchivedCopy,
+    ContactSite,
+    Incognito,
+    OtherBrowser,
+    ClearSiteData,
+    FlushDns,
+    ChangeDns,
+    DisableExtensions,
+    CheckProxy,
+    CheckConnection,
+    Wait,
+    NotifyWhenBack,
+}
+
+impl Id {
+    fn name(self) -> &'static str {
+        match self {
+            Id::Retry => "retry",
+            Id::ResubmitWarning => "resubmit-warning",
+            Id::VerifyUrl => "verify-url",
+            Id::CheckDown => "check-down",
+            Id::StatusPage => "status-page",
+            Id::ArchivedCopy => "archived-copy",
+            Id::ContactSite => "contact-site",
+            Id::Incognito => "incognito",
+            Id::OtherBrowser => "other-browser",
+            Id::ClearSiteData => "clear-site-data",
+            Id::FlushDns => "flush-dns",
+            Id::ChangeDns => "change-dns",
+            Id::DisableExtensions => "disable-extensions",
+            Id::CheckProxy => "check-proxy",
+            Id::CheckConnection => "check-connection",
+            Id::Wait => "wait",
+            Id::NotifyWhenBack => "notify-when-back",
+        }
+    }
+}
+
 /// What `advise` works from, worked out once.
 struct Ctx<'a> {
     d: &'a Diagnosis,
     env: &'a Environment,
     host: String,
-    url: String,
+    url: &'a str,
     idempotent: bool,
     browser: String,
     platform: String,
@@ -141,10 +189,11 @@ fn cause_from_str(s: &str) -> Option<Cause> {
 
 /// How many unrelated sites (by registrable domain) failed on the person's side lately.
 fn others_failing(d: &Diagnosis, env: &Environment, host: &str) -> usize {
-    let own = domain::registrable_domain(host).to_string();
+    let own = domain::registrable_domain(host);
+    let now = env.now.filter(|n| n.is_finite());
     let mut seen: Vec<String> = Vec::new();
     for f in env.recent_failures.iter().take(1000) {
-        if let Some(now) = env.now.filter(|n| n.is_finite()) {
+        if let Some(now) = now {
             if !f.at.is_finite() || f.at > now + 60_000.0 || now - f.at > RECENT_WINDOW_MS {
                 continue;
             }
@@ -161,11 +210,11 @@ fn others_failing(d: &Diagnosis, env: &Environment, host: &str) -> usize {
                 continue;
             }
         }
-        let reg = domain::registrable_domain(&h).to_string();
-        if reg == own || seen.contains(&reg) {
+        let reg = domain::registrable_domain(&h);
+        if reg == own || seen.iter().any(|s| s == reg) {
             continue;
         }
-        seen.push(reg);
+        seen.push(reg.to_string());
         if seen.len() >= 50 {
             break;
         }
@@ -176,23 +225,23 @@ fn others_failing(d: &Diagnosis, env: &Environment, host: &str) -> usize {
 impl<'a> Ctx<'a> {
     fn new(d: &'a Diagnosis, env: &'a Environment) -> Ctx<'a> {
         let url_s = if d.url.is_empty() {
-            env.url.clone().unwrap_or_default()
+            env.url.as_deref().unwrap_or("")
         } else {
-            d.url.clone()
+            &d.url
         };
-        let url = clip(&url_s, 8 * 1024).to_string();
-        let parsed = crate::url::parse(&url).ok();
+        let url = clip(url_s, 8 * 1024);
+        let parsed = crate::url::parse(url).ok();
         let host = if d.host.is_empty() {
-            parsed.as_ref().map(|u| u.host.clone()).unwrap_or_default()
+            parsed.as_ref().map_or("", |u| u.host.as_str())
         } else {
-            d.host.clone()
+            &d.host
         };
-        let host = clip(&host, 253).to_string();
+        let host = clip(host, 253).to_string();
         let http = parsed.as_ref().is_none_or(|u| u.is_http());
         let method = if d.method.is_empty() {
-            env.method.clone().unwrap_or_else(|| "GET".into())
+            env.method.as_deref().unwrap_or("GET")
         } else {
-            d.method.clone()
+            &d.method
         };
         let idempotent = is_idempotent(&clip(method.trim(), 32).to_ascii_uppercase());
         let browser = env
@@ -215,19 +264,15 @@ impl<'a> Ctx<'a> {
         } else {
             None
         };
-        let error = d.error.as_deref().unwrap_or("").to_ascii_uppercase();
-        let evidence = d
-            .evidence
-            .iter()
-            .take(32)
-            .map(|e| clip(e, 200).to_ascii_lowercase())
-            .collect::<Vec<_>>();
-        let header_words = evidence.iter().any(|e| {
+        let header_words = d.evidence.iter().take(32).any(|e| {
+            let e = clip(e, 200).to_ascii_lowercase();
             e.contains("header")
                 && (e.contains("too big") || e.contains("too large") || e.contains("too long"))
         });
         let cookies_strong = matches!(d.status_code, Some(400 | 431 | 494))
-            || error.contains("HEADERS_TOO_BIG")
+            || d.error
+                .as_deref()
+                .is_some_and(|e| e.to_ascii_uppercase().contains("HEADERS_TOO_BIG"))
             || header_words
             || (d.cause == Cause::InvalidResponse && d.culprit == Culprit::Browser)
             || matches!(d.cause, Cause::RedirectLoop | Cause::Cache);
@@ -270,7 +315,9 @@ impl<'a> Ctx<'a> {
 fn summary(d: &Diagnosis) -> Message {
     let mut params = Params::new();
     if let Some(s) = d.status_code {
-        params.insert("status".into(), Param::Text(s.to_string()));
+        let mut status = String::new();
+        push_u64(&mut status, u64::from(s));
+        params.insert("status".into(), Param::Text(status));
     }
     if let Some(t) = &d.status_text {
         params.insert("statusText".into(), text(t));
@@ -282,221 +329,243 @@ fn summary(d: &Diagnosis) -> Message {
     if let Some(e) = &d.error {
         params.insert("error".into(), text(e));
     }
+    let mut key = String::from("summary_");
     if !d.failed {
-        return Message {
-            key: "summary_none".into(),
-            params,
+        key.push_str("none");
+    } else {
+        let base = match (d.cause, d.culprit) {
+            (c, Culprit::Proxy) if c.is_response_cause() => "via_proxy",
+            (Cause::Tls, Culprit::Browser) => "tls_browser",
+            (Cause::Tls, Culprit::Network) => "tls_network",
+            (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
+            (c, _) => c.as_str(),
         };
+        key.extend(base.chars().map(|ch| if ch == '-' { '_' } else { ch }));
+        if d.gateway.is_none() {
+            key.push_str("_nogw");
+        }
     }
-    let base = match (d.cause, d.culprit) {
-        (c, Culprit::Proxy) if c.is_response_cause() => "via_proxy".to_string(),
-        (Cause::Tls, Culprit::Browser) => "tls_browser".into(),
-        (Cause::Tls, Culprit::Network) => "tls_network".into(),
-        (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser".into(),
-        (c, _) => c.as_str().replace('-', "_"),
-    };
-    let suffix = if d.gateway.is_some() { "" } else { "_nogw" };
-    Message {
-        key: format!("summary_{base}{suffix}"),
-        params,
-    }
+    Message { key, params }
 }
 
 // ---------------------------------------------------------------- order
 
+use Id::*;
+
+/// Steps for response causes (5xx), before the ones every such cause gets.
+const MAINTENANCE_STEPS: &[Id] = &[
+    Retry,
+    StatusPage,
+    Wait,
+    NotifyWhenBack,
+    CheckDown,
+    ArchivedCopy,
+];
+const OVERLOADED_STEPS: &[Id] = &[
+    Retry,
+    Wait,
+    NotifyWhenBack,
+    CheckDown,
+    StatusPage,
+    ArchivedCopy,
+];
+const SITE_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    StatusPage,
+    ContactSite,
+    Wait,
+    NotifyWhenBack,
+    ArchivedCopy,
+];
+const GATEWAY_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    StatusPage,
+    Wait,
+    NotifyWhenBack,
+    ArchivedCopy,
+];
+/// After the cause's own steps, for every response cause (gateway errors are server-side:
+/// the person's DNS already found the server, so the DNS steps come last).
+const RESPONSE_TAIL: &[Id] = &[
+    OtherBrowser,
+    DisableExtensions,
+    CheckProxy,
+    ContactSite,
+    VerifyUrl,
+    FlushDns,
+    ChangeDns,
+];
+
+/// Steps for no-response causes, before the ones every such cause gets.
+const DNS_STEPS: &[Id] = &[
+    Retry,
+    VerifyUrl,
+    CheckDown,
+    CheckConnection,
+    FlushDns,
+    ChangeDns,
+    CheckProxy,
+    DisableExtensions,
+];
+const OFFLINE_STEPS: &[Id] = &[
+    CheckConnection,
+    Retry,
+    CheckProxy,
+    NotifyWhenBack,
+    FlushDns,
+    ChangeDns,
+];
+const PROXY_STEPS: &[Id] = &[
+    CheckProxy,
+    Retry,
+    DisableExtensions,
+    CheckConnection,
+    CheckDown,
+];
+const AUTH_STEPS: &[Id] = &[CheckConnection, CheckProxy, Retry, Incognito, OtherBrowser];
+const TLS_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    CheckProxy,
+    DisableExtensions,
+    Incognito,
+    OtherBrowser,
+    ContactSite,
+    StatusPage,
+    ClearSiteData,
+];
+const SITE_DATA_STEPS: &[Id] = &[
+    ClearSiteData,
+    Retry,
+    Incognito,
+    DisableExtensions,
+    OtherBrowser,
+    CheckDown,
+];
+const COOKIE_STEPS: &[Id] = &[
+    ClearSiteData,
+    Retry,
+    Incognito,
+    DisableExtensions,
+    CheckProxy,
+    CheckDown,
+];
+const BLOCKED_STEPS: &[Id] = &[
+    DisableExtensions,
+    Retry,
+    CheckProxy,
+    Incognito,
+    OtherBrowser,
+    CheckConnection,
+];
+const URL_STEPS: &[Id] = &[VerifyUrl, Retry, OtherBrowser];
+const TIMEOUT_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    CheckConnection,
+    CheckProxy,
+    DisableExtensions,
+    FlushDns,
+    ChangeDns,
+    VerifyUrl,
+];
+/// connection-refused, connection-reset, invalid-response, http2-quic, other
+const CONNECTION_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    CheckProxy,
+    DisableExtensions,
+    CheckConnection,
+    VerifyUrl,
+    FlushDns,
+    ChangeDns,
+];
+/// After the cause's own steps, for every no-response cause: those not there yet.
+const NO_RESPONSE_TAIL: &[Id] = &[
+    Incognito,
+    OtherBrowser,
+    Wait,
+    NotifyWhenBack,
+    StatusPage,
+    ArchivedCopy,
+    ContactSite,
+    ClearSiteData,
+    VerifyUrl,
+    FlushDns,
+    ChangeDns,
+    CheckConnection,
+    CheckProxy,
+    DisableExtensions,
+];
+
+fn push_missing(v: &mut Vec<Id>, ids: &[Id]) {
+    for &id in ids {
+        if !v.contains(&id) {
+            v.push(id);
+        }
+    }
+}
+
 /// The steps for one cause, most likely to help first, before the adjustments.
-fn base_order(c: &Ctx) -> Vec<&'static str> {
+fn base_order(c: &Ctx) -> Vec<Id> {
     let d = c.d;
+    let mut v = Vec::with_capacity(MAX_STEPS);
     if d.cause.is_response_cause() {
-        let mut v: Vec<&'static str> = match d.cause {
-            Cause::Maintenance => vec![
-                "retry",
-                "status-page",
-                "wait",
-                "notify-when-back",
-                "check-down",
-                "archived-copy",
-            ],
-            Cause::Overloaded => vec![
-                "retry",
-                "wait",
-                "notify-when-back",
-                "check-down",
-                "status-page",
-                "archived-copy",
-            ],
-            Cause::OriginError | Cause::UpstreamTls | Cause::UpstreamDns => {
-                vec![
-                    "retry",
-                    "check-down",
-                    "status-page",
-                    "contact-site",
-                    "wait",
-                    "notify-when-back",
-                    "archived-copy",
-                ]
-            }
-            _ => vec![
-                "retry",
-                "check-down",
-                "status-page",
-                "wait",
-                "notify-when-back",
-                "archived-copy",
-            ],
-        };
-        if c.cookies_weak {
-            v.extend(["clear-site-data", "incognito"]);
-        } else {
-            v.extend(["incognito", "clear-site-data"]);
-        }
-        v.extend(["other-browser", "disable-extensions", "check-proxy"]);
-        if !v.contains(&"contact-site") {
-            v.push("contact-site");
-        }
-        // gateway errors are server-side: the person's DNS already found the server
-        v.extend(["verify-url", "flush-dns", "change-dns"]);
+        v.extend_from_slice(match d.cause {
+            Cause::Maintenance => MAINTENANCE_STEPS,
+            Cause::Overloaded => OVERLOADED_STEPS,
+            Cause::OriginError | Cause::UpstreamTls | Cause::UpstreamDns => SITE_STEPS,
+            _ => GATEWAY_STEPS,
+        });
+        push_missing(
+            &mut v,
+            if c.cookies_weak {
+                &[ClearSiteData, Incognito]
+            } else {
+                &[Incognito, ClearSiteData]
+            },
+        );
+        push_missing(&mut v, RESPONSE_TAIL);
         return v;
     }
-    let tail = [
-        "incognito",
-        "other-browser",
-        "wait",
-        "notify-when-back",
-        "status-page",
-        "archived-copy",
-        "contact-site",
-    ];
-    let mut v: Vec<&'static str> = match d.cause {
-        Cause::Dns => vec![
-            "retry",
-            "verify-url",
-            "check-down",
-            "check-connection",
-            "flush-dns",
-            "change-dns",
-            "check-proxy",
-            "disable-extensions",
-        ],
-        Cause::Offline => vec![
-            "check-connection",
-            "retry",
-            "check-proxy",
-            "notify-when-back",
-            "flush-dns",
-            "change-dns",
-        ],
-        Cause::Proxy => vec![
-            "check-proxy",
-            "retry",
-            "disable-extensions",
-            "check-connection",
-            "check-down",
-        ],
-        Cause::Auth => vec![
-            "check-connection",
-            "check-proxy",
-            "retry",
-            "incognito",
-            "other-browser",
-        ],
-        Cause::Tls => vec![
-            "retry",
-            "check-down",
-            "check-proxy",
-            "disable-extensions",
-            "incognito",
-            "other-browser",
-            "contact-site",
-            "status-page",
-            "clear-site-data",
-        ],
-        Cause::RedirectLoop | Cause::Cache => {
-            vec![
-                "clear-site-data",
-                "retry",
-                "incognito",
-                "disable-extensions",
-                "other-browser",
-                "check-down",
-            ]
-        }
-        Cause::InvalidResponse if c.cookies_strong => {
-            vec![
-                "clear-site-data",
-                "retry",
-                "incognito",
-                "disable-extensions",
-                "check-proxy",
-                "check-down",
-            ]
-        }
-        Cause::Blocked => vec![
-            "disable-extensions",
-            "retry",
-            "check-proxy",
-            "incognito",
-            "other-browser",
-            "check-connection",
-        ],
-        Cause::InvalidUrl => vec!["verify-url", "retry", "other-browser"],
-        Cause::File => return vec!["verify-url", "retry", "other-browser"],
-        Cause::Timeout | Cause::Unreachable => vec![
-            "retry",
-            "check-down",
-            "check-connection",
-            "check-proxy",
-            "disable-extensions",
-            "flush-dns",
-            "change-dns",
-            "verify-url",
-        ],
-        // connection-refused, connection-reset, invalid-response, http2-quic, other
-        _ => vec![
-            "retry",
-            "check-down",
-            "check-proxy",
-            "disable-extensions",
-            "check-connection",
-            "verify-url",
-            "flush-dns",
-            "change-dns",
-        ],
-    };
-    for t in tail {
-        if !v.contains(&t) {
-            v.push(t);
-        }
-    }
-    for t in [
-        "clear-site-data",
-        "verify-url",
-        "flush-dns",
-        "change-dns",
-        "check-connection",
-        "check-proxy",
-        "disable-extensions",
-    ] {
-        if !v.contains(&t) {
-            v.push(t);
-        }
-    }
+    v.extend_from_slice(match d.cause {
+        Cause::Dns => DNS_STEPS,
+        Cause::Offline => OFFLINE_STEPS,
+        Cause::Proxy => PROXY_STEPS,
+        Cause::Auth => AUTH_STEPS,
+        Cause::Tls => TLS_STEPS,
+        Cause::RedirectLoop | Cause::Cache => SITE_DATA_STEPS,
+        Cause::InvalidResponse if c.cookies_strong => COOKIE_STEPS,
+        Cause::Blocked => BLOCKED_STEPS,
+        Cause::InvalidUrl => URL_STEPS,
+        Cause::File => return URL_STEPS.to_vec(),
+        Cause::Timeout | Cause::Unreachable => TIMEOUT_STEPS,
+        _ => CONNECTION_STEPS,
+    });
+    push_missing(&mut v, NO_RESPONSE_TAIL);
     v
 }
 
-fn move_to(v: &mut Vec<&'static str>, id: &'static str, pos: usize) {
-    if let Some(i) = v.iter().position(|x| *x == id) {
-        v.remove(i);
-    }
-    let pos = pos.min(v.len());
-    v.insert(pos, id);
-}
-
-fn pos_of(v: &[&'static str], id: &str) -> Option<usize> {
+fn pos_of(v: &[Id], id: Id) -> Option<usize> {
     v.iter().position(|x| *x == id)
 }
 
-fn order(c: &Ctx) -> Vec<&'static str> {
+/// Moves `id` to `pos` (or puts it there when it is missing).
+fn move_to(v: &mut Vec<Id>, id: Id, pos: usize) {
+    if let Some(i) = pos_of(v, id) {
+        v.remove(i);
+    }
+    v.insert(pos.min(v.len()), id);
+}
+
+/// The position right after `id`, or `none` when it is missing.
+fn after(v: &[Id], id: Id, none: usize) -> usize {
+    pos_of(v, id).map_or(none, |p| p + 1)
+}
+
+fn order(c: &Ctx) -> Vec<Id> {
     let d = c.d;
     let mut v = base_order(c);
     if d.cause == Cause::File {
@@ -506,31 +575,31 @@ fn order(c: &Ctx) -> Vec<&'static str> {
 
     // a "did you mean" for a name that does not resolve: that first
     if d.cause == Cause::Dns && c.suggestion.is_some() {
-        move_to(&mut v, "verify-url", 0);
+        move_to(&mut v, VerifyUrl, 0);
     }
     // several unrelated sites failing: the person's own connection
     if c.others_failing >= NETWORK_WIDE_MIN {
         if network_side {
-            move_to(&mut v, "check-connection", 0);
-            let after = pos_of(&v, "check-connection").map_or(1, |p| p + 1);
-            move_to(&mut v, "check-proxy", after);
-            if let Some(p) = pos_of(&v, "check-down") {
-                let retry = pos_of(&v, "retry").unwrap_or(0);
+            move_to(&mut v, CheckConnection, 0);
+            let next = after(&v, CheckConnection, 1);
+            move_to(&mut v, CheckProxy, next);
+            if let Some(p) = pos_of(&v, CheckDown) {
+                let retry = pos_of(&v, Retry).unwrap_or(0);
                 if p < retry {
-                    move_to(&mut v, "check-down", retry);
+                    move_to(&mut v, CheckDown, retry);
                 }
             }
         } else {
-            let after = pos_of(&v, "retry").map_or(0, |p| p + 1);
-            move_to(&mut v, "check-connection", after);
-            move_to(&mut v, "check-proxy", after + 1);
+            let next = after(&v, Retry, 0);
+            move_to(&mut v, CheckConnection, next);
+            move_to(&mut v, CheckProxy, next + 1);
         }
     }
     // a proxy is in the way
     let keep_suggestion =
         d.cause == Cause::Dns && c.suggestion.is_some() && d.culprit != Culprit::Proxy;
     if d.culprit == Culprit::Proxy || (c.proxy_configured && network_side) {
-        move_to(&mut v, "check-proxy", usize::from(keep_suggestion));
+        move_to(&mut v, CheckProxy, usize::from(keep_suggestion));
     }
     // oversized cookies: clearing the site's data right after a retry
     if c.cookies_strong
@@ -539,54 +608,69 @@ fn order(c: &Ctx) -> Vec<&'static str> {
             Cause::RedirectLoop | Cause::Cache | Cause::InvalidResponse
         )
     {
-        let after = pos_of(&v, "retry").map_or(0, |p| p + 1);
-        move_to(&mut v, "clear-site-data", after);
+        let next = after(&v, Retry, 0);
+        move_to(&mut v, ClearSiteData, next);
     }
     // resending a form: say so before the retry
     if !c.idempotent {
-        let p = pos_of(&v, "retry").unwrap_or(0);
-        v.insert(p, "resubmit-warning");
+        let p = pos_of(&v, Retry).unwrap_or(0);
+        v.insert(p, ResubmitWarning);
     }
     // what outside services cannot see
     if !c.public || !c.http {
-        v.retain(|id| !matches!(*id, "check-down" | "status-page" | "archived-copy"));
+        v.retain(|id| !matches!(id, CheckDown | StatusPage | ArchivedCopy));
     }
     if c.loopback {
-        v.retain(|id| *id != "contact-site");
+        v.retain(|id| *id != ContactSite);
     }
     if !c.http {
-        v.retain(|id| {
-            !matches!(
-                *id,
-                "clear-site-data" | "flush-dns" | "change-dns" | "check-proxy"
-            )
-        });
+        v.retain(|id| !matches!(id, ClearSiteData | FlushDns | ChangeDns | CheckProxy));
     }
-    let mut seen: Vec<&'static str> = Vec::new();
-    v.retain(|id| {
-        if seen.contains(id) {
-            false
-        } else {
-            seen.push(id);
-            true
-        }
-    });
+    // every step once: the lists above have no repeats and moving keeps it so
+    debug_assert!(v.iter().enumerate().all(|(i, id)| !v[..i].contains(id)));
     v.truncate(MAX_STEPS);
     v
 }
 
 // ---------------------------------------------------------------- steps
 
-fn step(id: &str) -> Step {
-    Step {
-        id: id.into(),
-        params: Params::new(),
-        action: None,
-    }
+/// A step's params and action while it is built. The setters stay out of line: one copy of
+/// the map insertion for every param of every step.
+#[derive(Default)]
+struct Builder {
+    params: Params,
+    action: Option<Action>,
 }
 
-fn set(s: &mut Step, name: &str, v: Param) {
-    s.params.insert(name.into(), v);
+impl Builder {
+    #[inline(never)]
+    fn put(&mut self, name: &'static str, v: Param) {
+        self.params.insert(name.to_string(), v);
+    }
+
+    #[inline(never)]
+    fn text(&mut self, name: &'static str, v: &str) {
+        self.put(name, text(v));
+    }
+
+    fn variant(&mut self, v: &str) {
+        self.text("variant", v);
+    }
+
+    fn number(&mut self, name: &'static str, v: f64) {
+        self.put(name, Param::Number(v));
+    }
+
+    fn act(&mut self, a: Action) {
+        self.action = Some(a);
+    }
+
+    #[inline(never)]
+    fn open(&mut self, url: &str) {
+        self.act(Action::OpenUrl {
+            url: url.to_string(),
+        });
+    }
 }
 
 /// The failed URL with its host replaced, if it parses.
@@ -595,18 +679,17 @@ fn with_host(url: &str, new_host: &str) -> Option<String> {
     if !u.is_http() {
         return None;
     }
-    let port = match u.port {
-        Some(p) if Some(p) != u.default_port() => format!(":{p}"),
-        _ => String::new(),
-    };
-    let rest = if u.rest.is_empty() { "/" } else { u.rest };
-    Some(format!(
-        "{}://{}{}{}",
-        u.scheme,
-        new_host,
-        port,
-        clip(rest, 2048)
-    ))
+    let mut out = concat(&[&u.scheme, "://", new_host]);
+    if let Some(p) = u.port.filter(|p| Some(*p) != u.default_port()) {
+        out.push(':');
+        push_u64(&mut out, u64::from(p));
+    }
+    out.push_str(if u.rest.is_empty() {
+        "/"
+    } else {
+        clip(u.rest, 2048)
+    });
+    Some(out)
 }
 
 /// Minutes worth waiting for this cause before trying again.
@@ -628,201 +711,188 @@ fn wait_minutes(d: &Diagnosis) -> f64 {
     }
 }
 
+/// A short problem report to paste into a mail or support form.
 fn report(c: &Ctx) -> String {
     let d = c.d;
-    let what = match (d.status_code, &d.error) {
-        (Some(s), _) => format!("HTTP {s} {}", d.status_text.as_deref().unwrap_or(""))
-            .trim()
-            .to_string(),
-        (None, Some(e)) => e.clone(),
-        _ => d.cause.as_str().to_string(),
+    let mut what = String::new();
+    let what: &str = match (d.status_code, &d.error) {
+        (Some(s), _) => {
+            what.push_str("HTTP ");
+            push_u64(&mut what, u64::from(s));
+            what.push(' ');
+            what.push_str(d.status_text.as_deref().unwrap_or(""));
+            // "HTTP 502 " + the reason: only its end can be blank
+            what.trim_end()
+        }
+        (None, Some(e)) => e,
+        _ => d.cause.as_str(),
     };
-    let mut r = format!("{} failed: {}", clip(&c.url, 300), clip(&what, 100));
+    let mut r = concat(&[clip(c.url, 300), " failed: ", clip(what, 100)]);
     if let Some(g) = &d.gateway {
-        r.push_str(&format!(" (from {})", clip(&g.name, 60)));
+        r.push_str(" (from ");
+        r.push_str(clip(&g.name, 60));
+        r.push(')');
     }
     if let Some(now) = c.env.now.filter(|n| n.is_finite() && *n > 0.0) {
-        r.push_str(&format!(", at {} ms since 1970 UTC", now as u64));
+        r.push_str(", at ");
+        push_u64(&mut r, now as u64);
+        r.push_str(" ms since 1970 UTC");
     }
     r
 }
 
-fn build(id: &'static str, c: &Ctx) -> Option<Step> {
+fn build(id: Id, c: &Ctx) -> Option<Step> {
     let d = c.d;
-    let mut s = step(id);
+    let env = c.env;
+    let chrome = c.browser == "chrome";
+    let firefox = c.browser == "firefox";
+    let mut s = Builder::default();
     match id {
-        "retry" => {
-            s.action = Some(Action::Retry);
+        Retry => {
+            s.act(Action::Retry);
             if !c.idempotent {
-                set(&mut s, "resubmits", Param::Flag(true));
-                set(&mut s, "method", text(&d.method));
+                s.put("resubmits", Param::Flag(true));
+                s.text("method", &d.method);
             }
-            if let Some(a) = c.env.attempts.filter(|a| *a > 0) {
-                set(&mut s, "attempts", Param::Number(f64::from(a)));
+            if let Some(a) = env.attempts.filter(|a| *a > 0) {
+                s.number("attempts", f64::from(a));
             }
         }
-        "resubmit-warning" => {
-            set(
-                &mut s,
+        ResubmitWarning => {
+            s.text(
                 "method",
-                text(if d.method.is_empty() {
+                if d.method.is_empty() {
                     "POST"
                 } else {
                     &d.method
-                }),
+                },
             );
         }
-        "verify-url" => {
-            set(&mut s, "host", text(&c.host));
+        VerifyUrl => {
+            s.text("host", &c.host);
             if let Some(sug) = &c.suggestion {
-                set(&mut s, "suggestion", text(sug));
-                set(&mut s, "variant", text("suggestion"));
-                if let Some(url) = with_host(&c.url, sug) {
-                    s.action = Some(Action::OpenUrl { url });
+                s.text("suggestion", sug);
+                s.variant("suggestion");
+                if let Some(url) = with_host(c.url, sug) {
+                    s.act(Action::OpenUrl { url });
                 }
             }
         }
-        "check-down" => {
+        CheckDown => {
             let (checker, prefix, suffix) = CHECKERS[0];
-            set(&mut s, "host", text(&c.host));
-            set(&mut s, "checker", text(checker));
-            set(
-                &mut s,
+            s.text("host", &c.host);
+            s.text("checker", checker);
+            s.put(
                 "checkers",
                 Param::List(CHECKERS.iter().map(|x| x.0.to_string()).collect()),
             );
             if c.others_failing > 0 {
-                set(
-                    &mut s,
-                    "otherHostsFailing",
-                    Param::Number(c.others_failing as f64),
-                );
+                s.number("otherHostsFailing", c.others_failing as f64);
             }
             if c.others_failing >= NETWORK_WIDE_MIN {
-                set(&mut s, "variant", text("network"));
+                s.variant("network");
             }
-            s.action = Some(Action::OpenUrl {
-                url: format!("{prefix}{}{suffix}", c.host),
+            s.act(Action::OpenUrl {
+                url: concat(&[prefix, &c.host, suffix]),
             });
         }
-        "status-page" => {
+        StatusPage => {
             let (url, guess) = status_pages::status_page(&c.host)?;
-            let status_host = crate::url::parse(&url).map(|u| u.host).unwrap_or_default();
-            set(&mut s, "url", text(&url));
-            set(&mut s, "statusHost", text(&status_host));
-            set(&mut s, "host", text(&c.host));
-            set(&mut s, "guess", Param::Flag(guess));
+            let status_host = crate::url::parse(&url).map(|u| u.host);
+            s.text("url", &url);
+            s.text("statusHost", status_host.as_deref().unwrap_or(""));
+            s.text("host", &c.host);
+            s.put("guess", Param::Flag(guess));
             if guess {
-                set(&mut s, "variant", text("guess"));
+                s.variant("guess");
             }
-            if let Some(p) = d
-                .gateway
-                .as_ref()
-                .and_then(|g| status_pages::platform_status_page(&g.id))
-            {
-                if p != url {
-                    set(&mut s, "platformStatus", text(p));
-                    set(
-                        &mut s,
-                        "platform",
-                        text(
-                            &d.gateway
-                                .as_ref()
-                                .map(|g| g.name.clone())
-                                .unwrap_or_default(),
-                        ),
-                    );
+            if let Some(g) = &d.gateway {
+                if let Some(p) = status_pages::platform_status_page(&g.id).filter(|p| *p != url) {
+                    s.text("platformStatus", p);
+                    s.text("platform", &g.name);
                 }
             }
-            s.action = Some(Action::OpenUrl { url });
+            s.act(Action::OpenUrl { url });
         }
-        "archived-copy" => {
+        ArchivedCopy => {
             let page = c.url.split('#').next().unwrap_or("");
-            let url = format!("https://web.archive.org/web/*/{}", clip(page, 2048));
-            set(&mut s, "url", text(&url));
-            s.action = Some(Action::OpenUrl { url });
+            let url = concat(&["https://web.archive.org/web/*/", clip(page, 2048)]);
+            s.text("url", &url);
+            s.act(Action::OpenUrl { url });
         }
-        "contact-site" => {
+        ContactSite => {
             let reg = domain::registrable_domain(&c.host);
             if reg.is_empty() || domain::is_ip(reg) {
                 return None;
             }
-            set(&mut s, "domain", text(reg));
-            set(&mut s, "origin", text(&d.origin));
-            set(&mut s, "email", text(&format!("webmaster@{reg}")));
-            s.action = Some(Action::Copy { text: report(c) });
+            s.text("domain", reg);
+            s.text("origin", &d.origin);
+            s.text("email", &concat(&["webmaster@", reg]));
+            s.act(Action::Copy { text: report(c) });
         }
-        "incognito" => {
-            s.action = Some(Action::OpenIncognito);
-            if c.env.incognito_allowed == Some(false) {
-                set(&mut s, "allowed", Param::Flag(false));
-                set(&mut s, "variant", text("notallowed"));
+        Incognito => {
+            s.act(Action::OpenIncognito);
+            if env.incognito_allowed == Some(false) {
+                s.put("allowed", Param::Flag(false));
+                s.variant("notallowed");
             }
-            set(&mut s, "browser", text(&c.browser));
+            s.text("browser", &c.browser);
         }
-        "other-browser" => {}
-        "clear-site-data" => {
+        OtherBrowser => {}
+        ClearSiteData => {
             if d.origin.is_empty() {
                 return None;
             }
-            set(&mut s, "origin", text(&d.origin));
+            s.text("origin", &d.origin);
             if c.cookies_strong {
-                set(&mut s, "variant", text("cookies"));
+                s.variant("cookies");
             }
-            s.action = Some(Action::ClearSiteData {
+            s.act(Action::ClearSiteData {
                 origin: d.origin.clone(),
             });
         }
-        "flush-dns" => {
+        FlushDns => {
             let page = dns_browser_page(&c.browser);
-            set(&mut s, "browserPage", text(page));
+            s.text("browserPage", page);
             match flush_dns_command(&c.platform) {
                 Some(cmd) => {
-                    set(&mut s, "command", text(cmd));
-                    let variant =
-                        if c.platform == "win" || c.platform == "mac" || c.platform == "cros" {
-                            c.platform.as_str()
-                        } else {
-                            "linux"
-                        };
-                    set(&mut s, "variant", text(variant));
-                    s.action = Some(Action::Copy {
+                    s.text("command", cmd);
+                    s.variant(match c.platform.as_str() {
+                        p @ ("win" | "mac" | "cros") => p,
+                        _ => "linux",
+                    });
+                    s.act(Action::Copy {
                         text: cmd.to_string(),
                     });
                 }
                 None => {
-                    set(&mut s, "variant", text("browser"));
-                    s.action = Some(Action::OpenUrl {
-                        url: page.to_string(),
-                    });
+                    s.variant("browser");
+                    s.open(page);
                 }
             }
         }
-        "change-dns" => {
-            set(&mut s, "servers", text(PUBLIC_DNS));
+        ChangeDns => {
+            s.text("servers", PUBLIC_DNS);
             if matches!(
                 c.platform.as_str(),
                 "win" | "mac" | "linux" | "cros" | "android"
             ) {
-                set(&mut s, "variant", text(&c.platform));
+                s.variant(&c.platform);
             }
-            if c.browser != "firefox" {
-                set(&mut s, "browserPage", text("chrome://settings/security"));
-                s.action = Some(Action::OpenUrl {
-                    url: "chrome://settings/security".into(),
-                });
+            if !firefox {
+                let page = "chrome://settings/security";
+                s.text("browserPage", page);
+                s.open(page);
             }
         }
-        "disable-extensions" => {
-            let list: Vec<&RankedExtension> = c.ranked.iter().take(MAX_LISTED_EXTENSIONS).collect();
-            set(
-                &mut s,
+        DisableExtensions => {
+            let list = &c.ranked[..c.ranked.len().min(MAX_LISTED_EXTENSIONS)];
+            s.put(
                 "extensions",
                 Param::List(list.iter().map(|e| e.id.clone()).collect()),
             );
             if !list.is_empty() {
-                set(
-                    &mut s,
+                s.put(
                     "names",
                     Param::List(
                         list.iter()
@@ -832,94 +902,82 @@ fn build(id: &'static str, c: &Ctx) -> Option<Step> {
                     ),
                 );
             }
-            let page = if c.browser == "firefox" {
+            let page = if firefox {
                 "about:addons"
             } else {
                 "chrome://extensions"
             };
             if let Some(top) = list.first() {
-                let may_disable = c
-                    .env
+                let may_disable = env
                     .extensions
                     .iter()
                     .find(|e| e.id == top.id)
                     .is_none_or(|e| e.may_disable != Some(false));
-                s.action = Some(if c.browser == "chrome" && may_disable {
-                    Action::DisableExtension { id: top.id.clone() }
+                if chrome && may_disable {
+                    s.act(Action::DisableExtension { id: top.id.clone() });
                 } else {
-                    Action::OpenUrl { url: page.into() }
-                });
-            } else if !c.env.extensions.is_empty() {
-                set(&mut s, "variant", text("none"));
-                s.action = Some(Action::OpenUrl { url: page.into() });
+                    s.open(page);
+                }
+            } else if !env.extensions.is_empty() {
+                s.variant("none");
+                s.open(page);
             }
         }
-        "check-proxy" => {
-            let proxy = c.env.proxy.as_ref();
+        CheckProxy => {
+            let proxy = env.proxy.as_ref();
             if let Some(mode) = proxy.and_then(|p| p.mode.as_deref()) {
-                set(&mut s, "mode", text(mode));
+                s.text("mode", mode);
             }
             let controlled = proxy
                 .and_then(|p| p.controlled_by.as_deref())
                 .map(str::trim)
                 .filter(|x| !x.is_empty());
             if let Some(by) = controlled {
-                set(&mut s, "controlledBy", text(by));
-                set(&mut s, "variant", text("extension"));
-                let ext = c
-                    .env
+                s.text("controlledBy", by);
+                s.variant("extension");
+                let ext = env
                     .extensions
                     .iter()
                     .find(|e| e.name.trim() == by && e.enabled != Some(false));
-                if let Some(e) =
-                    ext.filter(|e| c.browser == "chrome" && e.may_disable != Some(false))
-                {
-                    s.action = Some(Action::DisableExtension { id: e.id.clone() });
+                if let Some(e) = ext.filter(|e| chrome && e.may_disable != Some(false)) {
+                    s.act(Action::DisableExtension { id: e.id.clone() });
                 }
             } else if d.culprit == Culprit::Proxy || d.cause == Cause::Proxy {
-                set(&mut s, "variant", text("proxy"));
+                s.variant("proxy");
             }
-            if s.action.is_none() && c.browser == "firefox" {
-                s.action = Some(Action::OpenUrl {
-                    url: "about:preferences#general".into(),
-                });
+            if s.action.is_none() && firefox {
+                s.open("about:preferences#general");
             }
         }
-        "check-connection" => {
+        CheckConnection => {
             if c.others_failing > 0 {
-                set(
-                    &mut s,
-                    "otherHostsFailing",
-                    Param::Number(c.others_failing as f64),
-                );
+                s.number("otherHostsFailing", c.others_failing as f64);
             }
-            let variant = if d.cause == Cause::Auth {
-                Some("portal")
+            if d.cause == Cause::Auth {
+                s.variant("portal");
             } else if d.cause == Cause::Offline {
-                Some("offline")
+                s.variant("offline");
             } else if c.others_failing >= NETWORK_WIDE_MIN {
-                Some("network")
-            } else {
-                None
-            };
-            if let Some(v) = variant {
-                set(&mut s, "variant", text(v));
+                s.variant("network");
             }
         }
-        "wait" => {
-            set(&mut s, "minutes", Param::Number(wait_minutes(d)));
+        Wait => {
+            s.number("minutes", wait_minutes(d));
             if let Some(ra) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
-                set(&mut s, "retryAfter", Param::Number(ra.ceil()));
-                set(&mut s, "variant", text("retry_after"));
+                s.number("retryAfter", ra.ceil());
+                s.variant("retry_after");
             }
         }
-        "notify-when-back" => {
-            set(&mut s, "host", text(&c.host));
-            s.action = Some(Action::Watch);
+        NotifyWhenBack => {
+            s.text("host", &c.host);
+            s.act(Action::Watch);
         }
-        _ => return None,
     }
-    Some(s)
+    Some(Step {
+        id: id.name().to_string(),
+        params: s.params,
+        action: s.action,
+    })
 }
 
 pub fn advise(d: &Diagnosis, env: &Environment) -> Advice {
@@ -934,7 +992,6 @@ pub fn advise(d: &Diagnosis, env: &Environment) -> Advice {
     let steps = order(&c)
         .into_iter()
         .filter_map(|id| build(id, &c))
-        .take(MAX_STEPS)
         .collect();
     Advice { summary, steps }
 }

@@ -4,7 +4,7 @@ use crate::gateway;
 use crate::model::{Cause, Culprit, Diagnosis, Failure, GeneratedBy, InputError, Role};
 use crate::neterror;
 use crate::retry_after;
-use crate::text::{clip, Evidence};
+use crate::text::{clip, concat, push_u64, Evidence};
 use crate::url;
 
 /// Methods that may be resent without changing anything on the server (RFC 9110 9.2.2).
@@ -15,35 +15,40 @@ pub fn is_idempotent(method: &str) -> bool {
     )
 }
 
+/// The standard reason phrases of the 5xx statuses.
+const REASONS: &[(u16, &str)] = &[
+    (500, "Internal Server Error"),
+    (501, "Not Implemented"),
+    (502, "Bad Gateway"),
+    (503, "Service Unavailable"),
+    (504, "Gateway Timeout"),
+    (505, "HTTP Version Not Supported"),
+    (507, "Insufficient Storage"),
+    (508, "Loop Detected"),
+    (506, "Variant Also Negotiates"),
+    (509, "Bandwidth Limit Exceeded"),
+    (510, "Not Extended"),
+    (511, "Network Authentication Required"),
+    (520, "Web Server Returned an Unknown Error"),
+    (521, "Web Server Is Down"),
+    (522, "Connection Timed Out"),
+    (523, "Origin Is Unreachable"),
+    (524, "A Timeout Occurred"),
+    (525, "SSL Handshake Failed"),
+    (526, "Invalid SSL Certificate"),
+    (527, "Railgun Error"),
+    (529, "Site Is Overloaded"),
+    (530, "Origin Error"),
+    (598, "Network Read Timeout Error"),
+    (599, "Network Connect Timeout Error"),
+];
+
 /// The standard reason phrase of a 5xx status.
 pub fn standard_reason(status: u16) -> Option<&'static str> {
-    Some(match status {
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        505 => "HTTP Version Not Supported",
-        507 => "Insufficient Storage",
-        508 => "Loop Detected",
-        506 => "Variant Also Negotiates",
-        509 => "Bandwidth Limit Exceeded",
-        510 => "Not Extended",
-        511 => "Network Authentication Required",
-        520 => "Web Server Returned an Unknown Error",
-        521 => "Web Server Is Down",
-        522 => "Connection Timed Out",
-        523 => "Origin Is Unreachable",
-        524 => "A Timeout Occurred",
-        525 => "SSL Handshake Failed",
-        526 => "Invalid SSL Certificate",
-        527 => "Railgun Error",
-        529 => "Site Is Overloaded",
-        530 => "Origin Error",
-        598 => "Network Read Timeout Error",
-        599 => "Network Connect Timeout Error",
-        _ => return None,
-    })
+    REASONS
+        .iter()
+        .find(|(s, _)| *s == status)
+        .map(|(_, reason)| *reason)
 }
 
 pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
@@ -122,23 +127,26 @@ fn transient_cause(cause: Cause) -> bool {
 /// Whether the request went through a proxy that speaks HTTP (and so may write pages).
 fn http_proxy(f: &Failure) -> Option<&str> {
     let p = f.proxy.as_ref()?;
-    let kind = p.kind.as_deref().unwrap_or("http").to_ascii_lowercase();
-    matches!(kind.as_str(), "http" | "https").then(|| p.host.as_deref().unwrap_or(""))
+    let kind = p.kind.as_deref().unwrap_or("http");
+    (kind.eq_ignore_ascii_case("http") || kind.eq_ignore_ascii_case("https"))
+        .then(|| p.host.as_deref().unwrap_or(""))
 }
 
 /// The response path: a 5xx (or a status beyond 599) arrived.
 fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
     d.failed = true;
-    let line = match &d.status_text {
-        Some(t) => format!("HTTP {status} {}", clip(t, 80)),
-        None => format!("HTTP {status}"),
-    };
+    let mut line = String::from("HTTP ");
+    push_u64(&mut line, u64::from(status));
+    if let Some(t) = &d.status_text {
+        line.push(' ');
+        line.push_str(clip(t, 80));
+    }
     d.evidence.push(line);
 
     if let Some(value) = ev.header("retry-after") {
         d.retry_after_seconds = retry_after::parse(value, ev.header("date"), f.time_stamp);
         if d.retry_after_seconds.is_some() {
-            d.evidence.push(format!("Retry-After: {}", clip(value, 64)));
+            d.evidence.push(concat(&["Retry-After: ", clip(value, 64)]));
         }
     }
 
@@ -194,7 +202,7 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
         if d.generated_by != GeneratedBy::Origin && !edge && (d.gateway.is_none() || mentioned) {
             d.culprit = Culprit::Proxy;
             d.evidence
-                .push(format!("through proxy {}", clip(&host, 100)));
+                .push(concat(&["through proxy ", clip(&host, 100)]));
         }
     }
 

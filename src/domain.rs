@@ -3,146 +3,53 @@
 //! country second levels (co.uk, com.au, ...) and the hosting platforms whose subdomains
 //! belong to different people (github.io, herokuapp.com, ...).
 
-/// Multi-label public suffixes. Single-label ones (com, de, ...) need no list: any last
-/// label is one.
-const MULTI_SUFFIXES: &[&str] = &[
-    // country second levels
-    "co.uk",
-    "org.uk",
-    "ac.uk",
-    "gov.uk",
-    "me.uk",
-    "net.uk",
-    "ltd.uk",
-    "plc.uk",
-    "sch.uk",
-    "nhs.uk",
-    "com.au",
-    "net.au",
-    "org.au",
-    "edu.au",
-    "gov.au",
-    "asn.au",
-    "id.au",
-    "co.nz",
-    "net.nz",
-    "org.nz",
-    "govt.nz",
-    "ac.nz",
-    "co.jp",
-    "ne.jp",
-    "or.jp",
-    "ac.jp",
-    "go.jp",
-    "gr.jp",
-    "co.kr",
-    "or.kr",
-    "ne.kr",
-    "go.kr",
-    "com.br",
-    "net.br",
-    "org.br",
-    "gov.br",
-    "edu.br",
-    "com.cn",
-    "net.cn",
-    "org.cn",
-    "gov.cn",
-    "edu.cn",
-    "com.hk",
-    "org.hk",
-    "net.hk",
-    "edu.hk",
-    "gov.hk",
-    "com.tw",
-    "org.tw",
-    "net.tw",
-    "edu.tw",
-    "gov.tw",
-    "com.sg",
-    "org.sg",
-    "net.sg",
-    "edu.sg",
-    "gov.sg",
-    "com.my",
-    "com.ph",
-    "com.vn",
-    "co.th",
-    "in.th",
-    "co.id",
-    "or.id",
-    "ac.id",
-    "co.in",
-    "net.in",
-    "org.in",
-    "firm.in",
-    "gen.in",
-    "ind.in",
-    "ac.in",
-    "gov.in",
-    "co.za",
-    "org.za",
-    "gov.za",
-    "ac.za",
-    "com.mx",
-    "org.mx",
-    "gob.mx",
-    "com.ar",
-    "gob.ar",
-    "com.co",
-    "com.pe",
-    "com.ve",
-    "com.uy",
-    "com.tr",
-    "org.tr",
-    "gov.tr",
-    "edu.tr",
-    "com.ua",
-    "org.ua",
-    "co.il",
-    "org.il",
-    "ac.il",
-    "com.eg",
-    "com.sa",
-    "com.pk",
-    "com.ng",
-    "co.ke",
-    "com.gh",
-    "com.pl",
-    "net.pl",
-    "org.pl",
-    "co.at",
-    "or.at",
-    "ac.at",
-    "gv.at",
-    // hosting platforms: every subdomain is someone else's site
+/// Multi-label public suffixes: country second levels. Single-label ones (com, de, ...) need
+/// no list: any last label is one. Both lists are sorted (they are binary-searched), every
+/// entry has two or three labels, and none ends with another (checked by the tests).
+const COUNTRY_SUFFIXES: &[&str] = &[
+    "ac.at", "ac.id", "ac.il", "ac.in", "ac.jp", "ac.nz", "ac.uk", "ac.za", "asn.au", "co.at",
+    "co.id", "co.il", "co.in", "co.jp", "co.ke", "co.kr", "co.nz", "co.th", "co.uk", "co.za",
+    "com.ar", "com.au", "com.br", "com.cn", "com.co", "com.eg", "com.gh", "com.hk", "com.mx",
+    "com.my", "com.ng", "com.pe", "com.ph", "com.pk", "com.pl", "com.sa", "com.sg", "com.tr",
+    "com.tw", "com.ua", "com.uy", "com.ve", "com.vn", "edu.au", "edu.br", "edu.cn", "edu.hk",
+    "edu.sg", "edu.tr", "edu.tw", "firm.in", "gen.in", "go.jp", "go.kr", "gob.ar", "gob.mx",
+    "gov.au", "gov.br", "gov.cn", "gov.hk", "gov.in", "gov.sg", "gov.tr", "gov.tw", "gov.uk",
+    "gov.za", "govt.nz", "gr.jp", "gv.at", "id.au", "in.th", "ind.in", "ltd.uk", "me.uk", "ne.jp",
+    "ne.kr", "net.au", "net.br", "net.cn", "net.hk", "net.in", "net.nz", "net.pl", "net.sg",
+    "net.tw", "net.uk", "nhs.uk", "or.at", "or.id", "or.jp", "or.kr", "org.au", "org.br", "org.cn",
+    "org.hk", "org.il", "org.in", "org.mx", "org.nz", "org.pl", "org.sg", "org.tr", "org.tw",
+    "org.ua", "org.uk", "org.za", "plc.uk", "sch.uk",
+];
+
+/// Hosting platforms: every subdomain is someone else's site.
+const PLATFORM_SUFFIXES: &[&str] = &[
+    "appspot.com",
+    "azurewebsites.net",
+    "bitbucket.io",
+    "blogspot.com",
+    "cloudfront.net",
+    "firebaseapp.com",
+    "fly.dev",
     "github.io",
     "gitlab.io",
-    "herokuapp.com",
-    "vercel.app",
-    "netlify.app",
-    "pages.dev",
-    "workers.dev",
-    "web.app",
-    "firebaseapp.com",
-    "appspot.com",
-    "blogspot.com",
-    "azurewebsites.net",
-    "cloudfront.net",
-    "s3.amazonaws.com",
-    "onrender.com",
-    "fly.dev",
     "glitch.me",
-    "repl.co",
-    "surge.sh",
-    "wordpress.com",
-    "tumblr.com",
-    "neocities.org",
+    "herokuapp.com",
     "myshopify.com",
-    "bitbucket.io",
-    "readthedocs.io",
-    "ngrok.io",
+    "neocities.org",
+    "netlify.app",
     "ngrok-free.app",
+    "ngrok.io",
+    "onrender.com",
+    "pages.dev",
+    "readthedocs.io",
+    "repl.co",
+    "s3.amazonaws.com",
+    "surge.sh",
+    "tumblr.com",
+    "vercel.app",
+    "web.app",
+    "wordpress.com",
+    "workers.dev",
 ];
 
 /// Suffixes of names that are never on the public internet.
@@ -162,14 +69,26 @@ const LOCAL_SUFFIXES: &[&str] = &[
 
 /// Whether `host` is an IP address (IPv4 dotted, or IPv6 as the URL parser leaves it).
 pub fn is_ip(host: &str) -> bool {
-    if host.contains(':') {
+    let bytes = host.as_bytes();
+    if bytes.contains(&b':') {
         return true;
     }
-    let parts: Vec<&str> = host.split('.').collect();
-    parts.len() == 4
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    // four dot-separated parts of 1 to 3 ASCII digits: 7 to 15 bytes
+    if !(7..=15).contains(&bytes.len()) {
+        return false;
+    }
+    let (mut parts, mut len) = (1, 0);
+    for &b in bytes {
+        if b == b'.' && len > 0 {
+            parts += 1;
+            len = 0;
+        } else if b.is_ascii_digit() && len < 3 {
+            len += 1;
+        } else {
+            return false;
+        }
+    }
+    len > 0 && parts == 4
 }
 
 /// Whether `host` is a name on the public internet (not an address, not a local or
@@ -184,24 +103,36 @@ pub fn is_public_host(host: &str) -> bool {
     })
 }
 
-/// The public suffix of `host` (from the built-in list, else its last label).
+fn is_listed(suffix: &str) -> bool {
+    COUNTRY_SUFFIXES.binary_search(&suffix).is_ok()
+        || PLATFORM_SUFFIXES.binary_search(&suffix).is_ok()
+}
+
+/// The public suffix of `host` (from the built-in lists, else its last label).
 pub fn public_suffix(host: &str) -> &str {
     let host = host.trim_end_matches('.');
-    for s in MULTI_SUFFIXES {
-        if host.len() > s.len()
-            && host.ends_with(s)
-            && host.as_bytes()[host.len() - s.len() - 1] == b'.'
-        {
-            return &host[host.len() - s.len()..];
+    // a listed suffix has two or three labels: the host's last two or three, or all of it
+    let mut last_label = host;
+    let mut dots = 0;
+    for (i, b) in host.bytes().enumerate().rev() {
+        if b != b'.' {
+            continue;
         }
-        if host == *s {
-            return host;
+        let tail = host.get(i + 1..).unwrap_or("");
+        dots += 1;
+        if dots == 1 {
+            last_label = tail;
+        } else if is_listed(tail) {
+            return tail;
+        }
+        if dots == 3 {
+            return last_label;
         }
     }
-    match host.rfind('.') {
-        Some(p) => &host[p + 1..],
-        None => host,
+    if dots > 0 && is_listed(host) {
+        return host;
     }
+    last_label
 }
 
 /// The registrable domain of `host`: its public suffix and one label more
@@ -217,7 +148,7 @@ pub fn registrable_domain(host: &str) -> &str {
         return host;
     }
     let before = &host[..host.len() - suffix.len() - 1];
-    match before.rfind('.') {
+    match crate::text::rfind_byte(before, b'.') {
         Some(p) => &host[p + 1..],
         None => host,
     }
@@ -251,6 +182,38 @@ mod tests {
         assert_eq!(registrable_domain("shop.example.com.au"), "example.com.au");
         assert_eq!(name_label("www.bbc.co.uk"), "bbc");
         assert_eq!(name_label("google.com"), "google");
+    }
+
+    #[test]
+    fn suffix_lists_are_sorted_and_unambiguous() {
+        for list in [COUNTRY_SUFFIXES, PLATFORM_SUFFIXES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted");
+        }
+        let all: Vec<&str> = COUNTRY_SUFFIXES
+            .iter()
+            .chain(PLATFORM_SUFFIXES)
+            .copied()
+            .collect();
+        for s in &all {
+            assert!(matches!(s.matches('.').count(), 1 | 2), "{s}");
+            for t in &all {
+                assert!(!s.ends_with(&format!(".{t}")), "{s} ends with {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn public_suffixes() {
+        assert_eq!(public_suffix("www.bbc.co.uk"), "co.uk");
+        assert_eq!(public_suffix("co.uk"), "co.uk");
+        assert_eq!(public_suffix(".co.uk"), "co.uk");
+        assert_eq!(public_suffix("x.s3.amazonaws.com"), "s3.amazonaws.com");
+        assert_eq!(public_suffix("a.b.c.amazonaws.com"), "com");
+        assert_eq!(public_suffix("example.com."), "com");
+        assert_eq!(public_suffix("localhost"), "localhost");
+        assert_eq!(public_suffix("a..b"), "b");
+        assert_eq!(public_suffix(""), "");
+        assert_eq!(public_suffix("."), "");
     }
 
     #[test]

@@ -60,12 +60,14 @@ const PRIVACY_TOOLS: &[&str] = &[
 ];
 
 fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_alphanumeric())
-            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-    })
+    // bytes suffice: a byte of a character beyond ASCII is never ASCII alphanumeric
+    let bytes = text.as_bytes();
+    let alnum = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            .is_some_and(|b| b.is_ascii_alphanumeric())
+    };
+    text.match_indices(word)
+        .any(|(i, _)| !alnum(i.checked_sub(1)) && !alnum(Some(i + word.len())))
 }
 
 /// Whether a host permission or match pattern covers every site.
@@ -74,7 +76,21 @@ fn is_broad(pattern: &str) -> bool {
     p == "<all_urls>" || p.contains("://*/") || p.ends_with("://*")
 }
 
-fn traits(e: &ExtensionInfo) -> Vec<(&'static str, Risk, u32)> {
+/// The traits, strongest first: (reason, risk, weight). Risks only grow and weights only
+/// shrink down the list, so an extension's first trait is its risk and its strongest.
+const TRAITS: [(&str, Risk, u32); 8] = [
+    ("proxy", Risk::High, 100),
+    ("vpn", Risk::High, 90),
+    ("blocking-webrequest", Risk::High, 80),
+    ("declarative-net-request", Risk::Medium, 60),
+    ("ad-blocker", Risk::Medium, 50),
+    ("privacy-tool", Risk::Medium, 45),
+    ("webrequest", Risk::Medium, 40),
+    ("all-sites-access", Risk::Low, 10),
+];
+
+/// The extension's traits: bit `n` for `TRAITS[n]`.
+fn traits(e: &ExtensionInfo) -> u8 {
     let perms = |name: &str| e.permissions.iter().any(|p| p.trim() == name);
     let broad = e
         .host_permissions
@@ -83,39 +99,39 @@ fn traits(e: &ExtensionInfo) -> Vec<(&'static str, Risk, u32)> {
         .take(1000)
         .any(|p| is_broad(p));
     let name = clip(&e.name, 200).to_ascii_lowercase();
-    let text = format!(
-        "{name} {}",
-        clip(e.description.as_deref().unwrap_or(""), 300).to_ascii_lowercase()
-    );
-    let mut out = Vec::new();
-    if perms("proxy") {
-        out.push(("proxy", Risk::High, 100));
-    }
-    if has_word(&text, "vpn") {
-        out.push(("vpn", Risk::High, 90));
-    }
-    if perms("webRequestBlocking") {
-        out.push(("blocking-webrequest", Risk::High, 80));
-    }
-    if perms("declarativeNetRequest") || perms("declarativeNetRequestWithHostAccess") {
-        out.push(("declarative-net-request", Risk::Medium, 60));
-    }
-    if AD_BLOCKERS.iter().any(|w| name.contains(w)) {
-        out.push(("ad-blocker", Risk::Medium, 50));
-    } else if PRIVACY_TOOLS.iter().any(|w| name.contains(w)) {
-        out.push(("privacy-tool", Risk::Medium, 45));
-    }
-    if perms("webRequest") && broad && !perms("webRequestBlocking") {
-        out.push(("webrequest", Risk::Medium, 40));
-    }
-    if broad {
-        out.push(("all-sites-access", Risk::Low, 10));
-    }
-    out
+    let mut text = name.clone();
+    text.push(' ');
+    text.push_str(&clip(e.description.as_deref().unwrap_or(""), 300).to_ascii_lowercase());
+    let blocking = perms("webRequestBlocking");
+    let ad_blocker = AD_BLOCKERS.iter().any(|w| name.contains(w));
+    [
+        perms("proxy"),
+        has_word(&text, "vpn"),
+        blocking,
+        perms("declarativeNetRequest") || perms("declarativeNetRequestWithHostAccess"),
+        ad_blocker,
+        !ad_blocker && PRIVACY_TOOLS.iter().any(|w| name.contains(w)),
+        perms("webRequest") && broad && !blocking,
+        broad,
+    ]
+    .iter()
+    .rev()
+    .fold(0, |bits, &on| bits << 1 | u8::from(on))
+}
+
+/// The traits that `bits` name, strongest first.
+fn each(bits: u8) -> impl Iterator<Item = &'static (&'static str, Risk, u32)> {
+    TRAITS
+        .iter()
+        .enumerate()
+        .filter(move |(n, _)| bits >> n & 1 == 1)
+        .map(|(_, t)| t)
 }
 
 pub fn rank_extensions(exts: &[ExtensionInfo]) -> Vec<RankedExtension> {
-    let mut ranked: Vec<(Risk, (u32, u32), usize, RankedExtension)> = Vec::new();
+    // (sort key, index into `exts`, traits), kept sorted as they come: the index makes every
+    // key different, so the order is the one a stable sort by (risk, weight) gives
+    let mut ranked: Vec<(u32, usize, u8)> = Vec::new();
     for (i, e) in exts.iter().enumerate() {
         if e.enabled == Some(false) {
             continue;
@@ -127,29 +143,29 @@ pub fn rank_extensions(exts: &[ExtensionInfo]) -> Vec<RankedExtension> {
                 continue;
             }
         }
-        let t = traits(e);
-        let Some(risk) = t.iter().map(|x| x.1).min() else {
+        let bits = traits(e);
+        let Some(&(_, risk, strongest)) = each(bits).next() else {
             continue;
         };
-        // the strongest trait first, then all of them together
-        let weight = (
-            t.iter().map(|x| x.2).max().unwrap_or(0),
-            t.iter().map(|x| x.2).sum(),
-        );
-        ranked.push((
-            risk,
-            weight,
-            i,
-            RankedExtension {
+        // by risk, then the strongest trait, then all of them together (at most 0xFFF)
+        let all: u32 = each(bits).map(|t| t.2).sum();
+        let key = (risk as u32) << 24 | (0xFFF - strongest) << 12 | (0xFFF - all);
+        let at = ranked.partition_point(|x| (x.0, x.1) < (key, i));
+        ranked.insert(at, (key, i, bits));
+    }
+    ranked
+        .iter()
+        .take(MAX_RANKED)
+        .filter_map(|&(_, i, bits)| {
+            let e = exts.get(i)?;
+            Some(RankedExtension {
                 id: clip(&e.id, 128).to_string(),
                 name: clip(&e.name, 200).to_string(),
-                risk,
-                reasons: t.iter().map(|x| x.0.to_string()).collect(),
-            },
-        ));
-    }
-    ranked.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    ranked.into_iter().take(MAX_RANKED).map(|x| x.3).collect()
+                risk: each(bits).next()?.1,
+                reasons: each(bits).map(|t| t.0.to_string()).collect(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -165,5 +181,14 @@ mod tests {
         assert!(is_broad("*://*/*"));
         assert!(is_broad("https://*/*"));
         assert!(!is_broad("https://*.example.com/*"));
+    }
+
+    #[test]
+    fn trait_table_is_ordered() {
+        for w in TRAITS.windows(2) {
+            assert!(w[0].1 <= w[1].1 && w[0].2 > w[1].2, "{w:?}");
+        }
+        // the sort key's fields have room for every weight and their sum
+        assert!(TRAITS.iter().map(|t| t.2).sum::<u32>() < 0xFFF);
     }
 }

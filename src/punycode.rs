@@ -87,16 +87,19 @@ pub fn decode(input: &str) -> Option<String> {
 
 /// A host with every `xn--` label decoded; labels that do not decode stay as they are.
 pub fn host_to_unicode(host: &str) -> String {
-    host.split('.')
-        .map(|label| {
-            let lower = label.to_ascii_lowercase();
-            match lower.strip_prefix("xn--").and_then(decode) {
-                Some(u) if !u.is_empty() => u,
-                _ => label.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(".")
+    let mut out = String::with_capacity(host.len());
+    for (i, label) in host.split('.').enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        let decoded = label
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("xn--"))
+            .and_then(|_| decode(&label.get(4..)?.to_ascii_lowercase()))
+            .filter(|u| !u.is_empty());
+        out.push_str(decoded.as_deref().unwrap_or(label));
+    }
+    out
 }
 
 #[cfg(test)]

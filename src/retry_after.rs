@@ -125,7 +125,7 @@ fn number(s: &str, max_len: usize) -> Option<i64> {
     if s.is_empty() || s.len() > max_len || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok()
+    Some(s.bytes().fold(0, |n, b| n * 10 + i64::from(b - b'0')))
 }
 
 fn build(year: i64, month: i64, day: i64, time: &str) -> Option<i64> {

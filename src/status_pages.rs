@@ -2,6 +2,7 @@
 //! domain>` guess.
 
 use crate::domain;
+use crate::text::concat;
 
 /// (registrable domain, status page). Several domains may share one page.
 const CURATED: &[(&str, &str)] = &[
@@ -80,7 +81,7 @@ pub fn status_page(host: &str) -> Option<(String, bool)> {
             return Some((url.to_string(), false));
         }
     }
-    Some((format!("https://status.{reg}/"), true))
+    Some((concat(&["https://status.", reg, "/"]), true))
 }
 
 /// The status page of the platform or CDN a gateway id names.
@@ -94,6 +95,21 @@ pub fn platform_status_page(gateway_id: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn platform_pages() {
+        assert_eq!(
+            platform_status_page("github-pages"),
+            Some("https://www.githubstatus.com/")
+        );
+        assert_eq!(
+            platform_status_page("aws-elb"),
+            Some("https://health.aws.amazon.com/health/status")
+        );
+        for id in ["nginx", "", "@cloudflare", "github.com"] {
+            assert_eq!(platform_status_page(id), None, "{id}");
+        }
+    }
 
     #[test]
     fn curated_and_guessed() {

@@ -17,106 +17,101 @@
 
 use crate::domain;
 use crate::punycode;
-use crate::text::clip;
+use crate::text::{clip, rfind_byte};
 
 /// The longest host name (DNS).
 pub const MAX_HOST: usize = 253;
 
+/// Look-alike letters from other scripts and forms, each followed by the Latin letter it
+/// imitates.
+const LOOK_ALIKES: &str = concat!(
+    // Cyrillic
+    "аaеeёeоoрpсcхxуyкkіiїiјjѕsԁdԛqԝwһhӏl",
+    // Greek
+    "αaοoρpνvιiκkυuχxεe",
+    // Armenian and Latin extensions
+    "ոnսuɡgıiɑa",
+    // accented Latin
+    "àaáaâaãaäaåaèeéeêeëeìiíiîiïiòoóoôoõoöoùuúuûuüuýyÿyñnçc",
+);
+
 /// Look-alike letters from other scripts and forms, as the Latin letter they imitate.
 fn fold_char(c: char) -> char {
     match c {
-        // Cyrillic
-        'а' => 'a',
-        'е' | 'ё' => 'e',
-        'о' => 'o',
-        'р' => 'p',
-        'с' => 'c',
-        'х' => 'x',
-        'у' => 'y',
-        'к' => 'k',
-        'і' | 'ї' => 'i',
-        'ј' => 'j',
-        'ѕ' => 's',
-        'ԁ' => 'd',
-        'ԛ' => 'q',
-        'ԝ' => 'w',
-        'һ' => 'h',
-        'ӏ' => 'l',
-        // Greek
-        'α' => 'a',
-        'ο' => 'o',
-        'ρ' => 'p',
-        'ν' => 'v',
-        'ι' => 'i',
-        'κ' => 'k',
-        'υ' => 'u',
-        'χ' => 'x',
-        'ε' => 'e',
-        // Armenian and Latin extensions
-        'ո' => 'n',
-        'ս' => 'u',
-        'ɡ' => 'g',
-        'ı' => 'i',
-        'ɑ' => 'a',
-        // accented Latin
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ñ' => 'n',
-        'ç' => 'c',
+        'a'..='z' | '0'..='9' | '.' | '-' => c,
         // fullwidth ASCII
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
         '\u{3002}' | '\u{FF61}' => '.',
-        _ => c,
+        _ => {
+            let mut pairs = LOOK_ALIKES.chars();
+            while let (Some(alike), Some(latin)) = (pairs.next(), pairs.next()) {
+                if alike == c {
+                    return latin;
+                }
+            }
+            c
+        }
     }
 }
 
-/// Lowercase, without a trailing dot, `xn--` labels decoded, look-alike letters folded.
-fn fold(host: &str) -> Vec<char> {
-    let lower = clip(host.trim(), MAX_HOST)
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
-    if lower.is_ascii() && !lower.contains("xn--") {
-        return lower.chars().collect();
+/// Whether `s` has an `xn--` label start, in any letter case.
+fn has_xn(s: &str) -> bool {
+    s.as_bytes()
+        .windows(4)
+        .any(|w| w[0] | 0x20 == b'x' && w[1] | 0x20 == b'n' && w[2] == b'-' && w[3] == b'-')
+}
+
+/// Lowercase, without a trailing dot, `xn--` labels decoded, look-alike letters folded:
+/// into `out`, which is cleared first.
+fn fold_into(host: &str, out: &mut Vec<char>) {
+    out.clear();
+    let host = clip(host.trim(), MAX_HOST).trim_end_matches('.');
+    if host.is_ascii() && !has_xn(host) {
+        out.extend(host.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
     }
-    let unicode = if lower.contains("xn--") {
+    let lower = host.to_ascii_lowercase();
+    let unicode = if has_xn(&lower) {
         punycode::host_to_unicode(&lower)
     } else {
         lower
     };
-    unicode.chars().map(lower_char).map(fold_char).collect()
+    out.extend(unicode.chars().map(lower_char).map(fold_char));
 }
 
-/// `fold` and then digits and letter pairs that look alike as one letter.
-fn skeleton(folded: &[char]) -> Vec<char> {
-    let mut out = Vec::with_capacity(folded.len());
+fn fold(host: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    fold_into(host, &mut out);
+    out
+}
+
+/// `fold` and then digits and letter pairs that look alike as one letter: into `out`, which
+/// is cleared first.
+fn skeleton_into(folded: &[char], out: &mut Vec<char>) {
+    out.clear();
     let mut i = 0;
-    while i < folded.len() {
-        let c = folded[i];
+    while let Some(&c) = folded.get(i) {
         let next = folded.get(i + 1).copied();
-        match (c, next) {
+        i += 1;
+        out.push(match (c, next) {
             ('r', Some('n')) => {
-                out.push('m');
-                i += 2;
-                continue;
+                i += 1;
+                'm'
             }
             ('v', Some('v')) => {
-                out.push('w');
-                i += 2;
-                continue;
+                i += 1;
+                'w'
             }
-            _ => {}
-        }
-        out.push(match c {
-            '0' => 'o',
-            '1' | 'i' | '|' => 'l',
+            ('0', _) => 'o',
+            ('1' | 'i' | '|', _) => 'l',
             _ => c,
         });
-        i += 1;
     }
+}
+
+fn skeleton(folded: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(folded.len());
+    skeleton_into(folded, &mut out);
     out
 }
 
@@ -127,10 +122,22 @@ fn strip_www(s: &[char]) -> &[char] {
     }
 }
 
+/// The three rows of the edit distance table, kept from one call to the next.
+#[derive(Default)]
+struct Rows {
+    prev2: Vec<usize>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
 /// The optimal-string-alignment distance between `a` and `b` (insertions, deletions,
 /// substitutions and swaps of neighbours), or `None` when it is more than `k`. Runs in a band
 /// of width `k`: O((len) * k) time, O(len) memory.
 pub fn osa_within(a: &[char], b: &[char], k: usize) -> Option<usize> {
+    osa_rows(a, b, k, &mut Rows::default())
+}
+
+fn osa_rows(a: &[char], b: &[char], k: usize, rows: &mut Rows) -> Option<usize> {
     if a.len().abs_diff(b.len()) > k {
         return None;
     }
@@ -149,9 +156,13 @@ pub fn osa_within(a: &[char], b: &[char], k: usize) -> Option<usize> {
         return None;
     }
     let inf = k + 1;
-    let mut prev2 = vec![inf; m + 1];
-    let mut prev: Vec<usize> = (0..=m).map(|j| j.min(inf)).collect();
-    let mut cur = vec![inf; m + 1];
+    let Rows { prev2, prev, cur } = rows;
+    prev2.clear();
+    prev2.resize(m + 1, inf);
+    prev.clear();
+    prev.extend((0..=m).map(|j| j.min(inf)));
+    cur.clear();
+    cur.resize(m + 1, inf);
     for i in 1..=n {
         let lo = i.saturating_sub(k).max(1);
         let hi = (i + k).min(m);
@@ -174,8 +185,8 @@ pub fn osa_within(a: &[char], b: &[char], k: usize) -> Option<usize> {
         if row_min > k {
             return None;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(prev2, prev);
+        std::mem::swap(prev, cur);
     }
     let d = prev[m];
     (d <= k).then_some(d)
@@ -190,19 +201,50 @@ fn allowed_edits(host: &str) -> usize {
     }
 }
 
-/// The same name and subdomains under another public suffix ("example.de" for
-/// "example.com"), for names of 4 letters or more.
-fn other_suffix(a: &str, b: &str) -> bool {
-    let (sa, sb) = (domain::public_suffix(a), domain::public_suffix(b));
-    if sa == sb || sa.len() >= a.len() || sb.len() >= b.len() {
-        return false;
-    }
-    let (ra, rb) = (&a[..a.len() - sa.len() - 1], &b[..b.len() - sb.len() - 1]);
-    let label = ra.rsplit('.').next().unwrap_or(ra);
-    ra == rb && label.chars().count() >= 4
+/// "The same name and subdomains under another public suffix" ("example.de" for
+/// "example.com", names of 4 letters or more), with the host's side worked out once.
+struct OtherSuffix<'a> {
+    /// The host's public suffix.
+    suffix: &'a str,
+    /// The host without it.
+    rest: &'a str,
+    /// How many characters `rest` has.
+    rest_chars: usize,
 }
 
-/// The known host the person most likely meant by `host`, or `None`.
+impl<'a> OtherSuffix<'a> {
+    /// `None` when no other host can match (no suffix to swap, or a name under 4 letters).
+    fn new(a: &'a str) -> Option<Self> {
+        let suffix = domain::public_suffix(a);
+        if suffix.len() >= a.len() {
+            return None;
+        }
+        // (not at a character boundary when `a` ends with dots after a non-ASCII suffix)
+        let rest = a.get(..a.len() - suffix.len() - 1)?;
+        let label = rest.get(rfind_byte(rest, b'.').map_or(0, |p| p + 1)..)?;
+        (label.chars().count() >= 4).then_some(OtherSuffix {
+            suffix,
+            rest,
+            rest_chars: rest.chars().count(),
+        })
+    }
+
+    /// Whether `b`, which is `b_chars` as a string, can match: it starts with the host's
+    /// `rest` (`a_chars` are the host's characters, `rest` their start).
+    fn may_match(&self, a_chars: &[char], b_chars: &[char]) -> bool {
+        let n = self.rest_chars;
+        b_chars.len() > n && b_chars.get(..n) == a_chars.get(..n)
+    }
+
+    fn matches(&self, b: &str) -> bool {
+        let suffix = domain::public_suffix(b);
+        if suffix == self.suffix || suffix.len() >= b.len() {
+            return false;
+        }
+        b.get(..b.len() - suffix.len() - 1) == Some(self.rest)
+    }
+}
+
 /// Lowercase for the scripts whose look-alike letters `fold_char` knows (ASCII, Latin-1,
 /// Greek, Cyrillic). Host names arrive lowercase from the browser; this covers the rest
 /// without linking the whole Unicode case tables into the wasm.
@@ -223,6 +265,16 @@ fn lower(s: &str) -> String {
     s.chars().map(lower_char).collect()
 }
 
+/// What is reused from one known host to the next.
+#[derive(Default)]
+struct Scratch {
+    fold: Vec<char>,
+    skeleton: Vec<char>,
+    name: String,
+    rows: Rows,
+}
+
+/// The known host the person most likely meant by `host`, or `None`.
 pub fn suggest_host(host: &str, known: &[String]) -> Option<String> {
     let host_raw = clip(host.trim(), MAX_HOST)
         .trim_end_matches('.')
@@ -230,64 +282,93 @@ pub fn suggest_host(host: &str, known: &[String]) -> Option<String> {
     if host_raw.is_empty() || domain::is_ip(&host_raw) {
         return None;
     }
+    // the host's side, once
     let host_uni = lower(&punycode::host_to_unicode(&host_raw));
     let h_fold = fold(&host_raw);
-    let h_nw = strip_www(&h_fold).to_vec();
-    let h_skel = skeleton(&h_nw);
+    let h_nw = strip_www(&h_fold);
+    let h_skel = skeleton(h_nw);
     let h_str: String = h_nw.iter().collect();
     let max_edits = allowed_edits(&h_str);
-
+    let h_other = OtherSuffix::new(&h_str);
     let h_confusable = h_skel != h_nw;
+
+    let mut s = Scratch::default();
     let mut best: Option<(f64, &String)> = None;
     for k in known {
-        let k_raw = clip(k.trim(), MAX_HOST)
-            .trim_end_matches('.')
-            .to_ascii_lowercase();
-        if k_raw.is_empty() || domain::is_ip(&k_raw) || k_raw == host_raw {
+        // `k_raw` of the reference: this, in lowercase
+        let k_raw = clip(k.trim(), MAX_HOST).trim_end_matches('.');
+        if k_raw.is_empty() || domain::is_ip(k_raw) || k_raw.eq_ignore_ascii_case(&host_raw) {
             continue;
         }
-        let k_fold = fold(&k_raw);
-        let k_nw = strip_www(&k_fold);
+        // plain ASCII folds to itself: its lengths are known before folding
+        let plain = k_raw.is_ascii() && !has_xn(k_raw);
+        if plain {
+            // what `fold_into` does to it, without the checks
+            let f = k_raw.trim().trim_end_matches('.');
+            let www = f.len() > 4 && f.as_bytes()[..4].eq_ignore_ascii_case(b"www.");
+            let nw_len = if www { f.len() - 4 } else { f.len() };
+            if nw_len.abs_diff(h_nw.len()) > 8 && f.len() != h_fold.len() {
+                continue; // too different in length for any match
+            }
+            s.fold.clear();
+            s.fold
+                .extend(f.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            fold_into(k_raw, &mut s.fold);
+        }
+        let k_fold = &s.fold[..];
+        let k_nw = strip_www(k_fold);
+        let len_diff = k_nw.len().abs_diff(h_nw.len());
         // cheap prefilter: too different in length for a typo (else only another suffix)
-        let len_close = k_nw.len().abs_diff(h_nw.len()) <= 2 || k_fold.len() == h_fold.len();
+        let len_close = len_diff <= 2 || k_fold.len() == h_fold.len();
         let mut score = f64::INFINITY;
         if len_close {
-            let k_uni = if k_raw.contains("xn--") || !k_raw.is_ascii() {
-                lower(&punycode::host_to_unicode(&k_raw))
+            let same = if plain {
+                k_raw.eq_ignore_ascii_case(&host_uni)
             } else {
-                k_raw.clone()
+                lower(&punycode::host_to_unicode(&k_raw.to_ascii_lowercase())) == host_uni
             };
-            if k_uni == host_uni {
+            if same {
                 continue; // the same host, written another way
             }
             if k_fold == h_fold {
                 score = 0.25;
-            } else if k_nw == h_nw.as_slice() {
+            } else if k_nw == h_nw {
                 score = 0.75;
             } else {
-                let k_skel = skeleton(k_nw);
+                skeleton_into(k_nw, &mut s.skeleton);
+                let k_skel = &s.skeleton[..];
                 if k_skel == h_skel {
                     score = 0.5;
                 } else {
-                    let k_str: String = k_nw.iter().collect();
-                    let limit = max_edits.min(allowed_edits(&k_str));
-                    if let Some(d) = osa_within(&h_nw, k_nw, limit) {
+                    // a name of 5 letters or fewer allows one edit
+                    let limit = if max_edits == 1 || k_nw.len() <= 5 {
+                        1
+                    } else {
+                        s.name.clear();
+                        s.name.extend(k_nw);
+                        allowed_edits(&s.name)
+                    };
+                    if let Some(d) = osa_rows(h_nw, k_nw, limit, &mut s.rows) {
                         score = d as f64;
                     } else if h_confusable || k_skel != k_nw {
-                        if let Some(d) = osa_within(&h_skel, &k_skel, limit) {
+                        if let Some(d) = osa_rows(&h_skel, k_skel, limit, &mut s.rows) {
                             score = d as f64 + 0.5;
                         }
                     }
                 }
             }
         }
-        if score.is_infinite() && k_nw.len().abs_diff(h_nw.len()) <= 8 {
-            let k_str: String = k_nw.iter().collect();
-            if other_suffix(&h_str, &k_str) {
-                score = 2.5;
+        if score.is_infinite() && len_diff <= 8 {
+            if let Some(o) = h_other.as_ref().filter(|o| o.may_match(h_nw, k_nw)) {
+                s.name.clear();
+                s.name.extend(k_nw);
+                if o.matches(&s.name) {
+                    score = 2.5;
+                }
             }
         }
-        if score.is_finite() && best.is_none_or(|(s, _)| score < s) {
+        if score.is_finite() && best.is_none_or(|(b, _)| score < b) {
             best = Some((score, k));
         }
     }
@@ -345,6 +426,22 @@ mod tests {
                 assert_eq!(osa_within(&a, &b, k), want, "{a:?} {b:?} k={k}");
             }
         }
+    }
+
+    #[test]
+    fn look_alikes_come_in_pairs() {
+        let chars: Vec<char> = LOOK_ALIKES.chars().collect();
+        assert_eq!(chars.len() % 2, 0);
+        for pair in chars.chunks(2) {
+            assert!(
+                !pair[0].is_ascii() && pair[1].is_ascii_lowercase(),
+                "{pair:?}"
+            );
+            assert_eq!(fold_char(pair[0]), pair[1]);
+        }
+        assert_eq!(fold_char('\u{FF47}'), 'g');
+        assert_eq!(fold_char('\u{3002}'), '.');
+        assert_eq!(fold_char('ß'), 'ß');
     }
 
     #[test]

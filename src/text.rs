@@ -24,6 +24,37 @@ pub fn clip(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// Appends the decimal digits of `n` (what `n.to_string()` gives, without `core::fmt`).
+pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in digits.iter().skip(digits.len() - len) {
+        out.push(char::from(b));
+    }
+}
+
+/// `parts` joined, in one allocation.
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// The position of the last `byte` in `s` (an ASCII byte, so a character boundary).
+pub(crate) fn rfind_byte(s: &str, byte: u8) -> Option<usize> {
+    s.bytes().rposition(|b| b == byte)
+}
+
 /// The evidence a response carries, bounded and with lowercase header names.
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {
@@ -93,6 +124,18 @@ impl Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_and_joins() {
+        for n in [0, 7, 10, 502, 65535, 1_795_000_000_000, u64::MAX] {
+            let mut s = String::from("x");
+            push_u64(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
+        assert_eq!(concat(&["a", "", "bc"]), "abc");
+        assert_eq!(rfind_byte("a.b.c", b'.'), Some(3));
+        assert_eq!(rfind_byte("abc", b'.'), None);
+    }
 
     #[test]
     fn clip_respects_char_boundaries() {

@@ -3,6 +3,7 @@
 //! never panics and rejects what does not parse.
 
 use crate::model::InputError;
+use crate::text::{concat, push_u64, rfind_byte};
 
 /// The longest URL accepted: Chromium's own limit (2 MiB).
 pub const MAX_URL_LEN: usize = 2 * 1024 * 1024;
@@ -33,17 +34,18 @@ impl Url<'_> {
         if self.host.is_empty() {
             return String::new();
         }
-        let host = if self.host.contains(':') {
-            format!("[{}]", self.host)
-        } else {
-            self.host.clone()
-        };
-        match self.port {
-            Some(p) if Some(p) != self.default_port() => {
-                format!("{}://{}:{}", self.scheme, host, p)
-            }
-            _ => format!("{}://{}", self.scheme, host),
+        let ipv6 = self.host.contains(':');
+        let mut s = concat(&[
+            &self.scheme,
+            if ipv6 { "://[" } else { "://" },
+            &self.host,
+            if ipv6 { "]" } else { "" },
+        ]);
+        if let Some(p) = self.port.filter(|p| Some(*p) != self.default_port()) {
+            s.push(':');
+            push_u64(&mut s, u64::from(p));
         }
+        s
     }
 
     pub fn is_http(&self) -> bool {
@@ -52,7 +54,15 @@ impl Url<'_> {
 }
 
 fn bad(what: &str) -> InputError {
-    InputError(format!("url: {what}"))
+    InputError(concat(&["url: ", what]))
+}
+
+/// `s` without the ASCII bytes at either end for which `cut` holds.
+fn trim_ascii_by(s: &str, cut: impl Fn(u8) -> bool) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().position(|&x| !cut(x)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&x| !cut(x)).map_or(start, |e| e + 1);
+    s.get(start..end).unwrap_or("")
 }
 
 /// Parses an absolute URL.
@@ -60,19 +70,27 @@ pub fn parse(input: &str) -> Result<Url<'_>, InputError> {
     if input.len() > MAX_URL_LEN {
         return Err(bad("longer than 2 MiB"));
     }
-    let input = input.trim_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
+    let input = trim_ascii_by(input, |b| b.is_ascii_whitespace() || b.is_ascii_control());
     if input.is_empty() {
         return Err(bad("missing"));
     }
-    let colon = input.find(':').ok_or_else(|| bad("no scheme"))?;
-    let scheme = &input[..colon];
-    let mut chars = scheme.chars();
-    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    if !first_ok || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+    let colon = input
+        .bytes()
+        .position(|b| b == b':')
+        .ok_or_else(|| bad("no scheme"))?;
+    let (scheme, after) = (&input[..colon], &input[colon + 1..]);
+    let first_ok = scheme
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic());
+    if !first_ok
+        || !scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+    {
         return Err(bad("bad scheme"));
     }
     let scheme = scheme.to_ascii_lowercase();
-    let after = &input[colon + 1..];
     let Some(authority_and_rest) = after.strip_prefix("//") else {
         if matches!(scheme.as_str(), "http" | "https" | "ws" | "wss" | "ftp") {
             return Err(bad("no host"));
@@ -85,28 +103,28 @@ pub fn parse(input: &str) -> Result<Url<'_>, InputError> {
         });
     };
     let end = authority_and_rest
-        .find(['/', '?', '#', '\\'])
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#' | b'\\'))
         .unwrap_or(authority_and_rest.len());
-    let authority = &authority_and_rest[..end];
-    let rest = &authority_and_rest[end..];
+    let (authority, rest) = authority_and_rest.split_at(end);
     // userinfo
-    let hostport = match authority.rfind('@') {
+    let hostport = match rfind_byte(authority, b'@') {
         Some(at) => &authority[at + 1..],
         None => authority,
     };
     let (host, port_str) = if let Some(stripped) = hostport.strip_prefix('[') {
         let close = stripped
-            .find(']')
+            .bytes()
+            .position(|b| b == b']')
             .ok_or_else(|| bad("unclosed IPv6 address"))?;
-        let host = &stripped[..close];
+        let (host, tail) = (&stripped[..close], &stripped[close + 1..]);
         if host.is_empty()
             || !host
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
         {
             return Err(bad("bad IPv6 address"));
         }
-        let tail = &stripped[close + 1..];
         let port = match tail.strip_prefix(':') {
             Some(p) => Some(p),
             None if tail.is_empty() => None,
@@ -114,7 +132,7 @@ pub fn parse(input: &str) -> Result<Url<'_>, InputError> {
         };
         (host, port)
     } else {
-        match hostport.rfind(':') {
+        match rfind_byte(hostport, b':') {
             Some(c) => (&hostport[..c], Some(&hostport[c + 1..])),
             None => (hostport, None),
         }
@@ -125,7 +143,8 @@ pub fn parse(input: &str) -> Result<Url<'_>, InputError> {
             if p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(bad("bad port"));
             }
-            Some(p.parse::<u16>().map_err(|_| bad("port out of range"))?)
+            let n = p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+            Some(u16::try_from(n).map_err(|_| bad("port out of range"))?)
         }
     };
     let host = host.trim_end_matches('.');
