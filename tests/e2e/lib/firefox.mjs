@@ -427,6 +427,19 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
       return el && el[ELEMENT_KEY] ? el[ELEMENT_KEY] : null;
     }
 
+    /** Finds an element and clicks it, finding it again if it was redrawn in between (the
+     * panel redraws once when the page's text refines its diagnosis), as Playwright's
+     * locators do in the Chromium driver. */
+    async function clickFound(find) {
+      for (let i = 0; ; i++) {
+        try {
+          return await click(await find());
+        } catch (e) {
+          if (i >= 4 || !(e instanceof WebDriverError) || !/stale element/i.test(e.message)) throw e;
+        }
+      }
+    }
+
     async function click(elementId) {
       try {
         await cmd('POST', `/element/${elementId}/click`, {}, PAGE_LOAD_MS + 10_000);
@@ -473,8 +486,7 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
         }
       },
       async clickPanel(action) {
-        const id = await waitUntil(() => panelElement(`[data-action="${action}"]`), 10_000, `the panel's ${action} button`);
-        await click(id);
+        await clickFound(() => waitUntil(() => panelElement(`[data-action="${action}"]`), 10_000, `the panel's ${action} button`));
       },
       async panelMessage() {
         try {
@@ -507,15 +519,16 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
         }
       },
       async clickPage(selector) {
-        const id = await waitUntil(
-          async () => {
-            const r = await cmd('POST', '/element', { using: 'css selector', value: selector }).catch(() => null);
-            return r?.[ELEMENT_KEY] || null;
-          },
-          10_000,
-          selector,
+        await clickFound(() =>
+          waitUntil(
+            async () => {
+              const r = await cmd('POST', '/element', { using: 'css selector', value: selector }).catch(() => null);
+              return r?.[ELEMENT_KEY] || null;
+            },
+            10_000,
+            selector,
+          ),
         );
-        await click(id);
       },
       /** Runs axe-core (its source text) in the page, or only inside `selector`; resolves to
        * {violations, passes} as the Chromium driver does. */
