@@ -160,7 +160,7 @@ fn osa_rows(a: &[char], b: &[char], k: usize, rows: &mut Rows) -> Option<usize> 
     prev2.clear();
     prev2.resize(m + 1, inf);
     prev.clear();
-    prev.extend((0..=m).map(|j| j.min(inf)));
+    prev.extend((0..m + 1).map(|j| j.min(inf)));
     cur.clear();
     cur.resize(m + 1, inf);
     for i in 1..n + 1 {
