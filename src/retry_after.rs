@@ -44,10 +44,17 @@ pub fn http_date(s: &str) -> Option<i64> {
     }
     let mut it = s.split_ascii_whitespace();
     let first = it.next()?;
-    let rest: Vec<&str> = it.take(6).collect();
+    // up to six more fields (six means too many for every format)
+    let mut fields = [""; 6];
+    let mut n = 0;
+    for (slot, field) in fields.iter_mut().zip(it) {
+        *slot = field;
+        n += 1;
+    }
+    let rest = &fields[..n];
     if let Some(day_name) = first.strip_suffix(',') {
         weekday(day_name)?;
-        match rest.as_slice() {
+        match rest {
             // IMF-fixdate: 06 Nov 1994 08:49:37 GMT
             [day, mon, year, time, zone] if is_gmt(zone) => {
                 let year = number(year, 4)?;
@@ -81,7 +88,7 @@ pub fn http_date(s: &str) -> Option<i64> {
     } else {
         // asctime: Sun Nov  6 08:49:37 1994
         weekday(first)?;
-        match rest.as_slice() {
+        match rest {
             [mon, day, time, year] => build(number(year, 4)?, month(mon)?, number(day, 2)?, time),
             _ => None,
         }

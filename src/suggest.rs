@@ -160,10 +160,10 @@ fn osa_rows(a: &[char], b: &[char], k: usize, rows: &mut Rows) -> Option<usize> 
     prev2.clear();
     prev2.resize(m + 1, inf);
     prev.clear();
-    prev.extend((0..=m).map(|j| j.min(inf)));
+    prev.extend((0..m + 1).map(|j| j.min(inf)));
     cur.clear();
     cur.resize(m + 1, inf);
-    for i in 1..=n {
+    for i in 1..n + 1 {
         let lo = i.saturating_sub(k).max(1);
         let hi = (i + k).min(m);
         // the cells next to the band count as too far
@@ -172,7 +172,7 @@ fn osa_rows(a: &[char], b: &[char], k: usize, rows: &mut Rows) -> Option<usize> 
             cur[hi + 1] = inf;
         }
         let mut row_min = cur[lo - 1];
-        for j in lo..=hi {
+        for j in lo..hi + 1 {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
@@ -388,7 +388,7 @@ mod tests {
         for (j, cell) in d[0].iter_mut().enumerate() {
             *cell = j;
         }
-        for i in 1..=n {
+        for i in 1..n + 1 {
             for j in 1..=m {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
                 d[i][j] = (d[i - 1][j] + 1)
