@@ -71,12 +71,40 @@ ensure_build_tools() {
     say "installing wasm-pack (cargo, a few minutes)"
     cargo install wasm-pack --locked
   fi
+  load_wasm_env
+  ensure_wasm_toolchain
   # npm ci when the lock file changed since the last install.
   if [ ! -f node_modules/.gd-lock ] || ! cmp -s package-lock.json node_modules/.gd-lock; then
     say "installing the Node tools (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
     cp package-lock.json node_modules/.gd-lock
   fi
+}
+
+# The wasm's toolchain and flags: tools/wasm-nightly.env (a pinned nightly, build-std, panics
+# that only trap). GD_WASM_TOOLCHAIN=stable builds it on stable instead (about 10 KB gzip more).
+WASM_ENV=()
+WASM_TOOLCHAIN=stable
+load_wasm_env() {
+  [ "${GD_WASM_TOOLCHAIN:-}" = stable ] && return 0
+  local line
+  while IFS= read -r line || [ -n "$line" ]; do
+    case $line in '' | '#'*) continue ;; esac
+    WASM_ENV+=("$line")
+    case $line in RUSTUP_TOOLCHAIN=*) WASM_TOOLCHAIN=${line#RUSTUP_TOOLCHAIN=} ;; esac
+  done <tools/wasm-nightly.env
+  [ "$WASM_TOOLCHAIN" != stable ] || die "tools/wasm-nightly.env must set RUSTUP_TOOLCHAIN"
+}
+
+ensure_wasm_toolchain() {
+  [ "$WASM_TOOLCHAIN" = stable ] && return 0
+  if rustup component list --toolchain "$WASM_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src' &&
+    rustup target list --toolchain "$WASM_TOOLCHAIN" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    return 0
+  fi
+  say "installing $WASM_TOOLCHAIN with rust-src for the wasm build (rustup, about 150 MB)"
+  rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src --target wasm32-unknown-unknown ||
+    die "could not install $WASM_TOOLCHAIN; GD_WASM_TOOLCHAIN=stable ./build.sh builds the wasm on stable"
 }
 
 ensure_test_tools() {
@@ -94,13 +122,16 @@ version() {
 }
 
 build_core() {
-  local stamp=target/pkg/.stamp
-  if [ -f "$stamp" ] && [ -z "$(find src Cargo.toml Cargo.lock -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+  local stamp=target/pkg/.stamp mode
+  # The stamp holds the toolchain and flags: switching them rebuilds.
+  mode=$(printf '%s\n' "$WASM_TOOLCHAIN" "${WASM_ENV[@]}")
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$mode" ] &&
+    [ -z "$(find src Cargo.toml Cargo.lock -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     say "core is up to date"
     return 0
   fi
-  say "building the core (wasm-pack, release)"
-  wasm-pack --quiet build --target web --release --mode no-install --no-pack \
+  say "building the core (wasm-pack, release, $WASM_TOOLCHAIN)"
+  env "${WASM_ENV[@]}" wasm-pack --quiet build --target web --release --mode no-install --no-pack \
     --out-dir target/pkg --out-name gateway_doctor
   # Debian's wasm-opt breaks wasm-bindgen's externref table: use npm's binaryen.
   # Inlining only tiny functions into their one caller leaves a wasm that is ~2 KiB larger
@@ -110,7 +141,7 @@ build_core() {
   "$ROOT/node_modules/.bin/wasm-opt" -Oz --converge --one-caller-inline-max-function-size=20 \
     --strip-producers --strip-target-features \
     target/pkg/gateway_doctor_bg.wasm -o target/pkg/gateway_doctor_bg.wasm
-  touch "$stamp"
+  printf '%s\n' "$mode" >"$stamp"
 }
 
 assemble() {

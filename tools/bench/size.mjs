@@ -53,12 +53,28 @@ function bin(name) {
   return name;
 }
 
+/** build.sh's environment for the wasm build (tools/wasm-nightly.env), unless GD_WASM_TOOLCHAIN=stable. */
+export function wasmEnv() {
+  if (process.env.GD_WASM_TOOLCHAIN === 'stable') return {};
+  const env = {};
+  for (const line of readFileSync(join(ROOT, 'tools/wasm-nightly.env'), 'utf8').split('\n')) {
+    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line);
+    if (m) env[m[1]] = m[2];
+  }
+  return env;
+}
+
 /** Builds the names-keeping variant; returns the path of its optimised wasm. */
 export function namesBuild() {
   const target = join(ROOT, 'target/bench-names');
+  const env = { ...process.env, ...wasmEnv(), CARGO_TARGET_DIR: target };
+  // Nightly mangles with v0 (crate[hash]::, generic arguments spelled out): ask for the legacy
+  // scheme so the names, and the groups below, read as on stable.
+  const flags = 'CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS';
+  if (env.RUSTUP_TOOLCHAIN?.startsWith('nightly')) env[flags] = `${env[flags] ?? ''} -Zunstable-options -Csymbol-mangling-version=legacy`.trim();
   execFileSync('cargo', ['build', '--quiet', '--target', 'wasm32-unknown-unknown', '--release'], {
     cwd: ROOT,
-    env: { ...process.env, CARGO_TARGET_DIR: target },
+    env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const out = join(target, 'out');
