@@ -348,8 +348,38 @@ export async function latency({ warm = 30, cold = 5 } = {}) {
     await driver.close();
     await nginx.stop();
   }
+  // The browser's own part: the same pages in a browser without any extension.
+  const plainDcl = { failing: [], ok: [] };
+  const plain = await launchPlain();
+  const up2 = await upstream(await freePort()).start();
+  const nginx2 = await startNginx({ upstreamPort: up2.port });
+  const nginx3 = await startNginx({ upstreamPort: (await freePort()) });
+  try {
+    const p = plain.page();
+    const dcl = async (url) => {
+      await p.goto(url, { waitUntil: 'load', timeout: 20_000 }).catch(() => {});
+      await p.waitForFunction(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, null, { timeout: 5000 });
+      return p.evaluate(() => {
+        const n = performance.getEntriesByType('navigation')[0];
+        return n.domContentLoadedEventEnd - n.responseStart;
+      });
+    };
+    for (let i = 0; i < Math.max(10, warm); i++) {
+      plainDcl.failing.push(await dcl(nginx3.url(`/plain/failing?${i}`)));
+      plainDcl.ok.push(await dcl(nginx2.url(`/plain/ok?${i}`)));
+    }
+  } finally {
+    await plain.close();
+    await nginx2.stop();
+    await nginx3.stop();
+    await up2.stop();
+  }
   const m = (k) => Math.round(median(rows.map((r) => r[k])) * 10) / 10;
   return {
+    withoutExtension: {
+      failingToDomContentLoaded: Math.round(median(plainDcl.failing) * 10) / 10,
+      okToDomContentLoaded: Math.round(median(plainDcl.ok) * 10) / 10,
+    },
     n: rows.length,
     panel: m('panel'),
     p95: Math.round(p95(rows.map((r) => r.panel)) * 10) / 10,
