@@ -119,15 +119,6 @@ fn traits(e: &ExtensionInfo) -> u8 {
     .fold(0, |bits, &on| bits << 1 | u8::from(on))
 }
 
-/// The traits that `bits` name, strongest first.
-fn each(bits: u8) -> impl Iterator<Item = &'static (&'static str, Risk, u32)> {
-    TRAITS
-        .iter()
-        .enumerate()
-        .filter(move |(n, _)| bits >> n & 1 == 1)
-        .map(|(_, t)| t)
-}
-
 pub fn rank_extensions(exts: &[ExtensionInfo]) -> Vec<RankedExtension> {
     // (sort key, index into `exts`, traits), kept sorted as they come: the index makes every
     // key different, so the order is the one a stable sort by (risk, weight) gives
@@ -144,28 +135,43 @@ pub fn rank_extensions(exts: &[ExtensionInfo]) -> Vec<RankedExtension> {
             }
         }
         let bits = traits(e);
-        let Some(&(_, risk, strongest)) = each(bits).next() else {
-            continue;
-        };
-        // by risk, then the strongest trait, then all of them together (at most 0xFFF)
-        let all: u32 = each(bits).map(|t| t.2).sum();
-        let key = (risk as u32) << 24 | (0xFFF - strongest) << 12 | (0xFFF - all);
-        let at = ranked.partition_point(|x| (x.0, x.1) < (key, i));
-        ranked.insert(at, (key, i, bits));
+        // by risk, then the strongest trait, then all of them together (at most 0xFFF): the
+        // first trait has the risk and the strongest weight
+        let mut key = 0;
+        let mut all = 0;
+        for (n, &(_, risk, weight)) in TRAITS.iter().enumerate().rev() {
+            if bits >> n & 1 == 1 {
+                all += weight;
+                key = (risk as u32) << 24 | (0xFFF - weight) << 12;
+            }
+        }
+        if bits != 0 {
+            let key = key | (0xFFF - all);
+            let at = ranked.partition_point(|x| (x.0, x.1) < (key, i));
+            ranked.insert(at, (key, i, bits));
+        }
     }
-    ranked
-        .iter()
-        .take(MAX_RANKED)
-        .filter_map(|&(_, i, bits)| {
-            let e = exts.get(i)?;
-            Some(RankedExtension {
-                id: clip(&e.id, 128).to_string(),
-                name: clip(&e.name, 200).to_string(),
-                risk: each(bits).next()?.1,
-                reasons: each(bits).map(|t| t.0.to_string()).collect(),
-            })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for &(key, i, bits) in ranked.iter().take(MAX_RANKED) {
+        let Some(e) = exts.get(i) else { continue };
+        let mut reasons = Vec::new();
+        for (n, t) in TRAITS.iter().enumerate() {
+            if bits >> n & 1 == 1 {
+                reasons.push(t.0.to_string());
+            }
+        }
+        out.push(RankedExtension {
+            id: clip(&e.id, 128).to_string(),
+            name: clip(&e.name, 200).to_string(),
+            risk: match key >> 24 {
+                0 => Risk::High,
+                1 => Risk::Medium,
+                _ => Risk::Low,
+            },
+            reasons,
+        });
+    }
+    out
 }
 
 #[cfg(test)]
