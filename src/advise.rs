@@ -184,7 +184,7 @@ struct Ctx<'a> {
 }
 
 fn cause_from_str(s: &str) -> Option<Cause> {
-    Cause::ALL.iter().copied().find(|c| c.as_str() == s)
+    Cause::ALL.into_iter().find(|c| c.as_str() == s)
 }
 
 /// How many unrelated sites (by registrable domain) failed on the person's side lately.
@@ -341,7 +341,9 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (c, _) => c.as_str(),
         };
-        key.extend(base.chars().map(|ch| if ch == '-' { '_' } else { ch }));
+        for ch in base.chars() {
+            key.push(if ch == '-' { '_' } else { ch });
+        }
         if d.gateway.is_none() {
             key.push_str("_nogw");
         }
@@ -988,9 +990,11 @@ pub fn advise(d: &Diagnosis, env: &Environment) -> Advice {
         };
     }
     let c = Ctx::new(d, env);
-    let steps = order(&c)
-        .into_iter()
-        .filter_map(|id| build(id, &c))
-        .collect();
+    let mut steps = Vec::new();
+    for id in order(&c) {
+        if let Some(step) = build(id, &c) {
+            steps.push(step);
+        }
+    }
     Advice { summary, steps }
 }

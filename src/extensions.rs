@@ -92,31 +92,28 @@ const TRAITS: [(&str, Risk, u32); 8] = [
 /// The extension's traits: bit `n` for `TRAITS[n]`.
 fn traits(e: &ExtensionInfo) -> u8 {
     let perms = |name: &str| e.permissions.iter().any(|p| p.trim() == name);
-    let broad = e
-        .host_permissions
-        .iter()
-        .chain(e.permissions.iter())
-        .take(1000)
-        .any(|p| is_broad(p));
+    let mut broad = false;
+    for p in e.host_permissions.iter().chain(&e.permissions).take(1000) {
+        if is_broad(p) {
+            broad = true;
+            break;
+        }
+    }
     let name = clip(&e.name, 200).to_ascii_lowercase();
     let mut text = name.clone();
     text.push(' ');
     text.push_str(&clip(e.description.as_deref().unwrap_or(""), 300).to_ascii_lowercase());
     let blocking = perms("webRequestBlocking");
     let ad_blocker = AD_BLOCKERS.iter().any(|w| name.contains(w));
-    [
-        perms("proxy"),
-        has_word(&text, "vpn"),
-        blocking,
-        perms("declarativeNetRequest") || perms("declarativeNetRequestWithHostAccess"),
-        ad_blocker,
-        !ad_blocker && PRIVACY_TOOLS.iter().any(|w| name.contains(w)),
-        perms("webRequest") && broad && !blocking,
-        broad,
-    ]
-    .iter()
-    .rev()
-    .fold(0, |bits, &on| bits << 1 | u8::from(on))
+    u8::from(perms("proxy"))
+        | u8::from(has_word(&text, "vpn")) << 1
+        | u8::from(blocking) << 2
+        | u8::from(perms("declarativeNetRequest") || perms("declarativeNetRequestWithHostAccess"))
+            << 3
+        | u8::from(ad_blocker) << 4
+        | u8::from(!ad_blocker && PRIVACY_TOOLS.iter().any(|w| name.contains(w))) << 5
+        | u8::from(perms("webRequest") && broad && !blocking) << 6
+        | u8::from(broad) << 7
 }
 
 pub fn rank_extensions(exts: &[ExtensionInfo]) -> Vec<RankedExtension> {
