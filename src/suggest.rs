@@ -158,15 +158,19 @@ fn osa_rows(a: &[char], b: &[char], k: usize, rows: &mut Rows) -> Option<usize> 
         return None;
     }
     // a common start and end cost nothing
-    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (a, b) = (&a[pre..], &b[pre..]);
-    let suf = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
+    let (mut a, mut b) = (a, b);
+    while let ([x, a_rest @ ..], [y, b_rest @ ..]) = (a, b) {
+        if x != y {
+            break;
+        }
+        (a, b) = (a_rest, b_rest);
+    }
+    while let ([a_rest @ .., x], [b_rest @ .., y]) = (a, b) {
+        if x != y {
+            break;
+        }
+        (a, b) = (a_rest, b_rest);
+    }
     let (n, m) = (a.len(), b.len());
     if n.abs_diff(m) > k {
         return None;
