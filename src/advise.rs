@@ -661,6 +661,7 @@ impl Builder {
         self.put(name, Param::Number(v));
     }
 
+    #[inline(never)]
     fn act(&mut self, a: Action) {
         self.action = Some(a);
     }
