@@ -184,7 +184,7 @@ struct Ctx<'a> {
 }
 
 fn cause_from_str(s: &str) -> Option<Cause> {
-    Cause::ALL.iter().copied().find(|c| c.as_str() == s)
+    Cause::ALL.into_iter().find(|c| c.as_str() == s)
 }
 
 /// How many unrelated sites (by registrable domain) failed on the person's side lately.
@@ -264,11 +264,12 @@ impl<'a> Ctx<'a> {
         } else {
             None
         };
-        let header_words = d.evidence.iter().take(32).any(|e| {
+        let mut header_words = false;
+        for e in d.evidence.iter().take(32) {
             let e = clip(e, 200).to_ascii_lowercase();
-            e.contains("header")
-                && (e.contains("too big") || e.contains("too large") || e.contains("too long"))
-        });
+            header_words |= e.contains("header")
+                && (e.contains("too big") || e.contains("too large") || e.contains("too long"));
+        }
         let cookies_strong = matches!(d.status_code, Some(400 | 431 | 494))
             || d.error
                 .as_deref()
@@ -340,7 +341,9 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (c, _) => c.as_str(),
         };
-        key.extend(base.chars().map(|ch| if ch == '-' { '_' } else { ch }));
+        for ch in base.chars() {
+            key.push(if ch == '-' { '_' } else { ch });
+        }
         if d.gateway.is_none() {
             key.push_str("_nogw");
         }
@@ -616,16 +619,13 @@ fn order(c: &Ctx) -> Vec<Id> {
         let p = pos_of(&v, Retry).unwrap_or(0);
         v.insert(p, ResubmitWarning);
     }
-    // what outside services cannot see
-    if !c.public || !c.http {
-        v.retain(|id| !matches!(id, CheckDown | StatusPage | ArchivedCopy));
-    }
-    if c.loopback {
-        v.retain(|id| *id != ContactSite);
-    }
-    if !c.http {
-        v.retain(|id| !matches!(id, ClearSiteData | FlushDns | ChangeDns | CheckProxy));
-    }
+    // what outside services cannot see, contacting oneself, and what only the web has
+    v.retain(|id| match id {
+        CheckDown | StatusPage | ArchivedCopy => c.public && c.http,
+        ContactSite => !c.loopback,
+        ClearSiteData | FlushDns | ChangeDns | CheckProxy => c.http,
+        _ => true,
+    });
     // every step once: the lists above have no repeats and moving keeps it so
     debug_assert!(v.iter().enumerate().all(|(i, id)| !v[..i].contains(id)));
     v.truncate(MAX_STEPS);
@@ -661,6 +661,7 @@ impl Builder {
         self.put(name, Param::Number(v));
     }
 
+    #[inline(never)]
     fn act(&mut self, a: Action) {
         self.action = Some(a);
     }
@@ -784,7 +785,11 @@ fn build(id: Id, c: &Ctx) -> Option<Step> {
             s.text("checker", checker);
             s.put(
                 "checkers",
-                Param::List(CHECKERS.iter().map(|x| x.0.to_string()).collect()),
+                Param::List(vec![
+                    CHECKERS[0].0.to_string(),
+                    CHECKERS[1].0.to_string(),
+                    CHECKERS[2].0.to_string(),
+                ]),
             );
             if c.others_failing > 0 {
                 s.number("otherHostsFailing", c.others_failing as f64);
@@ -887,20 +892,17 @@ fn build(id: Id, c: &Ctx) -> Option<Step> {
         }
         DisableExtensions => {
             let list = &c.ranked[..c.ranked.len().min(MAX_LISTED_EXTENSIONS)];
-            s.put(
-                "extensions",
-                Param::List(list.iter().map(|e| e.id.clone()).collect()),
-            );
+            let mut ids = Vec::new();
+            let mut names = Vec::new();
+            for (n, e) in list.iter().enumerate() {
+                ids.push(e.id.clone());
+                if n < 3 {
+                    names.push(clip(&e.name, 80).to_string());
+                }
+            }
+            s.put("extensions", Param::List(ids));
             if !list.is_empty() {
-                s.put(
-                    "names",
-                    Param::List(
-                        list.iter()
-                            .take(3)
-                            .map(|e| clip(&e.name, 80).to_string())
-                            .collect(),
-                    ),
-                );
+                s.put("names", Param::List(names));
             }
             let page = if firefox {
                 "about:addons"
@@ -989,9 +991,11 @@ pub fn advise(d: &Diagnosis, env: &Environment) -> Advice {
         };
     }
     let c = Ctx::new(d, env);
-    let steps = order(&c)
-        .into_iter()
-        .filter_map(|id| build(id, &c))
-        .collect();
+    let mut steps = Vec::new();
+    for id in order(&c) {
+        if let Some(step) = build(id, &c) {
+            steps.push(step);
+        }
+    }
     Advice { summary, steps }
 }

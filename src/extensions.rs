@@ -92,40 +92,28 @@ const TRAITS: [(&str, Risk, u32); 8] = [
 /// The extension's traits: bit `n` for `TRAITS[n]`.
 fn traits(e: &ExtensionInfo) -> u8 {
     let perms = |name: &str| e.permissions.iter().any(|p| p.trim() == name);
-    let broad = e
-        .host_permissions
-        .iter()
-        .chain(e.permissions.iter())
-        .take(1000)
-        .any(|p| is_broad(p));
+    let mut broad = false;
+    for p in e.host_permissions.iter().chain(&e.permissions).take(1000) {
+        if is_broad(p) {
+            broad = true;
+            break;
+        }
+    }
     let name = clip(&e.name, 200).to_ascii_lowercase();
     let mut text = name.clone();
     text.push(' ');
     text.push_str(&clip(e.description.as_deref().unwrap_or(""), 300).to_ascii_lowercase());
     let blocking = perms("webRequestBlocking");
     let ad_blocker = AD_BLOCKERS.iter().any(|w| name.contains(w));
-    [
-        perms("proxy"),
-        has_word(&text, "vpn"),
-        blocking,
-        perms("declarativeNetRequest") || perms("declarativeNetRequestWithHostAccess"),
-        ad_blocker,
-        !ad_blocker && PRIVACY_TOOLS.iter().any(|w| name.contains(w)),
-        perms("webRequest") && broad && !blocking,
-        broad,
-    ]
-    .iter()
-    .rev()
-    .fold(0, |bits, &on| bits << 1 | u8::from(on))
-}
-
-/// The traits that `bits` name, strongest first.
-fn each(bits: u8) -> impl Iterator<Item = &'static (&'static str, Risk, u32)> {
-    TRAITS
-        .iter()
-        .enumerate()
-        .filter(move |(n, _)| bits >> n & 1 == 1)
-        .map(|(_, t)| t)
+    u8::from(perms("proxy"))
+        | u8::from(has_word(&text, "vpn")) << 1
+        | u8::from(blocking) << 2
+        | u8::from(perms("declarativeNetRequest") || perms("declarativeNetRequestWithHostAccess"))
+            << 3
+        | u8::from(ad_blocker) << 4
+        | u8::from(!ad_blocker && PRIVACY_TOOLS.iter().any(|w| name.contains(w))) << 5
+        | u8::from(perms("webRequest") && broad && !blocking) << 6
+        | u8::from(broad) << 7
 }
 
 pub fn rank_extensions(exts: &[ExtensionInfo]) -> Vec<RankedExtension> {
@@ -144,28 +132,43 @@ pub fn rank_extensions(exts: &[ExtensionInfo]) -> Vec<RankedExtension> {
             }
         }
         let bits = traits(e);
-        let Some(&(_, risk, strongest)) = each(bits).next() else {
-            continue;
-        };
-        // by risk, then the strongest trait, then all of them together (at most 0xFFF)
-        let all: u32 = each(bits).map(|t| t.2).sum();
-        let key = (risk as u32) << 24 | (0xFFF - strongest) << 12 | (0xFFF - all);
-        let at = ranked.partition_point(|x| (x.0, x.1) < (key, i));
-        ranked.insert(at, (key, i, bits));
+        // by risk, then the strongest trait, then all of them together (at most 0xFFF): the
+        // first trait has the risk and the strongest weight
+        let mut key = 0;
+        let mut all = 0;
+        for (n, &(_, risk, weight)) in TRAITS.iter().enumerate().rev() {
+            if bits >> n & 1 == 1 {
+                all += weight;
+                key = (risk as u32) << 24 | (0xFFF - weight) << 12;
+            }
+        }
+        if bits != 0 {
+            let key = key | (0xFFF - all);
+            let at = ranked.partition_point(|x| (x.0, x.1) < (key, i));
+            ranked.insert(at, (key, i, bits));
+        }
     }
-    ranked
-        .iter()
-        .take(MAX_RANKED)
-        .filter_map(|&(_, i, bits)| {
-            let e = exts.get(i)?;
-            Some(RankedExtension {
-                id: clip(&e.id, 128).to_string(),
-                name: clip(&e.name, 200).to_string(),
-                risk: each(bits).next()?.1,
-                reasons: each(bits).map(|t| t.0.to_string()).collect(),
-            })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for &(key, i, bits) in ranked.iter().take(MAX_RANKED) {
+        let Some(e) = exts.get(i) else { continue };
+        let mut reasons = Vec::new();
+        for (n, t) in TRAITS.iter().enumerate() {
+            if bits >> n & 1 == 1 {
+                reasons.push(t.0.to_string());
+            }
+        }
+        out.push(RankedExtension {
+            id: clip(&e.id, 128).to_string(),
+            name: clip(&e.name, 200).to_string(),
+            risk: match key >> 24 {
+                0 => Risk::High,
+                1 => Risk::Medium,
+                _ => Risk::Low,
+            },
+            reasons,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

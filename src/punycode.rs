@@ -45,7 +45,10 @@ pub fn decode(input: &str) -> Option<String> {
         Some(p) => (&bytes[..p], &bytes[p + 1..]),
         None => (&bytes[..0], bytes),
     };
-    let mut out: Vec<char> = basic.iter().map(|&b| b as char).collect();
+    let mut out: Vec<char> = Vec::with_capacity(input.len());
+    for &b in basic {
+        out.push(char::from(b));
+    }
     let mut n = INITIAL_N;
     let mut i: u32 = 0;
     let mut bias = INITIAL_BIAS;
@@ -82,7 +85,11 @@ pub fn decode(input: &str) -> Option<String> {
         out.insert(i as usize, c);
         i += 1;
     }
-    Some(out.into_iter().collect())
+    let mut s = String::with_capacity(out.len());
+    for c in out {
+        s.push(c);
+    }
+    Some(s)
 }
 
 /// A host with every `xn--` label decoded; labels that do not decode stay as they are.

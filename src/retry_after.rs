@@ -110,11 +110,12 @@ fn weekday(s: &str) -> Option<()> {
         "saturday",
         "sunday",
     ];
-    let ok = DAYS
-        .iter()
-        .chain(LONG.iter())
-        .any(|d| d.eq_ignore_ascii_case(s));
-    ok.then_some(())
+    for d in DAYS.iter().chain(&LONG) {
+        if d.eq_ignore_ascii_case(s) {
+            return Some(());
+        }
+    }
+    None
 }
 
 fn month(s: &str) -> Option<i64> {

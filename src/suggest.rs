@@ -61,13 +61,27 @@ fn has_xn(s: &str) -> bool {
         .any(|w| w[0] | 0x20 == b'x' && w[1] | 0x20 == b'n' && w[2] == b'-' && w[3] == b'-')
 }
 
+/// Appends ASCII `s` in lowercase.
+fn push_lower_ascii(s: &str, out: &mut Vec<char>) {
+    for b in s.bytes() {
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+}
+
+/// Appends `chars`.
+fn push_chars(chars: &[char], out: &mut String) {
+    for &c in chars {
+        out.push(c);
+    }
+}
+
 /// Lowercase, without a trailing dot, `xn--` labels decoded, look-alike letters folded:
 /// into `out`, which is cleared first.
 fn fold_into(host: &str, out: &mut Vec<char>) {
     out.clear();
     let host = clip(host.trim(), MAX_HOST).trim_end_matches('.');
     if host.is_ascii() && !has_xn(host) {
-        out.extend(host.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        push_lower_ascii(host, out);
         return;
     }
     let lower = host.to_ascii_lowercase();
@@ -76,7 +90,9 @@ fn fold_into(host: &str, out: &mut Vec<char>) {
     } else {
         lower
     };
-    out.extend(unicode.chars().map(lower_char).map(fold_char));
+    for c in unicode.chars() {
+        out.push(fold_char(lower_char(c)));
+    }
 }
 
 fn fold(host: &str) -> Vec<char> {
@@ -142,15 +158,19 @@ fn osa_rows(a: &[char], b: &[char], k: usize, rows: &mut Rows) -> Option<usize> 
         return None;
     }
     // a common start and end cost nothing
-    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (a, b) = (&a[pre..], &b[pre..]);
-    let suf = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
+    let (mut a, mut b) = (a, b);
+    while let ([x, a_rest @ ..], [y, b_rest @ ..]) = (a, b) {
+        if x != y {
+            break;
+        }
+        (a, b) = (a_rest, b_rest);
+    }
+    while let ([a_rest @ .., x], [b_rest @ .., y]) = (a, b) {
+        if x != y {
+            break;
+        }
+        (a, b) = (a_rest, b_rest);
+    }
     let (n, m) = (a.len(), b.len());
     if n.abs_diff(m) > k {
         return None;
@@ -160,7 +180,9 @@ fn osa_rows(a: &[char], b: &[char], k: usize, rows: &mut Rows) -> Option<usize> 
     prev2.clear();
     prev2.resize(m + 1, inf);
     prev.clear();
-    prev.extend((0..m + 1).map(|j| j.min(inf)));
+    for j in 0..m + 1 {
+        prev.push(j.min(inf));
+    }
     cur.clear();
     cur.resize(m + 1, inf);
     for i in 1..n + 1 {
@@ -262,7 +284,11 @@ fn lower_char(c: char) -> char {
 }
 
 fn lower(s: &str) -> String {
-    s.chars().map(lower_char).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(lower_char(c));
+    }
+    out
 }
 
 /// What is reused from one known host to the next.
@@ -287,7 +313,8 @@ pub fn suggest_host(host: &str, known: &[String]) -> Option<String> {
     let h_fold = fold(&host_raw);
     let h_nw = strip_www(&h_fold);
     let h_skel = skeleton(h_nw);
-    let h_str: String = h_nw.iter().collect();
+    let mut h_str = String::new();
+    push_chars(h_nw, &mut h_str);
     let max_edits = allowed_edits(&h_str);
     let h_other = OtherSuffix::new(&h_str);
     let h_confusable = h_skel != h_nw;
@@ -311,8 +338,7 @@ pub fn suggest_host(host: &str, known: &[String]) -> Option<String> {
                 continue; // too different in length for any match
             }
             s.fold.clear();
-            s.fold
-                .extend(f.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            push_lower_ascii(f, &mut s.fold);
         } else {
             fold_into(k_raw, &mut s.fold);
         }
@@ -346,7 +372,7 @@ pub fn suggest_host(host: &str, known: &[String]) -> Option<String> {
                         1
                     } else {
                         s.name.clear();
-                        s.name.extend(k_nw);
+                        push_chars(k_nw, &mut s.name);
                         allowed_edits(&s.name)
                     };
                     if let Some(d) = osa_rows(h_nw, k_nw, limit, &mut s.rows) {
@@ -362,7 +388,7 @@ pub fn suggest_host(host: &str, known: &[String]) -> Option<String> {
         if score.is_infinite() && len_diff <= 8 {
             if let Some(o) = h_other.as_ref().filter(|o| o.may_match(h_nw, k_nw)) {
                 s.name.clear();
-                s.name.extend(k_nw);
+                push_chars(k_nw, &mut s.name);
                 if o.matches(&s.name) {
                     score = 2.5;
                 }

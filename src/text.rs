@@ -70,17 +70,13 @@ pub struct Evidence {
 
 impl Evidence {
     pub fn from_failure(f: &Failure) -> Evidence {
-        let headers = f
-            .response_headers
-            .iter()
-            .take(MAX_HEADERS)
-            .map(|h| {
-                (
-                    clip(h.name.trim(), 128).to_ascii_lowercase(),
-                    clip(h.value.as_deref().unwrap_or("").trim(), MAX_HEADER_VALUE).to_string(),
-                )
-            })
-            .collect();
+        let mut headers = Vec::new();
+        for h in f.response_headers.iter().take(MAX_HEADERS) {
+            headers.push((
+                clip(h.name.trim(), 128).to_ascii_lowercase(),
+                clip(h.value.as_deref().unwrap_or("").trim(), MAX_HEADER_VALUE).to_string(),
+            ));
+        }
         let reason = f.status_line.as_deref().and_then(|line| {
             let line = clip(line, MAX_STATUS_LINE).trim();
             // "HTTP/1.1 502 Bad Gateway" -> "Bad Gateway"; "HTTP/2 502" -> None
