@@ -53,6 +53,18 @@ export function defineRetryScenarios({ browser, launch, available }) {
   const tabsOf = (url) =>
     d.ext(async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u || (t.url || '').includes(encodeURIComponent(u))).map((t) => ({ id: t.id, title: t.title, url: t.url })), url);
 
+  /** The site's one watch as session storage holds it, or null. */
+  const watchStateOf = (origin) => d.ext(async (k) => (await chrome.storage.session.get(k))[k] ?? null, `watch:${origin}`);
+
+  /** Opens the failing `url`, clicks the panel's "Notify me when it's back", and waits until
+   * the panel says it is watching. */
+  async function watchFromPanel(url) {
+    await d.goto(url);
+    assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
+    await d.clickPanel('watch');
+    await waitFor(async () => /Watching/.test((await d.panel())?.text || ''), { what: 'the panel says it is watching' });
+  }
+
   before(async () => {
     d = await launch({ extensionDir, privateAccess: false, artifactsDir: process.env.GD_ARTIFACTS || undefined });
   });
@@ -182,10 +194,7 @@ export function defineRetryScenarios({ browser, launch, available }) {
     const url = s.gw.url(path);
     let opened = [];
     try {
-      await d.goto(url);
-      assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
-      await d.clickPanel('watch');
-      await waitFor(async () => /Watching/.test((await d.panel())?.text || ''), { what: 'the panel says it is watching' });
+      await watchFromPanel(url);
       // Nine more tabs on the same site, each asking for its own watch.
       const started = await d.ext(
         async (u) => {
@@ -208,7 +217,7 @@ export function defineRetryScenarios({ browser, launch, available }) {
       assert.equal(started.results.length, 9);
       assert.ok(started.results.every((r) => r?.ok), `every watch started: ${JSON.stringify(started.results)}`);
       const origin = new URL(url).origin;
-      const watchState = () => d.ext(async (k) => (await chrome.storage.session.get(k))[k] ?? null, `watch:${origin}`);
+      const watchState = () => watchStateOf(origin);
       const w = await watchState();
       assert.equal(Object.keys(w.tabs).length, 10, 'one watch for the site, ten tabs waiting on it');
 
@@ -250,10 +259,7 @@ export function defineRetryScenarios({ browser, launch, available }) {
     const path = '/survives';
     const url = s.gw.url(path);
     try {
-      await d.goto(url);
-      assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
-      await d.clickPanel('watch');
-      await waitFor(async () => /Watching/.test((await d.panel())?.text || ''), { what: 'the panel says it is watching' });
+      await watchFromPanel(url);
       await waitFor(async () => logged(s.gw, 'HEAD', path).length >= 1, { what: 'a first check', timeoutMs: 15_000 });
       await d.stopBackground();
       await s.up.start();
@@ -315,12 +321,9 @@ export function defineRetryScenarios({ browser, launch, available }) {
     const path = '/watched-from-popup';
     const url = s.gw.url(path);
     const origin = new URL(url).origin;
-    const watchState = () => d.ext(async (k) => (await chrome.storage.session.get(k))[k] ?? null, `watch:${origin}`);
+    const watchState = () => watchStateOf(origin);
     try {
-      await d.goto(url);
-      assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
-      await d.clickPanel('watch');
-      await waitFor(async () => /Watching/.test((await d.panel())?.text || ''), { what: 'the panel says it is watching' });
+      await watchFromPanel(url);
       await waitFor(async () => logged(s.gw, 'HEAD', path).length >= 1, { what: 'a first check', timeoutMs: 15_000 });
 
       // The popup's page, as the toolbar button shows it: the site, how many tabs wait on it.
