@@ -179,9 +179,11 @@ fn osa_rows(a: &[char], b: &[char], k: usize, rows: &mut Rows) -> Option<usize> 
     let Rows { prev2, prev, cur } = rows;
     prev2.clear();
     prev2.resize(m + 1, inf);
+    // the first row: j edits for the first j letters of `b` (at most `inf`)
     prev.clear();
-    for j in 0..m + 1 {
-        prev.push(j.min(inf));
+    prev.resize(m + 1, inf);
+    for (j, cell) in prev.iter_mut().enumerate().take(inf) {
+        *cell = j;
     }
     cur.clear();
     cur.resize(m + 1, inf);
