@@ -152,6 +152,7 @@ assemble() {
     mkdir -p "dist/$b/pkg"
     cp -R extension/. "dist/$b/"
     node tools/manifest.mjs "$b" manifest.json "dist/$b/manifest.json"
+    node tools/panel-script.mjs "dist/$b"
     cp target/pkg/gateway_doctor.js target/pkg/gateway_doctor_bg.wasm "dist/$b/pkg/"
     rm -f "dist/gateway-doctor-$v-$b.zip"
     (cd "dist/$b" && zip -qrX9 "../gateway-doctor-$v-$b.zip" .)

@@ -10,7 +10,6 @@ import {
   openPrivateWindow,
   privateAccessHelpKey,
   injectPanel,
-  offerView,
   proxyOf,
   readProxySettings,
 } from './shim.js';
@@ -338,12 +337,13 @@ async function onHeaders(details) {
   Object.assign(rec, result);
   records.set(tabId, rec);
   // The panel waits for this tab's events (and so for the auto-retry state it shows), not for
-  // storage and the badge: those are issued now, in order, and finish on their own.
+  // storage and the badge: those are issued right after the panel's injection, in order, and
+  // finish on their own.
+  await watch.onFailure(tabId, rec);
+  if (settings.panel) earlyPanel(tabId, rec);
   store(tabId, rec);
   rememberFailure(rec);
   setBadge(tabId, badgeText(rec));
-  await watch.onFailure(tabId, rec);
-  if (settings.panel) earlyPanel(tabId, rec);
   // Firefox can report the tab 'complete' before this response (tab and webRequest events
   // travel separately): then no 'complete' follows, so finish the page here.
   const tab = await api.tabs.get(tabId).catch(() => null);
@@ -404,12 +404,10 @@ const offers = new WeakMap();
 function earlyPanel(tabId, rec, again = true) {
   if (rec.shown || rec.injected) return;
   (async () => {
-    // The view made from the headers goes with the scripts, so the panel needs no round trip
-    // before it shows; the page's text refines it a moment later. Both are sent at once: the
-    // content script takes the view whichever arrives first.
+    // The view made from the headers goes with the scripts, in the same call, so the panel
+    // needs no round trip before it shows; the page's text refines it a moment later.
     if (!offers.has(rec)) offers.set(rec, view(tabId, rec).then((v) => ({ ...v, responseAt: rec.at })));
-    const offered = await offers.get(rec);
-    await Promise.all([offerView(tabId, offered), injectPanel(tabId)]);
+    await injectPanel(tabId, await offers.get(rec));
   })().catch(() => {
     // Most often the previous page went away while the script was on its way to it: the
     // failing page is there now.

@@ -1,7 +1,8 @@
-// Injected by the background into a tab that got a 5xx page (after render.js): as soon as the
-// diagnosis is ready, which may be before the page has finished loading or even before the
-// browser has replaced the previous page, and again when the page is complete. With it the
-// background leaves the view it made from the response's headers. Once the page's HTML is
+// Injected by the background into a tab that got a 5xx page, after render.js and in the same
+// function (the build makes the two into panel-script.js): as soon as the diagnosis is ready,
+// which may be before the page has finished loading or even before the browser has replaced
+// the previous page, and again when the page is complete. With it comes the view the
+// background made from the response's headers. Once the page's HTML is
 // parsed the panel shows that view at once, and the first 4 KiB of the page go to the
 // background with when this document's response arrived, so the background can tell the
 // failing page from the one before it; its answer (the view refined by the page's text)

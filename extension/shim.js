@@ -1,6 +1,8 @@
 // The one place where Chrome and Firefox differ. Everything else uses `chrome.*`, which both
 // browsers provide with promises in Manifest V3, and asks this module about the rest.
 
+import { panelScript } from './panel-script.js';
+
 export const api = globalThis.chrome;
 
 /** "firefox" or "chrome", from the scheme of the extension's own URLs. */
@@ -42,25 +44,13 @@ export const extensionsPageUrl = isFirefox ? 'about:addons' : 'chrome://extensio
 /** The browser's own DNS cache page. */
 export const dnsCachePageUrl = isFirefox ? 'about:networking#dns' : 'chrome://net-internals/#dns';
 
-/** Injects the panel's scripts into a tab's top frame, at once (`injectImmediately`: not
- * waiting for the page to load; the content script waits for the parsed page itself). Throws
- * where the page cannot be scripted. */
-export async function injectPanel(tabId) {
-  await api.scripting.executeScript({ target: { tabId }, files: ['render.js', 'content.js'], injectImmediately: true });
-}
-
-/** Leaves a view in a tab's top frame for the panel's content script (injected next, or
- * already waiting there) to show; the content script decides whether it is its page's. */
-export async function offerView(tabId, view) {
-  await api.scripting.executeScript({
-    target: { tabId },
-    injectImmediately: true,
-    args: [view],
-    func: (v) => {
-      globalThis.__gatewayDoctorOffered = v;
-      globalThis.__gatewayDoctorOffer?.(v);
-    },
-  });
+/** Injects the panel (render.js and content.js, made into one function by the build: see
+ * tools/panel-script.mjs) into a tab's top frame, with `view` for it to show as soon as the
+ * page is parsed (null: it asks the background). One call, at once (`injectImmediately`: not
+ * waiting for the page to load). The content script decides whether the view is its page's.
+ * Throws where the page cannot be scripted. */
+export async function injectPanel(tabId, view = null) {
+  await api.scripting.executeScript({ target: { tabId }, injectImmediately: true, func: panelScript, args: [view] });
 }
 
 /** The proxy that carried a request, where the browser reports it (Firefox only). */
