@@ -5,8 +5,9 @@
 //                     page (a MutationObserver in an init script, performance.now(); both on
 //                     the page's clock), warm and after the worker was stopped (cold)
 //   healthy pages     load time (loadEventEnd) of small 200 pages on 127.0.0.1 with and
-//                     without the extension, two browsers, interleaved; whether the wasm was
-//                     ever instantiated in the worker (WebAssembly.Memory objects in its heap)
+//                     without the extension, in one browser that turns the extension on and off
+//                     every 10 navigations; whether the wasm was ever instantiated in the
+//                     worker (WebAssembly.Memory objects in its heap, each worker lifetime)
 //   memory            the worker's JS heap (CDP Runtime.getHeapUsage after a GC) and the wasm
 //                     memory, after N calls of the core through the worker
 //   storage           storage.session / storage.local bytes in use after N failing navigations
@@ -277,46 +278,88 @@ async function loadTime(page, url) {
   });
 }
 
-/** `extensionDir`: the extension to compare against no extension (default: dist/chrome; a
- * do-nothing MV3 extension gives the cost of any extension at all, as a control). */
-export async function healthy({ n = 200, extensionDir = EXT } = {}) {
-  const up = await upstream(await freePort()).start();
-  const withExt = await launch({ extensionDir, privateAccess: false });
-  const plain = await launchPlain();
-  const out = { with: [], without: [] };
-  try {
-    const a = withExt.page();
-    const b = plain.page();
-    for (let i = 0; i < 10; i++) {
-      await loadTime(a, up.url(`/warmup?a${i}`));
-      await loadTime(b, up.url(`/warmup?b${i}`));
+/** A 95% interval for median(with) / median(without): a bootstrap that draws whole blocks
+ * (so a slow moment of the machine stays within its block), 2,000 draws, fixed seed. */
+export function ratioInterval(blocks, draws = 2000) {
+  let seed = 0x9e3779b9;
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const on = blocks.filter((b) => b.on && b.loads.length);
+  const off = blocks.filter((b) => !b.on && b.loads.length);
+  if (!on.length || !off.length) return null;
+  const draw = (bs) => Array.from(bs, () => bs[Math.floor(rand() * bs.length)].loads).flat();
+  const ratios = Array.from({ length: draws }, () => median(draw(on)) / median(draw(off))).sort((a, b) => a - b);
+  return [ratios[Math.floor(0.025 * draws)], ratios[Math.ceil(0.975 * draws) - 1]];
+}
+
+/** Turns an extension on or off from chrome://extensions (kept open in a tab of its own), as
+ * a person would, and waits until its worker is gone or back with its listeners. */
+async function extensionSwitch(driver) {
+  const ctl = await driver.context.newPage();
+  await ctl.goto('chrome://extensions');
+  await driver.page().bringToFront();
+  return async (on) => {
+    await ctl.evaluate(([id, on]) => new Promise((r) => chrome.management.setEnabled(id, on, r)), [driver.extensionId, on]);
+    if (on) {
+      await waitFor(async () => !(await workerGone(driver)), { what: 'the worker to start', timeoutMs: 10_000 });
+      const ws = await workerSession(driver);
+      await ws?.close();
+    } else {
+      await waitFor(() => workerGone(driver), { what: 'the worker to stop', timeoutMs: 10_000 });
     }
-    // a fresh worker: whatever it instantiates from here on is from healthy navigations
-    await withExt.stopWorker();
-    await waitFor(() => workerGone(withExt), { what: 'the worker to stop', timeoutMs: 5000 }).catch(() => {});
+  };
+}
+
+/** `extensionDir`: the extension to compare against no extension (default: dist/chrome; a
+ * do-nothing MV3 extension gives the cost of any extension at all, as a control).
+ *
+ * One browser: the extension is turned on and off (chrome://extensions, as a person would) in
+ * blocks of `block` navigations, with and without alternating, so both halves share the same
+ * browser process, caches and moment; two separate browsers differ by several per cent on their
+ * own on this machine. After each switch, `settle` navigations are not counted (the first one
+ * with the extension starts its worker); they are reported apart. */
+export async function healthy({ n = 200, extensionDir = EXT, block = 10, settle = 2 } = {}) {
+  const up = await upstream(await freePort()).start();
+  const driver = await launch({ extensionDir, privateAccess: false });
+  const out = { method: `one browser, the extension turned on and off every ${block} navigations`, with: [], without: [], afterSwitch: { with: [], without: [] } };
+  try {
+    const page = driver.page();
+    const setEnabled = await extensionSwitch(driver);
+    for (let i = 0; i < 10; i++) await loadTime(page, up.url(`/warmup?${i}`));
     const checks = [];
-    for (let i = 0; i < n; i++) {
-      const first = i % 2 === 0;
-      const run = async (page, list, tag) => list.push((await loadTime(page, up.url(`/page/${tag}?${i}`))).load);
-      if (first) {
-        await run(a, out.with, 'a');
-        await run(b, out.without, 'b');
-      } else {
-        await run(b, out.without, 'b');
-        await run(a, out.with, 'a');
+    const blocks = [];
+    for (let b = 0; out.with.length < n || out.without.length < n; b++) {
+      const on = b % 2 === 0;
+      await setEnabled(on);
+      const tag = on ? 'a' : 'b';
+      for (let j = 0; j < settle; j++) {
+        const t = await loadTime(page, up.url(`/settle/${tag}${b}?${j}`));
+        if (j === 0) (on ? out.afterSwitch.with : out.afterSwitch.without).push(t.load);
       }
-      if ((i + 1) % 50 === 0 || i === n - 1) {
-        const ws = await workerSession(withExt);
-        checks.push(ws ? { after: i + 1, worker: true, memories: await ws.count('WebAssembly.Memory.prototype'), instances: await ws.count('WebAssembly.Instance.prototype') } : { after: i + 1, worker: false });
+      const list = on ? out.with : out.without;
+      const loads = [];
+      for (let j = 0; j < block && list.length + loads.length < n; j++) loads.push((await loadTime(page, up.url(`/page/${tag}${b}?${j}`))).load);
+      list.push(...loads);
+      blocks.push({ on, loads });
+      if (on) {
+        // this worker started with the block: whatever it instantiated is from healthy navigations
+        const ws = await workerSession(driver);
+        checks.push(ws ? { after: out.with.length, worker: true, memories: await ws.count('WebAssembly.Memory.prototype'), instances: await ws.count('WebAssembly.Instance.prototype') } : { after: out.with.length, worker: false });
         await ws?.close();
       }
     }
     out.wasmChecks = checks;
-    out.badge = await withExt.badge().catch(() => null);
-    out.records = await withExt.storedRecords().catch(() => null);
+    out.ratio = median(out.with) / median(out.without);
+    out.ratioCI = ratioInterval(blocks);
+    await setEnabled(true);
+    out.badge = await driver.badge().catch(() => null);
+    out.records = await driver.storedRecords().catch(() => null);
   } finally {
-    await withExt.close();
-    await plain.close();
+    await driver.close();
     await up.stop();
   }
   return out;
