@@ -10,6 +10,7 @@ import {
   openPrivateWindow,
   privateAccessHelpKey,
   injectPanel,
+  onTabStatus,
   proxyOf,
   readProxySettings,
 } from './shim.js';
@@ -577,7 +578,7 @@ api.webRequest.onErrorOccurred.addListener(
   },
   { urls: ['<all_urls>'], types: ['main_frame'] },
 );
-api.tabs.onUpdated.addListener((tabId, info, tab) => {
+onTabStatus((tabId, info, tab) => {
   onTabUpdated(tabId, info, tab);
 });
 api.tabs.onRemoved.addListener((tabId) => {

@@ -53,6 +53,15 @@ export async function injectPanel(tabId, view = null) {
   await api.scripting.executeScript({ target: { tabId }, injectImmediately: true, func: panelScript, args: [view] });
 }
 
+/** `listener(tabId, changeInfo, tab)` for a tab's loading status changes ('loading',
+ * 'complete'). Firefox filters the other changes (title, favicon, audible, ...) out before they
+ * reach the background, so a page costs fewer wake-ups; Chrome has no such filter, and the
+ * listener ignores changes without a status there. */
+export function onTabStatus(listener) {
+  if (isFirefox) api.tabs.onUpdated.addListener(listener, { properties: ['status'] });
+  else api.tabs.onUpdated.addListener(listener);
+}
+
 /** The proxy that carried a request, where the browser reports it (Firefox only). */
 export function proxyOf(details) {
   const p = details.proxyInfo;
