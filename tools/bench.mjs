@@ -124,7 +124,7 @@ if (!skip.has('browser')) {
     row('healthy pages', `load (loadEventEnd) with the extension, median (n=${h.with.length}; one browser, turned on/off every 10)`, ms(a));
     row('healthy pages', `load without the extension, median (n=${h.without.length})`, ms(b));
     const ci = h.ratioCI ? ` (95% interval ${h.ratioCI.map((x) => x.toFixed(3)).join('-')})` : '';
-    row('healthy pages', `ratio with / without${ci}`, (a / b).toFixed(3), '< 1.02', a / b < 1.02);
+    row('healthy pages', `ratio with / without${ci}`, h.ratio.toFixed(3), '< 1.02', h.ratio < 1.02);
     row('healthy pages', `  first load after turning it on (its worker starts), median (n=${h.afterSwitch.with.length})`, ms(browser.median(h.afterSwitch.with)));
     const inst = h.wasmChecks.filter((c) => c.worker).reduce((s, c) => s + c.instances + c.memories, 0);
     row('healthy pages', 'wasm instantiated in the worker during them', inst === 0 ? `never (checked ${h.wasmChecks.length}x)` : `YES (${inst})`, 'never', inst === 0);

@@ -297,20 +297,14 @@ export function ratioInterval(blocks, draws = 2000) {
 }
 
 /** Turns an extension on or off from chrome://extensions (kept open in a tab of its own), as
- * a person would, and waits until its worker is gone or back with its listeners. */
+ * a person would, and waits until its worker is gone or running again. */
 async function extensionSwitch(driver) {
   const ctl = await driver.context.newPage();
   await ctl.goto('chrome://extensions');
   await driver.page().bringToFront();
   return async (on) => {
     await ctl.evaluate(([id, on]) => new Promise((r) => chrome.management.setEnabled(id, on, r)), [driver.extensionId, on]);
-    if (on) {
-      await waitFor(async () => !(await workerGone(driver)), { what: 'the worker to start', timeoutMs: 10_000 });
-      const ws = await workerSession(driver);
-      await ws?.close();
-    } else {
-      await waitFor(() => workerGone(driver), { what: 'the worker to stop', timeoutMs: 10_000 });
-    }
+    await waitFor(async () => (await workerGone(driver)) !== on, { what: `the worker to ${on ? 'start' : 'stop'}`, timeoutMs: 10_000 });
   };
 }
 
