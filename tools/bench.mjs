@@ -126,8 +126,14 @@ if (!skip.has('browser')) {
     const ci = h.ratioCI ? ` (95% interval ${h.ratioCI.map((x) => x.toFixed(3)).join('-')})` : '';
     row('healthy pages', `ratio with / without${ci}`, h.ratio.toFixed(3), '< 1.02', h.ratio < 1.02);
     row('healthy pages', `  first load after turning it on (its worker starts), median (n=${h.afterSwitch.with.length})`, ms(browser.median(h.afterSwitch.with)));
-    const inst = h.wasmChecks.filter((c) => c.worker).reduce((s, c) => s + c.instances + c.memories, 0);
-    row('healthy pages', 'wasm instantiated in the worker during them', inst === 0 ? `never (checked ${h.wasmChecks.length}x)` : `YES (${inst})`, 'never', inst === 0);
+    const hb = r.healthyBeside;
+    if (hb) {
+      const ciB = hb.ratioCI ? ` (95% interval ${hb.ratioCI.map((x) => x.toFixed(3)).join('-')})` : '';
+      row('healthy pages', `beside an extension that holds webRequest, observes nothing (stands for a content blocker): with / without${ciB}`, hb.ratio.toFixed(3));
+    }
+    const inst = [...h.wasmChecks, ...(hb?.wasmChecks || [])].filter((c) => c.worker).reduce((s, c) => s + c.instances + c.memories, 0);
+    const checked = h.wasmChecks.length + (hb?.wasmChecks.length || 0);
+    row('healthy pages', 'wasm instantiated in the worker during them', inst === 0 ? `never (checked ${checked}x)` : `YES (${inst})`, 'never', inst === 0);
     const mem = f.memory;
     row('memory', `worker JS heap after GC, after the navigations above`, KiB(mem.before.heap.usedSize));
     row('memory', `worker JS heap after GC, +${f.calls.answered} diagnose+advise via the worker`, KiB(mem.after.heap.usedSize));

@@ -7,7 +7,9 @@
 //   healthy pages     load time (loadEventEnd) of small 200 pages on 127.0.0.1 with and
 //                     without the extension, in one browser that turns the extension on and off
 //                     every 10 navigations; whether the wasm was ever instantiated in the
-//                     worker (WebAssembly.Memory objects in its heap, each worker lifetime)
+//                     worker (WebAssembly.Memory objects in its heap, each worker lifetime);
+//                     then the same beside an extension that holds webRequest and observes
+//                     nothing (what Gateway Doctor adds for someone with a content blocker)
 //   memory            the worker's JS heap (CDP Runtime.getHeapUsage after a GC) and the wasm
 //                     memory, after N calls of the core through the worker
 //   storage           storage.session / storage.local bytes in use after N failing navigations
@@ -16,8 +18,11 @@
 //                                [--calls 1000] [--failures 2000]
 //   node tools/bench/browser.mjs --latency-only [--warm 30] [--cold 5]
 //       failure -> help only, with the page's own DOMContentLoaded/load times beside it
-//   node tools/bench/browser.mjs --healthy-only [EXTENSION_DIR] [--healthy 200]
-//       healthy pages only, with the given unpacked extension (a control: tools/bench/noop)
+//   node tools/bench/browser.mjs --healthy-only [EXTENSION_DIR] [--healthy 200] [--beside DIR]
+//       healthy pages only, with the given unpacked extension (controls: tools/bench/noop, a
+//       webRequest listener that does nothing; tools/bench/proxy, webRequest held and nothing
+//       observed; tools/bench/dnr, declarativeNetRequest with no rules); --beside DIR keeps
+//       another extension on throughout (tools/bench/proxy: a content blocker already there)
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -174,7 +179,7 @@ export async function failureToHelp({ warm = 60, cold = 10, calls = 1000, failur
     out.wasmInstances = await ws.count('WebAssembly.Instance.prototype');
     const heap0 = await ws.heap();
     const mem0 = await ws.wasmMemory();
-    const tabId = await driver.context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))
+    const tabId = await driver.context.serviceWorkers().find((w) => w.url().includes(driver.extensionId))
       .evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, driver.page().url());
     const ext = await driver.context.newPage();
     await ext.goto(`chrome-extension://${driver.extensionId}/options.html`);
@@ -316,10 +321,18 @@ async function extensionSwitch(driver) {
  * browser process, caches and moment; two separate browsers differ by several per cent on their
  * own on this machine. After each switch, `settle` navigations are not counted (the first one
  * with the extension starts its worker); they are reported apart. */
-export async function healthy({ n = 200, extensionDir = EXT, block = 10, settle = 2 } = {}) {
+export async function healthy({ n = 200, extensionDir = EXT, beside = [], block = 10, settle = 2 } = {}) {
   const up = await upstream(await freePort()).start();
-  const driver = await launch({ extensionDir, privateAccess: false });
-  const out = { method: `one browser, the extension turned on and off every ${block} navigations`, with: [], without: [], afterSwitch: { with: [], without: [] } };
+  // A control may have no webRequest listener (tools/bench/proxy) or no webRequest at all (dnr).
+  const ready = () => !self.chrome?.webRequest || self.ready === true || chrome.webRequest.onHeadersReceived.hasListeners();
+  const driver = await launch({ extensionDir, privateAccess: false, extraExtensions: beside, ready });
+  const out = {
+    method: `one browser, the extension turned on and off every ${block} navigations`,
+    beside,
+    with: [],
+    without: [],
+    afterSwitch: { with: [], without: [] },
+  };
   try {
     const page = driver.page();
     const setEnabled = await extensionSwitch(driver);
@@ -427,12 +440,17 @@ export async function latency({ warm = 30, cold = 5 } = {}) {
   };
 }
 
+/** The extension that holds webRequest and observes nothing: beside Gateway Doctor it stands for
+ * a content blocker already installed, so the ratio is what Gateway Doctor adds to it. */
+export const PROXY_CONTROL = join(ROOT, 'tools/bench/proxy');
+
 export async function run(opts = {}) {
   const why = [available(), nginxAvailable()].find((a) => !a.ok);
   if (why) return { skipped: why.why };
   const f = await failureToHelp(opts);
   const h = await healthy({ n: opts.healthy });
-  return { failure: f, healthy: h };
+  const hBeside = await healthy({ n: opts.healthy, beside: [PROXY_CONTROL] });
+  return { failure: f, healthy: h, healthyBeside: hBeside };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -440,7 +458,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const r = process.argv.includes('--latency-only')
     ? { latency: await latency({ warm: arg('--warm', 30), cold: arg('--cold', 5) }) }
     : control >= 0
-      ? { healthy: await healthy({ n: arg('--healthy', 200), extensionDir: process.argv[control + 1] || EXT }) }
+      ? {
+          healthy: await healthy({
+            n: arg('--healthy', 200),
+            extensionDir: process.argv[control + 1]?.startsWith('--') ? EXT : process.argv[control + 1] || EXT,
+            beside: process.argv.includes('--beside') ? [process.argv[process.argv.indexOf('--beside') + 1]] : [],
+          }),
+        }
       : await run({ warm: arg('--warm', 60), cold: arg('--cold', 10), calls: arg('--calls', 1000), failures: arg('--failures', 2000), healthy: arg('--healthy', 200) });
   if (process.argv.includes('--json')) console.log(JSON.stringify(r));
   else console.log(JSON.stringify(r, null, 1));

@@ -1,7 +1,8 @@
 // Drives Debian's Chromium with the unpacked extension through playwright-core, behind the
 // interface that tests/e2e/scenarios.mjs uses.
 import { chromium } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from './servers.mjs';
@@ -30,7 +31,16 @@ export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 
 
 const PANEL = '#gateway-doctor-root [data-gd="panel"]';
 
-export async function launch({ extensionDir, privateAccess = true, extraExtensions = [] }) {
+/** Chromium's ID for an unpacked extension without a `key`: the SHA-256 of its real path, the
+ * first 32 hex digits written with the letters a-p. */
+export function unpackedExtensionId(dir) {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/** `ready`: a function run in the extension's worker until it returns true (by default: its
+ * webRequest listener is there). `extraExtensions` are loaded beside it. */
+export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
   const extensions = [extensionDir, ...extraExtensions].join(',');
   const userDataDir = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -44,9 +54,11 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     viewport: { width: 1100, height: 640 },
   });
 
-  const workerOf = () => context.serviceWorkers().find((w) => w.url().endsWith('/background.js'));
-  let worker = workerOf() || (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
+  // The extension's own worker, not one of the extra extensions'.
+  const extensionId = unpackedExtensionId(extensionDir);
+  const isOurs = (w) => w.url().startsWith(`chrome-extension://${extensionId}/`);
+  const workerOf = () => context.serviceWorkers().find(isOurs);
+  let worker = workerOf() || (await context.waitForEvent('serviceworker', { timeout: 15_000, predicate: isOurs }));
 
   /** Runs `fn(arg)` in the extension's service worker, waking it up when it was stopped. */
   async function inWorker(fn, arg) {
@@ -81,7 +93,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
   }
 
   // The worker is reported before its module has run: wait until its listeners are there.
-  await waitFor(async () => inWorker(() => chrome.webRequest.onHeadersReceived.hasListeners()), {
+  await waitFor(async () => inWorker(ready), {
     what: "the extension's listeners",
   });
 
