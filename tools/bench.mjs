@@ -1,7 +1,7 @@
 // Every benchmark of BENCHMARKS.md in one run, one table at the end. Run by `./build.sh bench`
 // after the build (it needs dist/). Takes a few minutes on 2 cores.
 //
-//   node tools/bench.mjs [--quick] [--skip size,criterion,node,browser] [--failures N]
+//   node tools/bench.mjs [--quick] [--skip size,criterion,node,browser,firefox] [--failures N]
 //
 // --quick: fewer samples everywhere (a smoke run of the tooling, not figures to publish).
 // Measures only; no figure fails the run. The raw results go to target/bench-results.json.
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as size from './bench/size.mjs';
 import * as nodeCore from './bench/node-core.mjs';
 import * as browser from './bench/browser.mjs';
+import * as firefox from './bench/firefox.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -142,6 +143,21 @@ if (!skip.has('browser')) {
     const last = f.storage[f.storage.length - 1];
     row('storage', `storage.session after ${last.failures} failing navigations (4 tabs)`, `${KiB(last.session)} (${last.recent} recent, ${last.records} tab records)`, 'bounded');
     row('storage', `storage.local`, `${KiB(last.local)} (${last.knownHosts} known hosts)`, 'bounded');
+  }
+}
+
+// ------------------------------------------------------------------ 4, in Firefox
+if (!skip.has('firefox')) {
+  say('headless Firefox (healthy pages)');
+  const r = await firefox.healthyFirefox({ n: quick ? 20 : 200 });
+  results.firefox = r;
+  if (r.skipped) row('healthy pages, Firefox', 'skipped', r.skipped);
+  else {
+    row('healthy pages, Firefox', `load with the add-on, median (n=${r.with.length}; one browser, turned on/off every 10)`, ms(browser.median(r.with)));
+    row('healthy pages, Firefox', `load without it, median (n=${r.without.length})`, ms(browser.median(r.without)));
+    const ci = r.ratioCI ? ` (95% interval ${r.ratioCI.map((x) => x.toFixed(3)).join('-')})` : '';
+    row('healthy pages, Firefox', `ratio with / without${ci}`, r.ratio.toFixed(3), '< 1.02', r.ratio < 1.02);
+    row('healthy pages, Firefox', 'after the switching, a 502 still gets the panel', r.panelAfter ? 'yes' : 'NO', 'yes', r.panelAfter);
   }
 }
 

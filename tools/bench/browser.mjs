@@ -22,7 +22,8 @@
 //       healthy pages only, with the given unpacked extension (controls: tools/bench/noop, a
 //       webRequest listener that does nothing; tools/bench/proxy, webRequest held and nothing
 //       observed; tools/bench/dnr, declarativeNetRequest with no rules); --beside DIR keeps
-//       another extension on throughout (tools/bench/proxy: a content blocker already there)
+//       another extension on throughout (tools/bench/proxy: a content blocker already there);
+//       --aa: an A/A run, the extension off throughout (what the method reads when nothing differs)
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -321,13 +322,15 @@ async function extensionSwitch(driver) {
  * browser process, caches and moment; two separate browsers differ by several per cent on their
  * own on this machine. After each switch, `settle` navigations are not counted (the first one
  * with the extension starts its worker); they are reported apart. */
-export async function healthy({ n = 200, extensionDir = EXT, beside = [], block = 10, settle = 2 } = {}) {
+export async function healthy({ n = 200, extensionDir = EXT, beside = [], block = 10, settle = 2, aa = false } = {}) {
   const up = await upstream(await freePort()).start();
   // A control may have no webRequest listener (tools/bench/proxy) or no webRequest at all (dnr).
   const ready = () => !self.chrome?.webRequest || self.ready === true || chrome.webRequest.onHeadersReceived.hasListeners();
   const driver = await launch({ extensionDir, privateAccess: false, extraExtensions: beside, ready });
   const out = {
-    method: `one browser, the extension turned on and off every ${block} navigations`,
+    method: aa
+      ? `A/A: one browser, the extension off throughout, blocks of ${block} navigations labelled with and without in turn`
+      : `one browser, the extension turned on and off every ${block} navigations`,
     beside,
     with: [],
     without: [],
@@ -341,7 +344,7 @@ export async function healthy({ n = 200, extensionDir = EXT, beside = [], block 
     const blocks = [];
     for (let b = 0; out.with.length < n || out.without.length < n; b++) {
       const on = b % 2 === 0;
-      await setEnabled(on);
+      await setEnabled(on && !aa);
       const tag = on ? 'a' : 'b';
       for (let j = 0; j < settle; j++) {
         const t = await loadTime(page, up.url(`/settle/${tag}${b}?${j}`));
@@ -352,7 +355,7 @@ export async function healthy({ n = 200, extensionDir = EXT, beside = [], block 
       for (let j = 0; j < block && list.length + loads.length < n; j++) loads.push((await loadTime(page, up.url(`/page/${tag}${b}?${j}`))).load);
       list.push(...loads);
       blocks.push({ on, loads });
-      if (on) {
+      if (on && !aa) {
         // this worker started with the block: whatever it instantiated is from healthy navigations
         const ws = await workerSession(driver);
         checks.push(ws ? { after: out.with.length, worker: true, memories: await ws.count('WebAssembly.Memory.prototype'), instances: await ws.count('WebAssembly.Instance.prototype') } : { after: out.with.length, worker: false });
@@ -463,6 +466,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
             n: arg('--healthy', 200),
             extensionDir: process.argv[control + 1]?.startsWith('--') ? EXT : process.argv[control + 1] || EXT,
             beside: process.argv.includes('--beside') ? [process.argv[process.argv.indexOf('--beside') + 1]] : [],
+            aa: process.argv.includes('--aa'),
           }),
         }
       : await run({ warm: arg('--warm', 60), cold: arg('--cold', 10), calls: arg('--calls', 1000), failures: arg('--failures', 2000), healthy: arg('--healthy', 200) });

@@ -176,9 +176,10 @@ let launches = 0;
 
 /**
  * Starts Firefox with the extension at `extensionDir` as a temporary add-on (allowed in private
- * windows when `privateAccess`), and `extraExtensions` (directories) as temporary add-ons too.
+ * windows when `privateAccess`), and `extraExtensions` (directories) as temporary add-ons too;
+ * `prefs` are added to the profile's.
  */
-export async function launch({ extensionDir, privateAccess = true, artifactsDir = ARTIFACTS, extraExtensions = [] } = {}) {
+export async function launch({ extensionDir, privateAccess = true, artifactsDir = ARTIFACTS, extraExtensions = [], prefs = {} } = {}) {
   const why = available();
   if (!why.ok) throw new Error(why.why);
   // Everything geckodriver and Firefox write (the profile, caches) lands under this dir.
@@ -291,8 +292,8 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
               // console.log too) in geckodriver's output: artifactsDir/geckodriver-<n>.log,
               // or stderr with artifactsDir: null.
               prefs: process.env.GD_FIREFOX_CONSOLE
-                ? { ...PREFS, 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true }
-                : PREFS,
+                ? { ...PREFS, ...prefs, 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true }
+                : { ...PREFS, ...prefs },
               env: { MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
               log: { level: 'warn' },
             },
