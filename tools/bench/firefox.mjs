@@ -5,7 +5,7 @@
 // in Chromium. The profile has full timer precision (privacy.reduceTimerPrecision off):
 // Firefox otherwise rounds page timings to 1 ms, too coarse for a ratio of ~40 ms loads.
 //
-//   node tools/bench/firefox.mjs [--healthy 200] [--json]
+//   node tools/bench/firefox.mjs [--healthy 200] [--json] [--extension DIR (with a gecko id; default dist/firefox)]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,7 +91,8 @@ export async function healthyFirefox({ n = 200, extensionDir = EXT, block = 10, 
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf('--healthy');
-  const r = await healthyFirefox({ n: i >= 0 ? Number(process.argv[i + 1]) : 200 });
+  const e = process.argv.indexOf('--extension');
+  const r = await healthyFirefox({ n: i >= 0 ? Number(process.argv[i + 1]) : 200, extensionDir: e >= 0 ? process.argv[e + 1] : EXT });
   if (process.argv.includes('--json')) console.log(JSON.stringify(r));
   else console.log(JSON.stringify({ ...r, with: undefined, without: undefined, medians: r.with && [median(r.with), median(r.without)] }, null, 1));
   process.exit(0);
