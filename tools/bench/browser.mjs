@@ -321,7 +321,9 @@ async function extensionSwitch(driver) {
  * blocks of `block` navigations, with and without alternating, so both halves share the same
  * browser process, caches and moment; two separate browsers differ by several per cent on their
  * own on this machine. After each switch, `settle` navigations are not counted (the first one
- * with the extension starts its worker); they are reported apart. */
+ * with the extension starts its worker); they are reported apart. `beside`: extension folders
+ * kept on throughout. `aa`: the extension stays off and the blocks are only labelled with and
+ * without, to see what the method reads when nothing differs. */
 export async function healthy({ n = 200, extensionDir = EXT, beside = [], block = 10, settle = 2, aa = false } = {}) {
   const up = await upstream(await freePort()).start();
   // A control may have no webRequest listener (tools/bench/proxy) or no webRequest at all (dnr).
