@@ -3,6 +3,7 @@
 // by the extension's own pages at the click (see `permissionFor`); the in-page panel, which
 // may not ask, sends the person to the diagnosis page instead.
 import { api, clearSiteData, canDisableExtensions, BROWSER_PAGES } from './shim.js';
+import { storedValue } from './stored.js';
 
 const DISABLED_KEY = 'disabledByUs';
 
@@ -30,26 +31,18 @@ export async function hasPermission(permission) {
   }
 }
 
-/** Extensions this extension turned off, so the advice can offer to turn them back on. Read
- * once per context and again after storage reports a change. */
-let disabledRead;
-api.storage?.onChanged?.addListener((changes, area) => {
-  if (area === 'local' && DISABLED_KEY in changes) disabledRead = undefined;
-});
+const disabledValue = storedValue('local', DISABLED_KEY, () =>
+  api.storage.local.get(DISABLED_KEY).then((got) => (Array.isArray(got[DISABLED_KEY]) ? got[DISABLED_KEY] : [])),
+);
+
+/** Extensions this extension turned off, so the advice can offer to turn them back on. */
 export async function disabledByUs() {
-  disabledRead ??= api.storage.local.get(DISABLED_KEY).then(
-    (got) => (Array.isArray(got[DISABLED_KEY]) ? got[DISABLED_KEY] : []),
-    (e) => {
-      disabledRead = undefined;
-      throw e;
-    },
-  );
-  return [...(await disabledRead)];
+  return [...(await disabledValue.get())];
 }
 
 async function setDisabledByUs(list) {
   const kept = list.slice(-20);
-  disabledRead = Promise.resolve(kept);
+  disabledValue.set(kept);
   await api.storage.local.set({ [DISABLED_KEY]: kept });
 }
 

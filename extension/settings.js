@@ -3,6 +3,8 @@
 // and a navigation costs no storage read. One developer setting, `clockScale` in
 // storage.local (default 1), divides every auto-retry and watch delay; the end-to-end tests
 // set it to run minutes of waiting in seconds.
+import { storedValue } from './stored.js';
+
 export const DEFAULTS = Object.freeze({
   autoRetry: true,
   maxAttempts: 6,
@@ -31,25 +33,17 @@ export function normalize(raw = {}) {
   return s;
 }
 
-let settingsRead;
-let scaleRead;
-api.storage?.onChanged?.addListener((changes, area) => {
-  if (area === 'sync') settingsRead = undefined;
-  if (area === 'local' && 'clockScale' in changes) scaleRead = undefined;
-});
-
-async function readSettings() {
+const settingsValue = storedValue('sync', null, async () => {
   try {
     return normalize(await api.storage.sync.get(Object.keys(DEFAULTS)));
   } catch {
     return { ...DEFAULTS };
   }
-}
+});
 
 export async function getSettings() {
-  const p = (settingsRead ??= readSettings());
   // A copy: callers may not change what the next caller gets.
-  return structuredClone(await p);
+  return structuredClone(await settingsValue.get());
 }
 
 export async function setSettings(partial) {
@@ -95,14 +89,17 @@ export function isIgnored(url, settings) {
   return false;
 }
 
-/** The developer setting that speeds up every delay (tests); 1 unless set. */
-export function clockScale() {
-  scaleRead ??= api.storage.local
+const scaleValue = storedValue('local', 'clockScale', () =>
+  api.storage.local
     .get('clockScale')
     .then((got) => {
       const n = Number(got.clockScale);
       return Number.isFinite(n) && n >= 1 && n <= 10_000 ? n : 1;
     })
-    .catch(() => 1);
-  return scaleRead;
+    .catch(() => 1),
+);
+
+/** The developer setting that speeds up every delay (tests); 1 unless set. */
+export function clockScale() {
+  return scaleValue.get();
 }
