@@ -393,15 +393,15 @@ async function onError(details) {
   await Promise.all([watch.onFailure(tabId, rec), shown]);
 }
 
+/** rec -> the view offered with its early injections, made once per response. */
+const offers = new WeakMap();
+
 /**
  * The panel as soon as the diagnosis is ready, not only on 'complete': injected when the
  * diagnosis is made and when the tab reports its new page loading. The content script waits
  * for the page's HTML and asks whether its document is this response's (the previous page may
  * still be showing); where the page is not there yet, the injection on 'complete' shows it.
  */
-/** rec -> the view offered with its early injections, made once per response. */
-const offers = new WeakMap();
-
 function earlyPanel(tabId, rec, again = true) {
   if (rec.shown || rec.injected) return;
   (async () => {
