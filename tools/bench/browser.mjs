@@ -302,6 +302,33 @@ export function ratioInterval(blocks, draws = 2000) {
   return [ratios[Math.floor(0.025 * draws)], ratios[Math.ceil(0.975 * draws) - 1]];
 }
 
+/** Blocks of `block` navigations with the extension on and off in turn (`setEnabled(on)`),
+ * until each half has `n` loads (`loadAt(path)` gives one's ms). After each switch `settle`
+ * navigations are not counted; the first of them is reported apart (`afterSwitch`).
+ * `afterBlock(on, withCount)` runs after each block. Used by this file and firefox.mjs. */
+export async function alternate({ n, block, settle, setEnabled, loadAt, afterBlock = async () => {} }) {
+  const out = { with: [], without: [], afterSwitch: { with: [], without: [] } };
+  const blocks = [];
+  for (let b = 0; out.with.length < n || out.without.length < n; b++) {
+    const on = b % 2 === 0;
+    await setEnabled(on);
+    const tag = on ? 'a' : 'b';
+    for (let j = 0; j < settle; j++) {
+      const t = await loadAt(`/settle/${tag}${b}?${j}`);
+      if (j === 0) (on ? out.afterSwitch.with : out.afterSwitch.without).push(t);
+    }
+    const list = on ? out.with : out.without;
+    const loads = [];
+    for (let j = 0; j < block && list.length + loads.length < n; j++) loads.push(await loadAt(`/page/${tag}${b}?${j}`));
+    list.push(...loads);
+    blocks.push({ on, loads });
+    await afterBlock(on, out.with.length);
+  }
+  out.ratio = median(out.with) / median(out.without);
+  out.ratioCI = ratioInterval(blocks);
+  return out;
+}
+
 /** Turns an extension on or off from chrome://extensions (kept open in a tab of its own), as
  * a person would, and waits until its worker is gone or running again. */
 async function extensionSwitch(driver) {
@@ -334,39 +361,30 @@ export async function healthy({ n = 200, extensionDir = EXT, beside = [], block 
       ? `A/A: one browser, the extension off throughout, blocks of ${block} navigations labelled with and without in turn`
       : `one browser, the extension turned on and off every ${block} navigations`,
     beside,
-    with: [],
-    without: [],
-    afterSwitch: { with: [], without: [] },
   };
   try {
     const page = driver.page();
     const setEnabled = await extensionSwitch(driver);
     for (let i = 0; i < 10; i++) await loadTime(page, up.url(`/warmup?${i}`));
     const checks = [];
-    const blocks = [];
-    for (let b = 0; out.with.length < n || out.without.length < n; b++) {
-      const on = b % 2 === 0;
-      await setEnabled(on && !aa);
-      const tag = on ? 'a' : 'b';
-      for (let j = 0; j < settle; j++) {
-        const t = await loadTime(page, up.url(`/settle/${tag}${b}?${j}`));
-        if (j === 0) (on ? out.afterSwitch.with : out.afterSwitch.without).push(t.load);
-      }
-      const list = on ? out.with : out.without;
-      const loads = [];
-      for (let j = 0; j < block && list.length + loads.length < n; j++) loads.push((await loadTime(page, up.url(`/page/${tag}${b}?${j}`))).load);
-      list.push(...loads);
-      blocks.push({ on, loads });
-      if (on && !aa) {
-        // this worker started with the block: whatever it instantiated is from healthy navigations
-        const ws = await workerSession(driver);
-        checks.push(ws ? { after: out.with.length, worker: true, memories: await ws.count('WebAssembly.Memory.prototype'), instances: await ws.count('WebAssembly.Instance.prototype') } : { after: out.with.length, worker: false });
-        await ws?.close();
-      }
-    }
+    Object.assign(
+      out,
+      await alternate({
+        n,
+        block,
+        settle,
+        setEnabled: (on) => setEnabled(on && !aa),
+        loadAt: async (path) => (await loadTime(page, up.url(path))).load,
+        afterBlock: async (on, withCount) => {
+          if (!on || aa) return;
+          // this worker started with the block: whatever it instantiated is from healthy navigations
+          const ws = await workerSession(driver);
+          checks.push(ws ? { after: withCount, worker: true, memories: await ws.count('WebAssembly.Memory.prototype'), instances: await ws.count('WebAssembly.Instance.prototype') } : { after: withCount, worker: false });
+          await ws?.close();
+        },
+      }),
+    );
     out.wasmChecks = checks;
-    out.ratio = median(out.with) / median(out.without);
-    out.ratioCI = ratioInterval(blocks);
     await setEnabled(true);
     out.badge = await driver.badge().catch(() => null);
     out.records = await driver.storedRecords().catch(() => null);

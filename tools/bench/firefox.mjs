@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch, available } from '../../tests/e2e/lib/firefox.mjs';
 import { upstream, freePort } from '../../tests/e2e/lib/servers.mjs';
-import { median, ratioInterval } from './browser.mjs';
+import { alternate, median } from './browser.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXT = join(ROOT, 'dist/firefox');
@@ -54,26 +54,13 @@ export async function healthyFirefox({ n = 200, extensionDir = EXT, block = 10, 
   const id = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
   const up = await upstream(await freePort()).start();
   const driver = await launch({ extensionDir, privateAccess: false, prefs: { 'privacy.reduceTimerPrecision': false } });
-  const out = { method: `one Firefox, the add-on turned on and off every ${block} navigations`, with: [], without: [], afterSwitch: { with: [], without: [] } };
+  const out = { method: `one Firefox, the add-on turned on and off every ${block} navigations` };
   try {
     for (let i = 0; i < 10; i++) await loadTime(driver, up.url(`/warmup?${i}`));
-    const blocks = [];
-    for (let b = 0; out.with.length < n || out.without.length < n; b++) {
-      const on = b % 2 === 0;
-      await setEnabled(driver, id, on);
-      const tag = on ? 'a' : 'b';
-      for (let j = 0; j < settle; j++) {
-        const t = await loadTime(driver, up.url(`/settle/${tag}${b}?${j}`));
-        if (j === 0) (on ? out.afterSwitch.with : out.afterSwitch.without).push(t);
-      }
-      const list = on ? out.with : out.without;
-      const loads = [];
-      for (let j = 0; j < block && list.length + loads.length < n; j++) loads.push(await loadTime(driver, up.url(`/page/${tag}${b}?${j}`)));
-      list.push(...loads);
-      blocks.push({ on, loads });
-    }
-    out.ratio = median(out.with) / median(out.without);
-    out.ratioCI = ratioInterval(blocks);
+    Object.assign(
+      out,
+      await alternate({ n, block, settle, setEnabled: (on) => setEnabled(driver, id, on), loadAt: (path) => loadTime(driver, up.url(path)) }),
+    );
     // The add-on is really at work after all the switching: a failing response gets its panel.
     await setEnabled(driver, id, true);
     up.handler = (req, res) => {
