@@ -280,7 +280,7 @@ async function loadTime(page, url) {
   await page.waitForFunction(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, null, { timeout: 5000 });
   return page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0];
-    return { load: n.loadEventEnd, responseStart: n.responseStart };
+    return { load: n.loadEventEnd, responseStart: n.responseStart, domContentLoaded: n.domContentLoadedEventEnd };
   });
 }
 
@@ -430,12 +430,8 @@ export async function latency({ warm = 30, cold = 5 } = {}) {
   try {
     const p = plain.page();
     const dcl = async (url) => {
-      await p.goto(url, { waitUntil: 'load', timeout: 20_000 }).catch(() => {});
-      await p.waitForFunction(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, null, { timeout: 5000 });
-      return p.evaluate(() => {
-        const n = performance.getEntriesByType('navigation')[0];
-        return n.domContentLoadedEventEnd - n.responseStart;
-      });
+      const t = await loadTime(p, url);
+      return t.domContentLoaded - t.responseStart;
     };
     for (let i = 0; i < Math.max(10, warm); i++) {
       plainDcl.failing.push(await dcl(nginx3.url(`/plain/failing?${i}`)));
