@@ -26,6 +26,8 @@ const num = (name, dflt) => {
 
 const KiB = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
+/** " (95% interval a-b)" for a healthy-page result's ratio, or nothing. */
+const interval = (r) => (r.ratioCI ? ` (95% interval ${r.ratioCI.map((x) => x.toFixed(3)).join('-')})` : '');
 const us = (n) => (n >= 1000 ? `${(n / 1000).toFixed(2)} ms` : `${n.toFixed(n < 10 ? 2 : 1)} µs`);
 const rows = [];
 const row = (section, what, value, goal = '', met = undefined) => rows.push({ section, what, value, goal, met });
@@ -124,13 +126,11 @@ if (!skip.has('browser')) {
     const b = browser.median(h.without);
     row('healthy pages', `load (loadEventEnd) with the extension, median (n=${h.with.length}; one browser, turned on/off every 10)`, ms(a));
     row('healthy pages', `load without the extension, median (n=${h.without.length})`, ms(b));
-    const ci = h.ratioCI ? ` (95% interval ${h.ratioCI.map((x) => x.toFixed(3)).join('-')})` : '';
-    row('healthy pages', `ratio with / without${ci}`, h.ratio.toFixed(3), '< 1.02', h.ratio < 1.02);
+    row('healthy pages', `ratio with / without${interval(h)}`, h.ratio.toFixed(3), '< 1.02', h.ratio < 1.02);
     row('healthy pages', `  first load after turning it on (its worker starts), median (n=${h.afterSwitch.with.length})`, ms(browser.median(h.afterSwitch.with)));
     const hb = r.healthyBeside;
     if (hb) {
-      const ciB = hb.ratioCI ? ` (95% interval ${hb.ratioCI.map((x) => x.toFixed(3)).join('-')})` : '';
-      row('healthy pages', `beside an extension that holds webRequest, observes nothing (stands for a content blocker): with / without${ciB}`, hb.ratio.toFixed(3));
+      row('healthy pages', `beside an extension that holds webRequest, observes nothing (stands for a content blocker): with / without${interval(hb)}`, hb.ratio.toFixed(3));
     }
     const inst = [...h.wasmChecks, ...(hb?.wasmChecks || [])].filter((c) => c.worker).reduce((s, c) => s + c.instances + c.memories, 0);
     const checked = h.wasmChecks.length + (hb?.wasmChecks.length || 0);
@@ -155,8 +155,7 @@ if (!skip.has('firefox')) {
   else {
     row('healthy pages, Firefox', `load with the add-on, median (n=${r.with.length}; one browser, turned on/off every 10)`, ms(browser.median(r.with)));
     row('healthy pages, Firefox', `load without it, median (n=${r.without.length})`, ms(browser.median(r.without)));
-    const ci = r.ratioCI ? ` (95% interval ${r.ratioCI.map((x) => x.toFixed(3)).join('-')})` : '';
-    row('healthy pages, Firefox', `ratio with / without${ci}`, r.ratio.toFixed(3), '< 1.02', r.ratio < 1.02);
+    row('healthy pages, Firefox', `ratio with / without${interval(r)}`, r.ratio.toFixed(3), '< 1.02', r.ratio < 1.02);
     row('healthy pages, Firefox', 'after the switching, a 502 still gets the panel', r.panelAfter ? 'yes' : 'NO', 'yes', r.panelAfter);
   }
 }
