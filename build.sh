@@ -4,6 +4,8 @@
 #   ./build.sh          install what is missing, build dist/chrome, dist/firefox and the zips
 #   ./build.sh test     build, then run every test suite and print one summary
 #   ./build.sh bench    build, then run the benchmarks (see BENCHMARKS.md)
+#   ./build.sh reproduce   build, then rebuild from the source archive and compare (BUILDING.md)
+#   ./build.sh watch [chromium|firefox]   rebuild on change, run it in a throwaway profile
 #
 # Browser differences are made here (the manifest per browser) and in extension/shim.js.
 set -euo pipefail
@@ -117,8 +119,9 @@ ensure_test_tools() {
 
 # ------------------------------------------------------------------ building
 
+# The one version: Cargo.toml's (tools/version.mjs), in both manifests, the zips and the core.
 version() {
-  node -p "require('./manifest.json').version"
+  node tools/version.mjs
 }
 
 build_core() {
@@ -144,6 +147,50 @@ build_core() {
   printf '%s\n' "$mode" >"$stamp"
 }
 
+# Reproducible zips: the same files give the same bytes. Entries in byte order, no directory
+# entries, no extra fields (-X: no uid/gid, no extended timestamps), every mtime set to one
+# fixed date (SOURCE_DATE_EPOCH when set, else 2020-01-01 UTC; zip stores local time, so TZ=UTC)
+# and modes normalised (644, or 755 where executable) whatever the checkout's umask.
+ZIP_EPOCH=${SOURCE_DATE_EPOCH:-1577836800}
+repro_zip() { # repro_zip <dir> <zip>: <dir>'s files, paths relative to <dir>
+  local dir=$1 out
+  out=$(realpath -m "$2")
+  rm -f "$out"
+  (
+    cd "$dir"
+    find . -type f -perm /111 -exec chmod 755 {} +
+    find . -type f ! -perm /111 -exec chmod 644 {} +
+    find . -exec env TZ=UTC touch -h -d "@$ZIP_EPOCH" {} +
+    find . -type f -printf '%P\n' | LC_ALL=C sort | TZ=UTC zip -qX9D "$out" -@
+  )
+}
+
+# The files of the source archive: what git tracks (in a checkout), else every file here but
+# the outputs (in an unzipped source archive, which has no .git). No node_modules, target, dist.
+source_files() {
+  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    local f
+    git ls-files -z | while IFS= read -r -d '' f; do
+      if [ -f "$f" ]; then printf '%s\n' "$f"; fi
+    done
+  else
+    find . \( -path ./node_modules -o -path ./target -o -path ./dist -o -path ./.git \) -prune -o \
+      \( -type f -o -type l \) -printf '%P\n'
+  fi | grep -v -e '^node_modules$' -e '^node_modules/' | LC_ALL=C sort
+}
+
+# dist/gateway-doctor-<version>-source.zip, for addons.mozilla.org's review of the wasm: one
+# folder gateway-doctor-<version>/ with the sources, BUILDING.md says how to rebuild.
+source_zip() {
+  local v stage
+  v=$(version)
+  stage=target/source/gateway-doctor-$v
+  rm -rf target/source
+  mkdir -p "$stage"
+  source_files | tar -cf - -T - | tar -xf - -C "$stage"
+  repro_zip target/source "dist/gateway-doctor-$v-source.zip"
+}
+
 assemble() {
   local v b
   v=$(version)
@@ -154,9 +201,9 @@ assemble() {
     node tools/manifest.mjs "$b" manifest.json "dist/$b/manifest.json"
     node tools/panel-script.mjs "dist/$b"
     cp target/pkg/gateway_doctor.js target/pkg/gateway_doctor_bg.wasm "dist/$b/pkg/"
-    rm -f "dist/gateway-doctor-$v-$b.zip"
-    (cd "dist/$b" && zip -qrX9 "../gateway-doctor-$v-$b.zip" .)
+    repro_zip "dist/$b" "dist/gateway-doctor-$v-$b.zip"
   done
+  source_zip
 }
 
 build() {
@@ -171,7 +218,72 @@ build() {
     dist/firefox/                          unpacked: about:debugging#/runtime/this-firefox, "Load Temporary Add-on", pick manifest.json
     dist/gateway-doctor-$v-chrome.zip     for the Chrome Web Store
     dist/gateway-doctor-$v-firefox.zip    for addons.mozilla.org
+    dist/gateway-doctor-$v-source.zip     the sources for addons.mozilla.org's review (BUILDING.md)
 EOF
+}
+
+# ------------------------------------------------------------------ the contributor's loop
+
+# ./build.sh watch [chromium|firefox]: builds, starts the browser with the extension in a
+# throwaway profile, and on every change under extension/, src/, tools/, manifest.json,
+# Cargo.toml or Cargo.lock (polled each second with find -newer) builds again and restarts the
+# browser with the new build. Ctrl+C stops both. GD_WATCH_ARGS adds flags to the browser
+# (e.g. GD_WATCH_ARGS=--headless=new on a machine without a display).
+WATCH_PID=
+WATCH_PROFILE=
+watch_start() {
+  case $1 in
+    chromium)
+      chromium --user-data-dir="$WATCH_PROFILE" --no-first-run --no-default-browser-check \
+        --disable-extensions-except="$ROOT/dist/chrome" --load-extension="$ROOT/dist/chrome" \
+        ${GD_WATCH_ARGS:-} chrome://extensions &
+      ;;
+    firefox)
+      # web-ext makes its own temporary profile and removes it on exit. Host access is granted
+      # at install (MV3 makes it opt-in in Firefox), as a person would in about:addons.
+      web-ext run --source-dir dist/firefox --no-reload --no-config-discovery \
+        --firefox="$(command -v firefox-esr || command -v firefox)" \
+        --pref=extensions.originControls.grantByDefault=true \
+        ${GD_WATCH_ARGS:+--arg="$GD_WATCH_ARGS"} --start-url about:debugging#/runtime/this-firefox &
+      ;;
+  esac
+  WATCH_PID=$!
+  say "$1 started (pid $WATCH_PID); watching for changes"
+}
+
+watch_stop() {
+  if [ -n "$WATCH_PID" ]; then
+    kill "$WATCH_PID" 2>/dev/null || true
+    wait "$WATCH_PID" 2>/dev/null || true
+  fi
+  WATCH_PID=
+}
+
+watch_loop() {
+  local browser=${1:-chromium} stamp
+  case $browser in chromium | firefox) ;; *) die "usage: ./build.sh watch [chromium|firefox]" ;; esac
+  if [ "$browser" = chromium ]; then command -v chromium >/dev/null 2>&1 || apt_install chromium; fi
+  if [ "$browser" = firefox ]; then command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || apt_install firefox-esr; fi
+  mkdir -p target
+  stamp=target/.watch-stamp
+  WATCH_PROFILE=$(mktemp -d)
+  trap 'watch_stop; rm -rf "$WATCH_PROFILE" "$stamp"' EXIT
+  trap 'exit 130' INT TERM
+  touch "$stamp"
+  build
+  watch_start "$browser"
+  while sleep 1; do
+    [ -n "$(find extension src tools manifest.json Cargo.toml Cargo.lock -newer "$stamp" -print -quit 2>/dev/null)" ] || continue
+    touch "$stamp"
+    say "changed: building again"
+    if (build >/dev/null); then
+      say "built; restarting $browser"
+      watch_stop
+      watch_start "$browser"
+    else
+      say "the build failed; the browser keeps the last good build"
+    fi
+  done
 }
 
 # ------------------------------------------------------------------ testing
@@ -203,6 +315,43 @@ web_ext_lint() {
   '
 }
 
+# The source archive rebuilds the same bytes: unzipped in a temporary directory, its own
+# ./build.sh (with its own target/, so the wasm really is compiled again, std included) must
+# give a byte-identical wasm and byte-identical zips. It reuses this machine's toolchains and
+# cargo registry, and this checkout's node_modules through a symlink (the same
+# package-lock.json, so no npm ci).
+source_rebuilds() {
+  local v tmp src f ok=0
+  v=$(version)
+  tmp=$(mktemp -d)
+  unzip -q "dist/gateway-doctor-$v-source.zip" -d "$tmp"
+  src=$tmp/gateway-doctor-$v
+  ln -s "$ROOT/node_modules" "$src/node_modules"
+  if ! (cd "$src" && env -u CARGO_TARGET_DIR nice ./build.sh >"$tmp/build.log" 2>&1); then
+    tail -n 30 "$tmp/build.log"
+    rm -rf "$tmp"
+    return 1
+  fi
+  if cmp "dist/chrome/pkg/gateway_doctor_bg.wasm" "$src/dist/chrome/pkg/gateway_doctor_bg.wasm"; then
+    echo "wasm: byte-identical ($(wc -c <"$src/dist/chrome/pkg/gateway_doctor_bg.wasm") bytes)"
+  else
+    ok=1
+  fi
+  for f in chrome firefox source; do
+    f=gateway-doctor-$v-$f.zip
+    if cmp -s "dist/$f" "$src/dist/$f"; then
+      echo "$f: byte-identical ($(unzip -Z1 "dist/$f" | wc -l) files)"
+    else
+      ok=1
+      echo "$f: differs"
+      diff <(unzip -Zv "dist/$f" | grep -E '^Central directory entry|file last modified|32-bit CRC|uncompressed size') \
+        <(unzip -Zv "$src/dist/$f" | grep -E '^Central directory entry|file last modified|32-bit CRC|uncompressed size') | head -n 20
+    fi
+  done
+  rm -rf "$tmp"
+  return "$ok"
+}
+
 run_tests() {
   build
   ensure_test_tools
@@ -214,6 +363,7 @@ run_tests() {
   suite "cargo test" cargo test --quiet
   suite "node smoke test of the built wasm" node --test tests/node/
   suite "web-ext lint (dist/firefox)" web_ext_lint
+  suite "the source archive rebuilds the same bytes" source_rebuilds
   suite "end-to-end: chromium" node --test --test-concurrency=1 tests/e2e/chromium.test.mjs
   suite "end-to-end: firefox" node --test --test-concurrency=1 tests/e2e/firefox.test.mjs
   suite "end-to-end: chromium, auto-retry and watch" node --test --test-concurrency=1 tests/e2e/chromium-retry.test.mjs
@@ -237,5 +387,10 @@ case "${1:-build}" in
     ensure_test_tools
     node tools/bench.mjs
     ;;
-  *) die "usage: ./build.sh [build|test|bench]" ;;
+  reproduce)
+    build
+    source_rebuilds
+    ;;
+  watch) watch_loop "${2:-chromium}" ;;
+  *) die "usage: ./build.sh [build|test|bench|reproduce|watch [chromium|firefox]]" ;;
 esac
