@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { upstream, startNginx, freePort, waitFor, nginxAvailable, OK_PAGE } from './lib/servers.mjs';
 import { grantedCopy, SUSPECT_EXTENSION } from './lib/granted.mjs';
 import { manualRetryOnly } from './scenarios.mjs';
+import { storeShots } from './lib/store-shots.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 120_000;
@@ -118,6 +119,7 @@ export function defineActionScenarios({ browser, launch, available, canSwitchExt
       }
       await waitFor(async () => /Test VPN/.test(await d.pageText()), { what: 'Test VPN named as the suspect' });
       await d.screenshot(join(ROOT, 'docs', 'screenshots', `${browser === 'firefox' ? 'firefox' : 'chrome'}-advice-proxy.png`));
+      await storeShots(d, `${browser === 'firefox' ? 'firefox' : 'chrome'}-advice-proxy`);
 
       if (canSwitchExtensions) {
         // With the proxy permission, the proxy step reads the browser's settings and names

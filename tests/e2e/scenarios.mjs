@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { upstream, startNginx, freePort, waitFor, nginxAvailable, failingGateway } from './lib/servers.mjs';
+import { storeShots } from './lib/store-shots.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
@@ -73,6 +74,7 @@ export function defineScenarios({ browser, launch, available, privateWithoutAcce
       assert.match(panel.text, /nginx/i);
       await waitFor(async () => (await d.badge()) === '502', { what: 'badge 502' });
       await d.screenshot(join(SCREENSHOTS, `${name}-panel-502.png`));
+      await storeShots(d, `${name}-panel-502`);
 
       await s.up.start();
       await d.clickPanel('retry');
@@ -102,6 +104,7 @@ export function defineScenarios({ browser, launch, available, privateWithoutAcce
       assert.match(text, /127\.0\.0\.1/);
       await waitFor(async () => (await d.badge()) === 'ERR', { what: 'badge ERR' });
       await d.screenshot(join(SCREENSHOTS, `${name}-diagnosis-refused.png`));
+      await storeShots(d, `${name}-diagnosis-refused`);
 
       await up.start();
       await d.clickPage('[data-gd="panel"] button[data-action="retry"]');

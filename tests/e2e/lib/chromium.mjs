@@ -225,6 +225,18 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     async screenshot(path) {
       writeFileSync(path, await page.screenshot());
     },
+    /** A store screenshot (lib/store-shots.mjs): `width`x`height`, in `scheme` ('light' or 'dark'). */
+    async storeScreenshot(path, { width, height, scheme }) {
+      const size = page.viewportSize();
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      try {
+        writeFileSync(path, await page.screenshot());
+      } finally {
+        await page.emulateMedia({ colorScheme: null });
+        await page.setViewportSize(size);
+      }
+    },
     /** Stops the extension's service worker, as Chrome does when it is idle. */
     async stopWorker() {
       const s = await context.newCDPSession(page);

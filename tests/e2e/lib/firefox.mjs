@@ -641,6 +641,28 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
         const b64 = await cmd('GET', '/screenshot');
         writeFileSync(path, Buffer.from(b64, 'base64'));
       },
+      /** A store screenshot (lib/store-shots.mjs): the window sized so that the page is
+       * `width`x`height`, in `scheme` (pref layout.css.prefers-color-scheme.content-override:
+       * 0 dark, 1 light), both put back afterwards. */
+      async storeScreenshot(path, { width, height, scheme }) {
+        const scheme_ = (v) => inChrome(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${v});`);
+        const rect = await cmd('GET', '/window/rect');
+        await scheme_(scheme === 'dark' ? 0 : 1);
+        try {
+          for (let i = 0; i < 3; i++) {
+            const [w, h] = await exec('return [window.innerWidth, window.innerHeight];');
+            if (w === width && h === height) break;
+            const r = await cmd('GET', '/window/rect');
+            await cmd('POST', '/window/rect', { width: r.width + width - w, height: r.height + height - h });
+          }
+          await sleep(300);
+          const b64 = await cmd('GET', '/screenshot');
+          writeFileSync(path, Buffer.from(b64, 'base64'));
+        } finally {
+          await inChrome(`Services.prefs.clearUserPref('layout.css.prefers-color-scheme.content-override');`);
+          await cmd('POST', '/window/rect', { width: rect.width, height: rect.height });
+        }
+      },
       async close() {
         await cleanup();
       },
