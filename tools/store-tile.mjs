@@ -13,7 +13,7 @@ const out = process.argv[2] || `${ROOT}store/promo-tile-440x280.png`;
 
 const icon = readFileSync(`${ROOT}extension/icons/icon-128.png`).toString('base64');
 const listing = JSON.parse(readFileSync(`${ROOT}store/listings/en.json`, 'utf8'));
-const title = listing.name.split(':')[0];
+const title = listing.name;
 const esc = (t) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // A pale ground under the icon's teal (tools/make-icons.mjs), text in a darker teal.
