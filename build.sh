@@ -361,7 +361,8 @@ run_tests() {
   suite "cargo fmt --check" cargo fmt --check
   suite "cargo clippy" cargo clippy --all-targets --quiet -- -D warnings
   suite "cargo test" cargo test --quiet
-  suite "node smoke test of the built wasm" node --test tests/node/
+  suite "store: the promotional tile (tools/store-tile.mjs)" node tools/store-tile.mjs
+  suite "node: the built wasm, locales, store listings, one version" node --test tests/node/
   suite "web-ext lint (dist/firefox)" web_ext_lint
   suite "the source archive rebuilds the same bytes" source_rebuilds
   suite "end-to-end: chromium" node --test --test-concurrency=1 tests/e2e/chromium.test.mjs
