@@ -88,6 +88,9 @@ ensure_build_tools() {
 WASM_ENV=()
 WASM_TOOLCHAIN=stable
 load_wasm_env() {
+  # Again from the file each time: ./build.sh watch builds more than once in one shell.
+  WASM_ENV=()
+  WASM_TOOLCHAIN=stable
   [ "${GD_WASM_TOOLCHAIN:-}" = stable ] && return 0
   local line
   while IFS= read -r line || [ -n "$line" ]; do
@@ -234,26 +237,27 @@ WATCH_PROFILE=
 watch_start() {
   case $1 in
     chromium)
-      chromium --user-data-dir="$WATCH_PROFILE" --no-first-run --no-default-browser-check \
+      setsid chromium --user-data-dir="$WATCH_PROFILE" --no-first-run --no-default-browser-check \
         --disable-extensions-except="$ROOT/dist/chrome" --load-extension="$ROOT/dist/chrome" \
         ${GD_WATCH_ARGS:-} chrome://extensions &
       ;;
     firefox)
       # web-ext makes its own temporary profile and removes it on exit. Host access is granted
       # at install (MV3 makes it opt-in in Firefox), as a person would in about:addons.
-      web-ext run --source-dir dist/firefox --no-reload --no-config-discovery \
+      setsid web-ext run --source-dir dist/firefox --no-reload --no-config-discovery \
         --firefox="$(command -v firefox-esr || command -v firefox)" \
         --pref=extensions.originControls.grantByDefault=true \
         ${GD_WATCH_ARGS:+--arg="$GD_WATCH_ARGS"} --start-url about:debugging#/runtime/this-firefox &
       ;;
   esac
+  # Its own process group (setsid), so that stopping it stops the browser web-ext started too.
   WATCH_PID=$!
   say "$1 started (pid $WATCH_PID); watching for changes"
 }
 
 watch_stop() {
   if [ -n "$WATCH_PID" ]; then
-    kill "$WATCH_PID" 2>/dev/null || true
+    kill -TERM -- "-$WATCH_PID" 2>/dev/null || true
     wait "$WATCH_PID" 2>/dev/null || true
   fi
   WATCH_PID=
