@@ -50,9 +50,11 @@ for (const locale of LOCALES) {
     for (const p of PERMISSIONS) assert.ok(text.includes(`(${p}`), `the description names the permission ${p}`);
     // Host access in words that hold for <all_urls> and for http://*/* + https://*/*.
     assert.match(text, /\bhttp\b.*\bhttps\b/, 'the description says which sites the host access covers');
-    assert.ok(text.includes('PRIVACY.md'), 'the description names the privacy policy');
-    assert.equal(l.privacyPolicy, 'PRIVACY.md');
-    assert.ok(existsSync(ROOT + l.privacyPolicy), 'the privacy policy exists');
+    // The policy in this locale (PRIVACY.<locale>.md, translated) and the English reference.
+    const policy = locale === 'en' ? 'PRIVACY.md' : `PRIVACY.${locale}.md`;
+    assert.equal(l.privacyPolicy, policy);
+    assert.ok(existsSync(ROOT + policy), `${policy} exists`);
+    for (const p of new Set([policy, 'PRIVACY.md'])) assert.ok(text.includes(p), `the description names ${p}`);
     assert.ok(!/<[a-z]/i.test(text), 'plain text, no HTML');
   });
 }
@@ -73,4 +75,16 @@ test('every file store/README.md names exists; images have the sizes the stores 
 
 test('the README links the privacy policy', () => {
   assert.match(read('README.md'), /\]\(PRIVACY\.md\)/);
+});
+
+test('the translated privacy policies have the sections and table rows of the English one', () => {
+  const shape = (p) => {
+    const t = read(p);
+    return { sections: t.match(/^## /gm).length, rows: t.match(/^\| .*`storage\.(session|local|sync)`/gm).map((r) => r.match(/`storage\.\w+`/)[0]) };
+  };
+  const en = shape('PRIVACY.md');
+  for (const locale of LOCALES.filter((l) => l !== 'en')) {
+    assert.deepEqual(shape(`PRIVACY.${locale}.md`), en, `PRIVACY.${locale}.md`);
+    assert.ok(read('PRIVACY.md').includes(`(PRIVACY.${locale}.md)`), `PRIVACY.md links PRIVACY.${locale}.md`);
+  }
 });
