@@ -113,7 +113,7 @@ ensure_wasm_toolchain() {
 }
 
 ensure_test_tools() {
-  apt_install chromium firefox-esr nginx
+  apt_install chromium firefox-esr nginx unzip
   if ! command -v geckodriver >/dev/null 2>&1; then
     say "installing geckodriver (cargo, a few minutes)"
     cargo install geckodriver --locked
@@ -394,6 +394,7 @@ case "${1:-build}" in
     ;;
   reproduce)
     build
+    command -v unzip >/dev/null 2>&1 || apt_install unzip
     source_rebuilds
     ;;
   watch) watch_loop "${2:-chromium}" ;;
