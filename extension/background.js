@@ -283,6 +283,29 @@ function badgeText(rec) {
   return rec.kind === 'response' ? String(rec.failure.statusCode) : 'ERR';
 }
 
+/** Whether a failure of `url` is the person going Back from our diagnosis page for it: the
+ * tab was sent there, and left it neither by Retry nor by an automatic retry. The page says
+ * it left on `pagehide`, which may come after this failure was reported. */
+async function wentBack(tabId, prev, url) {
+  if (!prev?.onOurPage || !sameUrl(prev.url, url) || prev.retrying) return false;
+  if (prev.leftAt && Date.now() - prev.leftAt >= BACK_WINDOW_MS) return false;
+  return !(await watch.isRetrying(tabId, url));
+}
+
+/** Sends the tab to our diagnosis page for `rec` (the browser drew its own page). */
+function toOurPage(tabId, rec, suffix = '') {
+  rec.onOurPage = true;
+  return api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) + suffix });
+}
+
+/** One more step back, past the failed URL's own entry; where there is none (the failure
+ * was the tab's first page), the browser's page stays. */
+function goBackPast(tabId) {
+  return api.tabs.goBack(tabId).catch(() => {
+    // Nothing before it, or the tab is gone.
+  });
+}
+
 function diagnosisPageUrl(tabId, rec) {
   const q = new URLSearchParams({ tab: String(tabId), url: rec.url });
   return `${DIAGNOSIS_PAGE}?${q}`;
@@ -333,6 +356,7 @@ async function onHeaders(details) {
     },
   };
   if (prev && sameUrl(prev.url, url)) rec.attempts = (prev.attempts || 0) + 1;
+  if (await wentBack(tabId, prev, url)) rec.wentBack = true;
   const result = await analyse(tabId, rec);
   if (!result?.diagnosis.failed) return;
   Object.assign(rec, result);
@@ -376,15 +400,16 @@ async function onError(details) {
   const [result, retrying] = await Promise.all([analyse(tabId, rec), watch.isRetrying(tabId, url)]);
   if (!result?.diagnosis.failed) return;
   Object.assign(rec, result);
-  const wentBack =
-    prev && sameUrl(prev.url, url) && !prev.retrying && prev.leftAt && Date.now() - prev.leftAt < BACK_WINDOW_MS &&
-    !retrying;
+  const back = !retrying && (await wentBack(tabId, prev, url));
   // No extension can script the browser's own error page: show ours instead (unless the
-  // panel is turned off on the options page: then the browser's own page stays).
-  const shown =
-    wentBack || !settings.panel
+  // panel is turned off on the options page: then the browser's own page stays). Back from
+  // our page goes on to the page before the failure, as it would have from the page ours
+  // replaced.
+  const shown = back
+    ? goBackPast(tabId)
+    : !settings.panel
       ? null
-      : api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) }).catch(() => {
+      : toOurPage(tabId, rec).catch(() => {
           // The tab is gone.
         });
   store(tabId, rec);
@@ -455,11 +480,16 @@ async function pageLoaded(tabId, tab, rec) {
       await injectPanel(tabId);
     } catch {
       // The browser drew its own page for this response (e.g. an empty 502 body): no
-      // extension can script it, so show the diagnosis page.
-      try {
-        await api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) });
-      } catch {
-        // The tab is gone.
+      // extension can script it, so show the diagnosis page (or, when the person came Back
+      // from it, the page before the failure).
+      if (rec.wentBack) await goBackPast(tabId);
+      else {
+        try {
+          await toOurPage(tabId, rec);
+          await update(tabId, rec);
+        } catch {
+          // The tab is gone.
+        }
       }
     }
   }
@@ -545,7 +575,10 @@ async function onMessage(message, sender) {
         // Only the extension's own pages may ask for a permission: go to the diagnosis page,
         // where the same button asks for it.
         const rec = await load(tabId);
-        if (rec) await api.tabs.update(tabId, { url: `${diagnosisPageUrl(tabId, rec)}&ask=${encodeURIComponent(message.action.type)}` });
+        if (rec) {
+          await toOurPage(tabId, rec, `&ask=${encodeURIComponent(message.action.type)}`);
+          await update(tabId, rec);
+        }
         return { ok: false, messageKey: 'ui_permission_open_page' };
       }
       return result;

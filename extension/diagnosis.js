@@ -1,8 +1,11 @@
 // The extension's own page for a failure the browser drew its own page for (no response, or
-// an empty 5xx body), which no extension can script. Retry goes back to the failed URL. The
-// in-page panel also sends the person here for a fix that needs a permission, since only the
-// extension's own pages may ask for one (`ask` names the button to click again).
-import { addStyles, localize, renderView, showText, actionRunner } from './page.js';
+// an empty 5xx body), which no extension can script. It stands in for the page it replaced:
+// the failed address is in an editable field with a button that loads it, a reload (F5,
+// Ctrl+R, Cmd+R or the toolbar's button) retries the site rather than this page, and Retry
+// goes back to the failed URL. The in-page panel also sends the person here for a fix that
+// needs a permission, since only the extension's own pages may ask for one (`ask` names the
+// button to click again).
+import { addStyles, localize, renderView, showText, actionRunner, msg } from './page.js';
 
 addStyles();
 localize();
@@ -11,22 +14,78 @@ const params = new URLSearchParams(location.search);
 const tabId = Number(params.get('tab'));
 const failedUrl = params.get('url') || '';
 const ask = params.get('ask') || undefined;
-document.getElementById('url').textContent = failedUrl.slice(0, 2000);
+const field = /** @type {HTMLInputElement} */ (document.getElementById('url'));
+field.value = failedUrl.slice(0, 2000);
 
-let retrying = false;
+/** Whether `url` is a web address this page may load again. */
+function isWeb(url) {
+  try {
+    return /^(https?|ftp):$/.test(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The address to load for what the person typed: a web address only (a scheme-less one
+ * is taken as http, as the address bar does), or null. */
+function webAddress(text) {
+  const t = String(text).trim();
+  if (!t) return null;
+  for (const candidate of [t, `http://${t}`]) {
+    try {
+      const u = new URL(candidate);
+      if (isWeb(u.href) && u.hostname) return u.href;
+    } catch {
+      // Not a URL as typed: try the next form.
+    }
+  }
+  return null;
+}
+
+let leaving = false;
+
+/** Leaves this page for `url`, replacing it in the history so Back does not come here again. */
+async function go(url) {
+  leaving = true;
+  await chrome.runtime.sendMessage({ type: 'gd:leaving', tabId, retrying: url === failedUrl }).catch(() => {});
+  location.replace(url);
+}
 
 async function retryHere(action) {
   if (action.type !== 'retry') return undefined;
-  if (!/^(https?|ftp):/i.test(failedUrl)) return { ok: false, messageKey: 'ui_action_unavailable' };
-  retrying = true;
-  await chrome.runtime.sendMessage({ type: 'gd:leaving', tabId, retrying: true });
-  // Replace this page in the history, so Back does not come here again.
-  location.replace(failedUrl);
+  if (!isWeb(failedUrl)) return { ok: false, messageKey: 'ui_action_unavailable' };
+  await go(failedUrl);
   return { ok: true, messageKey: 'ui_retrying' };
 }
 
+// A reload of this page is the person asking for the site again, as on the page it replaced.
+const navigation = performance.getEntriesByType('navigation')[0];
+const reloaded = navigation?.type === 'reload' && isWeb(failedUrl);
+if (reloaded) go(failedUrl);
+
+addEventListener('keydown', (e) => {
+  const reloadKey = e.key === 'F5' || ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'r' || e.key === 'R'));
+  if (!reloadKey || !isWeb(failedUrl)) return;
+  e.preventDefault();
+  go(failedUrl);
+});
+
+document.getElementById('address').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const url = webAddress(field.value);
+  const message = document.getElementById('address-message');
+  if (!url) {
+    message.textContent = msg('ui_address_invalid');
+    field.setAttribute('aria-invalid', 'true');
+    return;
+  }
+  message.textContent = '';
+  field.removeAttribute('aria-invalid');
+  go(url);
+});
+
 addEventListener('pagehide', () => {
-  if (!retrying) chrome.runtime.sendMessage({ type: 'gd:leaving', tabId, retrying: false }).catch(() => {});
+  if (!leaving) chrome.runtime.sendMessage({ type: 'gd:leaving', tabId, retrying: false }).catch(() => {});
 });
 
 const container = document.getElementById('view');
@@ -41,4 +100,4 @@ async function show(options = {}, fresh = false) {
 }
 
 const onAction = actionRunner(tabId, (result) => show({ message: result }, true), retryHere);
-await show({ ask });
+if (!reloaded) await show({ ask });

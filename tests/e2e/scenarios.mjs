@@ -2,7 +2,7 @@
 // the test controls. A driver (lib/chromium.mjs, lib/firefox.mjs) gives each browser the same
 // small interface:
 //   launch({extensionDir, privateAccess}) -> driver; available() -> {ok, why}
-//   goto(url), url(), panel({timeout}) -> {text} | null, hasPanel(), clickPanel(action),
+//   goto(url), url(), back(), reload(), fieldValue(selector), panel({timeout}) -> {text} | null, hasPanel(), clickPanel(action),
 //   panelMessage() -> the panel's status line text, pageText(), clickPage(selector), badge(),
 //   storedRecords(), windows() -> [{incognito, urls}], screenshot(path), close(),
 //   inspectPanel() -> {pwned: <html data-pwned> or null, foreignElements: [tag names in the
@@ -113,6 +113,50 @@ export function defineScenarios({ browser, launch, available, privateWithoutAcce
       await waitFor(async () => (await d.badge()) === '', { what: 'badge cleared' });
     } finally {
       await up.stop();
+    }
+  });
+
+  test(`${browser} 2b: the diagnosis page stands in for the failed page: the address in a field, F5 and reload retry the site, Back goes to the page before`, { timeout: TEST_TIMEOUT }, async () => {
+    const [port, beforePort] = await Promise.all([freePort(), freePort()]);
+    const url = `http://127.0.0.1:${port}/down?q=1`;
+    const up = upstream(port);
+    const earlier = upstream(beforePort);
+    earlier.handler = (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>Before</title><p>The page before</p>');
+    };
+    const onDiagnosisPage = () => waitFor(async () => (await d.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
+    try {
+      await earlier.start();
+      await d.goto(earlier.url('/before'));
+      await d.goto(url);
+      await onDiagnosisPage();
+      await waitFor(async () => (await d.fieldValue('#url')) === url, { what: 'the failed address in the field' });
+
+      // Back: the page before the failure, not the browser's error page.
+      await d.back();
+      await waitFor(async () => (await d.pageText()).includes('The page before'), { what: 'the page before the failure', timeoutMs: 20_000 });
+
+      // F5 on the diagnosis page asks the site again.
+      await d.goto(url);
+      await onDiagnosisPage();
+      await up.start();
+      await waitFor(async () => (await d.fieldValue('#url')) === url, { what: 'the diagnosis page ready' });
+      await d.pressKey('F5');
+      await realPageLoaded(d);
+      assert.equal(await d.url(), url);
+
+      // The browser's own reload does too.
+      await up.stop();
+      await d.goto(url);
+      await onDiagnosisPage();
+      await waitFor(async () => (await d.fieldValue('#url')) === url, { what: 'the diagnosis page ready' });
+      await up.start();
+      await d.reload();
+      await realPageLoaded(d);
+      assert.equal(await d.url(), url);
+    } finally {
+      await Promise.all([up.stop(), earlier.stop()]);
     }
   });
 

@@ -119,6 +119,15 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     async url() {
       return page.url();
     },
+    async back() {
+      await page.goBack({ waitUntil: 'load', timeout: 20_000 }).catch(() => {});
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'load', timeout: 20_000 }).catch(() => {});
+    },
+    async fieldValue(selector) {
+      return page.locator(selector).inputValue({ timeout: 10_000 }).catch(() => null);
+    },
     async hasPanel() {
       return (await page.locator(PANEL).count().catch(() => 0)) > 0;
     },

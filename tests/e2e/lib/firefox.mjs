@@ -355,6 +355,16 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
       }
     }
 
+    /** Back or reload (`/back`, `/refresh`): like navigate(), the caller looks at what the tab
+     * shows afterwards. */
+    async function historyStep(endpoint) {
+      try {
+        await cmd('POST', endpoint, {}, PAGE_LOAD_MS + 10_000);
+      } catch (e) {
+        if (!(e instanceof WebDriverError)) throw e;
+      }
+    }
+
     /** Runs a script in the browser's chrome (privileged), then returns to the page. */
     async function inChrome(script, args = [], isAsync = false) {
       await cmd('POST', '/moz/context', { context: 'chrome' });
@@ -466,6 +476,15 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
       async url() {
         return cmd('GET', '/url');
       },
+      async back() {
+        await historyStep('/back');
+      },
+      async reload() {
+        await historyStep('/refresh');
+      },
+      async fieldValue(selector) {
+        return exec(`return document.querySelector(arguments[0])?.value ?? null;`, [selector]).catch(() => null);
+      },
       async hasPanel() {
         try {
           return Boolean(await exec(`return Boolean(document.getElementById('gateway-doctor-root'));`));
@@ -550,9 +569,9 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
           true,
         );
       },
-      /** A real key press (WebDriver actions): "Tab" or "Enter". */
+      /** A real key press (WebDriver actions): "Tab", "Enter", "F5" or a character. */
       async pressKey(key) {
-        const value = { Tab: '\uE004', Enter: '\uE007' }[key] ?? key;
+        const value = { Tab: '\uE004', Enter: '\uE007', F5: '\uE035' }[key] ?? key;
         await cmd('POST', '/actions', {
           actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
         });
