@@ -18,6 +18,7 @@ import { core } from './core.js';
 import * as watch from './watch.js';
 import { getSettings, isIgnored } from './settings.js';
 import * as actions from './actions.js';
+import { admit, contentAction } from './trust.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -503,30 +504,31 @@ async function runAction(tabId, action) {
   }
 }
 
-async function onMessage(message, sender) {
-  const senderTab = sender.tab?.id;
-  await settled(Number(message.tabId ?? senderTab));
+/** `trusted`: what trust.js admitted, {kind: "own"|"content", tabId}. A content script's tab
+ * is its own (`sender.tab.id`); only our own pages name another. */
+async function onMessage(message, sender, trusted) {
+  const { kind, tabId } = trusted;
+  await settled(tabId);
   switch (message?.type) {
     case 'gd:page': {
       // From the content script in a tab with a 5xx page: refine with the page's own text,
       // with the environment gathered at the response, and answer before storing.
-      if (senderTab === undefined) return null;
-      const rec = await load(senderTab);
+      if (kind !== 'content') return null;
+      const rec = await load(tabId);
       if (!rec || rec.kind !== 'response' || !sameUrl(rec.url, message.url)) return null;
       // The page before this response, still showing when the early injection came.
       if (!isResponseDocument(rec, message.responseAt)) return null;
       rec.shown = true;
       const failure = { ...rec.failure, bodyText: String(message.bodyText || '').slice(0, PAGE_TEXT_LIMIT) };
-      const refined = await analyse(senderTab, { ...rec, failure }, { reuse: true });
+      const refined = await analyse(tabId, { ...rec, failure }, { reuse: true });
       if (refined) {
         Object.assign(rec, refined);
         rec.failure = failure;
-        update(senderTab, rec);
+        update(tabId, rec);
       }
-      return view(senderTab, rec);
+      return view(tabId, rec);
     }
     case 'gd:view': {
-      const tabId = Number(message.tabId ?? senderTab);
       const rec = await load(tabId);
       if (rec && message.fresh) {
         // Advise again: a permission was granted or an extension turned off since.
@@ -539,19 +541,24 @@ async function onMessage(message, sender) {
       return view(tabId, rec);
     }
     case 'gd:action': {
-      const tabId = Number(message.tabId ?? senderTab);
-      const result = await runAction(tabId, message.action);
-      if (result?.needsPermission && !isOwn(sender.url)) {
-        // Only the extension's own pages may ask for a permission: go to the diagnosis page,
-        // where the same button asks for it.
+      if (kind === 'content') {
+        // The panel over a page runs only what this tab's failure offered, and only what
+        // changes nothing in the person's setup; the rest is confirmed on our own page.
         const rec = await load(tabId);
-        if (rec) await api.tabs.update(tabId, { url: `${diagnosisPageUrl(tabId, rec)}&ask=${encodeURIComponent(message.action.type)}` });
+        if (!rec) return { ok: false, messageKey: 'ui_no_failure' };
+        const decision = contentAction(message.action, rec.advice, await actions.disabledByUs().catch(() => []));
+        if (decision === 'refuse') return { ok: false, messageKey: 'ui_action_unavailable' };
+        if (decision === 'confirm') return confirmOnOwnPage(tabId, rec, message.action);
+      }
+      const result = await runAction(tabId, message.action);
+      if (result?.needsPermission && kind !== 'own') {
+        const rec = await load(tabId);
+        if (rec) return confirmOnOwnPage(tabId, rec, message.action, false);
         return { ok: false, messageKey: 'ui_permission_open_page' };
       }
       return result;
     }
     case 'gd:leaving': {
-      const tabId = Number(message.tabId ?? senderTab);
       const rec = await load(tabId);
       if (rec) {
         rec.leftAt = Date.now();
@@ -565,18 +572,26 @@ async function onMessage(message, sender) {
   }
 }
 
+/** Only the extension's own pages may ask for a permission or change the person's setup: the
+ * tab goes to the diagnosis page, where the same button (focused, with a word) does it. */
+async function confirmOnOwnPage(tabId, rec, action, confirm = true) {
+  const ask = encodeURIComponent(String(action?.type || ''));
+  await api.tabs.update(tabId, { url: `${diagnosisPageUrl(tabId, rec)}&ask=${ask}${confirm ? '&confirm=1' : ''}` });
+  return { ok: false, messageKey: confirm ? 'ui_confirm_open_page' : 'ui_permission_open_page' };
+}
+
 api.webRequest.onHeadersReceived.addListener(
   (d) => {
     track(d.tabId, () => onHeaders(d));
   },
-  { urls: ['<all_urls>'], types: ['main_frame'] },
+  { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
   ['responseHeaders'],
 );
 api.webRequest.onErrorOccurred.addListener(
   (d) => {
     track(d.tabId, () => onError(d));
   },
-  { urls: ['<all_urls>'], types: ['main_frame'] },
+  { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
 );
 onTabStatus((tabId, info, tab) => {
   onTabUpdated(tabId, info, tab);
@@ -590,7 +605,8 @@ api.alarms.onAlarm.addListener((alarm) => {
 });
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (typeof message?.type !== 'string' || !message.type.startsWith('gd:')) return false;
-  if (sender.id !== api.runtime.id) return false;
-  onMessage(message, sender).then(sendResponse, (e) => sendResponse({ ok: false, messageKey: 'ui_action_failed', params: { error: String(e?.message || e) } }));
+  const trusted = admit(message, sender, api.runtime.id, OWN_PREFIX);
+  if (!trusted || !Number.isInteger(trusted.tabId)) return false;
+  onMessage(message, sender, trusted).then(sendResponse, (e) => sendResponse({ ok: false, messageKey: 'ui_action_failed', params: { error: String(e?.message || e) } }));
   return true;
 });

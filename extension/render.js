@@ -249,7 +249,7 @@
     if (options.ask) {
       const b = root.querySelector(`button[data-action="${CSS_ESCAPE(options.ask)}"]`);
       if (b) {
-        say({ ok: true, messageKey: 'ui_permission_click_again', params: { button: b.textContent } });
+        say({ ok: true, messageKey: options.askKey || 'ui_permission_click_again', params: { ...options.askParams, button: b.textContent } });
         b.focus();
       }
     }
