@@ -19,6 +19,7 @@ import * as watch from './watch.js';
 import { getSettings, isIgnored } from './settings.js';
 import * as actions from './actions.js';
 import { admit, contentAction } from './trust.js';
+import { knownHosts, rememberResponse } from './known-hosts.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -35,45 +36,9 @@ const records = new Map();
 
 // ------------------------------------------------------------------ what the advice needs to know
 
-const KNOWN_HOSTS_KEY = 'knownHosts';
-const MAX_KNOWN_HOSTS = 500;
 const RECENT_KEY = 'recentFailures';
 const MAX_RECENT = 50;
 const RECENT_WINDOW_MS = 15 * 60 * 1000;
-
-/** Hostnames that loaded fine, most recent last: for "did you mean?". Hostnames only,
- * bounded, written at most every few seconds, cleared from the options page. */
-let knownHosts;
-let knownHostsFlush;
-async function loadKnownHosts() {
-  if (!knownHosts) {
-    const got = await api.storage.local.get(KNOWN_HOSTS_KEY).catch(() => ({}));
-    knownHosts = Array.isArray(got[KNOWN_HOSTS_KEY]) ? got[KNOWN_HOSTS_KEY] : [];
-  }
-  return knownHosts;
-}
-
-async function rememberHost(url) {
-  let host;
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    return;
-  }
-  if (!host) return;
-  const hosts = await loadKnownHosts();
-  if (hosts[hosts.length - 1] === host) return;
-  const i = hosts.indexOf(host);
-  if (i >= 0) hosts.splice(i, 1);
-  hosts.push(host);
-  if (hosts.length > MAX_KNOWN_HOSTS) hosts.splice(0, hosts.length - MAX_KNOWN_HOSTS);
-  clearTimeout(knownHostsFlush);
-  knownHostsFlush = setTimeout(() => api.storage.local.set({ [KNOWN_HOSTS_KEY]: hosts }).catch(() => {}), 3000);
-}
-
-api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && KNOWN_HOSTS_KEY in changes && !changes[KNOWN_HOSTS_KEY].newValue) knownHosts = [];
-});
 
 /** The recent failures, read from session storage once per worker; this module is their only
  * writer, so the list in memory stays the truth after that. */
@@ -214,7 +179,7 @@ async function environment(rec) {
   const [incognitoAllowed, extensions, hosts, failures, os, mayReadProxy] = await Promise.all([
     api.extension.isAllowedIncognitoAccess().catch(() => undefined),
     actions.installedExtensions().catch(() => undefined),
-    loadKnownHosts(),
+    knownHosts(),
     recentFailures(),
     platform,
     actions.hasPermission('proxy'),
@@ -302,7 +267,7 @@ async function onHeaders(details) {
   if (tabId < 0 || isOwn(url)) return;
   if (statusCode < 500) {
     await watch.onNavigated(tabId, url);
-    if (statusCode < 400) rememberHost(url);
+    if (statusCode < 300) rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
       await forget(tabId);
