@@ -70,13 +70,14 @@
     'filter: none', 'clip-path: none', 'mask: none', 'pointer-events: auto', 'margin: 0',
   ].map((d) => `${d} !important;`).join(' ');
   const STEADY_MS = 400;
-  const MAX_PUT_BACK = 50;
+  const MAX_PUT_BACK = 30;
   let host = null;
   let box = null;
   let watcher = null;
   let steadySince = 0;
   let steadyTimer = 0;
   let putBack = 0;
+  let putBackSince = 0;
   let rect = null;
 
   /** The panel was (re)drawn, (re)placed or touched: a click counts again STEADY_MS later.
@@ -116,9 +117,15 @@
       if (!host) return;
       const touched = !host.isConnected || host.getAttribute('style') !== HOST_STYLE || host.attributes.length !== 2;
       if (!touched) return;
-      // A page that keeps removing it wins in the end: the badge still says what happened.
-      if (++putBack > MAX_PUT_BACK) return remove();
-      place();
+      // Put back at once, but not in a loop with a page's own observer that undoes it: past
+      // MAX_PUT_BACK times in a second, once more a second later.
+      const now = performance.now();
+      if (now - putBackSince > 1000) {
+        putBackSince = now;
+        putBack = 0;
+      }
+      if (++putBack <= MAX_PUT_BACK) place();
+      else if (putBack === MAX_PUT_BACK + 1) setTimeout(() => host && place(), 1000);
     });
     watcher.observe(document, { childList: true, subtree: true });
     watcher.observe(host, { attributes: true });

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from './servers.mjs';
-import { PANEL_FNS, AXE_CLONE } from './panel.mjs';
+import { PANEL_FNS, AXE_CLONE, LOOKALIKE_DOMAIN } from './panel.mjs';
 
 /** The flags every Chromium in the tests and benchmarks runs with. */
 export const CHROMIUM_ARGS = [
@@ -47,6 +47,8 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     headless: false,
     args: [
       ...CHROMIUM_ARGS,
+      // Real-looking hostnames for the tests (isolation.scenarios.mjs), all served locally.
+      `--host-resolver-rules=MAP *.${LOOKALIKE_DOMAIN} 127.0.0.1`,
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
     ],

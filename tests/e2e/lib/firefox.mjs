@@ -17,7 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PANEL_FNS, AXE_CLONE } from './panel.mjs';
+import { PANEL_FNS, AXE_CLONE, LOOKALIKE_HOSTS } from './panel.mjs';
 
 const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 const GECKODRIVER = [
@@ -85,6 +85,8 @@ const PREFS = {
   'network.connectivity-service.enabled': false,
   'network.proxy.type': 0,
   'network.dns.disablePrefetch': true,
+  // Real-looking hostnames for the tests (isolation.scenarios.mjs), all served locally.
+  'network.dns.localDomains': LOOKALIKE_HOSTS.join(','),
   'network.prefetch-next': false,
   'network.http.speculative-parallel-limit': 0,
   'browser.safebrowsing.malware.enabled': false,

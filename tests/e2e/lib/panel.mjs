@@ -34,3 +34,8 @@ export const PANEL_FNS = {
   }`,
   focused: `(root) => (root && document.activeElement === root.host ? root.activeElement?.dataset.action ?? null : null)`,
 };
+
+/** Look-alike hostnames (tests/e2e/isolation.scenarios.mjs) that both browsers resolve to
+ * 127.0.0.1: Chromium by --host-resolver-rules, Firefox by network.dns.localDomains. */
+export const LOOKALIKE_DOMAIN = 'example';
+export const LOOKALIKE_HOSTS = ['paypa1.example', 'g00gle.example', 'arnazon.example'];
