@@ -25,6 +25,9 @@ const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
 const PAGE_TEXT_LIMIT = 4096;
 const MAX_HEADERS = 200;
+/** A header's name and value are cut to these (kept in the tab's record, read by the core). */
+const MAX_HEADER_NAME = 256;
+const MAX_HEADER_VALUE = 8192;
 /** A navigation back onto a failed URL this soon after leaving the diagnosis page is the
  * person going back through history: show the browser's page, don't send them forward. */
 const BACK_WINDOW_MS = 4000;
@@ -259,7 +262,10 @@ function diagnosisPageUrl(tabId, rec) {
 function headersOf(details) {
   return (details.responseHeaders || [])
     .slice(0, MAX_HEADERS)
-    .map((h) => ({ name: String(h.name), value: h.value === undefined ? undefined : String(h.value) }));
+    .map((h) => ({
+      name: String(h.name).slice(0, MAX_HEADER_NAME),
+      value: h.value === undefined ? undefined : String(h.value).slice(0, MAX_HEADER_VALUE),
+    }));
 }
 
 async function onHeaders(details) {
