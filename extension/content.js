@@ -64,10 +64,16 @@
   // cannot read the panel's text or reach its buttons. A click counts only when it is the
   // person's (isTrusted) and the panel has been where we put it, visible, for STEADY_MS: a
   // page that moves, hides or fades it (or an ancestor) just before a click gets no click.
-  const HOST_STYLE = [
-    'all: initial', 'position: fixed', 'top: 12px', 'right: 12px', 'left: auto', 'bottom: auto',
-    'z-index: 2147483647', 'display: block', 'opacity: 1', 'visibility: visible', 'transform: none',
-    'filter: none', 'clip-path: none', 'mask: none', 'pointer-events: auto', 'margin: 0',
+  // `all: initial` first, not !important: the text properties stay adjustable by the
+  // person's own stylesheets (axe: avoid-inline-spacing), and the panel's root resets them
+  // anyway; what places, sizes and shows the host is !important.
+  const HOST_STYLE = 'all: initial; ' + [
+    'position: fixed', 'top: 12px', 'right: 12px', 'left: auto', 'bottom: auto', 'z-index: 2147483647',
+    'display: block', 'opacity: 1', 'visibility: visible', 'transform: none', 'translate: none',
+    'rotate: none', 'scale: none', 'filter: none', 'clip-path: none', 'mask: none', 'mix-blend-mode: normal',
+    'pointer-events: auto', 'margin: 0', 'padding: 0', 'width: auto', 'height: auto', 'min-width: 0',
+    'min-height: 0', 'max-width: none', 'max-height: none', 'overflow: visible', 'contain: none',
+    'zoom: 1', 'content-visibility: visible',
   ].map((d) => `${d} !important;`).join(' ');
   const STEADY_MS = 400;
   const MAX_PUT_BACK = 30;
