@@ -132,6 +132,71 @@ export function defineIsolationScenarios({ browser, launch, available }) {
     }
   });
 
+  test(`${browser}: a content script speaks only for its own tab and only what its failure offered`, { timeout: TIMEOUT }, async () => {
+    const up = upstream(await freePort());
+    up.handler = (req, res) => {
+      res.writeHead(502, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>502</title><h1>502 Bad Gateway</h1>');
+    };
+    await up.start();
+    try {
+      const url = up.url('/probe');
+      await d.goto(url);
+      assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
+      // A script in the content scripts' world of that tab (injected by the extension's own
+      // page): what a page that owned its renderer could send.
+      const fromContent = (messages, pageUrl) =>
+        d.ext(
+          async ({ messages, pageUrl }) => {
+            const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
+            const [r] = await chrome.scripting.executeScript({
+              target: { tabId: tab.id },
+              args: [messages.map((m) => ({ ...m, tabId: m.tabId === 'own' ? tab.id : m.tabId }))],
+              func: async (list) => {
+                const out = [];
+                for (const m of list) {
+                  try {
+                    out.push((await chrome.runtime.sendMessage(m)) ?? null);
+                  } catch (e) {
+                    out.push({ refused: String(e && e.message || e) });
+                  }
+                }
+                return JSON.stringify(out);
+              },
+            });
+            return { tabId: tab.id, answers: JSON.parse(r.result) };
+          },
+          { messages, pageUrl },
+        );
+      const { tabId, answers } = await fromContent(
+        [
+          { type: 'gd:view', tabId: 'own' },
+          { type: 'gdw:list' },
+          { type: 'gd:leaving', tabId: 'own', retrying: true },
+          { type: 'gd:action', action: { type: 'open-url', url: up.url('/not-offered') } },
+          { type: 'gd:action', action: { type: 'disable-extension', id: 'abcdefghijklmnopabcdefghijklmnop' } },
+          { type: 'gd:action', action: { type: 'enable-extension', id: 'abcdefghijklmnopabcdefghijklmnop' } },
+          { type: 'gd:action', tabId: 123456, action: { type: 'retry-status' } },
+        ],
+        url,
+      );
+      const [view, list, leaving, openUrl, disable, enable, status] = answers;
+      assert.ok(!view?.diagnosis, `no view for a content script: ${JSON.stringify(view)}`);
+      assert.ok(!Array.isArray(list), `no watch list for a content script: ${JSON.stringify(list)}`);
+      assert.ok(leaving === null || leaving?.refused, JSON.stringify(leaving));
+      for (const r of [openUrl, disable, enable]) assert.equal(r?.messageKey, 'ui_action_unavailable', JSON.stringify(r));
+      assert.ok(status && !status.refused, `an offered action runs, for its own tab: ${JSON.stringify(status)}`);
+      assert.ok(!up.requests.some((r) => r.url === '/not-offered'), 'nothing opened');
+      // The same question from the extension's own page is answered (the check above can fail).
+      const own = await d.ext((t) => chrome.runtime.sendMessage({ type: 'gd:view', tabId: t }), tabId);
+      assert.equal(own?.diagnosis?.failed, true, 'our own page gets the view');
+      const rec = await d.ext((t) => chrome.storage.session.get(`tab:${t}`), tabId);
+      assert.ok(!rec[`tab:${tabId}`]?.retrying, 'gd:leaving from the content script changed nothing');
+    } finally {
+      await up.stop();
+    }
+  });
+
   test(`${browser}: pages in a private window add nothing to storage; Forget on the options page empties the list`, { timeout: TIMEOUT }, async () => {
     const up = upstream(await freePort());
     await up.start();
