@@ -35,7 +35,7 @@
           if (emit(raw ? n.data : escapeText(n.data))) return true;
         } else if (n.nodeType === Node.COMMENT_NODE) {
           if (emit(`<!--${n.data}-->`)) return true;
-        } else if (n.nodeType === Node.ELEMENT_NODE && visit(n)) return true;
+        } else if (n.nodeType === Node.ELEMENT_NODE && n !== host && visit(n)) return true;
       }
       return false;
     };
