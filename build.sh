@@ -377,6 +377,8 @@ run_tests() {
   suite "accessibility: chromium" node --test --test-concurrency=1 tests/e2e/chromium-a11y.test.mjs
   suite "one-click fixes: firefox" node --test --test-concurrency=1 tests/e2e/firefox-actions.test.mjs
   suite "accessibility: firefox" node --test --test-concurrency=1 tests/e2e/firefox-a11y.test.mjs
+  suite "nothing a page can drive: chromium" node --test --test-concurrency=1 tests/e2e/chromium-isolation.test.mjs
+  suite "nothing a page can drive: firefox" node --test --test-concurrency=1 tests/e2e/firefox-isolation.test.mjs
   echo
   echo "==> summary"
   printf '    %s\n' "${RESULTS[@]}"

@@ -6,6 +6,9 @@ import { api, clearSiteData, canDisableExtensions, BROWSER_PAGES } from './shim.
 import { storedValue } from './stored.js';
 
 const DISABLED_KEY = 'disabledByUs';
+/** Bounds on what goes to the core about the installed extensions (it reads no more). */
+const MAX_EXTENSIONS = 1000;
+const MAX_PERMISSIONS = 200;
 
 /** The optional permission an action needs, if any. */
 export function permissionFor(action) {
@@ -51,15 +54,16 @@ export async function installedExtensions() {
   if (!(await hasPermission('management'))) return undefined;
   const all = await api.management.getAll();
   return all
+    .slice(0, MAX_EXTENSIONS)
     .filter((e) => e.id !== api.runtime.id)
     .map((e) => ({
-      id: e.id,
-      name: e.name,
+      id: String(e.id).slice(0, 64),
+      name: String(e.name || '').slice(0, 200),
       description: (e.description || '').slice(0, 300),
       enabled: e.enabled,
       type: e.type,
-      permissions: e.permissions || [],
-      hostPermissions: e.hostPermissions || [],
+      permissions: (e.permissions || []).slice(0, MAX_PERMISSIONS),
+      hostPermissions: (e.hostPermissions || []).slice(0, MAX_PERMISSIONS),
       installType: e.installType,
       mayDisable: e.mayDisable,
     }));

@@ -18,11 +18,16 @@ import { core } from './core.js';
 import * as watch from './watch.js';
 import { getSettings, isIgnored } from './settings.js';
 import * as actions from './actions.js';
+import { admit, contentAction } from './trust.js';
+import { knownHosts, rememberResponse } from './known-hosts.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
 const PAGE_TEXT_LIMIT = 4096;
 const MAX_HEADERS = 200;
+/** A header's name and value are cut to these (kept in the tab's record, read by the core). */
+const MAX_HEADER_NAME = 256;
+const MAX_HEADER_VALUE = 8192;
 /** A navigation back onto a failed URL this soon after leaving the diagnosis page is the
  * person going back through history: show the browser's page, don't send them forward. */
 const BACK_WINDOW_MS = 4000;
@@ -34,45 +39,9 @@ const records = new Map();
 
 // ------------------------------------------------------------------ what the advice needs to know
 
-const KNOWN_HOSTS_KEY = 'knownHosts';
-const MAX_KNOWN_HOSTS = 500;
 const RECENT_KEY = 'recentFailures';
 const MAX_RECENT = 50;
 const RECENT_WINDOW_MS = 15 * 60 * 1000;
-
-/** Hostnames that loaded fine, most recent last: for "did you mean?". Hostnames only,
- * bounded, written at most every few seconds, cleared from the options page. */
-let knownHosts;
-let knownHostsFlush;
-async function loadKnownHosts() {
-  if (!knownHosts) {
-    const got = await api.storage.local.get(KNOWN_HOSTS_KEY).catch(() => ({}));
-    knownHosts = Array.isArray(got[KNOWN_HOSTS_KEY]) ? got[KNOWN_HOSTS_KEY] : [];
-  }
-  return knownHosts;
-}
-
-async function rememberHost(url) {
-  let host;
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    return;
-  }
-  if (!host) return;
-  const hosts = await loadKnownHosts();
-  if (hosts[hosts.length - 1] === host) return;
-  const i = hosts.indexOf(host);
-  if (i >= 0) hosts.splice(i, 1);
-  hosts.push(host);
-  if (hosts.length > MAX_KNOWN_HOSTS) hosts.splice(0, hosts.length - MAX_KNOWN_HOSTS);
-  clearTimeout(knownHostsFlush);
-  knownHostsFlush = setTimeout(() => api.storage.local.set({ [KNOWN_HOSTS_KEY]: hosts }).catch(() => {}), 3000);
-}
-
-api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && KNOWN_HOSTS_KEY in changes && !changes[KNOWN_HOSTS_KEY].newValue) knownHosts = [];
-});
 
 /** The recent failures, read from session storage once per worker; this module is their only
  * writer, so the list in memory stays the truth after that. */
@@ -213,7 +182,7 @@ async function environment(rec) {
   const [incognitoAllowed, extensions, hosts, failures, os, mayReadProxy] = await Promise.all([
     api.extension.isAllowedIncognitoAccess().catch(() => undefined),
     actions.installedExtensions().catch(() => undefined),
-    loadKnownHosts(),
+    knownHosts(),
     recentFailures(),
     platform,
     actions.hasPermission('proxy'),
@@ -316,7 +285,10 @@ function diagnosisPageUrl(tabId, rec) {
 function headersOf(details) {
   return (details.responseHeaders || [])
     .slice(0, MAX_HEADERS)
-    .map((h) => ({ name: String(h.name), value: h.value === undefined ? undefined : String(h.value) }));
+    .map((h) => ({
+      name: String(h.name).slice(0, MAX_HEADER_NAME),
+      value: h.value === undefined ? undefined : String(h.value).slice(0, MAX_HEADER_VALUE),
+    }));
 }
 
 async function onHeaders(details) {
@@ -324,7 +296,7 @@ async function onHeaders(details) {
   if (tabId < 0 || isOwn(url)) return;
   if (statusCode < 500) {
     await watch.onNavigated(tabId, url);
-    if (statusCode < 400) rememberHost(url);
+    if (statusCode < 300) rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
       await forget(tabId);
@@ -533,30 +505,31 @@ async function runAction(tabId, action) {
   }
 }
 
-async function onMessage(message, sender) {
-  const senderTab = sender.tab?.id;
-  await settled(Number(message.tabId ?? senderTab));
+/** `trusted`: what trust.js admitted, {kind: "own"|"content", tabId}. A content script's tab
+ * is its own (`sender.tab.id`); only our own pages name another. */
+async function onMessage(message, sender, trusted) {
+  const { kind, tabId } = trusted;
+  await settled(tabId);
   switch (message?.type) {
     case 'gd:page': {
       // From the content script in a tab with a 5xx page: refine with the page's own text,
       // with the environment gathered at the response, and answer before storing.
-      if (senderTab === undefined) return null;
-      const rec = await load(senderTab);
+      if (kind !== 'content') return null;
+      const rec = await load(tabId);
       if (!rec || rec.kind !== 'response' || !sameUrl(rec.url, message.url)) return null;
       // The page before this response, still showing when the early injection came.
       if (!isResponseDocument(rec, message.responseAt)) return null;
       rec.shown = true;
       const failure = { ...rec.failure, bodyText: String(message.bodyText || '').slice(0, PAGE_TEXT_LIMIT) };
-      const refined = await analyse(senderTab, { ...rec, failure }, { reuse: true });
+      const refined = await analyse(tabId, { ...rec, failure }, { reuse: true });
       if (refined) {
         Object.assign(rec, refined);
         rec.failure = failure;
-        update(senderTab, rec);
+        update(tabId, rec);
       }
-      return view(senderTab, rec);
+      return view(tabId, rec);
     }
     case 'gd:view': {
-      const tabId = Number(message.tabId ?? senderTab);
       const rec = await load(tabId);
       if (rec && message.fresh) {
         // Advise again: a permission was granted or an extension turned off since.
@@ -569,22 +542,24 @@ async function onMessage(message, sender) {
       return view(tabId, rec);
     }
     case 'gd:action': {
-      const tabId = Number(message.tabId ?? senderTab);
-      const result = await runAction(tabId, message.action);
-      if (result?.needsPermission && !isOwn(sender.url)) {
-        // Only the extension's own pages may ask for a permission: go to the diagnosis page,
-        // where the same button asks for it.
+      if (kind === 'content') {
+        // The panel over a page runs only what this tab's failure offered, and only what
+        // changes nothing in the person's setup; the rest is confirmed on our own page.
         const rec = await load(tabId);
-        if (rec) {
-          await toOurPage(tabId, rec, `&ask=${encodeURIComponent(message.action.type)}`);
-          await update(tabId, rec);
-        }
+        if (!rec) return { ok: false, messageKey: 'ui_no_failure' };
+        const decision = contentAction(message.action, rec.advice, await actions.disabledByUs().catch(() => []));
+        if (decision === 'refuse') return { ok: false, messageKey: 'ui_action_unavailable' };
+        if (decision === 'confirm') return confirmOnOwnPage(tabId, rec, message.action);
+      }
+      const result = await runAction(tabId, message.action);
+      if (result?.needsPermission && kind !== 'own') {
+        const rec = await load(tabId);
+        if (rec) return confirmOnOwnPage(tabId, rec, message.action, false);
         return { ok: false, messageKey: 'ui_permission_open_page' };
       }
       return result;
     }
     case 'gd:leaving': {
-      const tabId = Number(message.tabId ?? senderTab);
       const rec = await load(tabId);
       if (rec) {
         rec.leftAt = Date.now();
@@ -598,18 +573,27 @@ async function onMessage(message, sender) {
   }
 }
 
+/** Only the extension's own pages may ask for a permission or change the person's setup: the
+ * tab goes to the diagnosis page, where the same button (focused, with a word) does it. */
+async function confirmOnOwnPage(tabId, rec, action, confirm = true) {
+  const ask = encodeURIComponent(String(action?.type || ''));
+  await toOurPage(tabId, rec, `&ask=${ask}${confirm ? '&confirm=1' : ''}`);
+  await update(tabId, rec);
+  return { ok: false, messageKey: confirm ? 'ui_confirm_open_page' : 'ui_permission_open_page' };
+}
+
 api.webRequest.onHeadersReceived.addListener(
   (d) => {
     track(d.tabId, () => onHeaders(d));
   },
-  { urls: ['<all_urls>'], types: ['main_frame'] },
+  { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
   ['responseHeaders'],
 );
 api.webRequest.onErrorOccurred.addListener(
   (d) => {
     track(d.tabId, () => onError(d));
   },
-  { urls: ['<all_urls>'], types: ['main_frame'] },
+  { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
 );
 onTabStatus((tabId, info, tab) => {
   onTabUpdated(tabId, info, tab);
@@ -623,7 +607,8 @@ api.alarms.onAlarm.addListener((alarm) => {
 });
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (typeof message?.type !== 'string' || !message.type.startsWith('gd:')) return false;
-  if (sender.id !== api.runtime.id) return false;
-  onMessage(message, sender).then(sendResponse, (e) => sendResponse({ ok: false, messageKey: 'ui_action_failed', params: { error: String(e?.message || e) } }));
+  const trusted = admit(message, sender, api.runtime.id, OWN_PREFIX);
+  if (!trusted || !Number.isInteger(trusted.tabId)) return false;
+  onMessage(message, sender, trusted).then(sendResponse, (e) => sendResponse({ ok: false, messageKey: 'ui_action_failed', params: { error: String(e?.message || e) } }));
   return true;
 });

@@ -6,8 +6,9 @@
 // parsed the panel shows that view at once, and the first 4 KiB of the page go to the
 // background with when this document's response arrived, so the background can tell the
 // failing page from the one before it; its answer (the view refined by the page's text)
-// redraws the panel where it differs. The panel lives in a shadow root, so the page's CSS and
-// scripts cannot restyle it.
+// redraws the panel where it differs. The panel lives in a closed shadow root on a host whose
+// styles are kept (see HOST_STYLE), so the page's CSS and scripts can neither read, restyle
+// nor press it.
 (() => {
   const HOST_ID = 'gateway-doctor-root';
   const PAGE_TEXT_LIMIT = 4096;
@@ -34,7 +35,7 @@
           if (emit(raw ? n.data : escapeText(n.data))) return true;
         } else if (n.nodeType === Node.COMMENT_NODE) {
           if (emit(`<!--${n.data}-->`)) return true;
-        } else if (n.nodeType === Node.ELEMENT_NODE && visit(n)) return true;
+        } else if (n.nodeType === Node.ELEMENT_NODE && n !== host && visit(n)) return true;
       }
       return false;
     };
@@ -57,28 +58,137 @@
     return nav && nav.responseStart > 0 ? performance.timeOrigin + nav.responseStart : undefined;
   }
 
-  function show(view) {
+  // The panel's host is the one element the page can see. Its styles are inline and
+  // !important (inline !important wins over any stylesheet), put back by a MutationObserver
+  // when the page changes them or removes the host; its shadow root is closed, so the page
+  // cannot read the panel's text or reach its buttons. A click counts only when it is the
+  // person's (isTrusted) and the panel has been where we put it, visible, for STEADY_MS: a
+  // page that moves, hides or fades it (or an ancestor) just before a click gets no click.
+  // `all: initial` first, not !important: the text properties stay adjustable by the
+  // person's own stylesheets (axe: avoid-inline-spacing), and the panel's root resets them
+  // anyway; what places, sizes and shows the host is !important.
+  const HOST_STYLE = 'all: initial; ' + [
+    'position: fixed', 'top: 12px', 'right: 12px', 'left: auto', 'bottom: auto', 'z-index: 2147483647',
+    'display: block', 'opacity: 1', 'visibility: visible', 'transform: none', 'translate: none',
+    'rotate: none', 'scale: none', 'filter: none', 'clip-path: none', 'mask: none', 'mix-blend-mode: normal',
+    'pointer-events: auto', 'margin: 0', 'padding: 0', 'width: auto', 'height: auto', 'min-width: 0',
+    'min-height: 0', 'max-width: none', 'max-height: none', 'overflow: visible', 'contain: none',
+    'zoom: 1', 'content-visibility: visible',
+  ].map((d) => `${d} !important;`).join(' ');
+  const STEADY_MS = 400;
+  const MAX_PUT_BACK = 30;
+  let host = null;
+  let box = null;
+  let watcher = null;
+  let steadySince = 0;
+  let steadyTimer = 0;
+  let putBack = 0;
+  let putBackSince = 0;
+  let rect = null;
+
+  /** The panel was (re)drawn, (re)placed or touched: a click counts again STEADY_MS later.
+   * `data-ready` (inside the closed root: the page cannot see it) says when, for the tests. */
+  function unsteady() {
+    steadySince = performance.now();
+    rect = host?.isConnected ? host.getBoundingClientRect() : null;
+    box?.removeAttribute('data-ready');
+    clearTimeout(steadyTimer);
+    steadyTimer = setTimeout(() => box?.setAttribute('data-ready', ''), STEADY_MS);
+  }
+
+  /** Whether the panel has been where we put it, whole and visible, for STEADY_MS. */
+  function steady() {
+    if (!host?.isConnected || performance.now() - steadySince < STEADY_MS) return false;
+    const r = host.getBoundingClientRect();
+    if (!rect || r.top !== rect.top || r.right !== rect.right || r.width < 1 || r.height < 1) return false;
+    if (Math.abs(r.top - 12) > 1 || r.right > innerWidth || r.right < innerWidth - 60) return false;
+    for (let e = host; e; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.opacity !== '1' || cs.visibility !== 'visible' || cs.display === 'none') return false;
+      if (cs.transform !== 'none' || cs.filter !== 'none' || (cs.clipPath && cs.clipPath !== 'none')) return false;
+    }
+    return true;
+  }
+
+  /** Puts the host (back) where it belongs, styled as it must be. */
+  function place() {
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    for (const a of [...host.attributes]) if (a.name !== 'style' && a.name !== 'id') host.removeAttribute(a.name);
+    if (!host.isConnected) (document.body || document.documentElement).append(host);
+    unsteady();
+  }
+
+  function guard() {
+    watcher = new MutationObserver(() => {
+      if (!host) return;
+      const touched = !host.isConnected || host.getAttribute('style') !== HOST_STYLE || host.attributes.length !== 2;
+      if (!touched) return;
+      // Put back at once, but not in a loop with a page's own observer that undoes it: past
+      // MAX_PUT_BACK times in a second, once more a second later.
+      const now = performance.now();
+      if (now - putBackSince > 1000) {
+        putBackSince = now;
+        putBack = 0;
+      }
+      if (++putBack <= MAX_PUT_BACK) place();
+      else if (putBack === MAX_PUT_BACK + 1) setTimeout(() => host && place(), 1000);
+    });
+    watcher.observe(document, { childList: true, subtree: true });
+    watcher.observe(host, { attributes: true });
+  }
+
+  function remove() {
+    watcher?.disconnect();
+    watcher = null;
+    clearTimeout(steadyTimer);
+    host?.remove();
+    host = null;
+    box = null;
+  }
+
+  function build() {
     document.getElementById(HOST_ID)?.remove();
-    const host = document.createElement('div');
+    host = document.createElement('div');
     host.id = HOST_ID;
-    host.setAttribute(
-      'style',
-      'all: initial; position: fixed; top: 12px; right: 12px; z-index: 2147483647; display: block;',
-    );
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = GatewayDoctorRender.CSS;
-    const box = document.createElement('div');
+    box = document.createElement('div');
     box.className = 'gd-root';
     box.setAttribute('style', 'display: block; box-shadow: 0 4px 24px rgba(0,0,0,.25); border-radius: 10px;');
     shadow.append(style, box);
+    // Before any of the panel's own listeners (capture, on the root): a click that is not
+    // the person's, or comes before the panel was steady, goes no further.
+    shadow.addEventListener(
+      'click',
+      (ev) => {
+        if (ev.isTrusted && steady()) return;
+        ev.stopImmediatePropagation();
+        ev.preventDefault();
+        if (ev.isTrusted) {
+          const status = box?.querySelector('[data-gd="message"]');
+          if (status) status.textContent = GatewayDoctorRender.msg('ui_click_again');
+          unsteady();
+        }
+      },
+      true,
+    );
+  }
+
+  function show(view) {
+    if (!host) build();
     GatewayDoctorRender.render(
       box,
       view,
       (action) => chrome.runtime.sendMessage({ type: 'gd:action', action }),
-      { close: () => host.remove(), compact: true },
+      { close: remove, compact: true },
     );
-    (document.body || document.documentElement).append(host);
+    if (!watcher) {
+      place();
+      guard();
+    } else {
+      unsteady();
+    }
   }
 
   const withoutFragment = (u) => String(u || '').split('#')[0];
@@ -125,7 +235,7 @@
         } else {
           // Not this document's failure (the page before it, or one the tab has left): let a
           // later injection try again.
-          document.getElementById(HOST_ID)?.remove();
+          remove();
           shown = '';
           globalThis.__gatewayDoctorPanel = false;
         }

@@ -14,6 +14,8 @@ const params = new URLSearchParams(location.search);
 const tabId = Number(params.get('tab'));
 const failedUrl = params.get('url') || '';
 const ask = params.get('ask') || undefined;
+// `confirm`: the in-page panel handed over an action that changes the person's setup.
+const confirming = params.get('confirm') === '1';
 const field = /** @type {HTMLInputElement} */ (document.getElementById('url'));
 field.value = failedUrl.slice(0, 2000);
 
@@ -100,4 +102,19 @@ async function show(options = {}, fresh = false) {
 }
 
 const onAction = actionRunner(tabId, (result) => show({ message: result }, true), retryHere);
-if (!reloaded) await show({ ask });
+if (!reloaded) await show({ ask, ...(confirming ? confirmText(ask) : {}) });
+
+/** What the page says before the person confirms a handed-over action. */
+function confirmText(type) {
+  let host = '';
+  try {
+    host = new URL(failedUrl).hostname;
+  } catch {
+    // no host to name
+  }
+  // Chrome's browsingData clears cookies by registrable domain, not by origin: say so.
+  if (type === 'clear-site-data' && !chrome.runtime.getURL('').startsWith('moz-extension:')) {
+    return { askKey: 'ui_confirm_clear_chrome', askParams: { host } };
+  }
+  return { askKey: 'ui_confirm_click' };
+}

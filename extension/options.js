@@ -3,6 +3,7 @@
 // settings at each use, so they apply at once.
 import { localize } from './page.js';
 import { getSettings, setSettings, siteOf, MAX_ATTEMPTS_LIMIT } from './settings.js';
+import { KNOWN_HOSTS_KEY, MAX_KNOWN_HOSTS, countKnownHosts, forgetKnownHosts } from './known-hosts.js';
 
 const R = globalThis.GatewayDoctorRender;
 localize();
@@ -47,6 +48,21 @@ form.addEventListener('change', () => {
 // Changed elsewhere (another window, sync): show it.
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync') getSettings().then(fill);
+  if (area === 'local' && KNOWN_HOSTS_KEY in changes) showKnown();
 });
+
+// "Did you mean" hostnames: how many are kept, and Forget.
+async function showKnown() {
+  const count = await countKnownHosts();
+  $('knownText').textContent = R.msg('ui_options_known_hosts', { count, max: MAX_KNOWN_HOSTS });
+  $('forgetHosts').disabled = count === 0;
+}
+
+$('forgetHosts').addEventListener('click', async () => {
+  await forgetKnownHosts();
+  $('knownStatus').textContent = R.msg('ui_options_forgotten');
+  await showKnown();
+});
+showKnown();
 
 fill(await getSettings());

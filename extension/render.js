@@ -89,8 +89,12 @@
     return clip(action.url, 60);
   }
 
-  /** Copies text with a user gesture; works in content scripts on pages that are not secure
-   * contexts, where navigator.clipboard is missing. */
+  /** Copies text after the person's click, from the script's own context (the extension's
+   * page, or the content script's isolated world): navigator.clipboard where the page is a
+   * secure context. Elsewhere (a content script on an http page, where it is missing) the
+   * `copy` command, whose event the page could see and rewrite: our listener on `window`,
+   * capture phase, writes the text last and stops the event there, so no page listener runs
+   * after it; if a page listener stopped the event before it, nothing is claimed copied. */
   async function copyText(text, near) {
     try {
       if (navigator.clipboard && globalThis.isSecureContext) {
@@ -100,6 +104,15 @@
     } catch {
       // fall back below
     }
+    let wrote = false;
+    const put = (ev) => {
+      if (!ev.clipboardData) return;
+      ev.clipboardData.setData('text/plain', text);
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      wrote = true;
+    };
+    addEventListener('copy', put, true);
     const ta = document.createElement('textarea');
     ta.value = text;
     ta.setAttribute('readonly', '');
@@ -112,8 +125,9 @@
     } catch {
       ok = false;
     }
+    removeEventListener('copy', put, true);
     ta.remove();
-    return ok;
+    return ok && wrote;
   }
 
   /**
@@ -249,7 +263,7 @@
     if (options.ask) {
       const b = root.querySelector(`button[data-action="${CSS_ESCAPE(options.ask)}"]`);
       if (b) {
-        say({ ok: true, messageKey: 'ui_permission_click_again', params: { button: b.textContent } });
+        say({ ok: true, messageKey: options.askKey || 'ui_permission_click_again', params: { ...options.askParams, button: b.textContent } });
         b.focus();
       }
     }

@@ -17,6 +17,7 @@
 // Every delay is divided by the developer setting `clockScale` (storage.local, default 1).
 import { core } from './core.js';
 import { getSettings, clockScale, isIgnored } from './settings.js';
+import { senderKind } from './trust.js';
 
 const api = globalThis.chrome;
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -576,7 +577,9 @@ api.notifications?.onClosed?.addListener((id) => {
 
 // The popup's list of watches (its own message type: the background answers "gd:" ones).
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== api.runtime.id || typeof message?.type !== 'string' || !message.type.startsWith('gdw:')) return false;
+  if (typeof message?.type !== 'string' || !message.type.startsWith('gdw:')) return false;
+  // The watch list is the person's, shown on our own pages: never to a content script.
+  if (senderKind(sender, api.runtime.id, api.runtime.getURL('')) !== 'own') return false;
   const work =
     message.type === 'gdw:list'
       ? listWatches()

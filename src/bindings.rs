@@ -10,7 +10,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Bounds on list inputs; longer lists are cut (the rest is not read).
-const MAX_KNOWN_HOSTS: usize = 10_000;
+const MAX_KNOWN_HOSTS: usize = 1_000;
 const MAX_EXTENSIONS: usize = 1_000;
 
 /// Decodes a required argument: `undefined` or `null` is "<what>: missing".

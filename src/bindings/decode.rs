@@ -26,7 +26,7 @@ use crate::model::{
     Cause, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway, GeneratedBy, Header,
     History, ProxyInfo, ProxySettings, RecentFailure, Role,
 };
-use js_sys::{Function, Reflect};
+use js_sys::{Function, JsString, Reflect};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
@@ -110,8 +110,30 @@ extern "C" {
     fn is_array(v: &JsValue) -> R<bool>;
 }
 
+/// The longest string read (UTF-16 code units): no field is read further than the longest
+/// text the core looks at, the page's body. A longer string is cut in JavaScript first, so
+/// a string of megabytes costs no more than one of this length.
+const MAX_STRING: u32 = crate::text::MAX_BODY as u32;
+/// The most items read of a list inside an item (a header list, an extension's permissions,
+/// the evidence of a diagnosis); the contract's top-level lists have their own bounds.
+const MAX_ITEMS: usize = 200;
+
 pub fn string(v: &JsValue, at: &Path) -> R<String> {
-    v.as_string().ok_or_else(|| at.error("expected a string"))
+    let s = v
+        .dyn_ref::<JsString>()
+        .ok_or_else(|| at.error("expected a string"))?;
+    if s.length() <= MAX_STRING {
+        return s.as_string().ok_or_else(|| at.error("expected a string"));
+    }
+    // Not in the middle of a surrogate pair (a high surrogate is 0xD800 to 0xDBFF).
+    let end = if (55296.0..56320.0).contains(&s.char_code_at(MAX_STRING - 1)) {
+        MAX_STRING - 1
+    } else {
+        MAX_STRING
+    };
+    s.slice(0, end)
+        .as_string()
+        .ok_or_else(|| at.error("expected a string"))
 }
 
 fn number(v: &JsValue, at: &Path) -> R<f64> {
@@ -248,7 +270,7 @@ pub fn list<T>(
 }
 
 fn strings(v: &JsValue, at: &Path) -> R<Vec<String>> {
-    list(v, at, usize::MAX, string)
+    list(v, at, MAX_ITEMS, string)
 }
 
 /// An enum given by its name (`as_str` of one of `all`).
@@ -327,7 +349,7 @@ pub fn failure(v: &JsValue, at: &Path) -> R<Failure> {
         method: o.opt("method", string)?,
         status_code: o.opt("statusCode", u16_)?,
         status_line: o.opt("statusLine", string)?,
-        response_headers: o.list("responseHeaders", usize::MAX, header)?,
+        response_headers: o.list("responseHeaders", MAX_ITEMS, header)?,
         error: o.opt("error", string)?,
         body_text: o.opt("bodyText", string)?,
         proxy: o.opt("proxy", proxy_info)?,
@@ -450,8 +472,8 @@ pub fn extension(v: &JsValue, at: &Path) -> R<ExtensionInfo> {
         description: o.opt("description", string)?,
         enabled: o.opt("enabled", boolean)?,
         kind: o.opt("type", string)?,
-        permissions: o.list("permissions", usize::MAX, string)?,
-        host_permissions: o.list("hostPermissions", usize::MAX, string)?,
+        permissions: o.list("permissions", MAX_ITEMS, string)?,
+        host_permissions: o.list("hostPermissions", MAX_ITEMS, string)?,
         install_type: o.opt("installType", string)?,
         may_disable: o.opt("mayDisable", boolean)?,
     })

@@ -106,10 +106,10 @@ test('many rejected calls leave the module as it was', () => {
 
 test('lists are read only up to their bound', () => {
   const d = core.diagnose({ url: 'http://exmaple.com/', error: 'net::ERR_NAME_NOT_RESOLVED' });
-  // 10,000 known hosts are read; what follows is never touched
+  // 1,000 known hosts are read; what follows is never touched
   const hosts = Array.from({ length: 20_000 }, (_, i) => `host${i}.example.org`);
-  Object.defineProperty(hosts, 15_000, { get() { throw new Error('boom'); } });
-  hosts[9_999] = 'example.com';
+  Object.defineProperty(hosts, 1_500, { get() { throw new Error('boom'); } });
+  hosts[999] = 'example.com';
   const verify = core.advise(d, { knownHosts: hosts }).steps.find((s) => s.id === 'verify-url');
   assert.equal(verify.params.suggestion, 'example.com');
   assert.equal(core.suggestHost('exmaple.com', hosts), 'example.com');
@@ -122,6 +122,43 @@ test('lists are read only up to their bound', () => {
     for (let i = 0; ; i++) yield { id: `e${i}`, name: `VPN ${i}`, enabled: true, permissions: ['proxy'] };
   }
   assert.ok(core.rankExtensions(endlessExtensions()).length > 0);
+});
+
+test('lists inside items are cut too: headers, permissions, evidence', () => {
+  function* endless(make) {
+    for (let i = 0; ; i++) yield make(i);
+  }
+  // An endless list of headers: the decoder stops at its bound (this returns at all).
+  const d = core.diagnose({ ...failure(), responseHeaders: endless((i) => ({ name: `X-${i}`, value: 'v' })) });
+  assert.equal(d.failed, true);
+  const ext = { id: 'a', name: 'Some VPN', enabled: true, permissions: endless((i) => (i === 3 ? 'proxy' : `p${i}`)), hostPermissions: endless(() => '<all_urls>') };
+  assert.equal(core.rankExtensions([ext])[0].id, 'a');
+  const dd = diagnosis();
+  assert.ok(core.advise({ ...dd, evidence: endless((i) => `e${i}`) }, {}).steps.length > 0);
+  // What throws beyond the bound is never read.
+  const headers = Array.from({ length: 1000 }, (_, i) => ({ name: `X-${i}`, value: 'v' }));
+  Object.defineProperty(headers, 500, { get() { throw new Error('boom'); } });
+  assert.equal(core.diagnose({ ...failure(), responseHeaders: headers }).failed, true);
+});
+
+test('a 10 MiB string is cut before it is copied into the wasm', () => {
+  const huge = 'x'.repeat(10 * 1024 * 1024);
+  const before = wasm.memory.buffer.byteLength;
+  for (const f of [
+    { ...failure(), bodyText: huge },
+    { ...failure(), statusLine: huge },
+    { ...failure(), url: `https://shop.example.com/${huge}` },
+    { ...failure(), responseHeaders: [{ name: 'Server', value: huge }, { name: huge, value: 'x' }] },
+  ]) {
+    assert.equal(core.diagnose(f).failed, true);
+  }
+  assert.equal(core.suggestHost(huge, ['example.com']) ?? null, null);
+  assert.ok(core.advise(diagnosis(), { knownHosts: [huge, huge, 'example.com'] }).steps.length > 0);
+  // Never copied whole: the module's memory grew by far less than one copy.
+  assert.ok(wasm.memory.buffer.byteLength - before < 2 * 1024 * 1024, `memory grew by ${wasm.memory.buffer.byteLength - before}`);
+  // A cut never splits a surrogate pair into something that breaks the decoder.
+  const emoji = '😀'.repeat(9000);
+  assert.equal(core.diagnose({ ...failure(), bodyText: emoji }).failed, true);
 });
 
 test('iterables other than arrays are lists', () => {

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from './servers.mjs';
+import { PANEL_FNS, AXE_CLONE, LOOKALIKE_DOMAIN } from './panel.mjs';
 
 /** The flags every Chromium in the tests and benchmarks runs with. */
 export const CHROMIUM_ARGS = [
@@ -29,8 +30,6 @@ export function available() {
 /** Tag names render.js creates; anything else inside the panel's shadow root is foreign. */
 export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary'];
 
-const PANEL = '#gateway-doctor-root [data-gd="panel"]';
-
 /** Chromium's ID for an unpacked extension without a `key`: the SHA-256 of its real path, the
  * first 32 hex digits written with the letters a-p. */
 export function unpackedExtensionId(dir) {
@@ -48,6 +47,8 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     headless: false,
     args: [
       ...CHROMIUM_ARGS,
+      // Real-looking hostnames for the tests (isolation.scenarios.mjs), all served locally.
+      `--host-resolver-rules=MAP *.${LOOKALIKE_DOMAIN} 127.0.0.1`,
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
     ],
@@ -107,6 +108,39 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     }, url);
   }
 
+  /** Runs `fn(root, arg)` (source text) in the page with the panel's closed shadow root, which
+   * the DevTools protocol reaches (DOM.getDocument with pierce), or null when there is none. */
+  async function inPanel(fn, arg = null) {
+    const s = await context.newCDPSession(page);
+    try {
+      const { root } = await s.send('DOM.getDocument', { depth: -1, pierce: true });
+      const find = (n) => {
+        const a = n.attributes || [];
+        for (let i = 0; i < a.length; i += 2) if (a[i] === 'id' && a[i + 1] === 'gateway-doctor-root') return n;
+        for (const c of n.children || []) {
+          const f = find(c);
+          if (f) return f;
+        }
+        return null;
+      };
+      const shadow = find(root)?.shadowRoots?.[0];
+      const call = { functionDeclaration: `function (arg) { return (${fn})(this, arg); }`, arguments: [{ value: arg }], returnByValue: true, awaitPromise: true };
+      let r;
+      if (shadow) {
+        const { object } = await s.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+        r = await s.send('Runtime.callFunctionOn', { ...call, objectId: object.objectId });
+      } else {
+        r = await s.send('Runtime.evaluate', { expression: `(${fn})(null, ${JSON.stringify(arg)})`, returnByValue: true, awaitPromise: true });
+      }
+      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description || r.exceptionDetails.text);
+      return r.result.value;
+    } finally {
+      await s.detach().catch(() => {});
+    }
+  }
+
+  const panelText = () => inPanel(PANEL_FNS.text).catch(() => null);
+
   let extPage = null;
   const driver = {
     name: 'chromium',
@@ -129,31 +163,35 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
       return page.locator(selector).inputValue({ timeout: 10_000 }).catch(() => null);
     },
     async hasPanel() {
-      return (await page.locator(PANEL).count().catch(() => 0)) > 0;
+      return Boolean(await inPanel(PANEL_FNS.has).catch(() => false));
     },
     async panel({ timeout = 10_000 } = {}) {
-      try {
-        await page.locator(PANEL).waitFor({ state: 'visible', timeout });
-        return { text: await page.locator(PANEL).textContent() };
-      } catch {
-        return null;
+      const end = Date.now() + timeout;
+      for (;;) {
+        const text = await panelText();
+        if (typeof text === 'string') return { text };
+        if (Date.now() > end) return null;
+        await new Promise((r) => setTimeout(r, 150));
       }
     },
+    /** A real click (mouse events at the button's centre) once the panel takes clicks; again
+     * if the panel redrew in between and said so. */
     async clickPanel(action) {
-      await page.locator(`${PANEL} [data-action="${action}"]`).click({ timeout: 10_000 });
+      for (let i = 0; ; i++) {
+        const at = await waitFor(() => inPanel(PANEL_FNS.button, action).catch(() => null), { what: `the panel's ${action} button`, timeoutMs: 10_000 });
+        await page.mouse.click(at.x, at.y);
+        await new Promise((r) => setTimeout(r, 100));
+        const said = await inPanel(PANEL_FNS.message).catch(() => '');
+        if (i >= 3 || !/^Click again/.test(said)) return;
+      }
     },
     async panelMessage() {
-      return (await page.locator(`${PANEL} [data-gd="message"]`).textContent().catch(() => '')) || '';
+      return (await inPanel(PANEL_FNS.message).catch(() => '')) || '';
     },
+    /** Runs `fn(root, arg)` (source text) with the panel's closed root (tests/e2e/isolation). */
+    inPanel,
     async inspectPanel() {
-      return page.evaluate((allowed) => {
-        const root = document.getElementById('gateway-doctor-root')?.shadowRoot;
-        const tags = root ? [...root.querySelectorAll('*')].map((e) => e.localName) : [];
-        return {
-          pwned: document.documentElement.dataset.pwned ?? null,
-          foreignElements: tags.filter((t) => !allowed.includes(t)),
-        };
-      }, PANEL_TAGS);
+      return inPanel(PANEL_FNS.inspect, PANEL_TAGS);
     },
     async pageText() {
       return page.evaluate(() => document.body?.innerText || '').catch(() => '');
@@ -208,9 +246,15 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     /** Runs axe-core (its source text) on the page, or only inside `selector`; resolves to
      * {violations: [{id, impact, help, nodes}], passes: number of rules that passed}. */
     async axe(source, selector) {
+      // axe cannot enter the panel's closed root: it examines an open-root copy of it.
+      if (selector === '#gateway-doctor-root') {
+        await inPanel(AXE_CLONE);
+        selector = '#gd-axe-clone';
+      }
       await page.evaluate(source);
       return page.evaluate(async (sel) => {
         const r = await globalThis.axe.run(sel ? { include: [[sel]] } : document);
+        document.getElementById('gd-axe-clone')?.remove();
         return {
           violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })),
           passes: r.passes.length,
@@ -225,11 +269,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     },
     /** The data-action of the focused element inside the panel, or null. */
     async focusedInPanel() {
-      return page.evaluate(() => {
-        const host = document.getElementById('gateway-doctor-root');
-        if (document.activeElement !== host) return null;
-        return host.shadowRoot.activeElement?.dataset.action ?? null;
-      });
+      return inPanel(PANEL_FNS.focused);
     },
     async screenshot(path) {
       writeFileSync(path, await page.screenshot());

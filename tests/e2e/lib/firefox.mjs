@@ -17,6 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PANEL_FNS, AXE_CLONE, LOOKALIKE_HOSTS } from './panel.mjs';
 
 const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 const GECKODRIVER = [
@@ -35,8 +36,8 @@ const OWN = `moz-extension://${EXTENSION_UUID}/`;
 /** Tag names render.js creates; anything else inside the panel's shadow root is foreign. */
 export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary'];
 
-const PANEL_JS = `document.getElementById('gateway-doctor-root')?.shadowRoot?.querySelector('[data-gd="panel"]')`;
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+const SHADOW_KEY = 'shadow-6066-11e4-a52e-4f735466cecf';
 
 /** geckodriver's and Firefox's output of the n-th launch in this process: geckodriver-<n>.log
  * (git-ignored, overwritten by the next run). */
@@ -84,6 +85,8 @@ const PREFS = {
   'network.connectivity-service.enabled': false,
   'network.proxy.type': 0,
   'network.dns.disablePrefetch': true,
+  // Real-looking hostnames for the tests (isolation.scenarios.mjs), all served locally.
+  'network.dns.localDomains': LOOKALIKE_HOSTS.join(','),
   'network.prefetch-next': false,
   'network.http.speculative-parallel-limit': 0,
   'browser.safebrowsing.malware.enabled': false,
@@ -433,9 +436,27 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
       return p;
     }
 
+    /** The panel's closed shadow root as a WebDriver reference (Marionette returns closed
+     * roots to "Get Element Shadow Root"), or null. */
+    async function panelRoot() {
+      const host = await cmd('POST', '/element', { using: 'css selector', value: '#gateway-doctor-root' }).catch(() => null);
+      if (!host?.[ELEMENT_KEY]) return null;
+      const root = await cmd('GET', `/element/${host[ELEMENT_KEY]}/shadow`).catch(() => null);
+      return root?.[SHADOW_KEY] ? root : null;
+    }
+
+    /** Runs `fn(root, arg)` (source text) in the page with the panel's closed root (or null). */
+    async function inPanel(fn, arg = null) {
+      const root = await panelRoot();
+      return exec(`return (${fn})(arguments[0], arguments[1]);`, [root, arg]);
+    }
+
+    /** A button of the panel, once the panel takes clicks (`data-ready`). */
     async function panelElement(selector) {
-      const el = await exec(`const p = ${PANEL_JS}; return p ? (arguments[0] ? p.querySelector(arguments[0]) : p) : null;`, [selector || null]);
-      return el && el[ELEMENT_KEY] ? el[ELEMENT_KEY] : null;
+      const root = await panelRoot();
+      if (!root) return null;
+      const found = await cmd('POST', `/shadow/${root[SHADOW_KEY]}/element`, { using: 'css selector', value: `.gd-root[data-ready] ${selector}` }).catch(() => null);
+      return found?.[ELEMENT_KEY] || null;
     }
 
     /** Finds an element and clicks it, finding it again if it was redrawn in between (the
@@ -487,7 +508,7 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
       },
       async hasPanel() {
         try {
-          return Boolean(await exec(`return Boolean(document.getElementById('gateway-doctor-root'));`));
+          return Boolean(await inPanel(PANEL_FNS.has));
         } catch {
           return false;
         }
@@ -496,7 +517,7 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
         const end = Date.now() + timeout;
         for (;;) {
           try {
-            const text = await exec(`const p = ${PANEL_JS}; return p ? p.textContent : null;`);
+            const text = await inPanel(PANEL_FNS.text);
             if (text !== null && text !== undefined) return { text };
           } catch {
             // Navigating: try again.
@@ -506,26 +527,24 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
         }
       },
       async clickPanel(action) {
-        await clickFound(() => waitUntil(() => panelElement(`[data-action="${action}"]`), 10_000, `the panel's ${action} button`));
+        for (let i = 0; ; i++) {
+          await clickFound(() => waitUntil(() => panelElement(`[data-action="${action}"]`), 10_000, `the panel's ${action} button`));
+          await sleep(100);
+          const said = await inPanel(PANEL_FNS.message).catch(() => '');
+          if (i >= 3 || !/^Click again/.test(said)) return;
+        }
       },
       async panelMessage() {
         try {
-          return (await exec(`const p = ${PANEL_JS}; return p?.querySelector('[data-gd="message"]')?.textContent || '';`)) || '';
+          return (await inPanel(PANEL_FNS.message)) || '';
         } catch {
           return '';
         }
       },
+      /** Runs `fn(root, arg)` (source text) with the panel's closed root (tests/e2e/isolation). */
+      inPanel,
       async inspectPanel() {
-        return exec(
-          `const allowed = arguments[0];
-           const root = document.getElementById('gateway-doctor-root')?.shadowRoot;
-           const tags = root ? [...root.querySelectorAll('*')].map((e) => e.localName) : [];
-           return {
-             pwned: document.documentElement.dataset.pwned ?? null,
-             foreignElements: tags.filter((t) => !allowed.includes(t)),
-           };`,
-          [PANEL_TAGS],
-        );
+        return inPanel(PANEL_FNS.inspect, PANEL_TAGS);
       },
       /** Shows one of the extension's own pages (e.g. "popup.html") in the test's tab. */
       async openOwnPage(path) {
@@ -553,16 +572,21 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
       /** Runs axe-core (its source text) in the page, or only inside `selector`; resolves to
        * {violations, passes} as the Chromium driver does. */
       async axe(source, selector) {
+        // axe cannot enter the panel's closed root: it examines an open-root copy of it.
+        if (selector === '#gateway-doctor-root') {
+          await inPanel(AXE_CLONE);
+          selector = '#gd-axe-clone';
+        }
         return exec(
           `${source}
            const done = arguments[arguments.length - 1];
            const sel = arguments[0];
            const axe = window.axe || globalThis.axe;
            axe.run(sel ? { include: [[sel]] } : document).then(
-             (r) => done({
+             (r) => (document.getElementById('gd-axe-clone')?.remove(), done({
                violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })),
                passes: r.passes.length,
-             }),
+             })),
              (e) => done({ error: String(e) }),
            );`,
           [selector || null],
@@ -577,9 +601,7 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
         });
       },
       async focusedInPanel() {
-        return exec(`const host = document.getElementById('gateway-doctor-root');
-          if (document.activeElement !== host) return null;
-          return host.shadowRoot.activeElement?.dataset.action ?? null;`);
+        return inPanel(PANEL_FNS.focused);
       },
       async badge() {
         return (await inExtension(`return browser.action.getBadgeText({ tabId: arg });`, testTabId)) ?? '';

@@ -1,0 +1,89 @@
+// How far a message to the background is trusted: as far as its sender. A content script runs
+// inside a page's renderer, which a hostile page may own: it speaks only for its own tab
+// (`sender.tab.id`, never a field of the message), sends only the page report and the panel's
+// actions, and an action that changes the person's setup is only handed to the extension's
+// own page, where the person confirms it. Everything else (other tabs' views, the watch list,
+// settings, turning extensions off and on) comes only from the extension's own pages.
+// No browser API here: the background passes its runtime id and origin (tests pass fakes).
+
+/** What the in-page panel may run at once: harmless, and offered on every failure page. */
+export const PANEL_ACTIONS = new Set([
+  'retry',
+  'open-incognito',
+  'watch',
+  'cancel-watch',
+  'cancel-auto-retry',
+  'retry-status',
+  'cancel-site-watch',
+]);
+
+/** Actions that change the person's setup (or ask for a permission to): the panel hands them
+ * to the extension's own page, which shows the same button to click there. */
+export const CONFIRM_ON_OWN_PAGE = new Set([
+  'clear-site-data',
+  'disable-extension',
+  'enable-extension',
+  'check-extensions',
+  'check-proxy-settings',
+]);
+
+/** Message types a content script may send. */
+const CONTENT_MESSAGES = new Set(['gd:page', 'gd:action']);
+
+/**
+ * Who sent a message: "own" (one of the extension's own pages), "content" (our content script
+ * in a tab) or null (anyone else: refused). `runtimeId` and `ownPrefix` are the extension's
+ * id and `runtime.getURL('')`.
+ */
+export function senderKind(sender, runtimeId, ownPrefix) {
+  if (!sender || typeof sender !== 'object' || sender.id !== runtimeId) return null;
+  const url = typeof sender.url === 'string' ? sender.url : '';
+  // An extension page is under our origin; a content script's sender.url is its page's URL.
+  if (ownPrefix && url.startsWith(ownPrefix)) return 'own';
+  const tabId = sender.tab?.id;
+  if (Number.isInteger(tabId) && tabId >= 0) return 'content';
+  return null;
+}
+
+/**
+ * Whether the background may handle `message` from `sender`, and for which tab: {kind, tabId}
+ * or null. Our own pages name the tab; a content script's tab is its own.
+ */
+export function admit(message, sender, runtimeId, ownPrefix) {
+  if (typeof message?.type !== 'string') return null;
+  const kind = senderKind(sender, runtimeId, ownPrefix);
+  if (kind === 'own') {
+    const named = Number(message.tabId ?? sender.tab?.id);
+    return { kind, tabId: Number.isInteger(named) ? named : undefined };
+  }
+  if (kind === 'content' && CONTENT_MESSAGES.has(message.type)) return { kind, tabId: sender.tab.id };
+  return null;
+}
+
+/** Whether `advice` (the tab's current advice) or the panel's list of extensions turned off
+ * (`disabledByUs`) offered exactly this action. */
+export function offered(action, advice, disabledByUs = []) {
+  const type = action?.type;
+  if (typeof type !== 'string') return false;
+  if (type === 'enable-extension') return disabledByUs.some((e) => e?.id === action.id);
+  const steps = Array.isArray(advice?.steps) ? advice.steps : [];
+  return steps.some((s) => {
+    const a = s?.action;
+    if (a?.type === type && (a.url ?? null) === (action.url ?? null) && (a.id ?? null) === (action.id ?? null)) return true;
+    // The panel's own buttons that need a permission to show what they would act on.
+    return (
+      (type === 'check-extensions' && s?.id === 'disable-extensions') || (type === 'check-proxy-settings' && s?.id === 'check-proxy')
+    );
+  });
+}
+
+/**
+ * What the background does with an action a content script sent: "run" it, hand it to the
+ * extension's own page to "confirm", or "refuse" it (not offered on this tab's failure).
+ */
+export function contentAction(action, advice, disabledByUs) {
+  const type = action?.type;
+  if (PANEL_ACTIONS.has(type)) return 'run';
+  if (!offered(action, advice, disabledByUs)) return 'refuse';
+  return CONFIRM_ON_OWN_PAGE.has(type) ? 'confirm' : 'run';
+}
