@@ -50,7 +50,9 @@ export function defineA11yScenarios({ browser, launch, available }) {
         const v = serious(await d.axe(AXE, '#gateway-doctor-root'));
         assert.deepEqual(v, [], `${scheme}: ${JSON.stringify(v)}`);
       }
-      // Keyboard alone: Tab reaches Retry, Enter presses it.
+      // Keyboard alone: Tab reaches Retry, Enter presses it, once the panel takes input (it
+      // ignores a press in its first 400 ms and after it was redrawn or moved).
+      await waitFor(() => d.inPanel(`(root) => Boolean(root?.querySelector('.gd-root[data-ready]'))`), { what: 'the panel taking input' });
       let focused = null;
       for (let i = 0; i < 12 && focused !== 'retry'; i++) {
         await d.pressKey('Tab');
@@ -59,6 +61,8 @@ export function defineA11yScenarios({ browser, launch, available }) {
       assert.equal(focused, 'retry', 'Tab reaches the Retry button');
       await up.start();
       await d.pressKey('Enter');
+      await new Promise((r) => setTimeout(r, 300));
+      if (/^Click again/.test(await d.panelMessage())) await d.pressKey('Enter');
       await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page after Enter on Retry' });
     } finally {
       await gw.stop();
