@@ -81,6 +81,127 @@ pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::rank_extensions(&exts))
 }
 
+// ---------------------------------------------------------------- policy (src/policy.rs)
+
+#[wasm_bindgen(js_name = autoRetry)]
+pub fn auto_retry(diagnosis: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
+    let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
+    let s = required("state", &state, decode::auto_input)?;
+    to_js(&crate::policy::auto_retry(&d, &s))
+}
+
+#[wasm_bindgen(js_name = watchNext)]
+pub fn watch_next(watch: JsValue) -> Result<JsValue, JsValue> {
+    let w = required("watch", &watch, decode::watch_input)?;
+    to_js(&crate::policy::watch_next(&w))
+}
+
+#[wasm_bindgen(js_name = takeToken)]
+pub fn take_token(bucket: JsValue, now: JsValue, scale: JsValue) -> Result<JsValue, JsValue> {
+    let b = optional("bucket", &bucket, |v, at| decode::bucket(v, at).map(Some))?;
+    let t = crate::policy::take_token(b, decode::loose_number(&now), decode::loose_number(&scale));
+    to_js(&t)
+}
+
+#[wasm_bindgen(js_name = backReloads)]
+pub fn back_reloads(
+    count: JsValue,
+    bucket: JsValue,
+    now: JsValue,
+    scale: JsValue,
+) -> Result<JsValue, JsValue> {
+    let b = optional("bucket", &bucket, |v, at| decode::bucket(v, at).map(Some))?;
+    let n = decode::loose_number(&count);
+    let n = if n.is_finite() && n > 0.0 {
+        n.min(1000.0) as usize
+    } else {
+        0
+    };
+    let r = crate::policy::back_reloads(
+        n,
+        b,
+        decode::loose_number(&now),
+        decode::loose_number(&scale),
+    );
+    to_js(&r)
+}
+
+#[wasm_bindgen(js_name = retryAfter)]
+pub fn retry_after(value: JsValue, date: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+    let v = optional("value", &value, decode::string)?;
+    let date = optional("date", &date, |v, at| decode::string(v, at).map(Some))?;
+    let now = Some(decode::loose_number(&now)).filter(|n| n.is_finite());
+    Ok(crate::policy::retry_after(&v, date.as_deref(), now)
+        .map_or(JsValue::NULL, JsValue::from_f64))
+}
+
+#[wasm_bindgen(js_name = noteFailure)]
+pub fn note_failure(
+    list: JsValue,
+    diagnosis: JsValue,
+    known_hosts: JsValue,
+    now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let l = optional("list", &list, |v, at| {
+        decode::recent_failures(v, at, MAX_KNOWN_HOSTS)
+    })?;
+    let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
+    let known = optional("knownHosts", &known_hosts, |v, at| {
+        decode::list(v, at, MAX_KNOWN_HOSTS, decode::string)
+    })?;
+    to_js(&crate::policy::note_failure(
+        &l,
+        &d,
+        &known,
+        decode::loose_number(&now),
+    ))
+}
+
+#[wasm_bindgen(js_name = sameFailure)]
+pub fn same_failure(
+    url: JsValue,
+    failure_at: JsValue,
+    shown_url: JsValue,
+    latest_failure_at: JsValue,
+) -> bool {
+    let s = |v: &JsValue| v.as_string().unwrap_or_default();
+    let latest = Some(decode::loose_number(&latest_failure_at)).filter(|n| n.is_finite());
+    crate::policy::same_failure(
+        &s(&url),
+        decode::loose_number(&failure_at),
+        &s(&shown_url),
+        latest,
+    )
+}
+
+#[wasm_bindgen(js_name = backAction)]
+pub fn back_action(method: JsValue) -> String {
+    crate::policy::back_action(&method.as_string().unwrap_or_default()).to_string()
+}
+
+#[wasm_bindgen(js_name = isBack)]
+pub fn is_back(status: JsValue, redirected: JsValue) -> bool {
+    let n = decode::loose_number(&status);
+    let status = if n.is_finite() && (0.0..=999.0).contains(&n) {
+        n as u16
+    } else {
+        0
+    };
+    crate::policy::is_back(status, redirected.is_truthy())
+}
+
+#[wasm_bindgen(js_name = headRefused)]
+pub fn head_refused(status: JsValue) -> bool {
+    let n = decode::loose_number(&status);
+    n.is_finite() && (0.0..=999.0).contains(&n) && crate::policy::head_refused(n as u16)
+}
+
+/// The policy's numbers that the shell needs for what it does itself.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsValue> {
+    to_js(&crate::policy::limits())
+}
+
 /// The core's version, for the extension's "about" line.
 #[wasm_bindgen]
 pub fn version() -> String {

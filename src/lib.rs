@@ -10,6 +10,7 @@ pub mod extensions;
 pub mod gateway;
 pub mod model;
 pub mod neterror;
+pub mod policy;
 pub mod punycode;
 pub mod retry;
 pub mod retry_after;
