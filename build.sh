@@ -155,7 +155,10 @@ assemble() {
     node tools/panel-script.mjs "dist/$b"
     cp target/pkg/gateway_doctor.js target/pkg/gateway_doctor_bg.wasm "dist/$b/pkg/"
     rm -f "dist/gateway-doctor-$v-$b.zip"
+    # The store package: dev.js as in the source (DEV false); the unpacked build is a
+    # developer build (the tests' time-scale works there).
     (cd "dist/$b" && zip -qrX9 "../gateway-doctor-$v-$b.zip" .)
+    printf '%s\n' '// Written by build.sh: a developer build.' 'export const DEV = true;' >"dist/$b/dev.js"
   done
 }
 

@@ -8,6 +8,7 @@ import {
   browserName,
   setBadge,
   openPrivateWindow,
+  canOpenPrivateWindow,
   privateAccessHelpKey,
   injectPanel,
   onTabStatus,
@@ -18,6 +19,7 @@ import { core } from './core.js';
 import * as watch from './watch.js';
 import { getSettings, isIgnored } from './settings.js';
 import * as actions from './actions.js';
+import { isHealthyStatus, isAborted } from './fastpath.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -37,8 +39,6 @@ const records = new Map();
 const KNOWN_HOSTS_KEY = 'knownHosts';
 const MAX_KNOWN_HOSTS = 500;
 const RECENT_KEY = 'recentFailures';
-const MAX_RECENT = 50;
-const RECENT_WINDOW_MS = 15 * 60 * 1000;
 
 /** Hostnames that loaded fine, most recent last: for "did you mean?". Hostnames only,
  * bounded, written at most every few seconds, cleared from the options page. */
@@ -74,32 +74,25 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && KNOWN_HOSTS_KEY in changes && !changes[KNOWN_HOSTS_KEY].newValue) knownHosts = [];
 });
 
-/** The recent failures, read from session storage once per worker; this module is their only
- * writer, so the list in memory stays the truth after that. */
+/** The recent failures (for "is it just me?"), read from session storage once per worker;
+ * this module is their only writer, so the list in memory stays the truth after that. What
+ * counts, and for how long, is the core's (noteFailure; advise reads the window). */
 let recent;
-const allRecent = () =>
+const recentFailures = () =>
   (recent ??= api.storage.session
     .get(RECENT_KEY)
     .then((got) => (Array.isArray(got[RECENT_KEY]) ? got[RECENT_KEY] : []))
     .catch(() => []));
 
-async function recentFailures() {
-  const now = Date.now();
-  return (await allRecent()).filter((f) => now - f.at < RECENT_WINDOW_MS);
-}
-
 async function rememberFailure(rec) {
-  let host;
+  const list = await recentFailures();
+  let keep;
   try {
-    host = new URL(rec.url).hostname;
+    keep = (await core()).noteFailure(list, rec.diagnosis, await loadKnownHosts(), Date.now());
   } catch {
     return;
   }
   // The one list, changed in place: two failures at once both stay.
-  const list = await allRecent();
-  const now = Date.now();
-  list.push({ host, at: now, cause: rec.diagnosis.cause });
-  const keep = list.filter((f) => now - f.at < RECENT_WINDOW_MS).slice(-MAX_RECENT);
   list.splice(0, list.length, ...keep);
   await api.storage.session.set({ [RECENT_KEY]: keep }).catch(() => {});
 }
@@ -211,7 +204,7 @@ async function environment(rec) {
     // the core reports the bad URL
   }
   const [incognitoAllowed, extensions, hosts, failures, os, mayReadProxy] = await Promise.all([
-    api.extension.isAllowedIncognitoAccess().catch(() => undefined),
+    canOpenPrivateWindow().catch(() => undefined),
     actions.installedExtensions().catch(() => undefined),
     loadKnownHosts(),
     recentFailures(),
@@ -299,8 +292,8 @@ function headersOf(details) {
 async function onHeaders(details) {
   const { tabId, url, statusCode } = details;
   if (tabId < 0 || isOwn(url)) return;
-  if (statusCode < 500) {
-    await watch.onNavigated(tabId, url);
+  if (isHealthyStatus(statusCode)) {
+    await watch.onHealthy(tabId);
     if (statusCode < 400) rememberHost(url);
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
@@ -356,7 +349,7 @@ async function onError(details) {
   if (tabId < 0 || isOwn(url)) return;
   // An aborted navigation (the person stopped it, or it became a download) is no failure,
   // and is common on healthy pages: decide it here without loading the core.
-  if (/(^|::|_)(ERR_ABORTED|NS_BINDING_ABORTED)$/.test(String(error))) {
+  if (isAborted(error)) {
     await watch.onNavigated(tabId, url);
     return;
   }

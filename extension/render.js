@@ -184,7 +184,9 @@
     const buttons = el('div', { class: 'gd-buttons', 'data-gd': 'buttons' });
     const retryStep = steps.find((s) => s.id === 'retry');
     buttons.append(actionButton({ type: 'retry' }, retryStep, true));
-    buttons.append(actionButton({ type: 'open-incognito' }, steps.find((s) => s.id === 'incognito'), false));
+    // The private window's button only where the core offers it (the browser lets us open one).
+    const incognito = steps.find((s) => s.id === 'incognito');
+    if (incognito?.action) buttons.append(actionButton(incognito.action, incognito, false));
     // Auto-retry countdown and watch (issue 5): see retryWatchBlock below.
     const autoBlock = retryWatchBlock(view, onAction, say);
     root.append(buttons, autoBlock.element, status);

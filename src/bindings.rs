@@ -196,6 +196,16 @@ pub fn head_refused(status: JsValue) -> bool {
     n.is_finite() && (0.0..=999.0).contains(&n) && crate::policy::head_refused(n as u16)
 }
 
+#[wasm_bindgen(js_name = isEarly)]
+pub fn is_early(due: JsValue, now: JsValue) -> bool {
+    crate::policy::is_early(decode::loose_number(&due), decode::loose_number(&now))
+}
+
+#[wasm_bindgen]
+pub fn resendable(method: JsValue) -> bool {
+    crate::policy::resendable(&method.as_string().unwrap_or_default())
+}
+
 /// The policy's numbers that the shell needs for what it does itself.
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsValue> {

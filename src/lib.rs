@@ -18,6 +18,7 @@ pub mod status_pages;
 pub mod suggest;
 pub mod text;
 pub mod url;
+pub mod view;
 
 mod bindings;
 

@@ -6,7 +6,7 @@
 //                      JSON-shaped result
 //   stopBackground()   stops the extension's background as the browser does when it is idle
 //                      (Chromium: closes the service worker; Firefox: terminates the event page)
-// Delays are sped up with the developer setting `clockScale` (storage.local), never slept out.
+// Delays are sped up with the developer setting `clockScale` (storage.session, developer builds only), never slept out.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,7 @@ export function defineRetryScenarios({ browser, launch, available }) {
   const configure = ({ clockScale = 1, ...sync } = {}) =>
     d.ext(
       async ({ clockScale, sync }) => {
-        await chrome.storage.local.set({ clockScale });
+        await chrome.storage.session.set({ clockScale });
         await chrome.storage.sync.clear();
         if (Object.keys(sync).length) await chrome.storage.sync.set(sync);
         return true;
@@ -70,7 +70,7 @@ export function defineRetryScenarios({ browser, launch, available }) {
   });
   after(async () => {
     await d?.ext(async () => {
-      await chrome.storage.local.remove('clockScale');
+      await chrome.storage.session.remove('clockScale');
       await chrome.storage.sync.clear();
       return true;
     }).catch(() => {});
