@@ -643,7 +643,11 @@ fn order(c: &Ctx) -> Vec<Id> {
     if d.culprit == Culprit::Site {
         let (own, rest): (Vec<Id>, Vec<Id>) = v.iter().partition(|id| changes_own_setup(**id));
         v = rest;
-        let at = v.len().min(crate::view::FIRST_STEPS);
+        // the panel shows the first steps but "retry", which is its own button (view.rs)
+        let shown_retry = usize::from(
+            c.idempotent && v[..v.len().min(crate::view::FIRST_STEPS + 1)].contains(&Retry),
+        );
+        let at = v.len().min(crate::view::FIRST_STEPS + shown_retry);
         v.splice(at..at, own);
     }
     // every step once: the lists above have no repeats and moving keeps it so
@@ -922,8 +926,8 @@ fn build(id: Id, c: &Ctx) -> Option<Step> {
                     names.push(clip(&e.name, 80).to_string());
                 }
             }
-            s.put("extensions", Param::List(ids));
             if !list.is_empty() {
+                s.put("extensions", Param::List(ids));
                 s.put("names", Param::List(names));
             }
             let page = if firefox {

@@ -81,6 +81,20 @@ pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::rank_extensions(&exts))
 }
 
+/// The panel's view (src/view.rs): the advice for `environment` laid out, with the retry line
+/// for `retry` (the tab's stored autoRetry decision).
+#[wasm_bindgen]
+pub fn view(diagnosis: JsValue, environment: JsValue, retry: JsValue) -> Result<JsValue, JsValue> {
+    let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
+    let env = optional("environment", &environment, |v, at| {
+        decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
+    })?;
+    let unknown = optional("environment", &environment, decode::unknown)?;
+    let r = optional("retry", &retry, decode::retry_state)?;
+    let advice = crate::advise(&d, &env);
+    to_js(&crate::view::view(&d, &advice, unknown, &r))
+}
+
 // ---------------------------------------------------------------- policy (src/policy.rs)
 
 #[wasm_bindgen(js_name = autoRetry)]

@@ -27,6 +27,7 @@ use crate::model::{
     History, ProxyInfo, ProxySettings, RecentFailure, Role,
 };
 use crate::policy::{AutoInput, Bucket, WatchInput};
+use crate::view::{RetryState, Unknown};
 use js_sys::{Function, Reflect};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -506,6 +507,29 @@ pub fn loose_number(v: &JsValue) -> f64 {
 /// A list of recent failures as the shell stored it, cut at `max`.
 pub fn recent_failures(v: &JsValue, at: &Path, max: usize) -> R<Vec<RecentFailure>> {
     list(v, at, max, recent_failure)
+}
+
+/// What the environment could not read: `environment.unknown`, a list of "extensions",
+/// "proxy".
+pub fn unknown(v: &JsValue, at: &Path) -> R<Unknown> {
+    let o = Obj::new(v, at)?;
+    let names = o.list("unknown", 8, string)?;
+    Ok(Unknown {
+        extensions: names.iter().any(|n| n == "extensions"),
+        proxy: names.iter().any(|n| n == "proxy"),
+    })
+}
+
+/// A tab's automatic-retry state as the shell stored it.
+pub fn retry_state(v: &JsValue, at: &Path) -> R<RetryState> {
+    let o = Obj::new(v, at)?;
+    Ok(RetryState {
+        state: o.opt("state", string)?,
+        reason: o.opt("reason", string)?,
+        due: o.opt("due", number)?,
+        attempts: o.opt("attempts", u32_)?.unwrap_or(0),
+        max: o.opt("max", u32_)?,
+    })
 }
 
 pub fn history(v: &JsValue, at: &Path) -> R<History> {
