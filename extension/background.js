@@ -223,6 +223,8 @@ async function environment(rec) {
     incognitoAllowed,
     attempts: rec.attempts || 0,
     now: Date.now(),
+    // What could not be read: the core picks the variants that say so.
+    unknown: [extensions ? null : 'extensions', mayReadProxy ? null : 'proxy'].filter(Boolean),
   };
 }
 
@@ -265,11 +267,21 @@ async function analyse(tabId, rec, { reuse = false } = {}) {
 
 async function view(tabId, rec) {
   if (!rec?.diagnosis) return null;
-  const [disabledByUs, extras] = await Promise.all([
+  const [disabledByUs, extras, wasm] = await Promise.all([
     actions.disabledByUs().catch(() => []),
     watch.viewExtras(tabId, rec),
+    core(),
   ]);
-  return { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice, disabledByUs, ...extras };
+  const kept = environments.get(tabId);
+  const env = kept && sameUrl(kept.url, rec.url) ? kept.env : await environment(rec);
+  // The panel's view is the core's: render.js paints it.
+  let panel = null;
+  try {
+    panel = wasm.view(rec.diagnosis, env, extras.autoRetry ?? null);
+  } catch (e) {
+    console.warn('Gateway Doctor: view', e);
+  }
+  return { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice, panel, disabledByUs, ...extras };
 }
 
 function badgeText(rec) {

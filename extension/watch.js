@@ -632,7 +632,7 @@ export async function runAction(tabId, rec, action) {
   }
 }
 
-/** Facts for the view of a failing tab: {autoRetry?, watching?, resubmits?}. */
+/** Facts for the view of a failing tab: {autoRetry?, watching?, retryLine?}. */
 export async function viewExtras(tabId, rec) {
   const out = {};
   if (!rec) return out;
@@ -651,6 +651,7 @@ export async function viewExtras(tabId, rec) {
   }
   const w = await watchOfTab(tabId);
   if (w) out.watching = { notify: Boolean(w.tabs[tabId].notify), nextAt: w.nextAt, now: now(), origin: w.origin, tabs: Object.keys(w.tabs).length };
-  out.resubmits = !(await core()).resendable(rec.diagnosis?.method || rec.failure?.method || 'GET');
+  // The one retry line (a countdown or the reason there is none): the core's.
+  out.retryLine = (await core()).retryLine(out.autoRetry ?? null, rec.diagnosis?.method || rec.failure?.method || 'GET');
   return out;
 }

@@ -95,6 +95,14 @@ pub fn view(diagnosis: JsValue, environment: JsValue, retry: JsValue) -> Result<
     to_js(&crate::view::view(&d, &advice, unknown, &r))
 }
 
+/// The retry line alone (src/view.rs), for redrawing it: `retry` as in `view`.
+#[wasm_bindgen(js_name = retryLine)]
+pub fn retry_line(retry: JsValue, method: JsValue) -> Result<JsValue, JsValue> {
+    let r = optional("retry", &retry, decode::retry_state)?;
+    let m = method.as_string().unwrap_or_default();
+    to_js(&crate::view::retry_line(&r, &m))
+}
+
 // ---------------------------------------------------------------- policy (src/policy.rs)
 
 #[wasm_bindgen(js_name = autoRetry)]
