@@ -36,6 +36,30 @@ fn to_js<T: Serialize>(v: &T) -> R<JsValue> {
         .map_err(JsValue::from)
 }
 
+/// A plain object of `fields`; `undefined` values are left out. Smaller in the wasm than a
+/// serde derive per policy answer.
+fn obj(fields: &[(&'static str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in fields {
+        if !v.is_undefined() {
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+        }
+    }
+    o.into()
+}
+
+fn num(x: f64) -> JsValue {
+    JsValue::from_f64(x)
+}
+
+fn opt(x: Option<f64>) -> JsValue {
+    x.map_or(JsValue::UNDEFINED, JsValue::from_f64)
+}
+
+fn bucket_js(b: &crate::policy::Bucket) -> JsValue {
+    obj(&[("tokens", num(b.tokens)), ("at", num(b.at))])
+}
+
 fn input(e: InputError) -> JsValue {
     js_sys::Error::new(&e.0).into()
 }
@@ -109,20 +133,37 @@ pub fn retry_line(retry: JsValue, method: JsValue) -> Result<JsValue, JsValue> {
 pub fn auto_retry(diagnosis: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
     let s = required("state", &state, decode::auto_input)?;
-    to_js(&crate::policy::auto_retry(&d, &s))
+    let a = crate::policy::auto_retry(&d, &s);
+    Ok(obj(&[
+        ("state", a.state.into()),
+        ("reason", a.reason.as_str().into()),
+        ("due", opt(a.due)),
+        ("watchFrom", opt(a.watch_from)),
+        ("attempts", num(f64::from(a.attempts))),
+        ("max", num(f64::from(a.max))),
+    ]))
 }
 
 #[wasm_bindgen(js_name = watchNext)]
 pub fn watch_next(watch: JsValue) -> Result<JsValue, JsValue> {
     let w = required("watch", &watch, decode::watch_input)?;
-    to_js(&crate::policy::watch_next(&w))
+    let n = crate::policy::watch_next(&w);
+    Ok(obj(&[
+        ("at", opt(n.at)),
+        ("end", n.end.map_or(JsValue::UNDEFINED, JsValue::from_str)),
+        ("endsAt", num(n.ends_at)),
+    ]))
 }
 
 #[wasm_bindgen(js_name = takeToken)]
 pub fn take_token(bucket: JsValue, now: JsValue, scale: JsValue) -> Result<JsValue, JsValue> {
     let b = optional("bucket", &bucket, |v, at| decode::bucket(v, at).map(Some))?;
     let t = crate::policy::take_token(b, decode::loose_number(&now), decode::loose_number(&scale));
-    to_js(&t)
+    Ok(obj(&[
+        ("ok", t.ok.into()),
+        ("waitMs", num(t.wait_ms)),
+        ("bucket", bucket_js(&t.bucket)),
+    ]))
 }
 
 #[wasm_bindgen(js_name = backReloads)]
@@ -145,7 +186,8 @@ pub fn back_reloads(
         decode::loose_number(&now),
         decode::loose_number(&scale),
     );
-    to_js(&r)
+    let at: js_sys::Array = r.at.iter().map(|t| num(*t)).collect();
+    Ok(obj(&[("at", at.into()), ("bucket", bucket_js(&r.bucket))]))
 }
 
 #[wasm_bindgen(js_name = retryAfter)]
@@ -231,7 +273,19 @@ pub fn resendable(method: JsValue) -> bool {
 /// The policy's numbers that the shell needs for what it does itself.
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsValue> {
-    to_js(&crate::policy::limits())
+    let l = crate::policy::limits();
+    Ok(obj(&[
+        ("bucketSize", num(l.bucket_size)),
+        ("bucketWindowMs", num(l.bucket_window_ms)),
+        ("watchTotalMs", num(l.watch_total_ms)),
+        ("checkTimeoutMs", num(l.check_timeout_ms)),
+        ("firedWindowMs", num(l.fired_window_ms)),
+        ("staggerMs", num(l.stagger_ms)),
+        ("recentWindowMs", num(l.recent_window_ms)),
+        ("maxRecent", num(l.max_recent as f64)),
+        ("maxAttempts", num(f64::from(l.max_attempts))),
+        ("maxScale", num(l.max_scale)),
+    ]))
 }
 
 /// The core's version, for the extension's "about" line.

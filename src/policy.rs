@@ -11,7 +11,6 @@ use crate::diagnose::is_idempotent;
 use crate::model::{Cause, Diagnosis, History, RecentFailure};
 use crate::retry::{self, jitter_of, retry_plan, watch_delay_seconds};
 use crate::text::clip;
-use serde::Serialize;
 
 // ---------------------------------------------------------------- the numbers, in one place
 
@@ -40,8 +39,7 @@ pub const MAX_WAIT_MS: f64 = 86_400_000.0;
 pub const EARLY_SLACK_MS: f64 = 25.0;
 
 /// The numbers the shell needs for what it does itself (fetch's timeout, ...).
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Limits {
     pub bucket_size: f64,
     pub bucket_window_ms: f64,
@@ -127,8 +125,7 @@ pub fn resendable(method: &str) -> bool {
 // ---------------------------------------------------------------- the per-site budget
 
 /// One site's token bucket, as the shell stores it.
-#[derive(Serialize, Debug, Clone, Copy, PartialEq, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Bucket {
     pub tokens: f64,
     pub at: f64,
@@ -136,8 +133,7 @@ pub struct Bucket {
 
 /// The answer of [`take_token`]: the bucket to store, and whether a request may go now (else
 /// how long to wait).
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     pub ok: bool,
     pub wait_ms: f64,
@@ -179,8 +175,7 @@ pub fn take_token(b: Option<Bucket>, now: f64, scale: f64) -> Token {
 /// When a site is back: when each of its `count` waiting tabs reloads (ms since the epoch),
 /// in order, and the bucket after them. Each reload takes a token; they are at least
 /// [`STAGGER_MS`] apart, so never all in the same second.
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Reloads {
     pub at: Vec<f64>,
     pub bucket: Bucket,
@@ -236,14 +231,11 @@ pub struct AutoInput {
 /// (the retries ran out: watch from `watchFrom`), "watching", "cancelled" or "off";
 /// `reason` is retryPlan's (`backoff`, `retry-after`, `watch`, `not-idempotent`,
 /// `not-transient`, `not-failed`) or `disabled`, `cancelled`.
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AutoDecision {
     pub state: &'static str,
     pub reason: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub watch_from: Option<f64>,
     pub attempts: u32,
     pub max: u32,
@@ -349,12 +341,9 @@ pub struct WatchInput {
 }
 
 /// The next check of a watch: at `at`, or none when the watch has ended (`end`: "expired").
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WatchNext {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<&'static str>,
     pub ends_at: f64,
 }

@@ -256,6 +256,8 @@ export function defineRetryScenarios({ browser, launch, available }) {
       await d.goto(`http://${HOST}:${formPort}/form`);
       await d.clickPage('#send');
       assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears over the 502 of the POST');
+      // After the warning about the form, "Notify me" is among the steps under "more".
+      await d.clickPanel('more');
       await d.clickPanel('watch');
       const said = await waitFor(async () => d.panelMessage(), { what: 'the watch started' });
       assert.match(said, /without sending the form again/, 'the panel says the page loads with GET');
