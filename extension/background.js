@@ -20,6 +20,7 @@ import * as watch from './watch.js';
 import { getSettings, isIgnored } from './settings.js';
 import * as actions from './actions.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
+import { sameUrl } from './url.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -175,12 +176,6 @@ async function forget(tabId) {
   return had;
 }
 
-function withoutFragment(url) {
-  const i = String(url || '').indexOf('#');
-  return i < 0 ? String(url || '') : String(url).slice(0, i);
-}
-
-const sameUrl = (a, b) => withoutFragment(a) === withoutFragment(b);
 
 const isOwn = (url) => String(url || '').startsWith(OWN_PREFIX);
 

@@ -8,6 +8,7 @@
 // worker lives, with an alarm as the durable backstop.
 import { core } from './core.js';
 import { getSettings, clockScale, isIgnored } from './settings.js';
+import { sameUrl, originOf } from './url.js';
 
 const api = globalThis.chrome;
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -20,21 +21,6 @@ const INDEX_KEY = 'watchIndex';
 
 const now = () => Date.now();
 
-function withoutFragment(url) {
-  const s = String(url || '');
-  const i = s.indexOf('#');
-  return i < 0 ? s : s.slice(0, i);
-}
-const sameUrl = (a, b) => withoutFragment(a) === withoutFragment(b);
-
-function originOf(url) {
-  try {
-    const o = new URL(url).origin;
-    return o && o !== 'null' ? o : '';
-  } catch {
-    return '';
-  }
-}
 
 // The worker's own copy of the keys it reads: this module is the only writer of its keys, so
 // after the first read a navigation costs no storage read. A change made elsewhere (storage

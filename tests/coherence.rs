@@ -14,7 +14,10 @@ use std::collections::BTreeMap;
 
 #[path = "support/http.rs"]
 mod http;
+#[path = "support/locales.rs"]
+mod locales;
 use http::{fixture_failure, fixtures_dir};
+use locales::{all_locales, placeholders};
 
 /// Steps that ask the person to change their own browser, computer or network.
 const OWN_SETUP: &[&str] = &[
@@ -167,33 +170,6 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
     out
 }
 
-fn locales() -> Vec<(String, BTreeMap<String, serde_json::Value>)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("extension/_locales");
-    let mut out = Vec::new();
-    for l in std::fs::read_dir(dir).unwrap() {
-        let l = l.unwrap().path();
-        let f = std::fs::read_to_string(l.join("messages.json")).unwrap();
-        out.push((
-            l.file_name().unwrap().to_str().unwrap().to_string(),
-            serde_json::from_str(&f).unwrap(),
-        ));
-    }
-    assert!(out.len() >= 4);
-    out
-}
-
-/// The `{name}` placeholders of a message.
-fn placeholders(m: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = m;
-    while let Some(i) = rest.find('{') {
-        let Some(j) = rest[i..].find('}') else { break };
-        out.push(rest[i + 1..i + j].to_string());
-        rest = &rest[i + j + 1..];
-    }
-    out
-}
-
 fn empty(p: &Param) -> bool {
     match p {
         Param::Text(t) => t.trim().is_empty(),
@@ -300,7 +276,8 @@ fn check(
 
 #[test]
 fn the_view_never_contradicts_itself() {
-    let langs = locales();
+    let langs = all_locales();
+    assert!(langs.len() >= 4);
     let envs = environments();
     let mut errors = Vec::new();
     let mut views = 0;
