@@ -215,6 +215,8 @@ run_tests() {
   suite "cargo fmt --check" cargo fmt --check
   suite "cargo clippy" cargo clippy --all-targets --quiet -- -D warnings
   suite "cargo test" cargo test --quiet
+  suite "eslint (extension/)" eslint extension
+  suite "tsc --noEmit (files with // @ts-check)" tsc --noEmit -p tsconfig.json
   suite "node smoke test of the built wasm" node --test tests/node/
   suite "web-ext lint (dist/firefox)" web_ext_lint
   suite "end-to-end: chromium" node --test --test-concurrency=1 tests/e2e/chromium.test.mjs
