@@ -8,6 +8,7 @@ import {
   browserName,
   setBadge,
   openPrivateWindow,
+  canOpenPrivateWindow,
   privateAccessHelpKey,
   injectPanel,
   onTabStatus,
@@ -20,6 +21,8 @@ import { getSettings, isIgnored } from './settings.js';
 import * as actions from './actions.js';
 import { admit, contentAction } from './trust.js';
 import { knownHosts, rememberResponse } from './known-hosts.js';
+import { isHealthyStatus, isAborted } from './fastpath.js';
+import { sameUrl } from './url.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -40,35 +43,26 @@ const records = new Map();
 // ------------------------------------------------------------------ what the advice needs to know
 
 const RECENT_KEY = 'recentFailures';
-const MAX_RECENT = 50;
-const RECENT_WINDOW_MS = 15 * 60 * 1000;
 
-/** The recent failures, read from session storage once per worker; this module is their only
- * writer, so the list in memory stays the truth after that. */
+/** The recent failures (for "is it just me?"), read from session storage once per worker;
+ * this module is their only writer, so the list in memory stays the truth after that. What
+ * counts, and for how long, is the core's (noteFailure; advise reads the window). */
 let recent;
-const allRecent = () =>
+const recentFailures = () =>
   (recent ??= api.storage.session
     .get(RECENT_KEY)
     .then((got) => (Array.isArray(got[RECENT_KEY]) ? got[RECENT_KEY] : []))
     .catch(() => []));
 
-async function recentFailures() {
-  const now = Date.now();
-  return (await allRecent()).filter((f) => now - f.at < RECENT_WINDOW_MS);
-}
-
 async function rememberFailure(rec) {
-  let host;
+  const list = await recentFailures();
+  let keep;
   try {
-    host = new URL(rec.url).hostname;
+    keep = (await core()).noteFailure(list, rec.diagnosis, await knownHosts(), Date.now());
   } catch {
     return;
   }
   // The one list, changed in place: two failures at once both stay.
-  const list = await allRecent();
-  const now = Date.now();
-  list.push({ host, at: now, cause: rec.diagnosis.cause });
-  const keep = list.filter((f) => now - f.at < RECENT_WINDOW_MS).slice(-MAX_RECENT);
   list.splice(0, list.length, ...keep);
   await api.storage.session.set({ [RECENT_KEY]: keep }).catch(() => {});
 }
@@ -151,12 +145,6 @@ async function forget(tabId) {
   return had;
 }
 
-function withoutFragment(url) {
-  const i = String(url || '').indexOf('#');
-  return i < 0 ? String(url || '') : String(url).slice(0, i);
-}
-
-const sameUrl = (a, b) => withoutFragment(a) === withoutFragment(b);
 
 const isOwn = (url) => String(url || '').startsWith(OWN_PREFIX);
 
@@ -180,7 +168,7 @@ async function environment(rec) {
     // the core reports the bad URL
   }
   const [incognitoAllowed, extensions, hosts, failures, os, mayReadProxy] = await Promise.all([
-    api.extension.isAllowedIncognitoAccess().catch(() => undefined),
+    canOpenPrivateWindow().catch(() => undefined),
     actions.installedExtensions().catch(() => undefined),
     knownHosts(),
     recentFailures(),
@@ -199,6 +187,8 @@ async function environment(rec) {
     incognitoAllowed,
     attempts: rec.attempts || 0,
     now: Date.now(),
+    // What could not be read: the core picks the variants that say so.
+    unknown: [extensions ? null : 'extensions', mayReadProxy ? null : 'proxy'].filter(Boolean),
   };
 }
 
@@ -241,11 +231,21 @@ async function analyse(tabId, rec, { reuse = false } = {}) {
 
 async function view(tabId, rec) {
   if (!rec?.diagnosis) return null;
-  const [disabledByUs, extras] = await Promise.all([
+  const [disabledByUs, extras, wasm] = await Promise.all([
     actions.disabledByUs().catch(() => []),
     watch.viewExtras(tabId, rec),
+    core(),
   ]);
-  return { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice, disabledByUs, ...extras };
+  const kept = environments.get(tabId);
+  const env = kept && sameUrl(kept.url, rec.url) ? kept.env : await environment(rec);
+  // The panel's view is the core's: render.js paints it.
+  let panel = null;
+  try {
+    panel = wasm.view(rec.diagnosis, env, extras.autoRetry ?? null);
+  } catch (e) {
+    console.warn('Gateway Doctor: view', e);
+  }
+  return { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice, panel, disabledByUs, ...extras };
 }
 
 function badgeText(rec) {
@@ -294,8 +294,8 @@ function headersOf(details) {
 async function onHeaders(details) {
   const { tabId, url, statusCode } = details;
   if (tabId < 0 || isOwn(url)) return;
-  if (statusCode < 500) {
-    await watch.onNavigated(tabId, url);
+  if (isHealthyStatus(statusCode)) {
+    await watch.onHealthy(tabId);
     if (statusCode < 300) rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
@@ -352,7 +352,7 @@ async function onError(details) {
   if (tabId < 0 || isOwn(url)) return;
   // An aborted navigation (the person stopped it, or it became a download) is no failure,
   // and is common on healthy pages: decide it here without loading the core.
-  if (/(^|::|_)(ERR_ABORTED|NS_BINDING_ABORTED)$/.test(String(error))) {
+  if (isAborted(error)) {
     await watch.onNavigated(tabId, url);
     return;
   }

@@ -206,7 +206,7 @@
   // What the panel shows, so that the refined view redraws it only where it differs.
   let shown = '';
   const digest = (v) =>
-    JSON.stringify([v.diagnosis, v.advice, v.autoRetry?.state, v.autoRetry?.due, Boolean(v.watching), v.resubmits, v.disabledByUs]);
+    JSON.stringify([v.diagnosis, v.advice, v.autoRetry?.state, v.autoRetry?.due, Boolean(v.watching), v.panel, v.disabledByUs]);
   function present(view) {
     const d = digest(view);
     if (d === shown) return;

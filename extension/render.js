@@ -75,8 +75,6 @@
     return out.filter(Boolean);
   }
 
-  const PRIMARY = new Set(['retry', 'open-incognito']);
-
   /** Where a link goes, for its label: the host of a web address, else the address. */
   function where(action) {
     if (action.type !== 'open-url') return '';
@@ -195,40 +193,34 @@
       return b;
     }
 
+    // The core's view (src/view.rs): its primary actions, steps and "more", painted as they are.
+    const panel = view.panel || { primary: [{ type: 'retry' }], steps: [], more: [] };
     const buttons = el('div', { class: 'gd-buttons', 'data-gd': 'buttons' });
-    const retryStep = steps.find((s) => s.id === 'retry');
-    buttons.append(actionButton({ type: 'retry' }, retryStep, true));
-    buttons.append(actionButton({ type: 'open-incognito' }, steps.find((s) => s.id === 'incognito'), false));
+    for (const a of panel.primary) {
+      buttons.append(actionButton(a, steps.find((s) => s.action?.type === a.type), a.type === 'retry'));
+    }
     // Auto-retry countdown and watch (issue 5): see retryWatchBlock below.
     const autoBlock = retryWatchBlock(view, onAction, say);
     root.append(buttons, autoBlock.element, status);
 
-    const shown = steps.filter((s) => s.id !== 'retry' || s.params?.resubmits);
-    if (shown.length) {
+    if (panel.steps.length) {
       const stepItem = (s) => {
         const li = el('li', { 'data-step': s.id });
-        // A step's variant has its own, more specific text (step_flush_dns_win, ...).
-        const variant = s.params?.variant ? msg(`${stepKey(s.id)}_${String(s.params.variant).replace(/-/g, '_')}`, s.params) : '';
-        li.append(el('span', { class: 'gd-step-text', text: variant || msg(stepKey(s.id), s.params || {}) || s.id }));
+        li.append(el('span', { class: 'gd-step-text', text: msg(s.key, s.params || {}) || msg(stepKey(s.id), s.params || {}) || s.id }));
         if (s.params?.command) li.append(' ', el('code', { text: clip(s.params.command) }));
-        if (s.action && !PRIMARY.has(s.action.type)) li.append(' ', actionButton(s.action, s, false));
-        else if (s.id === 'disable-extensions' && !s.params?.extensions?.length && !options.noPermissions) {
-          // Which extensions may interfere is known only with the management permission.
-          li.append(' ', actionButton({ type: 'check-extensions' }, s, false));
-        } else if (s.id === 'check-proxy' && !s.params?.mode && !s.params?.controlledBy && !options.noPermissions) {
-          // The browser's proxy settings can be read only with the proxy permission.
-          li.append(' ', actionButton({ type: 'check-proxy-settings' }, s, false));
-        }
+        if (s.action) li.append(' ', actionButton(s.action, s, false));
+        // A button that asks for the permission this step needs (not where none may be asked).
+        else if (s.ask && !options.noPermissions) li.append(' ', actionButton({ type: s.ask }, s, false));
         return li;
       };
-      // Over a page, the panel stays short: the most useful steps, the rest a click away.
-      const first = options.compact ? shown.slice(0, 3) : shown;
-      const rest = options.compact ? shown.slice(3) : [];
+      const first = panel.steps;
+      const rest = panel.more;
       const list = el('ol', { class: 'gd-steps', 'data-gd': 'steps', 'aria-label': msg('ui_steps') || 'What you can do' });
       for (const s of first) list.append(stepItem(s));
       root.append(list);
       if (rest.length) {
-        const more = el('details', { class: 'gd-more', 'data-gd': 'more' });
+        // Over a page "more" is closed; on our own pages it is open.
+        const more = el('details', { class: 'gd-more', 'data-gd': 'more', open: !options.compact });
         more.append(el('summary', { 'data-action': 'more', text: msg('ui_more_steps', { count: rest.length }) }));
         const list2 = el('ol', { class: 'gd-steps', start: String(first.length + 1) });
         for (const s of rest) list2.append(stepItem(s));
@@ -274,7 +266,7 @@
    * The automatic retry ("Retrying in 8 s (attempt 2 of 6)", live, with Cancel), the warning
    * for a request that is not resent on its own, and the watch ("Notify me when it's back", or
    * what is being watched, with Cancel). `draw(extras)` redraws it from a fresh
-   * {autoRetry, watching, resubmits}.
+   * {autoRetry, watching, retryLine}.
    */
   function retryWatchBlock(view, onAction, say) {
     const box = el('div', { class: 'gd-auto', 'data-gd': 'auto' });
@@ -324,15 +316,15 @@
       box.replaceChildren();
       const a = extras.autoRetry;
       const w = extras.watching;
-      if (extras.resubmits) {
-        box.append(el('p', { class: 'gd-note', 'data-gd': 'resubmit', text: msg('ui_retry_resubmit_warning') }));
-      }
-      if (a?.state === 'scheduled') {
+      // The core's one retry line: a countdown, or the reason there is none.
+      const r = extras.retryLine;
+      if (r?.key === 'ui_retry_countdown') {
         const line = el('p', { class: 'gd-countdown', 'data-gd': 'countdown' });
         const text = el('span', { 'data-gd': 'countdown-text' });
         line.append(text, ' ', button('cancel-auto-retry', msg('ui_retry_cancel') || 'Cancel'));
         box.append(line);
-        const due = Number(a.due) + (Date.now() - Number(a.now || Date.now()));
+        // The background's clock and this page's may differ: count from its `now`.
+        const due = Number(r.params.due) + (Date.now() - Number(a?.now || Date.now()));
         let ticks = 0;
         let polledAt = 0;
         const tick = () => {
@@ -342,8 +334,8 @@
             return;
           }
           const left = Math.max(0, Math.ceil((due - Date.now()) / 1000));
-          const params = { seconds: left, attempt: a.attempt, max: a.max };
-          text.textContent = left > 0 ? msg('ui_retry_countdown', params) : msg('ui_retry_now', params);
+          const params = { ...r.params, seconds: left };
+          text.textContent = msg(left > 0 ? r.key : 'ui_retry_now', params);
           if (left === 0 && Date.now() - due > 2500 && Date.now() - polledAt > 2000) {
             polledAt = Date.now();
             poll();
@@ -351,10 +343,9 @@
         };
         tick();
         timer = setInterval(tick, 250);
-      } else if (a?.state === 'cancelled') {
-        box.append(el('p', { class: 'gd-note', 'data-gd': 'auto-off', text: msg('ui_retry_cancelled') }));
-      } else if (a?.state === 'exhausted') {
-        box.append(el('p', { class: 'gd-note', 'data-gd': 'auto-off', text: msg('ui_retry_exhausted', { attempts: a.attempts }) }));
+      } else if (r) {
+        const gd = r.key === 'ui_retry_resubmit_warning' ? 'resubmit' : 'auto-off';
+        box.append(el('p', { class: 'gd-note', 'data-gd': gd, text: msg(r.key, r.params) }));
       }
       if (w) {
         const line = el('p', { class: 'gd-note', 'data-gd': 'watching' });
@@ -368,7 +359,7 @@
       }
     }
 
-    draw({ autoRetry: view.autoRetry, watching: view.watching, resubmits: view.resubmits });
+    draw({ autoRetry: view.autoRetry, watching: view.watching, retryLine: view.retryLine });
     return { element: box, draw };
   }
 

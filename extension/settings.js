@@ -1,9 +1,11 @@
 // The person's settings (options page), in storage.sync, read once per context and kept until
 // storage reports a change: a change on the options page applies at once, with no restart,
 // and a navigation costs no storage read. One developer setting, `clockScale` in
-// storage.local (default 1), divides every auto-retry and watch delay; the end-to-end tests
-// set it to run minutes of waiting in seconds.
+// storage.session (default 1), divides every auto-retry and watch delay; the end-to-end tests
+// set it to run minutes of waiting in seconds. Content scripts cannot reach storage.session,
+// and store builds (dev.js: DEV false) ignore it.
 import { storedValue } from './stored.js';
+import { DEV } from './dev.js';
 
 export const DEFAULTS = Object.freeze({
   autoRetry: true,
@@ -89,17 +91,15 @@ export function isIgnored(url, settings) {
   return false;
 }
 
-const scaleValue = storedValue('local', 'clockScale', () =>
-  api.storage.local
+const scaleValue = storedValue('session', 'clockScale', () =>
+  api.storage.session
     .get('clockScale')
-    .then((got) => {
-      const n = Number(got.clockScale);
-      return Number.isFinite(n) && n >= 1 && n <= 10_000 ? n : 1;
-    })
+    .then((got) => Number(got.clockScale) || 1)
     .catch(() => 1),
 );
 
-/** The developer setting that speeds up every delay (tests); 1 unless set. */
+/** The developer setting that speeds up every delay (tests): 1 unless set in a developer
+ * build; the core bounds it (policy::scale_of). */
 export function clockScale() {
-  return scaleValue.get();
+  return DEV ? scaleValue.get() : Promise.resolve(1);
 }

@@ -35,6 +35,13 @@ export async function openPrivateWindow(url) {
   }
 }
 
+/** Whether the extension can open a private window: Chrome lets any extension open an
+ * incognito window (it only does not run there); Firefox needs "Run in Private Windows". */
+export async function canOpenPrivateWindow() {
+  if (!isFirefox) return true;
+  return api.extension.isAllowedIncognitoAccess();
+}
+
 /** The message that tells how to allow private windows in this browser. */
 export const privateAccessHelpKey = isFirefox ? 'ui_private_help_firefox' : 'ui_private_help_chrome';
 

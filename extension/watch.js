@@ -1,23 +1,15 @@
-// Automatic retries and "notify me when it's back" (issue 5). The background calls the hooks
-// below; this module owns its alarms ("gd-auto:<tabId>", "gd-watch:<origin>") and its
-// session-storage keys ("auto:<tabId>", "watch:<origin>", "watchIndex", "bucket:<origin>",
-// "notice:<id>", "fired:<tabId>"), so that everything survives the worker being stopped.
-//
-// - Auto-retry: after a failure that retrying can fix (the core's retryPlan), the tab is
-//   reloaded after a delay that backs off, is never shorter than Retry-After, and is bounded in
-//   attempts; then the tab switches to a quiet watch. Never for a request that is not safe to
-//   resend (a POST).
-// - Watch: ONE check per site (origin) however many tabs wait on it, HEAD (GET when HEAD gets
-//   405/501), on a backoff up to 30 minutes between checks and 4 hours in all. When the site
-//   answers (< 500) every waiting tab reloads and, if asked for, a notification appears.
-// - Bounded load: at most BUCKET_SIZE automatic requests per origin per minute, across tabs and
-//   watches (a token bucket in session storage); a request beyond it is deferred, not sent.
-// - Short delays run on setTimeout while the worker lives, with an alarm as the durable
-//   backstop; the state is in storage.session, so a restarted worker picks it up.
-// Every delay is divided by the developer setting `clockScale` (storage.local, default 1).
+// Automatic retries and "notify me when it's back" (issue 5): the alarms, storage, fetch and
+// tabs of them. Every decision (whether and when to retry, the watch schedule and its end,
+// the per-site budget, Retry-After, what a POST gets when the site is back) is the core's
+// (src/policy.rs); this module stores the state it passes back. It owns its alarms
+// ("gd-auto:<tabId>", "gd-watch:<origin>") and its session-storage keys ("auto:<tabId>",
+// "watch:<origin>", "watchIndex", "bucket:<origin>", "notice:<id>", "fired:<tabId>"), so that
+// everything survives the worker being stopped. Short delays run on setTimeout while the
+// worker lives, with an alarm as the durable backstop.
 import { core } from './core.js';
 import { getSettings, clockScale, isIgnored } from './settings.js';
 import { senderKind } from './trust.js';
+import { sameUrl, originOf } from './url.js';
 
 const api = globalThis.chrome;
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -26,37 +18,10 @@ const AUTO_ALARM = 'gd-auto:';
 const WATCH_ALARM = 'gd-watch:';
 const INDEX_KEY = 'watchIndex';
 
-export const BUCKET_SIZE = 6;
-const BUCKET_WINDOW_MS = 60_000;
-export const WATCH_FIRST_MS = 30_000;
-const WATCH_FACTOR = 1.5;
-export const WATCH_MAX_MS = 30 * 60_000;
-const WATCH_TOTAL_MS = 4 * 3600_000;
-const CHECK_TIMEOUT_MS = 15_000;
-const MAX_RETRY_AFTER_S = 24 * 3600;
-/** A navigation onto the failed URL this soon after an automatic retry is that retry. */
-const FIRED_WINDOW_MS = 15_000;
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 // ------------------------------------------------------------------ small helpers
 
 const now = () => Date.now();
 
-function withoutFragment(url) {
-  const s = String(url || '');
-  const i = s.indexOf('#');
-  return i < 0 ? s : s.slice(0, i);
-}
-const sameUrl = (a, b) => withoutFragment(a) === withoutFragment(b);
-
-function originOf(url) {
-  try {
-    const o = new URL(url).origin;
-    return o && o !== 'null' ? o : '';
-  } catch {
-    return '';
-  }
-}
 
 // The worker's own copy of the keys it reads: this module is the only writer of its keys, so
 // after the first read a navigation costs no storage read. A change made elsewhere (storage
@@ -147,51 +112,19 @@ function fire(name) {
 
 // ------------------------------------------------------------------ the per-origin bound
 
-/** Takes one request token for `origin`: {ok: true} or {ok: false, waitMs}. */
+/** Takes one request token for `origin` (the core's takeToken): {ok, waitMs}. */
 export function takeToken(origin) {
   return locked(`bucket:${origin}`, async () => {
-    const scale = await clockScale();
-    const rate = BUCKET_SIZE / (BUCKET_WINDOW_MS / scale); // tokens per ms
     const k = `bucket:${origin}`;
-    const b = (await getKey(k)) || { tokens: BUCKET_SIZE, at: now() };
-    const t = now();
-    let tokens = Math.min(BUCKET_SIZE, Number(b.tokens) + Math.max(0, t - Number(b.at)) * rate);
-    if (!Number.isFinite(tokens)) tokens = BUCKET_SIZE;
-    if (tokens >= 1) {
-      await setKey(k, { tokens: tokens - 1, at: t });
-      return { ok: true };
-    }
-    await setKey(k, { tokens, at: t });
-    return { ok: false, waitMs: Math.ceil((1 - tokens) / rate) + 10 };
+    const t = (await core()).takeToken((await getKey(k)) ?? null, now(), await clockScale());
+    setKey(k, t.bucket);
+    return t;
   });
-}
-
-// ------------------------------------------------------------------ Retry-After, in the shell too
-
-/** Seconds from a Retry-After header (delta-seconds or HTTP-date), as a floor for every delay
- * even where the core does not report it. */
-export function retryAfterOf(failure) {
-  const headers = failure?.responseHeaders || [];
-  const h = headers.find((x) => String(x.name).toLowerCase() === 'retry-after');
-  if (!h || h.value === undefined) return null;
-  const v = String(h.value).trim();
-  if (/^\d+$/.test(v)) return Math.min(MAX_RETRY_AFTER_S, Number(v));
-  const when = Date.parse(v);
-  if (Number.isNaN(when)) return null;
-  const dateHeader = headers.find((x) => String(x.name).toLowerCase() === 'date');
-  const base = dateHeader ? Date.parse(String(dateHeader.value)) : NaN;
-  const ref = Number.isNaN(base) ? failure.timeStamp || now() : base;
-  return Math.max(0, Math.min(MAX_RETRY_AFTER_S, Math.ceil((when - ref) / 1000)));
 }
 
 // ------------------------------------------------------------------ auto-retry
 
 const autoKey = (tabId) => `auto:${tabId}`;
-
-function resendable(rec) {
-  const method = String(rec.failure?.method || rec.diagnosis?.method || 'GET').toUpperCase();
-  return IDEMPOTENT.has(method) && rec.diagnosis?.safeToRetry !== false;
-}
 
 /**
  * A failure was recorded for `tabId` (the background calls this after storing `rec`): decide
@@ -207,49 +140,37 @@ export async function onFailure(tabId, rec) {
     const state = {
       url: rec.url,
       kind: rec.kind,
-      failureAt: rec.at || now(),
+      failureAt: rec.at,
       firstFailureAt: continuing ? prev.firstFailureAt : now(),
+      seed: continuing && Number.isFinite(prev.seed) ? prev.seed : Math.random(),
       attempts,
       max: settings.maxAttempts,
     };
-    const save = async (extra) => {
-      Object.assign(state, extra);
-      await setKey(autoKey(tabId), state);
-      return state;
-    };
-    if (continuing && prev.state === 'cancelled') return save({ state: 'cancelled', reason: 'cancelled' });
-    if (!resendable(rec)) return save({ state: 'off', reason: 'not-idempotent' });
-    const watched = await watchOfTab(tabId);
-    if (watched) return save({ state: 'watching', reason: 'watch' });
-    if (!settings.autoRetry) return save({ state: 'off', reason: 'disabled' });
-    let plan;
+    let a;
     try {
-      plan = (await core()).retryPlan(rec.diagnosis, { attempts, firstFailureAt: state.firstFailureAt, now: now() });
+      a = (await core()).autoRetry(rec.diagnosis, {
+        attempts,
+        firstFailureAt: state.firstFailureAt,
+        now: now(),
+        enabled: settings.autoRetry,
+        maxAttempts: settings.maxAttempts,
+        watching: Boolean(await watchOfTab(tabId)),
+        cancelled: Boolean(continuing && prev.state === 'cancelled'),
+        scale: await clockScale(),
+        seed: state.seed,
+      });
     } catch (e) {
-      console.warn('Gateway Doctor: retryPlan', e);
-      return save({ state: 'off', reason: 'error' });
+      console.warn('Gateway Doctor: autoRetry', e);
+      a = { state: 'off', reason: 'error' };
     }
-    const fixable = rec.diagnosis?.transient !== false;
-    if (!plan?.auto || attempts >= settings.maxAttempts) {
-      const reason = plan?.reason || 'not-transient';
-      if (reason === 'not-idempotent') return save({ state: 'off', reason });
-      const exhausted = fixable && (reason === 'watch' || (attempts > 0 && attempts >= settings.maxAttempts));
-      if (exhausted) {
-        // The retries ran out (or Retry-After is hours away): switch to a quiet watch, which
-        // reloads the tab when it's back, and never checks sooner than Retry-After.
-        const scale = await clockScale();
-        const wait = Math.max(Number(plan?.delaySeconds) || 0, retryAfterOf(rec.failure) ?? 0);
-        await save({ state: 'exhausted', reason: 'watch' });
-        await startWatch(tabId, rec.url, { notify: false, notBefore: now() + (wait * 1000) / scale });
-        return state;
-      }
-      return save({ state: 'off', reason });
+    Object.assign(state, { state: a.state, reason: a.reason, due: a.due });
+    setKey(autoKey(tabId), state);
+    if (a.state === 'scheduled') schedule(AUTO_ALARM + tabId, a.due);
+    // The retries ran out (or Retry-After is hours away): a quiet watch that reloads the tab
+    // when the site is back.
+    if (a.state === 'exhausted') {
+      await startWatch(tabId, rec.url, { notify: false, notBefore: a.watchFrom, method: rec.diagnosis.method, failureAt: rec.at });
     }
-    const scale = await clockScale();
-    const delay = Math.max(Number(plan.delaySeconds) || 1, retryAfterOf(rec.failure) ?? 0, 0);
-    const due = now() + Math.round((delay * 1000) / scale);
-    await save({ state: 'scheduled', reason: plan.reason || 'backoff', due, delaySeconds: delay });
-    schedule(AUTO_ALARM + tabId, due);
     return state;
   });
 }
@@ -282,30 +203,38 @@ const firedMemo = new Map();
  * background sends a failure again to the diagnosis page, as after a click on Retry). */
 export async function isRetrying(tabId, url) {
   const f = firedMemo.get(tabId) || (await getKey(`fired:${tabId}`));
-  return Boolean(f && sameUrl(f.url, url) && now() - f.at < FIRED_WINDOW_MS);
+  return Boolean(f && sameUrl(f.url, url) && now() - f.at < (await core()).limits().firedWindowMs);
 }
 
-async function reloadTab(tabId, url, where) {
+/** Loads the failed page again: a reload, or (`get`: the failure answered a POST, which is
+ * never sent again) the URL with GET. */
+async function reloadTab(tabId, url, where, get = false) {
   await markFired(tabId, url);
-  if (where.onDiagnosisPage) await api.tabs.update(tabId, { url });
+  if (where.onDiagnosisPage || get) await api.tabs.update(tabId, { url });
   else await api.tabs.reload(tabId, { bypassCache: true });
 }
 
 async function fireAuto(tabId) {
   const state = await getKey(autoKey(tabId));
   if (!state || state.state !== 'scheduled') return;
-  if (state.due > now() + 25) {
+  const wasm = await core();
+  if (wasm.isEarly(state.due, now())) {
     // Early (a timer of an older schedule): wait for the right time.
     schedule(AUTO_ALARM + tabId, state.due);
     return;
   }
+  // A reload of a tab whose site is back (reason "back") was budgeted by the watch.
+  const back = state.reason === 'back';
   const settings = await getSettings();
-  if (!settings.autoRetry || isIgnored(state.url, settings)) {
+  if ((!settings.autoRetry && !back) || isIgnored(state.url, settings)) {
     await setKey(autoKey(tabId), { ...state, state: 'off', reason: 'disabled' });
     return;
   }
+  // Only while the tab still shows the same failure: not after the person reloaded, got the
+  // page, and went on (a form sent there is never overtaken by a reload).
   const where = await stillFailing(tabId, state.url);
-  if (where.gone || where.elsewhere) {
+  const rec = await getKey(`tab:${tabId}`);
+  if (where.gone || where.elsewhere || !wasm.sameFailure(state.url, state.failureAt, rec?.url ?? '', rec?.at ?? null)) {
     await removeKey(autoKey(tabId));
     return;
   }
@@ -317,7 +246,7 @@ async function fireAuto(tabId) {
     schedule(AUTO_ALARM + tabId, due);
     return;
   }
-  const token = await takeToken(originOf(state.url));
+  const token = back ? { ok: true } : await takeToken(originOf(state.url));
   if (!token.ok) {
     const due = now() + token.waitMs;
     await setKey(autoKey(tabId), { ...state, due, deferred: true });
@@ -326,7 +255,7 @@ async function fireAuto(tabId) {
   }
   await setKey(autoKey(tabId), { ...state, state: 'fired', firedAt: now() });
   try {
-    await reloadTab(tabId, state.url, where);
+    await reloadTab(tabId, state.url, where, Boolean(state.get));
   } catch {
     // The tab is gone.
   }
@@ -366,18 +295,28 @@ async function setIndex(tabId, origin) {
   });
 }
 
-/** Starts (or joins) the watch of the site of `url` for `tabId`. */
-export async function startWatch(tabId, url, { notify = true, notBefore = 0 } = {}) {
+/** The next check of watch `w` (the core's watchNext): {at?, end?}. */
+async function nextCheck(w, notBefore) {
+  return (await core()).watchNext({ ...w, now: now(), notBefore, scale: await clockScale(), key: w.origin });
+}
+
+/** Starts (or joins) the watch of the site of `url` for `tabId`, whose failure was seen at
+ * `failureAt` for a request with `method` (a POST's page is loaded with GET when it's back). */
+export async function startWatch(tabId, url, { notify = true, notBefore = 0, method = 'GET', failureAt } = {}) {
   const origin = originOf(url);
   if (!/^https?:/.test(origin)) return null;
+  const get = (await core()).backAction(method) === 'get';
   const w = await locked(WATCH_ALARM + origin, async () => {
-    const scale = await clockScale();
     let w = await getKey(watchKey(origin));
     const fresh = !w;
-    w ??= { origin, url, tabs: {}, startedAt: now(), interval: WATCH_FIRST_MS, nextAt: now() + WATCH_FIRST_MS / scale, checks: 0 };
-    if (notBefore > w.nextAt) w.nextAt = notBefore;
+    if (!w) {
+      w = { origin, url, tabs: {}, startedAt: now(), checks: 0, seed: Math.random() };
+      w.nextAt = (await nextCheck(w, notBefore)).at;
+    } else if (notBefore > w.nextAt) {
+      w.nextAt = (await nextCheck(w, notBefore)).at ?? w.nextAt;
+    }
     const had = w.tabs[tabId];
-    w.tabs[tabId] = { url, notify: Boolean(notify || had?.notify), since: had?.since || now() };
+    w.tabs[tabId] = { url, notify: Boolean(notify || had?.notify), since: had?.since || now(), get, failureAt };
     await setKey(watchKey(origin), w);
     if (fresh || notBefore || !timers.has(WATCH_ALARM + origin)) schedule(WATCH_ALARM + origin, w.nextAt);
     return w;
@@ -432,43 +371,45 @@ export async function listWatches() {
   return out;
 }
 
-/** One check of the site: 'up', 'down' or 'deferred' (no token left for the GET fallback).
- * A Retry-After in a failed answer is kept in w.retryAfter (seconds). */
+/** One check of the site: {result: 'up' | 'down' | 'deferred', waitMs?} (deferred: no token
+ * left for the GET that a refused HEAD needs). A Retry-After in a failed answer is kept in
+ * w.retryAfter (seconds). */
 async function check(w) {
+  const wasm = await core();
   const opts = (method) => ({
     method,
     cache: 'no-store',
     credentials: 'omit',
     // A redirect is an answer; following it could lead to another site.
     redirect: 'manual',
-    signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+    signal: AbortSignal.timeout(wasm.limits().checkTimeoutMs),
   });
   const answered = (r) => {
-    const up = r.type === 'opaqueredirect' || (r.status > 0 && r.status < 500);
-    w.retryAfter = up ? null : retryAfterOf({ responseHeaders: [...r.headers].map(([name, value]) => ({ name, value })) });
-    return up;
+    const up = wasm.isBack(r.status, r.type === 'opaqueredirect');
+    w.retryAfter = up ? null : wasm.retryAfter(r.headers.get('retry-after'), r.headers.get('date'), now());
+    return { result: up ? 'up' : 'down' };
   };
   try {
     if (!w.useGet) {
       const r = await fetch(w.url, opts('HEAD'));
-      if (r.status !== 405 && r.status !== 501) return answered(r) ? 'up' : 'down';
+      if (!wasm.headRefused(r.status)) return answered(r);
       w.useGet = true;
       const t = await takeToken(w.origin);
-      if (!t.ok) return 'deferred';
+      if (!t.ok) return { result: 'deferred', waitMs: t.waitMs };
     }
     const r = await fetch(w.url, opts('GET'));
     r.body?.cancel().catch(() => {});
-    return answered(r) ? 'up' : 'down';
+    return answered(r);
   } catch {
-    return 'down';
+    return { result: 'down' };
   }
 }
 
 async function fireWatch(origin) {
   const w = await getKey(watchKey(origin));
   if (!w) return;
-  const scale = await clockScale();
-  if (w.nextAt > now() + 25) {
+  const wasm = await core();
+  if (wasm.isEarly(w.nextAt, now())) {
     schedule(WATCH_ALARM + origin, w.nextAt);
     return;
   }
@@ -482,51 +423,55 @@ async function fireWatch(origin) {
       await setIndex(tabId, null);
     }
   }
-  if (!Object.keys(w.tabs).length || now() - w.startedAt > WATCH_TOTAL_MS / scale) {
+  const ended = async () => {
     unschedule(WATCH_ALARM + origin);
     await removeKey(watchKey(origin));
     for (const id of Object.keys(w.tabs)) await setIndex(Number(id), null);
-    return;
-  }
+  };
+  if (!Object.keys(w.tabs).length || (await nextCheck(w)).end) return ended();
   const token = await takeToken(origin);
-  if (!token.ok) {
-    w.nextAt = now() + token.waitMs;
-    await setKey(watchKey(origin), w);
-    schedule(WATCH_ALARM + origin, w.nextAt);
-    return;
-  }
-  const result = await check(w);
-  w.checks = (w.checks || 0) + 1;
-  w.lastCheckAt = now();
+  const { result, waitMs } = token.ok ? await check(w) : { result: 'deferred', waitMs: token.waitMs };
   if (result === 'up') {
     await siteIsBack(w);
     return;
   }
-  if (result !== 'deferred') w.interval = Math.min(WATCH_MAX_MS, Math.round(w.interval * WATCH_FACTOR));
-  w.nextAt = now() + (result === 'deferred' ? 1000 : Math.max(w.interval, (w.retryAfter || 0) * 1000)) / scale;
+  if (result === 'down') {
+    w.checks = (w.checks || 0) + 1;
+    w.lastCheckAt = now();
+  }
+  const next = result === 'deferred' ? { at: now() + waitMs } : await nextCheck(w);
+  if (next.at === undefined) return ended();
+  w.nextAt = next.at;
   await setKey(watchKey(origin), w);
   schedule(WATCH_ALARM + origin, w.nextAt);
 }
 
+/** The site answers again: its waiting tabs reload (a POST's page loads with GET), staggered
+ * and within the site's budget (the core's backReloads), and a notification if asked for. */
 async function siteIsBack(w) {
   unschedule(WATCH_ALARM + w.origin);
   await removeKey(watchKey(w.origin));
   const tabIds = [];
+  const waiting = [];
   let notify = false;
   for (const [id, t] of Object.entries(w.tabs)) {
     const tabId = Number(id);
     tabIds.push(tabId);
     notify ||= t.notify;
     await setIndex(tabId, null);
-    await removeKey(autoKey(tabId));
     const where = await stillFailing(tabId, t.url);
-    if (where.gone || where.elsewhere) continue;
-    try {
-      await reloadTab(tabId, t.url, where);
-    } catch {
-      // gone
-    }
+    if (!where.gone && !where.elsewhere) waiting.push([tabId, t]);
   }
+  await locked(`bucket:${w.origin}`, async () => {
+    const k = `bucket:${w.origin}`;
+    const plan = (await core()).backReloads(waiting.length, (await getKey(k)) ?? null, now(), await clockScale());
+    setKey(k, plan.bucket);
+    waiting.forEach(([tabId, t], i) => {
+      setKey(autoKey(tabId), { url: t.url, failureAt: t.failureAt, state: 'scheduled', reason: 'back', due: plan.at[i], get: t.get, attempts: 0 });
+      schedule(AUTO_ALARM + tabId, plan.at[i]);
+    });
+  });
+  const get = waiting.some(([, t]) => t.get);
   const settings = await getSettings();
   if (!notify || !settings.notifications) return;
   const id = `gd-back:${w.origin}:${now()}`;
@@ -537,7 +482,7 @@ async function siteIsBack(w) {
   } catch {
     // keep the origin
   }
-  await setKey(`notice:${id}`, { tabIds, url: w.url });
+  await setKey(`notice:${id}`, { tabIds, url: w.url, origin: w.origin, get });
   try {
     await api.notifications.create(id, {
       type: 'basic',
@@ -550,16 +495,27 @@ async function siteIsBack(w) {
   }
 }
 
+/** A click on "<host> is back": the site is checked again before the page loads; when it
+ * is down again, the tabs wait in a new watch. */
 async function onNotificationClicked(id) {
   if (!String(id).startsWith('gd-back:')) return;
   const notice = await getKey(`notice:${id}`);
   api.notifications.clear(id).catch?.(() => {});
   await removeKey(`notice:${id}`);
-  for (const tabId of notice?.tabIds || []) {
+  if (!notice) return;
+  if ((await check({ url: notice.url, origin: notice.origin || originOf(notice.url) })).result !== 'up') {
+    for (const tabId of notice.tabIds || []) {
+      const rec = await getKey(`tab:${tabId}`);
+      if (rec) await startWatch(tabId, rec.url, { notify: true, method: rec.diagnosis?.method, failureAt: rec.at });
+    }
+    return;
+  }
+  for (const tabId of notice.tabIds || []) {
     try {
       const tab = await api.tabs.update(tabId, { active: true });
       await api.windows.update(tab.windowId, { focused: true }).catch(() => {});
-      await api.tabs.reload(tabId, { bypassCache: true });
+      const where = await stillFailing(tabId, notice.url);
+      if (!where.gone && !where.elsewhere && (await getKey(`tab:${tabId}`))) await reloadTab(tabId, notice.url, where, notice.get);
       return;
     } catch {
       // That tab is gone: try the next.
@@ -604,6 +560,15 @@ export async function onNavigated(tabId, url) {
   if (w && !sameUrl(w.tabs[tabId].url, url)) await stopWatch(tabId);
 }
 
+/** A response under 500 (or a committed healthy page) in a tab: the page is back, so the
+ * tab's pending automatic retry ends, whatever its URL (issue 12: a retry never overtakes
+ * what the person did since), and so does its watch. */
+export async function onHealthy(tabId) {
+  unschedule(AUTO_ALARM + tabId);
+  if (await getKey(autoKey(tabId))) await removeKey(autoKey(tabId));
+  if (await watchOfTab(tabId)) await stopWatch(tabId);
+}
+
 /** A tab closed. */
 export async function onTabRemoved(tabId) {
   unschedule(AUTO_ALARM + tabId);
@@ -628,12 +593,14 @@ export async function onAlarm(alarm) {
 export async function runAction(tabId, rec, action) {
   switch (action?.type) {
     case 'watch': {
-      const w = await startWatch(tabId, rec.url, { notify: true });
+      const w = await startWatch(tabId, rec.url, { notify: true, method: rec.diagnosis?.method, failureAt: rec.at });
       if (!w) return { ok: false, messageKey: 'ui_watch_unavailable' };
       const settings = await getSettings();
+      // A POST's page says that it will load with GET (the form is not sent again).
+      const get = w.tabs[tabId]?.get ? '_get' : '';
       return {
         ok: true,
-        messageKey: settings.notifications ? 'ui_watch_started' : 'ui_watch_started_silent',
+        messageKey: (settings.notifications ? 'ui_watch_started' : 'ui_watch_started_silent') + get,
         extras: await viewExtras(tabId, rec),
       };
     }
@@ -654,7 +621,7 @@ export async function runAction(tabId, rec, action) {
   }
 }
 
-/** Facts for the view of a failing tab: {autoRetry?, watching?, resubmits?}. */
+/** Facts for the view of a failing tab: {autoRetry?, watching?, retryLine?}. */
 export async function viewExtras(tabId, rec) {
   const out = {};
   if (!rec) return out;
@@ -673,6 +640,7 @@ export async function viewExtras(tabId, rec) {
   }
   const w = await watchOfTab(tabId);
   if (w) out.watching = { notify: Boolean(w.tabs[tabId].notify), nextAt: w.nextAt, now: now(), origin: w.origin, tabs: Object.keys(w.tabs).length };
-  out.resubmits = !resendable(rec);
+  // The one retry line (a countdown or the reason there is none): the core's.
+  out.retryLine = (await core()).retryLine(out.autoRetry ?? null, rec.diagnosis?.method || rec.failure?.method || 'GET');
   return out;
 }

@@ -64,8 +64,7 @@ use crate::text::{clip, concat, push_u64};
 pub const MAX_STEPS: usize = 20;
 /// At most this many extension ids in "disable-extensions".
 pub const MAX_LISTED_EXTENSIONS: usize = 10;
-/// Failures of other hosts within this long before `now` count (ms).
-pub const RECENT_WINDOW_MS: f64 = 10.0 * 60.0 * 1000.0;
+pub use crate::policy::RECENT_WINDOW_MS;
 /// This many other, unrelated sites failing point to the person's own network.
 pub const NETWORK_WIDE_MIN: usize = 2;
 /// Outside "is it down?" checkers: (host, URL prefix, URL suffix).
@@ -189,6 +188,10 @@ fn cause_from_str(s: &str) -> Option<Cause> {
 
 /// How many unrelated sites (by registrable domain) failed on the person's side lately.
 fn others_failing(d: &Diagnosis, env: &Environment, host: &str) -> usize {
+    // An HTTP response proves this connection worked: other sites' failures say nothing here.
+    if d.status_code.is_some() || d.cause.is_response_cause() {
+        return 0;
+    }
     let own = domain::registrable_domain(host);
     let now = env.now.filter(|n| n.is_finite());
     let mut seen: Vec<String> = Vec::new();
@@ -204,11 +207,12 @@ fn others_failing(d: &Diagnosis, env: &Environment, host: &str) -> usize {
         if h.is_empty() || h == d.host {
             continue;
         }
-        // another site's own 5xx says nothing about this network
-        if let Some(c) = f.cause.as_deref().and_then(cause_from_str) {
-            if c.is_response_cause() || matches!(c, Cause::Aborted | Cause::None) {
-                continue;
-            }
+        // only network errors of real hosts (policy::counts_as_network): not another
+        // site's own 5xx, nor a name that never loaded
+        let known = env.known_hosts.iter().any(|k| k.eq_ignore_ascii_case(&h));
+        match f.cause.as_deref().and_then(cause_from_str) {
+            Some(c) if crate::policy::counts_as_network(c, false, known) => {}
+            _ => continue,
         }
         let reg = domain::registrable_domain(&h);
         if reg == own || seen.iter().any(|s| s == reg) {
@@ -397,8 +401,6 @@ const RESPONSE_TAIL: &[Id] = &[
     CheckProxy,
     ContactSite,
     VerifyUrl,
-    FlushDns,
-    ChangeDns,
 ];
 
 /// Steps for no-response causes, before the ones every such cause gets.
@@ -551,6 +553,14 @@ fn base_order(c: &Ctx) -> Vec<Id> {
     v
 }
 
+/// Steps that ask the person to change their own browser, computer or network.
+fn changes_own_setup(id: Id) -> bool {
+    matches!(
+        id,
+        FlushDns | ChangeDns | DisableExtensions | CheckProxy | CheckConnection
+    )
+}
+
 fn pos_of(v: &[Id], id: Id) -> Option<usize> {
     v.iter().position(|x| *x == id)
 }
@@ -619,13 +629,27 @@ fn order(c: &Ctx) -> Vec<Id> {
         let p = pos_of(&v, Retry).unwrap_or(0);
         v.insert(p, ResubmitWarning);
     }
-    // what outside services cannot see, contacting oneself, and what only the web has
+    // what outside services cannot see, contacting oneself, what only the web has, and no
+    // DNS step once an HTTP response proved that the name resolved
+    let responded = d.status_code.is_some() || d.cause.is_response_cause();
     v.retain(|id| match id {
         CheckDown | StatusPage | ArchivedCopy => c.public && c.http,
         ContactSite => !c.loopback,
-        ClearSiteData | FlushDns | ChangeDns | CheckProxy => c.http,
+        FlushDns | ChangeDns => c.http && !responded,
+        ClearSiteData | CheckProxy => c.http,
         _ => true,
     });
+    // the site must act: nothing in the first steps asks the person to change their setup
+    if d.culprit == Culprit::Site {
+        let (own, rest): (Vec<Id>, Vec<Id>) = v.iter().partition(|id| changes_own_setup(**id));
+        v = rest;
+        // the panel shows the first steps but "retry", which is its own button (view.rs)
+        let shown_retry = usize::from(
+            c.idempotent && v[..v.len().min(crate::view::FIRST_STEPS + 1)].contains(&Retry),
+        );
+        let at = v.len().min(crate::view::FIRST_STEPS + shown_retry);
+        v.splice(at..at, own);
+    }
     // every step once: the lists above have no repeats and moving keeps it so
     debug_assert!(v.iter().enumerate().all(|(i, id)| !v[..i].contains(id)));
     v.truncate(MAX_STEPS);
@@ -836,10 +860,12 @@ fn build(id: Id, c: &Ctx) -> Option<Step> {
             s.act(Action::Copy { text: report(c) });
         }
         Incognito => {
-            s.act(Action::OpenIncognito);
+            // No button where the browser will refuse: the step says how to open one by hand.
             if env.incognito_allowed == Some(false) {
                 s.put("allowed", Param::Flag(false));
                 s.variant("notallowed");
+            } else {
+                s.act(Action::OpenIncognito);
             }
             s.text("browser", &c.browser);
         }
@@ -900,8 +926,8 @@ fn build(id: Id, c: &Ctx) -> Option<Step> {
                     names.push(clip(&e.name, 80).to_string());
                 }
             }
-            s.put("extensions", Param::List(ids));
             if !list.is_empty() {
+                s.put("extensions", Param::List(ids));
                 s.put("names", Param::List(names));
             }
             let page = if firefox {
@@ -923,6 +949,9 @@ fn build(id: Id, c: &Ctx) -> Option<Step> {
             } else if !env.extensions.is_empty() {
                 s.variant("none");
                 s.open(page);
+            } else {
+                // Not readable (no `management` permission): the text names none.
+                s.variant("unknown");
             }
         }
         CheckProxy => {

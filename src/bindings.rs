@@ -36,6 +36,30 @@ fn to_js<T: Serialize>(v: &T) -> R<JsValue> {
         .map_err(JsValue::from)
 }
 
+/// A plain object of `fields`; `undefined` values are left out. Smaller in the wasm than a
+/// serde derive per policy answer.
+fn obj(fields: &[(&'static str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in fields {
+        if !v.is_undefined() {
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+        }
+    }
+    o.into()
+}
+
+fn num(x: f64) -> JsValue {
+    JsValue::from_f64(x)
+}
+
+fn opt(x: Option<f64>) -> JsValue {
+    x.map_or(JsValue::UNDEFINED, JsValue::from_f64)
+}
+
+fn bucket_js(b: &crate::policy::Bucket) -> JsValue {
+    obj(&[("tokens", num(b.tokens)), ("at", num(b.at))])
+}
+
 fn input(e: InputError) -> JsValue {
     js_sys::Error::new(&e.0).into()
 }
@@ -79,6 +103,189 @@ pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
         decode::list(v, at, MAX_EXTENSIONS, decode::extension)
     })?;
     to_js(&crate::rank_extensions(&exts))
+}
+
+/// The panel's view (src/view.rs): the advice for `environment` laid out, with the retry line
+/// for `retry` (the tab's stored autoRetry decision).
+#[wasm_bindgen]
+pub fn view(diagnosis: JsValue, environment: JsValue, retry: JsValue) -> Result<JsValue, JsValue> {
+    let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
+    let env = optional("environment", &environment, |v, at| {
+        decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
+    })?;
+    let unknown = optional("environment", &environment, decode::unknown)?;
+    let r = optional("retry", &retry, decode::retry_state)?;
+    let advice = crate::advise(&d, &env);
+    to_js(&crate::view::view(&d, &advice, unknown, &r))
+}
+
+/// The retry line alone (src/view.rs), for redrawing it: `retry` as in `view`.
+#[wasm_bindgen(js_name = retryLine)]
+pub fn retry_line(retry: JsValue, method: JsValue) -> Result<JsValue, JsValue> {
+    let r = optional("retry", &retry, decode::retry_state)?;
+    let m = method.as_string().unwrap_or_default();
+    to_js(&crate::view::retry_line(&r, &m))
+}
+
+// ---------------------------------------------------------------- policy (src/policy.rs)
+
+#[wasm_bindgen(js_name = autoRetry)]
+pub fn auto_retry(diagnosis: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
+    let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
+    let s = required("state", &state, decode::auto_input)?;
+    let a = crate::policy::auto_retry(&d, &s);
+    Ok(obj(&[
+        ("state", a.state.into()),
+        ("reason", a.reason.as_str().into()),
+        ("due", opt(a.due)),
+        ("watchFrom", opt(a.watch_from)),
+        ("attempts", num(f64::from(a.attempts))),
+        ("max", num(f64::from(a.max))),
+    ]))
+}
+
+#[wasm_bindgen(js_name = watchNext)]
+pub fn watch_next(watch: JsValue) -> Result<JsValue, JsValue> {
+    let w = required("watch", &watch, decode::watch_input)?;
+    let n = crate::policy::watch_next(&w);
+    Ok(obj(&[
+        ("at", opt(n.at)),
+        ("end", n.end.map_or(JsValue::UNDEFINED, JsValue::from_str)),
+        ("endsAt", num(n.ends_at)),
+    ]))
+}
+
+#[wasm_bindgen(js_name = takeToken)]
+pub fn take_token(bucket: JsValue, now: JsValue, scale: JsValue) -> Result<JsValue, JsValue> {
+    let b = optional("bucket", &bucket, |v, at| decode::bucket(v, at).map(Some))?;
+    let t = crate::policy::take_token(b, decode::loose_number(&now), decode::loose_number(&scale));
+    Ok(obj(&[
+        ("ok", t.ok.into()),
+        ("waitMs", num(t.wait_ms)),
+        ("bucket", bucket_js(&t.bucket)),
+    ]))
+}
+
+#[wasm_bindgen(js_name = backReloads)]
+pub fn back_reloads(
+    count: JsValue,
+    bucket: JsValue,
+    now: JsValue,
+    scale: JsValue,
+) -> Result<JsValue, JsValue> {
+    let b = optional("bucket", &bucket, |v, at| decode::bucket(v, at).map(Some))?;
+    let n = decode::loose_number(&count);
+    let n = if n.is_finite() && n > 0.0 {
+        n.min(1000.0) as usize
+    } else {
+        0
+    };
+    let r = crate::policy::back_reloads(
+        n,
+        b,
+        decode::loose_number(&now),
+        decode::loose_number(&scale),
+    );
+    let at: js_sys::Array = r.at.iter().map(|t| num(*t)).collect();
+    Ok(obj(&[("at", at.into()), ("bucket", bucket_js(&r.bucket))]))
+}
+
+#[wasm_bindgen(js_name = retryAfter)]
+pub fn retry_after(value: JsValue, date: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+    let v = optional("value", &value, decode::string)?;
+    let date = optional("date", &date, |v, at| decode::string(v, at).map(Some))?;
+    let now = Some(decode::loose_number(&now)).filter(|n| n.is_finite());
+    Ok(crate::policy::retry_after(&v, date.as_deref(), now)
+        .map_or(JsValue::NULL, JsValue::from_f64))
+}
+
+#[wasm_bindgen(js_name = noteFailure)]
+pub fn note_failure(
+    list: JsValue,
+    diagnosis: JsValue,
+    known_hosts: JsValue,
+    now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let l = optional("list", &list, |v, at| {
+        decode::recent_failures(v, at, MAX_KNOWN_HOSTS)
+    })?;
+    let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
+    let known = optional("knownHosts", &known_hosts, |v, at| {
+        decode::list(v, at, MAX_KNOWN_HOSTS, decode::string)
+    })?;
+    to_js(&crate::policy::note_failure(
+        &l,
+        &d,
+        &known,
+        decode::loose_number(&now),
+    ))
+}
+
+#[wasm_bindgen(js_name = sameFailure)]
+pub fn same_failure(
+    url: JsValue,
+    failure_at: JsValue,
+    shown_url: JsValue,
+    latest_failure_at: JsValue,
+) -> bool {
+    let s = |v: &JsValue| v.as_string().unwrap_or_default();
+    let latest = Some(decode::loose_number(&latest_failure_at)).filter(|n| n.is_finite());
+    crate::policy::same_failure(
+        &s(&url),
+        decode::loose_number(&failure_at),
+        &s(&shown_url),
+        latest,
+    )
+}
+
+#[wasm_bindgen(js_name = backAction)]
+pub fn back_action(method: JsValue) -> String {
+    crate::policy::back_action(&method.as_string().unwrap_or_default()).to_string()
+}
+
+#[wasm_bindgen(js_name = isBack)]
+pub fn is_back(status: JsValue, redirected: JsValue) -> bool {
+    let n = decode::loose_number(&status);
+    let status = if n.is_finite() && (0.0..=999.0).contains(&n) {
+        n as u16
+    } else {
+        0
+    };
+    crate::policy::is_back(status, redirected.is_truthy())
+}
+
+#[wasm_bindgen(js_name = headRefused)]
+pub fn head_refused(status: JsValue) -> bool {
+    let n = decode::loose_number(&status);
+    n.is_finite() && (0.0..=999.0).contains(&n) && crate::policy::head_refused(n as u16)
+}
+
+#[wasm_bindgen(js_name = isEarly)]
+pub fn is_early(due: JsValue, now: JsValue) -> bool {
+    crate::policy::is_early(decode::loose_number(&due), decode::loose_number(&now))
+}
+
+#[wasm_bindgen]
+pub fn resendable(method: JsValue) -> bool {
+    crate::policy::resendable(&method.as_string().unwrap_or_default())
+}
+
+/// The policy's numbers that the shell needs for what it does itself.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsValue> {
+    let l = crate::policy::limits();
+    Ok(obj(&[
+        ("bucketSize", num(l.bucket_size)),
+        ("bucketWindowMs", num(l.bucket_window_ms)),
+        ("watchTotalMs", num(l.watch_total_ms)),
+        ("checkTimeoutMs", num(l.check_timeout_ms)),
+        ("firedWindowMs", num(l.fired_window_ms)),
+        ("staggerMs", num(l.stagger_ms)),
+        ("recentWindowMs", num(l.recent_window_ms)),
+        ("maxRecent", num(l.max_recent as f64)),
+        ("maxAttempts", num(f64::from(l.max_attempts))),
+        ("maxScale", num(l.max_scale)),
+    ]))
 }
 
 /// The core's version, for the extension's "about" line.

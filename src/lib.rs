@@ -10,6 +10,7 @@ pub mod extensions;
 pub mod gateway;
 pub mod model;
 pub mod neterror;
+pub mod policy;
 pub mod punycode;
 pub mod retry;
 pub mod retry_after;
@@ -17,6 +18,7 @@ pub mod status_pages;
 pub mod suggest;
 pub mod text;
 pub mod url;
+pub mod view;
 
 mod bindings;
 

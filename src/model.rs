@@ -1,4 +1,4 @@
-//! The values that cross the JavaScript boundary, as the contract in `shared/core-api.md`
+//! The values that cross the JavaScript boundary, as the contract in `docs/core-api.md`
 //! names them. Pure data: std and serde only. Unknown input fields are ignored; every
 //! optional input field may be missing.
 

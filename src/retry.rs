@@ -59,16 +59,21 @@ fn finish(mut z: u64) -> f64 {
 
 /// One client's jitter fraction in [0, 1), the same for every attempt of one failure.
 pub fn jitter(d: &Diagnosis, h: &History) -> f64 {
+    let at = h
+        .first_failure_at
+        .or(h.now)
+        .filter(|t| t.is_finite())
+        .unwrap_or(0.0);
+    jitter_of(h.seed, crate::text::clip(&d.url, 8 * 1024).as_bytes(), at)
+}
+
+/// A jitter fraction in [0, 1): a hash of `seed` when given (and finite), else of `key` and `at`.
+pub fn jitter_of(seed: Option<f64>, key: &[u8], at: f64) -> f64 {
     let mut x: u64 = 0xCBF2_9CE4_8422_2325;
-    match h.seed.filter(|s| s.is_finite()) {
+    match seed.filter(|s| s.is_finite()) {
         Some(seed) => fnv(&mut x, &seed.to_bits().to_le_bytes()),
         None => {
-            fnv(&mut x, crate::text::clip(&d.url, 8 * 1024).as_bytes());
-            let at = h
-                .first_failure_at
-                .or(h.now)
-                .filter(|t| t.is_finite())
-                .unwrap_or(0.0);
+            fnv(&mut x, &key[..key.len().min(8 * 1024)]);
             fnv(&mut x, &at.to_bits().to_le_bytes());
         }
     }

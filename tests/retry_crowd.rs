@@ -1,5 +1,5 @@
 //! A crowd of clients that all saw the same site fail in the same second: how many requests
-//! per second does the site get while it is down and when it comes back, under retryPlan
+//! per second does the site get while it is down and when it comes back, under what ships
 //! (then a watch), beside a fixed 5-second reload and Chrome's auto-reload?
 //!
 //! `cargo test --test retry_crowd -- --nocapture` prints the table for BENCHMARKS.md.
@@ -9,15 +9,16 @@
 //! Requests are counted per second over one hour; the first failing load (second 0) counts
 //! too. Schedules:
 //!
-//! - retryPlan: waits `delaySeconds` while `auto`, then (reason "watch") checks on the watch
-//!   schedule (`retry::watch_delay_seconds`: 1-2 min, doubling, up to 24-30 min apart).
+//! - what ships (`policy::auto_retry`, then `policy::watch_next`, the same functions the
+//!   extension calls): retries while the state is "scheduled", then (state "exhausted")
+//!   checks on the watch schedule (1-2 min, doubling, up to 24-30 min apart).
 //! - fixed 5 s: a reload every 5 s.
 //! - Chrome auto-reload (Chromium's net error auto-reload: 1 s, 5 s, 30 s, 1 min, 5 min,
 //!   10 min, then 15 min). Chrome does not auto-reload after a 5xx; simulated as if it did.
 
-use gateway_doctor::model::{Diagnosis, Failure, Header, History};
-use gateway_doctor::retry::{jitter, watch_delay_seconds};
-use gateway_doctor::{diagnose, retry_plan};
+use gateway_doctor::diagnose;
+use gateway_doctor::model::{Diagnosis, Failure, Header};
+use gateway_doctor::policy::{auto_retry, watch_next, AutoInput, WatchInput};
 
 const CLIENTS: usize = 100_000;
 const HORIZON: usize = 3600;
@@ -116,29 +117,55 @@ fn site_502() -> Diagnosis {
     d
 }
 
+/// Each client runs what the extension ships: `policy::auto_retry` while it schedules
+/// retries, then (state "exhausted") a watch on `policy::watch_next`'s schedule, with the
+/// client's own seed as the shell stores it.
 fn simulate_retry_plan(d: &Diagnosis, down: f64) -> Outcome {
+    const EPOCH: f64 = 1_700_000_000_000.0;
     let mut out = Outcome::new();
     for i in 0..CLIENTS {
         let t0 = client_start(i);
-        let mut h = History {
+        let mut s = AutoInput {
             attempts: 0,
-            first_failure_at: Some(1_700_000_000_000.0 + t0 * 1000.0),
-            now: None,
+            first_failure_at: Some(EPOCH + t0 * 1000.0),
+            now: 0.0,
+            enabled: true,
             seed: Some(i as f64),
+            ..Default::default()
         };
-        let r = jitter(d, &h);
-        let mut watch_checks = 0;
+        let mut watch: Option<WatchInput> = None;
         run(&mut out, t0, 1, down, |_, t| {
-            h.now = Some(1_700_000_000_000.0 + t * 1000.0);
-            let p = retry_plan(d, &h);
-            if p.auto {
-                h.attempts += 1;
-                p.delay_seconds.unwrap()
-            } else {
-                assert_eq!(p.reason, "watch");
-                watch_checks += 1;
-                watch_delay_seconds(watch_checks - 1, r)
-            }
+            let now = EPOCH + t * 1000.0;
+            let at = match watch.as_mut() {
+                Some(w) => {
+                    w.now = now;
+                    w.checks += 1;
+                    watch_next(w).at.expect("the watch outlasts the hour")
+                }
+                None => {
+                    s.now = now;
+                    let a = auto_retry(d, &s);
+                    if a.state == "scheduled" {
+                        s.attempts += 1;
+                        a.due.unwrap()
+                    } else {
+                        assert_eq!((a.state, a.reason.as_str()), ("exhausted", "watch"));
+                        let w = WatchInput {
+                            started_at: now,
+                            now,
+                            not_before: a.watch_from,
+                            key: "https://popular.example.com".into(),
+                            seed: Some(i as f64),
+                            ..Default::default()
+                        };
+                        let first = watch_next(&w).at.unwrap();
+                        watch = Some(w);
+                        first
+                    }
+                }
+            };
+            assert!(at >= now, "no wait is negative");
+            (at - now) / 1000.0
         });
     }
     out
@@ -186,7 +213,7 @@ fn a_crowd_stays_spread_out() {
         let fixed = simulate_fixed(down, 5.0);
         let chrome = simulate_chrome(down);
         for (name, o) in [
-            ("retryPlan + watch", &ours),
+            ("autoRetry + watchNext", &ours),
             ("fixed 5 s reload", &fixed),
             ("Chrome auto-reload", &chrome),
         ] {

@@ -26,6 +26,8 @@ use crate::model::{
     Cause, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway, GeneratedBy, Header,
     History, ProxyInfo, ProxySettings, RecentFailure, Role,
 };
+use crate::policy::{AutoInput, Bucket, WatchInput};
+use crate::view::{RetryState, Unknown};
 use js_sys::{Function, JsString, Reflect};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -476,6 +478,79 @@ pub fn extension(v: &JsValue, at: &Path) -> R<ExtensionInfo> {
         host_permissions: o.list("hostPermissions", MAX_ITEMS, string)?,
         install_type: o.opt("installType", string)?,
         may_disable: o.opt("mayDisable", boolean)?,
+    })
+}
+
+/// `autoRetry`'s state: what the shell stored about one tab's failure, and the settings.
+pub fn auto_input(v: &JsValue, at: &Path) -> R<AutoInput> {
+    let o = Obj::new(v, at)?;
+    Ok(AutoInput {
+        attempts: o.opt("attempts", u32_)?.unwrap_or(0),
+        first_failure_at: o.opt("firstFailureAt", number)?,
+        now: o.opt("now", number)?.unwrap_or(f64::NAN),
+        enabled: o.opt("enabled", boolean)?.unwrap_or(true),
+        max_attempts: o.opt("maxAttempts", u32_)?,
+        watching: o.opt("watching", boolean)?.unwrap_or(false),
+        cancelled: o.opt("cancelled", boolean)?.unwrap_or(false),
+        scale: o.opt("scale", number)?,
+        seed: o.opt("seed", number)?,
+    })
+}
+
+/// `watchNext`'s state: one site's watch as the shell stored it.
+pub fn watch_input(v: &JsValue, at: &Path) -> R<WatchInput> {
+    let o = Obj::new(v, at)?;
+    Ok(WatchInput {
+        started_at: o.opt("startedAt", number)?.unwrap_or(f64::NAN),
+        checks: o.opt("checks", u32_)?.unwrap_or(0),
+        now: o.opt("now", number)?.unwrap_or(f64::NAN),
+        not_before: o.opt("notBefore", number)?,
+        retry_after: o.opt("retryAfter", number)?,
+        scale: o.opt("scale", number)?,
+        key: o.opt("key", string)?.unwrap_or_default(),
+        seed: o.opt("seed", number)?,
+    })
+}
+
+/// A site's token bucket as the shell stored it.
+pub fn bucket(v: &JsValue, at: &Path) -> R<Bucket> {
+    let o = Obj::new(v, at)?;
+    Ok(Bucket {
+        tokens: o.opt("tokens", number)?.unwrap_or(f64::NAN),
+        at: o.opt("at", number)?.unwrap_or(f64::NAN),
+    })
+}
+
+/// A number or, when it is not one (missing, null, a string), NaN: the policy makes it safe.
+pub fn loose_number(v: &JsValue) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+/// A list of recent failures as the shell stored it, cut at `max`.
+pub fn recent_failures(v: &JsValue, at: &Path, max: usize) -> R<Vec<RecentFailure>> {
+    list(v, at, max, recent_failure)
+}
+
+/// What the environment could not read: `environment.unknown`, a list of "extensions",
+/// "proxy".
+pub fn unknown(v: &JsValue, at: &Path) -> R<Unknown> {
+    let o = Obj::new(v, at)?;
+    let names = o.list("unknown", 8, string)?;
+    Ok(Unknown {
+        extensions: names.iter().any(|n| n == "extensions"),
+        proxy: names.iter().any(|n| n == "proxy"),
+    })
+}
+
+/// A tab's automatic-retry state as the shell stored it.
+pub fn retry_state(v: &JsValue, at: &Path) -> R<RetryState> {
+    let o = Obj::new(v, at)?;
+    Ok(RetryState {
+        state: o.opt("state", string)?,
+        reason: o.opt("reason", string)?,
+        due: o.opt("due", number)?,
+        attempts: o.opt("attempts", u32_)?.unwrap_or(0),
+        max: o.opt("max", u32_)?,
     })
 }
 

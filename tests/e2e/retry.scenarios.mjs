@@ -6,7 +6,7 @@
 //                      JSON-shaped result
 //   stopBackground()   stops the extension's background as the browser does when it is idle
 //                      (Chromium: closes the service worker; Firefox: terminates the event page)
-// Delays are sped up with the developer setting `clockScale` (storage.local), never slept out.
+// Delays are sped up with the developer setting `clockScale` (storage.session, developer builds only), never slept out.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,7 @@ export function defineRetryScenarios({ browser, launch, available }) {
   const configure = ({ clockScale = 1, ...sync } = {}) =>
     d.ext(
       async ({ clockScale, sync }) => {
-        await chrome.storage.local.set({ clockScale });
+        await chrome.storage.session.set({ clockScale });
         await chrome.storage.sync.clear();
         if (Object.keys(sync).length) await chrome.storage.sync.set(sync);
         return true;
@@ -70,7 +70,7 @@ export function defineRetryScenarios({ browser, launch, available }) {
   });
   after(async () => {
     await d?.ext(async () => {
-      await chrome.storage.local.remove('clockScale');
+      await chrome.storage.session.remove('clockScale');
       await chrome.storage.sync.clear();
       return true;
     }).catch(() => {});
@@ -186,8 +186,95 @@ export function defineRetryScenarios({ browser, launch, available }) {
     }
   });
 
+  test(`${browser} retry 3b: 502 on GET → retry scheduled → the person reloads, the page loads, a form is sent there → no automatic reload; one POST`, { timeout: TEST_TIMEOUT }, async () => {
+    await configure({ clockScale: 1 });
+    const s = await failingGateway();
+    const path = '/shop';
+    s.up.handler = (req, res) => {
+      req.resume();
+      const html = (body) => `<!doctype html><html><body>${body}</body></html>`;
+      if (req.method === 'GET' && hits(s.up, path, 'GET').length <= 1) {
+        // Retry-After keeps the automatic retry a few seconds away while the person acts.
+        res.writeHead(502, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '6' });
+        res.end(html('<h1>Shop is down</h1>'));
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(
+        req.method === 'POST'
+          ? html('<h1>Order received</h1>')
+          : html(`<h1>${REAL_PAGE}</h1><form method="post" action="${path}"><input name="item" value="1"><button id="send" type="submit">Send</button></form>`),
+      );
+    };
+    await s.up.start();
+    try {
+      await d.goto(s.gw.url(path));
+      await waitFor(
+        async () => {
+          const p = await d.panel({ timeout: 1000 });
+          return p && /Retrying in \d+ s/.test(p.text);
+        },
+        { what: 'the countdown', timeoutMs: 20_000 },
+      );
+      // The person reloads by hand, gets the page, and sends its form (to the same URL).
+      await d.goto(s.gw.url(path));
+      await waitFor(async () => (await d.pageText()).includes(REAL_PAGE), { what: 'the page, reloaded by hand' });
+      await d.clickPage('#send');
+      await waitFor(async () => (await d.pageText()).includes('Order received'), { what: 'the form\'s answer' });
+      // Longer than Retry-After and its spread: the old retry would have fired by now.
+      await sleep(10_000);
+      assert.equal(hits(s.up, path, 'POST').length, 1, 'the upstream saw exactly one POST');
+      assert.equal(logged(s.gw, 'POST', path).length, 1, 'nginx saw exactly one POST');
+      assert.equal(hits(s.up, path, 'GET').length, 2, 'no automatic GET either');
+      assert.match(await d.pageText(), /Order received/);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test(`${browser} retry 3c: a POST answered by 502 → Notify me → the site is back → one POST; the page loads with GET`, { timeout: TEST_TIMEOUT }, async () => {
+    await configure({ clockScale: 30, autoRetry: false });
+    const s = await failingGateway();
+    const path = '/checkout';
+    let down = true;
+    s.up.handler = (req, res) => {
+      req.resume();
+      res.writeHead(down ? 502 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(down ? '<!doctype html><html><body><h1>Checkout failed</h1></body></html>' : OK_PAGE);
+    };
+    await s.up.start();
+    const formPort = await freePort();
+    const formServer = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(
+        `<!doctype html><html><body><form method="post" action="${s.gw.url(path)}">` +
+          '<input name="item" value="1"><button id="send" type="submit">Send</button></form></body></html>',
+      );
+    });
+    await new Promise((r) => formServer.listen(formPort, HOST, r));
+    try {
+      await d.goto(`http://${HOST}:${formPort}/form`);
+      await d.clickPage('#send');
+      assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears over the 502 of the POST');
+      // After the warning about the form, "Notify me" is among the steps under "more".
+      await d.clickPanel('more');
+      await d.clickPanel('watch');
+      const said = await waitFor(async () => d.panelMessage(), { what: 'the watch started' });
+      assert.match(said, /without sending the form again/, 'the panel says the page loads with GET');
+      down = false;
+      await waitFor(async () => (await d.pageText()).includes(REAL_PAGE), { what: 'the page, loaded with GET', timeoutMs: 45_000 });
+      await sleep(1500);
+      assert.equal(hits(s.up, path, 'POST').length, 1, 'the upstream saw exactly one POST');
+      assert.equal(logged(s.gw, 'POST', path).length, 1, 'nginx saw exactly one POST');
+      assert.ok(logged(s.gw, 'GET', path).length >= 1, 'the page came back by GET');
+    } finally {
+      await new Promise((r) => formServer.close(r));
+      await s.stop();
+    }
+  });
+
   test(`${browser} retry 4: ten tabs watch one failing site → one check per interval; back → notification, tabs reload`, { timeout: TEST_TIMEOUT }, async () => {
-    // 30 times faster: the first check after 1 s, then 1.5 s, 2.25 s, ...
+    // 30 times faster: the first check after 2-4 s, then 4-8 s, ... (policy::watch_next)
     await configure({ clockScale: 30, autoRetry: false });
     const s = await failingGateway();
     const path = '/watched';
@@ -227,7 +314,7 @@ export function defineRetryScenarios({ browser, launch, available }) {
       const after = await watchState();
       assert.ok(heads >= 1, 'the site was checked');
       assert.equal(heads, after.checks, 'one request per scheduled check, however many tabs wait');
-      // Scheduled: 1 s, then +1.5, +2.25, +3.4 (scaled): at most 4 in 6 s (plus one of slack).
+      // Scheduled: 2-4 s, then +4-8 s (scaled): at most 2 in 6 s (plus slack).
       assert.ok(heads <= 5, `at most one check per interval (${heads} checks in ${Date.now() - t0} ms)`);
 
       await s.up.start();

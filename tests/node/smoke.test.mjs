@@ -1,5 +1,5 @@
 // Loads the built wasm package in Node, as the extension does, and calls every function of
-// the contract (shared/core-api.md) once, plus the error paths.
+// the contract (docs/core-api.md) once, plus the error paths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

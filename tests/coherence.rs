@@ -1,0 +1,355 @@
+//! The advice never contradicts itself or the diagnosis: invariants of the view (src/view.rs)
+//! over every captured fixture and a set of browser errors, each in a spread of environments
+//! (browsers, platforms, permissions, POST or GET, private windows allowed or not, recent
+//! failures, Retry-After, proxies) and retry states.
+
+use gateway_doctor::model::{
+    Action, Diagnosis, Environment, ExtensionInfo, Failure, Message, Param, ProxySettings,
+    RecentFailure,
+};
+use gateway_doctor::policy::{auto_retry, AutoInput};
+use gateway_doctor::view::{view, RetryState, Unknown, View, FIRST_STEPS};
+use gateway_doctor::{advise, diagnose};
+use std::collections::BTreeMap;
+
+#[path = "support/http.rs"]
+mod http;
+#[path = "support/locales.rs"]
+mod locales;
+use http::{fixture_failure, fixtures_dir};
+use locales::{all_locales, placeholders};
+
+/// Steps that ask the person to change their own browser, computer or network.
+const OWN_SETUP: &[&str] = &[
+    "flush-dns",
+    "change-dns",
+    "disable-extensions",
+    "check-proxy",
+    "check-connection",
+];
+
+const ERRORS: &[&str] = &[
+    "net::ERR_NAME_NOT_RESOLVED",
+    "net::ERR_CONNECTION_REFUSED",
+    "net::ERR_CONNECTION_RESET",
+    "net::ERR_CONNECTION_TIMED_OUT",
+    "net::ERR_INTERNET_DISCONNECTED",
+    "net::ERR_PROXY_CONNECTION_FAILED",
+    "net::ERR_CERT_DATE_INVALID",
+    "net::ERR_TOO_MANY_REDIRECTS",
+    "net::ERR_BLOCKED_BY_CLIENT",
+    "net::ERR_RESPONSE_HEADERS_TOO_BIG",
+    "net::ERR_EMPTY_RESPONSE",
+    "NS_ERROR_UNKNOWN_HOST",
+    "NS_ERROR_CONNECTION_REFUSED",
+    "NS_ERROR_NET_TIMEOUT",
+];
+
+fn failures() -> Vec<(String, Failure)> {
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(fixtures_dir()).unwrap() {
+        let dir = dir.unwrap().path();
+        if !dir.is_dir() || dir.file_name().unwrap() == "capture" {
+            continue;
+        }
+        let gw = dir.file_name().unwrap().to_str().unwrap().to_string();
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().and_then(|e| e.to_str()) == Some("http") {
+                let name = format!("{gw}/{}", f.file_stem().unwrap().to_str().unwrap());
+                out.push((name, fixture_failure(&gw, &std::fs::read(&f).unwrap())));
+            }
+        }
+    }
+    for e in ERRORS {
+        out.push((
+            e.to_string(),
+            Failure {
+                url: "https://www.example.com/some/page".into(),
+                error: Some(e.to_string()),
+                time_stamp: Some(1_795_000_000_000.0),
+                ..Failure::default()
+            },
+        ));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn ext(id: &str, name: &str, perms: &[&str]) -> ExtensionInfo {
+    ExtensionInfo {
+        id: id.into(),
+        name: name.into(),
+        enabled: Some(true),
+        kind: Some("extension".into()),
+        permissions: perms.iter().map(|s| s.to_string()).collect(),
+        host_permissions: vec!["<all_urls>".into()],
+        may_disable: Some(true),
+        ..Default::default()
+    }
+}
+
+const NOW: f64 = 1_795_000_000_000.0;
+
+/// (label, environment, what it could not read)
+fn environments() -> Vec<(String, Environment, Unknown)> {
+    let mut out = Vec::new();
+    let recent = |hosts: &[&str], cause: &str| -> Vec<RecentFailure> {
+        hosts
+            .iter()
+            .map(|h| RecentFailure {
+                host: h.to_string(),
+                at: NOW - 60_000.0,
+                cause: Some(cause.into()),
+            })
+            .collect()
+    };
+    for browser in ["chrome", "firefox"] {
+        for incognito in [None, Some(true), Some(false)] {
+            for (exts, unknown_exts) in [
+                (vec![], true),
+                (vec![ext("notes", "Notes", &["storage"])], false),
+                (
+                    vec![
+                        ext("ub", "uBlock Origin", &["declarativeNetRequest"]),
+                        ext("vpn", "Super VPN", &["proxy"]),
+                    ],
+                    false,
+                ),
+            ] {
+                for (recent_label, failures, known) in [
+                    ("none", vec![], vec![]),
+                    (
+                        "typos",
+                        recent(
+                            &["nosuch1.test", "nosuch2.invalid", "nosuch3.example"],
+                            "dns",
+                        ),
+                        vec![],
+                    ),
+                    (
+                        "real",
+                        recent(
+                            &["a.example.org", "b.example.net", "c.example.io"],
+                            "timeout",
+                        ),
+                        vec!["a.example.org".to_string()],
+                    ),
+                ] {
+                    for proxy in [None, Some("fixed_servers")] {
+                        let label = format!(
+                            "{browser} incognito={incognito:?} exts={} recent={recent_label} proxy={proxy:?}",
+                            exts.len()
+                        );
+                        let env = Environment {
+                            browser: Some(browser.into()),
+                            platform: Some(
+                                if browser == "chrome" { "win" } else { "linux" }.into(),
+                            ),
+                            incognito_allowed: incognito,
+                            extensions: exts.clone(),
+                            recent_failures: failures.clone(),
+                            known_hosts: known.clone(),
+                            proxy: proxy.map(|m| ProxySettings {
+                                mode: Some(m.into()),
+                                controlled_by: None,
+                            }),
+                            now: Some(NOW),
+                            ..Environment::default()
+                        };
+                        let unknown = Unknown {
+                            extensions: unknown_exts,
+                            proxy: proxy.is_none(),
+                        };
+                        out.push((label, env, unknown));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn empty(p: &Param) -> bool {
+    match p {
+        Param::Text(t) => t.trim().is_empty(),
+        Param::List(l) => l.is_empty() || l.iter().any(|x| x.trim().is_empty()),
+        Param::Number(n) => !n.is_finite(),
+        Param::Flag(_) => false,
+    }
+}
+
+/// The checks of one view; `errors` collects what breaks them.
+#[allow(clippy::too_many_arguments)]
+fn check(
+    what: &str,
+    d: &Diagnosis,
+    env: &Environment,
+    v: &View,
+    langs: &[(String, BTreeMap<String, serde_json::Value>)],
+    errors: &mut Vec<String>,
+) {
+    let mut fail = |s: String| errors.push(format!("{what}: {s}"));
+    assert!(v.steps.len() <= FIRST_STEPS);
+    let all: Vec<_> = v.steps.iter().chain(&v.more).collect();
+    // the site must act: nothing before "more" asks the person to change their setup
+    if d.culprit.as_str() == "site" {
+        for s in &v.steps {
+            if OWN_SETUP.contains(&s.id.as_str()) {
+                fail(format!("culprit site, yet step {} before more", s.id));
+            }
+        }
+    }
+    // an HTTP response arrived: DNS worked
+    if d.status_code.is_some() {
+        for s in &all {
+            if matches!(s.id.as_str(), "flush-dns" | "change-dns") {
+                fail(format!("{} after an HTTP response", s.id));
+            }
+        }
+        for s in &all {
+            if s.params.get("otherHostsFailing").is_some() {
+                fail(format!(
+                    "{} counts other sites after an HTTP response",
+                    s.id
+                ));
+            }
+        }
+    }
+    // the private window: the action and its step agree with the permission
+    let offered = v.primary.contains(&Action::OpenIncognito);
+    let step = all.iter().find(|s| s.id == "incognito");
+    if env.incognito_allowed == Some(false) {
+        if offered {
+            fail("a private-window button that the browser will refuse".into());
+        }
+        if let Some(s) = step {
+            if !s.key.ends_with("_notallowed") {
+                fail(format!("incognito step {} while not allowed", s.key));
+            }
+        }
+    } else if step.is_some() && !offered {
+        fail("the private-window step without its button".into());
+    }
+    // no empty parameter, and every placeholder of every message filled
+    let mut messages: Vec<(&str, &gateway_doctor::model::Params)> =
+        all.iter().map(|s| (s.key.as_str(), &s.params)).collect();
+    let retry: Option<&Message> = v.retry.as_ref();
+    messages.extend(retry.map(|m| (m.key.as_str(), &m.params)));
+    for (key, params) in &messages {
+        for (name, p) in params.iter() {
+            if empty(p) && name != "variant" {
+                fail(format!("{key}: empty parameter {name}"));
+            }
+        }
+        for (lang, file) in langs {
+            let Some(m) = file
+                .get(*key)
+                .and_then(|m| m.get("message"))
+                .and_then(|m| m.as_str())
+            else {
+                fail(format!("{lang}: no message {key}"));
+                continue;
+            };
+            if key.starts_with("step_") {
+                for ph in placeholders(m) {
+                    if params.get(&ph).is_none_or(empty) {
+                        fail(format!("{lang} {key}: {{{ph}}} has nothing to fill it"));
+                    }
+                }
+            }
+        }
+    }
+    for key in [&v.headline.key, &v.culprit.key] {
+        for (lang, file) in langs {
+            if !file.contains_key(key.as_str()) {
+                fail(format!("{lang}: no message {key}"));
+            }
+        }
+    }
+    for (name, p) in v.headline.params.iter() {
+        if empty(p) && name != "statusText" {
+            fail(format!("headline: empty parameter {name}"));
+        }
+    }
+}
+
+#[test]
+fn the_view_never_contradicts_itself() {
+    let langs = all_locales();
+    assert!(langs.len() >= 4);
+    let envs = environments();
+    let mut errors = Vec::new();
+    let mut views = 0;
+    for (name, f) in failures() {
+        for method in ["GET", "POST"] {
+            for retry_after in [None, Some(120.0)] {
+                let mut f = f.clone();
+                f.method = Some(method.into());
+                let Ok(mut d) = diagnose(&f) else { continue };
+                if !d.failed {
+                    continue;
+                }
+                if retry_after.is_some() {
+                    d.retry_after_seconds = retry_after;
+                }
+                for (label, env, unknown) in &envs {
+                    // the retry state is what the policy decided for this failure
+                    let a = auto_retry(
+                        &d,
+                        &AutoInput {
+                            now: NOW,
+                            enabled: true,
+                            ..Default::default()
+                        },
+                    );
+                    if a.state == "scheduled"
+                        && !matches!(a.reason.as_str(), "backoff" | "retry-after")
+                    {
+                        errors.push(format!("{name}: scheduled with reason {}", a.reason));
+                    }
+                    let r = RetryState {
+                        state: Some(a.state.to_string()),
+                        reason: Some(a.reason.clone()),
+                        due: a.due,
+                        attempts: a.attempts,
+                        max: Some(a.max),
+                    };
+                    let advice = advise(&d, env);
+                    let v = view(&d, &advice, *unknown, &r);
+                    // a countdown only where the request may be resent, never beside a reason
+                    if let Some(m) = &v.retry {
+                        if m.key == "ui_retry_countdown" && (method == "POST" || !d.safe_to_retry) {
+                            errors.push(format!(
+                                "{name} {method}: a countdown for a request that is not retried"
+                            ));
+                        }
+                    }
+                    check(
+                        &format!("{name} {method} ra={retry_after:?} {label}"),
+                        &d,
+                        env,
+                        &v,
+                        &langs,
+                        &mut errors,
+                    );
+                    views += 1;
+                }
+            }
+        }
+    }
+    assert!(views > 10_000, "{views} views");
+    errors.sort();
+    errors.dedup();
+    assert!(
+        errors.is_empty(),
+        "{} problems, e.g.:\n{}",
+        errors.len(),
+        errors
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
