@@ -78,11 +78,13 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
         status_text: None,
         error: None,
         evidence: Vec::new(),
+        references: Vec::new(),
     };
 
     match (f.status_code, f.error.as_deref()) {
         (Some(status), _) => {
             let ev = Evidence::from_failure(f);
+            d.references = crate::references::find(&ev);
             d.status_text = ev
                 .reason
                 .clone()

@@ -11,6 +11,7 @@ pub mod gateway;
 pub mod model;
 pub mod neterror;
 pub mod punycode;
+pub mod references;
 pub mod retry;
 pub mod retry_after;
 pub mod status_pages;

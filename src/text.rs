@@ -9,6 +9,8 @@ pub const MAX_HEADERS: usize = 256;
 pub const MAX_HEADER_VALUE: usize = 4 * 1024;
 /// The error page is read up to this many bytes.
 pub const MAX_BODY: usize = 16 * 1024;
+/// The page's visible text (from the content script) is read up to this many bytes.
+pub const MAX_PAGE_TEXT: usize = 4 * 1024;
 /// The status line is cut to this many bytes.
 pub const MAX_STATUS_LINE: usize = 512;
 
@@ -62,9 +64,11 @@ pub struct Evidence {
     pub headers: Vec<(String, String)>,
     /// The reason phrase from the status line ("Bad Gateway"), if any.
     pub reason: Option<String>,
-    /// The page, bounded, as given.
+    /// The page, bounded, as given; then, when it is HTML, its text without the tags; then
+    /// the visible text the content script read, when it differs. Rules match phrases over
+    /// all of it, so a page is known whether it came as HTML or as the text a person sees.
     pub body: String,
-    /// The page, bounded, lowercase.
+    /// [`Evidence::body`] in ASCII lowercase (the same byte offsets).
     pub body_lower: String,
 }
 
@@ -86,7 +90,22 @@ impl Evidence {
             let reason = parts.next()?.trim();
             (!reason.is_empty()).then(|| reason.to_string())
         });
-        let body = clip(f.body_text.as_deref().unwrap_or(""), MAX_BODY).to_string();
+        let raw = clip(f.body_text.as_deref().unwrap_or(""), MAX_BODY);
+        let mut body = raw.to_string();
+        if raw.contains('<') {
+            let text = visible_text(raw);
+            if !text.is_empty() {
+                body.push('\n');
+                body.push_str(&text);
+            }
+        }
+        if let Some(page) = f.page_text.as_deref() {
+            let page = clip(page.trim(), MAX_PAGE_TEXT);
+            if !page.is_empty() && !raw.contains(page) {
+                body.push('\n');
+                body.push_str(page);
+            }
+        }
         let body_lower = body.to_ascii_lowercase();
         Evidence {
             headers,
@@ -117,6 +136,92 @@ impl Evidence {
     }
 }
 
+/// The text of an HTML page as a person sees it: tags, `<script>` and `<style>` dropped,
+/// the common entities decoded, runs of white space made one space. One pass.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    let mut space = true;
+    while let Some(ch) = rest.chars().next() {
+        if ch == '<' {
+            let lower_start = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+            let skip_to = if lower_start.starts_with("<script") {
+                "</script>"
+            } else if lower_start.starts_with("<style") {
+                "</style>"
+            } else if lower_start.starts_with("<!--") {
+                "-->"
+            } else {
+                ">"
+            };
+            let end = if skip_to == ">" {
+                rest.find('>').map(|i| i + 1)
+            } else {
+                find_ci(rest, skip_to).map(|i| i + skip_to.len())
+            };
+            match end {
+                Some(e) => rest = &rest[e..],
+                None => break,
+            }
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+            continue;
+        }
+        if ch == '&' {
+            let entities: &[(&str, char)] = &[
+                ("&amp;", '&'),
+                ("&lt;", '<'),
+                ("&gt;", '>'),
+                ("&quot;", '"'),
+                ("&#39;", '\''),
+                ("&#039;", '\''),
+                ("&#x27;", '\''),
+                ("&rsquo;", '\''),
+                ("&#8217;", '\''),
+                ("&nbsp;", ' '),
+                ("&#32;", ' '),
+                ("&#35;", '#'),
+            ];
+            if let Some((e, c)) = entities.iter().find(|(e, _)| starts_ci(rest, e)) {
+                rest = &rest[e.len()..];
+                push_collapsed(&mut out, *c, &mut space);
+                continue;
+            }
+        }
+        rest = &rest[ch.len_utf8()..];
+        let ch = if ch == '\u{2019}' { '\'' } else { ch };
+        push_collapsed(&mut out, ch, &mut space);
+    }
+    out.trim_end().to_string()
+}
+
+fn push_collapsed(out: &mut String, ch: char, space: &mut bool) {
+    if ch.is_whitespace() {
+        if !*space {
+            out.push(' ');
+            *space = true;
+        }
+    } else {
+        out.push(ch);
+        *space = false;
+    }
+}
+
+fn starts_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// The position of `needle` (lowercase ASCII) in `hay`, without regard to ASCII case.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +236,16 @@ mod tests {
         assert_eq!(concat(&["a", "", "bc"]), "abc");
         assert_eq!(rfind_byte("a.b.c", b'.'), Some(3));
         assert_eq!(rfind_byte("abc", b'.'), None);
+    }
+
+    #[test]
+    fn visible_text_of_pages() {
+        assert_eq!(
+            visible_text("<html><head><title>502 Bad Gateway</title><style>b{}</style></head>\n<body><center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.18.0</center></body></html>"),
+            "502 Bad Gateway 502 Bad Gateway nginx/1.18.0"
+        );
+        assert_eq!(visible_text("Our services aren&#39;t available<script>x</script> now"), "Our services aren't available now");
+        assert_eq!(visible_text("a <unclosed"), "a");
     }
 
     #[test]
