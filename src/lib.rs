@@ -4,6 +4,7 @@
 //! WebAssembly bindings live in `bindings` and nothing else imports them.
 
 pub mod advise;
+pub mod catalogue;
 pub mod diagnose;
 pub mod domain;
 pub mod extensions;

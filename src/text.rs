@@ -244,7 +244,10 @@ mod tests {
             visible_text("<html><head><title>502 Bad Gateway</title><style>b{}</style></head>\n<body><center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.18.0</center></body></html>"),
             "502 Bad Gateway 502 Bad Gateway nginx/1.18.0"
         );
-        assert_eq!(visible_text("Our services aren&#39;t available<script>x</script> now"), "Our services aren't available now");
+        assert_eq!(
+            visible_text("Our services aren&#39;t available<script>x</script> now"),
+            "Our services aren't available now"
+        );
         assert_eq!(visible_text("a <unclosed"), "a");
     }
 
