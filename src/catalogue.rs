@@ -344,6 +344,7 @@ pub const RECORDS: &[Record] = &[
         ReverseProxy,
         &["server:litespeed", "x-litespeed-cache"],
         &[
+            ("the server is temporarily busy, try again later", Some(OVER)),
             ("proudly powered by litespeed web server", None),
             ("litespeed web server", None),
         ],

@@ -886,6 +886,7 @@ fn pages(c: &Ctx) -> Option<Page> {
     // ---- Cloudflare: its own error pages, plain "error code: 52x", or any 52x with its headers
     let cf_headers = c.header("cf-ray").is_some() || c.server_is("cloudflare");
     if (c.has("cloudflare") && c.any("cf-error-details|cf-wrapper|ray id|cf-error-code|cf-footer"))
+        || c.any("<div id=\"cf-error-details\"|<div id=\"cf-wrapper\"|/cdn-cgi/styles/cf.errors.css|/cdn-cgi/styles/main.css\" />")
         || c.has("<hr><center>cloudflare</center>")
         || (cf_headers && b.trim_start().starts_with("error code: "))
     {
