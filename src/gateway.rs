@@ -970,7 +970,7 @@ fn pages(c: &Ctx) -> Option<Page> {
     }
 
     // ---- Heroku router pages
-    if c.any("herokucdn.com/error-pages|heroku logs --tail")
+    if c.any("herokucdn.com/error-pages|heroku logs --tail|an error occurred in the application and your page could not be served")
         || (c.has("application error") && c.has("heroku"))
     {
         let cause = if c.has("maintenance") { MAINT } else { UERR };
