@@ -299,7 +299,8 @@ function headersOf(details) {
 async function onHeaders(details) {
   const { tabId, url, statusCode } = details;
   if (tabId < 0 || isOwn(url)) return;
-  if (statusCode < 500) {
+  // 429: rate limiting, diagnosed like a 5xx (the core reads its Retry-After)
+  if (statusCode < 500 && statusCode !== 429) {
     await watch.onNavigated(tabId, url);
     if (statusCode < 400) rememberHost(url);
     // A response that is no failure: whatever this tab showed before is over.

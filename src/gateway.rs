@@ -886,6 +886,7 @@ fn pages(c: &Ctx) -> Option<Page> {
     // ---- Cloudflare: its own error pages, plain "error code: 52x", or any 52x with its headers
     let cf_headers = c.header("cf-ray").is_some() || c.server_is("cloudflare");
     if (c.has("cloudflare") && c.any("cf-error-details|cf-wrapper|ray id|cf-error-code|cf-footer"))
+        || (c.has("ray id") && c.any("error 1|error 5|error code 1|error code 5"))
         || c.any("<div id=\"cf-error-details\"|<div id=\"cf-wrapper\"|/cdn-cgi/styles/cf.errors.css|/cdn-cgi/styles/main.css\" />")
         || c.has("<hr><center>cloudflare</center>")
         || (cf_headers && b.trim_start().starts_with("error code: "))
@@ -1355,7 +1356,7 @@ fn overload_words(b: &str) -> bool {
 pub fn status_cause(status: u16) -> Cause {
     match status {
         502 => UERR,
-        503 | 509 | 529 => OVER,
+        429 | 503 | 509 | 529 => OVER,
         504 | 522 | 524 | 598 | 599 => TIMEOUT,
         520 => INVALID,
         521 | 523 => UNREACH,
