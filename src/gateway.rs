@@ -1014,7 +1014,11 @@ fn pages(c: &Ctx) -> Option<Page> {
         }
     }
 
-    // ---- Netlify
+    // ---- Netlify: its function-crash pages name it even without its headers
+    if c.any("netlify internal id|an unhandled error in the function code triggered the following message") {
+        let cause = if c.any("timed out|timeout") { TIMEOUT } else { ORIGIN };
+        return page(NETLIFY, "Netlify function error page", Some(cause));
+    }
     if c.header("x-nf-request-id").is_some() || c.server_is("netlify") {
         // also "edge function has crashed"
         if c.any(
@@ -1123,7 +1127,7 @@ fn pages(c: &Ctx) -> Option<Page> {
         (OPENRESTY, "<hr><center>openresty"),
         (NGINX, "<hr><center>nginx"),
         (NGINX, "<center>nginx</center>"),
-        (NGINX, "<center>tengine"),
+        (tengine(), "<center>tengine"),
     ] {
         if c.has(marker) {
             let (what, name) = if id == NGINX {
@@ -1142,8 +1146,8 @@ fn pages(c: &Ctx) -> Option<Page> {
     if b.len() < 2048 {
         for (id, name) in [
             (OPENRESTY, "openresty"),
+            (tengine(), "tengine"),
             (NGINX, "nginx"),
-            (NGINX, "tengine"),
         ] {
             if let Some(version) = version_after(b, name) {
                 return with_version(
@@ -1158,6 +1162,12 @@ fn pages(c: &Ctx) -> Option<Page> {
     }
 
     // ---- Apache httpd: mod_proxy's "Proxy Error" pages and the stock error documents
+    // Tengine's stock 502 borrows Apache's sentence
+    if c.any(
+        "powered by tengine|please report this message and include the following information to us",
+    ) {
+        return generic(tengine(), "Tengine error page", by_status(st, NGINX_MAP));
+    }
     let apache_doc = c.has("-//w3c//dtd html 4.01//en") && c.has("</head><body>") && c.has("<h1>");
     if c.any("the proxy server could not handle the request|the proxy server received an invalid|the gateway did not receive a timely response|unable to service your request due to maintenance downtime or capacity problems") || (c.has("<address>apache") && c.has("<h1>"))
         || (c.has("apache/") && c.has(" server at ") && c.has(" port "))
@@ -1220,6 +1230,11 @@ fn pages(c: &Ctx) -> Option<Page> {
         );
     }
     catalogue_page(c)
+}
+
+/// Tengine (Alibaba's nginx), a catalogue record that the nginx rules also meet.
+fn tengine() -> Id {
+    catalogued(catalogue::by_id("tengine").unwrap_or(0))
 }
 
 const NGINX_MAP: StatusMap = &[(500, ORIGIN), (502, UERR), (503, OVER), (504, TIMEOUT)];
