@@ -12,6 +12,9 @@ pub struct Record {
     /// Lowercase id: "kong".
     pub id: &'static str,
     pub name: &'static str,
+    /// Who makes or runs it (for docs/gateways.md and the tests; not carried in the wasm,
+    /// which never shows it).
+    #[cfg(not(target_family = "wasm"))]
     pub vendor: &'static str,
     pub role: Role,
     /// Header signatures: a lowercase header name ("x-kong-upstream-latency"), or
@@ -23,7 +26,9 @@ pub struct Record {
     pub phrases: &'static [(&'static str, Option<Cause>)],
     /// Headers that carry a reference id its support asks for.
     pub references: &'static [&'static str],
-    /// Its provider's status page ("" for self-hosted software).
+    /// Its provider's status page ("" for self-hosted software); not carried in the wasm
+    /// either, for the same reason.
+    #[cfg(not(target_family = "wasm"))]
     pub status_page: &'static str,
 }
 
@@ -43,14 +48,18 @@ const fn r(
     references: &'static [&'static str],
     status_page: &'static str,
 ) -> Record {
+    #[cfg(target_family = "wasm")]
+    let _ = (vendor, status_page);
     Record {
         id,
         name,
+        #[cfg(not(target_family = "wasm"))]
         vendor,
         role,
         headers,
         phrases,
         references,
+        #[cfg(not(target_family = "wasm"))]
         status_page,
     }
 }
@@ -477,6 +486,7 @@ mod tests {
                 assert_eq!(*h, h.to_ascii_lowercase());
             }
             assert!(rec.status_page.is_empty() || rec.status_page.starts_with("https://"));
+            assert!(!rec.vendor.is_empty());
         }
     }
 }

@@ -2,6 +2,7 @@
 //! visitor for. Read from the headers and from the page, bounded and with only safe
 //! characters, so they can be shown and copied as they are.
 
+use crate::catalogue;
 use crate::model::Reference;
 use crate::text::Evidence;
 
@@ -18,20 +19,10 @@ const HEADERS: &[(&str, &str)] = &[
     ("x-vercel-id", "Vercel ID"),
     ("x-azure-ref", "Azure X-Azure-Ref"),
     ("x-msedge-ref", "Azure X-MSEdge-Ref"),
-    ("x-amzn-requestid", "AWS Request ID"),
-    ("x-amz-apigw-id", "API Gateway ID"),
     ("x-amzn-trace-id", "AWS Trace ID"),
     ("x-nf-request-id", "Netlify Request ID"),
     ("x-github-request-id", "GitHub Request ID"),
-    ("fly-request-id", "Fly.io Request ID"),
-    ("x-railway-request-id", "Railway Request ID"),
-    ("x-cloud-trace-context", "Google Cloud Trace"),
-    ("x-sucuri-id", "Sucuri ID"),
-    ("x-iinfo", "Imperva X-Iinfo"),
-    ("x-kong-request-id", "Kong Request ID"),
     ("x-envoy-request-id", "Envoy Request ID"),
-    ("x-request-id", "X-Request-Id"),
-    ("x-correlation-id", "X-Correlation-Id"),
     ("x-varnish", "Varnish XID"),
 ];
 
@@ -98,6 +89,22 @@ fn push(out: &mut Vec<Reference>, label: &str, value: &str) {
 pub fn find(ev: &Evidence) -> Vec<Reference> {
     let mut out = Vec::new();
     for (name, label) in HEADERS {
+        if let Some(v) = ev.header(name) {
+            push(&mut out, label, token(v.trim()));
+        }
+    }
+    // the catalogue's gateways: each record names its own reference headers
+    for rec in catalogue::RECORDS {
+        for name in rec.references {
+            if let Some(v) = ev.header(name) {
+                push(&mut out, &[rec.name, " ", name].concat(), token(v.trim()));
+            }
+        }
+    }
+    for (name, label) in [
+        ("x-request-id", "X-Request-Id"),
+        ("x-correlation-id", "X-Correlation-Id"),
+    ] {
         if let Some(v) = ev.header(name) {
             push(&mut out, label, token(v.trim()));
         }
