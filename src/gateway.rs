@@ -1097,7 +1097,9 @@ fn pages(c: &Ctx) -> Option<Page> {
             c.server_version("squid"),
         );
     }
-    if c.has("the requested url could not be retrieved") && c.has("squid") {
+    if (c.has("the requested url could not be retrieved") && c.has("squid"))
+        || c.any("the following error was encountered while trying to retrieve the url|unable to determine ip address from host name|your cache administrator is")
+    {
         return with_version(
             generic(SQUID, "Squid error page", catalogue::generic_cause(b)),
             version_after(b, "squid"),
