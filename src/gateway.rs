@@ -922,7 +922,9 @@ fn pages(c: &Ctx) -> Option<Page> {
     let fastly_headers = c.header("x-fastly-request-id").is_some()
         || c.header_starts("x-served-by", "cache-")
         || c.has_header_prefix("fastly-");
-    if c.has("guru mediation") || (fastly_headers && c.has("varnish cache server")) {
+    // Fastly's cache nodes are "cache-<pop><n>-<POP>" in its pages' Details line
+    if c.any("guru mediation|details: cache-") || (fastly_headers && c.has("varnish cache server"))
+    {
         return page(FASTLY, "Fastly error page", cause(FASTLY_STEPS, c));
     }
 
