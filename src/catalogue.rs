@@ -38,6 +38,7 @@ use Cause::{
     UpstreamTls as TLS, UpstreamUnreachable as UNREACH,
 };
 
+#[allow(clippy::too_many_arguments)] // one argument per field: a record reads as one call
 const fn r(
     id: &'static str,
     name: &'static str,

@@ -1248,7 +1248,7 @@ const NGINX_MAP: StatusMap = &[(500, ORIGIN), (502, UERR), (503, OVER), (504, TI
 /// Akamai's "Reference #18.2f580317.1772098100.2b6a23ca": a digit and a dot after the mark.
 fn akamai_reference(b: &str) -> bool {
     b.match_indices("reference #").any(|(at, m)| {
-        let rest = b[at + m.len()..].as_bytes();
+        let rest = &b.as_bytes()[at + m.len()..];
         rest.first().is_some_and(u8::is_ascii_digit) && rest.iter().take(4).any(|ch| *ch == b'.')
     })
 }
