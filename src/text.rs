@@ -137,64 +137,78 @@ impl Evidence {
 }
 
 /// The text of an HTML page as a person sees it: tags, `<script>` and `<style>` dropped,
-/// the common entities decoded, runs of white space made one space. One pass.
+/// the common entities decoded, runs of white space made one space. One pass, no
+/// allocation but the result.
 pub fn visible_text(html: &str) -> String {
+    const ENTITIES: &[(&str, char)] = &[
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&#039;", '\''),
+        ("&#x27;", '\''),
+        ("&rsquo;", '\''),
+        ("&#8217;", '\''),
+        ("&nbsp;", ' '),
+        ("&#32;", ' '),
+        ("&#35;", '#'),
+    ];
+    let b = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
     let mut space = true;
-    while let Some(ch) = rest.chars().next() {
-        if ch == '<' {
-            let lower_start = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-            let skip_to = if lower_start.starts_with("<script") {
-                "</script>"
-            } else if lower_start.starts_with("<style") {
-                "</style>"
-            } else if lower_start.starts_with("<!--") {
-                "-->"
-            } else {
-                ">"
-            };
-            let end = if skip_to == ">" {
-                rest.find('>').map(|i| i + 1)
-            } else {
-                find_ci(rest, skip_to).map(|i| i + skip_to.len())
-            };
-            match end {
-                Some(e) => rest = &rest[e..],
-                None => break,
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &html[i..];
+        match b[i] {
+            b'<' => {
+                let close = if starts_ci(rest, "<script") {
+                    "</script>"
+                } else if starts_ci(rest, "<style") {
+                    "</style>"
+                } else if rest.starts_with("<!--") {
+                    "-->"
+                } else {
+                    ">"
+                };
+                let end = if close == ">" {
+                    rest.bytes().position(|c| c == b'>').map(|e| e + 1)
+                } else {
+                    find_ci(rest, close).map(|e| e + close.len())
+                };
+                match end {
+                    Some(e) => i += e,
+                    None => break,
+                }
+                push_collapsed(&mut out, ' ', &mut space);
             }
-            if !space {
-                out.push(' ');
-                space = true;
+            b'&' => match ENTITIES.iter().find(|(e, _)| starts_ci(rest, e)) {
+                Some((e, c)) => {
+                    i += e.len();
+                    push_collapsed(&mut out, *c, &mut space);
+                }
+                None => {
+                    i += 1;
+                    push_collapsed(&mut out, '&', &mut space);
+                }
+            },
+            c if c < 0x80 => {
+                i += 1;
+                push_collapsed(&mut out, char::from(c), &mut space);
             }
-            continue;
+            _ => {
+                let ch = rest.chars().next().unwrap_or(' ');
+                i += ch.len_utf8();
+                push_collapsed(
+                    &mut out,
+                    if ch == '\u{2019}' { '\'' } else { ch },
+                    &mut space,
+                );
+            }
         }
-        if ch == '&' {
-            let entities: &[(&str, char)] = &[
-                ("&amp;", '&'),
-                ("&lt;", '<'),
-                ("&gt;", '>'),
-                ("&quot;", '"'),
-                ("&#39;", '\''),
-                ("&#039;", '\''),
-                ("&#x27;", '\''),
-                ("&rsquo;", '\''),
-                ("&#8217;", '\''),
-                ("&nbsp;", ' '),
-                ("&#32;", ' '),
-                ("&#35;", '#'),
-            ];
-            if let Some((e, c)) = entities.iter().find(|(e, _)| starts_ci(rest, e)) {
-                rest = &rest[e.len()..];
-                push_collapsed(&mut out, *c, &mut space);
-                continue;
-            }
-        }
-        rest = &rest[ch.len_utf8()..];
-        let ch = if ch == '\u{2019}' { '\'' } else { ch };
-        push_collapsed(&mut out, ch, &mut space);
     }
-    out.trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 fn push_collapsed(out: &mut String, ch: char, space: &mut bool) {
