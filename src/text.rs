@@ -153,6 +153,7 @@ pub fn visible_text(html: &str) -> String {
         ("&nbsp;", ' '),
         ("&#32;", ' '),
         ("&#35;", '#'),
+        ("&#46;", '.'),
     ];
     let b = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
