@@ -12,7 +12,7 @@ use std::path::Path;
 /// Floors on the measured part (percent). The core reaches 100% on both parts today, but
 /// the rules were mended on misses of new batches before they were split off, so these
 /// floors leave room for the honest figure of a batch measured before any mending
-/// (docs/gateways.md: about 70% gateway, 93% generatedBy, 90% cause, 98% culprit): a
+/// (docs/gateways.md: about 73% gateway, 93% generatedBy, 91% cause, 98% culprit): a
 /// new case that the rules do not yet know should not fail the build; a rule change that
 /// breaks several known ones should. The goal is 90 / 90 / 85 / 97.
 const FLOOR_MEASURE: [(&str, f64); 4] = [
