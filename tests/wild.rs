@@ -9,16 +9,15 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Floors on the measured part (percent). The core reaches 100% on both parts today, but
-/// the rules were mended on misses of new batches before they were split off, so these
-/// floors leave room for the honest figure of a batch measured before any mending
-/// (docs/gateways.md: about 73% gateway, 93% generatedBy, 91% cause, 98% culprit): a
-/// new case that the rules do not yet know should not fail the build; a rule change that
-/// breaks several known ones should. The goal is 90 / 90 / 85 / 97.
+/// Floors on the measured part (percent): the goal, 90 / 90 / 85 / 97. Since
+/// batch 12 (tests/wild/README.md) misses of measure cases are left as misses rather
+/// than mended, so this part stays held out and its figure drifts down as batches come
+/// in; a new case the rules do not yet know should not fail the build unless the part
+/// falls under the goal; a rule change that breaks several known ones should.
 const FLOOR_MEASURE: [(&str, f64); 4] = [
-    ("gateway", 95.0),
-    ("generatedBy", 95.0),
-    ("cause", 95.0),
+    ("gateway", 90.0),
+    ("generatedBy", 90.0),
+    ("cause", 85.0),
     ("culprit", 97.0),
 ];
 /// Floors on the tuning part.
