@@ -986,7 +986,7 @@ fn pages(c: &Ctx) -> Option<Page> {
     }
     let vercel = c.header("x-vercel-id").is_some()
         || c.server_is("vercel")
-        || c.any("vercel is working correctly|an error occurred with your deployment|vercel.com/docs/error")
+        || c.any("vercel is working correctly|an error occurred with your deployment|vercel.com/docs/error|this serverless function has crashed")
         // "500: INTERNAL_SERVER_ERROR Code: FUNCTION_INVOCATION_FAILED": its documented codes
         || (c.has("code: ") && vercel_code(b).is_some());
     if vercel {
@@ -1006,7 +1006,8 @@ fn pages(c: &Ctx) -> Option<Page> {
         if let Some(code) = vercel_code(b) {
             return page(VERCEL, "Vercel error page", vercel_cause(code, c));
         }
-        if c.has("an error occurred with this application") {
+        // the headline alone ("This Serverless Function has crashed."): the site's code
+        if c.any("an error occurred with this application|this serverless function has crashed") {
             return page(
                 VERCEL,
                 "Vercel error page",
