@@ -6,6 +6,7 @@
 //! [`RECORDS`] (see docs/gateways.md for the command that proves it).
 
 use crate::model::{Cause, Role};
+use crate::text::Has;
 
 /// One gateway.
 pub struct Record {
@@ -459,10 +460,10 @@ pub const GENERIC_CAUSES: &[(&str, Cause)] = &[
 ];
 
 /// The cause the generic words name, if any.
-pub fn generic_cause(text: &str) -> Option<Cause> {
+pub fn generic_cause<H: Has + ?Sized>(text: &H) -> Option<Cause> {
     GENERIC_CAUSES
         .iter()
-        .find(|(words, _)| words.split('|').any(|w| text.contains(w)))
+        .find(|(words, _)| words.split('|').any(|w| text.has(w)))
         .map(|(_, c)| *c)
 }
 

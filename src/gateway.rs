@@ -9,7 +9,7 @@
 
 use crate::catalogue;
 use crate::model::{Cause, Gateway, GeneratedBy, Role};
-use crate::text::{clip, Evidence};
+use crate::text::{clip, Evidence, Has, Hay};
 
 /// At most this many evidence strings per gateway / finding.
 pub const MAX_NOTES: usize = 8;
@@ -144,8 +144,8 @@ fn has(hay: &str, needle: &str) -> bool {
 }
 
 /// Whether `hay` has any of the `|`-separated words (`""` is in every text).
-fn any(hay: &str, words: &str) -> bool {
-    words.split('|').any(|w| hay.contains(w))
+fn any<H: Has + ?Sized>(hay: &H, words: &str) -> bool {
+    words.split('|').any(|w| hay.has(w))
 }
 
 /// Whether `s` starts with `prefix` (lowercase), without regard to ASCII case.
@@ -188,7 +188,7 @@ struct Ctx<'a> {
     ev: &'a Evidence,
     status: u16,
     /// Lowercase body.
-    b: &'a str,
+    b: &'a Hay,
     /// Lowercase Via headers, joined.
     via: String,
     /// The body is empty or blank.
@@ -586,7 +586,7 @@ const fn map(map: u8) -> Step {
 }
 
 /// The first step that applies: (cause, generic), or `None` when none does.
-fn read(steps: &[Step], text: &str, c: &Ctx) -> Option<(Option<Cause>, bool)> {
+fn read<H: Has + ?Sized>(steps: &[Step], text: &H, c: &Ctx) -> Option<(Option<Cause>, bool)> {
     steps.iter().find_map(|Step(words, when, then)| {
         let holds = match *when {
             ALWAYS => true,
@@ -830,7 +830,7 @@ const VERCEL_STEPS: &[Step] = &[
 
 fn vercel_cause(code: &str, c: &Ctx) -> Option<Cause> {
     let code = code.to_ascii_lowercase();
-    match read(VERCEL_STEPS, &code, c) {
+    match read(VERCEL_STEPS, code.as_str(), c) {
         Some((cause, _)) => cause,
         None if code.starts_with("internal_") || code.starts_with("router_") => Some(UERR),
         None => by_status(
@@ -1356,18 +1356,18 @@ fn origin_marker(c: &Ctx) -> Option<&'static str> {
 
 /// A page made for the site (its styles, images, scripts or navigation, at some length),
 /// not a gateway's stock page.
-fn branded(b: &str) -> bool {
+fn branded(b: &Hay) -> bool {
     b.len() > 2048 && any(b, "<link|<img|<script|<nav|<footer|<svg")
 }
 
-fn maintenance_words(b: &str) -> bool {
+fn maintenance_words(b: &Hay) -> bool {
     any(
         b,
         "maintenance|be right back|temporarily offline|scheduled downtime|upgrading our",
     )
 }
 
-fn overload_words(b: &str) -> bool {
+fn overload_words(b: &Hay) -> bool {
     any(
         b,
         "too many requests|rate limit|overloaded|over capacity|at capacity|try again later|pool exhausted|too busy|high load|high traffic",

@@ -2,6 +2,7 @@
 //! any rule looks at it.
 
 use crate::model::Failure;
+use std::ops::Deref;
 
 /// At most this many response headers are read; the rest are ignored.
 pub const MAX_HEADERS: usize = 256;
@@ -68,8 +69,9 @@ pub struct Evidence {
     /// the visible text the content script read, when it differs. Rules match phrases over
     /// all of it, so a page is known whether it came as HTML or as the text a person sees.
     pub body: String,
-    /// [`Evidence::body`] in ASCII lowercase (the same byte offsets).
-    pub body_lower: String,
+    /// [`Evidence::body`] in ASCII lowercase (the same byte offsets), with the index that
+    /// lets the rules look for hundreds of phrases without reading it hundreds of times.
+    pub body_lower: Hay,
 }
 
 impl Evidence {
@@ -106,7 +108,7 @@ impl Evidence {
                 body.push_str(page);
             }
         }
-        let body_lower = body.to_ascii_lowercase();
+        let body_lower = Hay::new(body.to_ascii_lowercase());
         Evidence {
             headers,
             reason,
@@ -271,5 +273,81 @@ mod tests {
         assert_eq!(clip("héllo", 2), "h");
         assert_eq!(clip("héllo", 3), "hé");
         assert_eq!(clip("abc", 10), "abc");
+    }
+}
+
+/// Bits of [`Hay`]'s pair set: 1 KiB, cleared and filled once per page.
+const PAIR_BITS: usize = 8192;
+
+/// The bit of the byte pair `ab`: unique for ASCII pairs up to a few overlaps.
+fn pair(a: u8, b: u8) -> usize {
+    (usize::from(a) * 67 + usize::from(b)) & (PAIR_BITS - 1)
+}
+
+/// A lowercase page and the set of byte pairs that occur in it, made in one pass over the
+/// page. A phrase with a pair that the page lacks cannot be in it, so [`Hay::contains`]
+/// rules out almost every phrase of the catalogue and the rules with a few bit tests of
+/// the phrase's own bytes, and reads the page again only for the few that may be there:
+/// the cost of a diagnosis grows with the page once, not with the page times the number
+/// of phrases. Everything else of `str` is reached through `Deref`.
+#[derive(Clone)]
+pub struct Hay {
+    text: String,
+    pairs: [u64; PAIR_BITS / 64],
+}
+
+impl Hay {
+    pub fn new(text: String) -> Hay {
+        let mut pairs = [0u64; PAIR_BITS / 64];
+        for w in text.as_bytes().windows(2) {
+            let p = pair(w[0], w[1]);
+            pairs[p / 64] |= 1 << (p % 64);
+        }
+        Hay { text, pairs }
+    }
+
+    /// Whether `needle` is in the page (an exact, case-sensitive substring test).
+    pub fn contains(&self, needle: &str) -> bool {
+        let maybe = needle.as_bytes().windows(2).all(|w| {
+            let p = pair(w[0], w[1]);
+            self.pairs[p / 64] & (1 << (p % 64)) != 0
+        });
+        maybe && self.text.contains(needle)
+    }
+}
+
+impl Default for Hay {
+    fn default() -> Hay {
+        Hay::new(String::new())
+    }
+}
+
+impl std::fmt::Debug for Hay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text.fmt(f)
+    }
+}
+
+impl Deref for Hay {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// A text to look for phrases in: a plain `str`, or a [`Hay`] that answers faster.
+pub trait Has {
+    fn has(&self, needle: &str) -> bool;
+}
+
+impl Has for str {
+    fn has(&self, needle: &str) -> bool {
+        self.contains(needle)
+    }
+}
+
+impl Has for Hay {
+    fn has(&self, needle: &str) -> bool {
+        self.contains(needle)
     }
 }
