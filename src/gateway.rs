@@ -169,11 +169,14 @@ fn version_after(hay: &str, name: &str) -> Option<String> {
 /// The version right after `marker`, and a `/` when `slash` (matched without regard to
 /// ASCII case; `marker` in lowercase).
 fn version_at(hay: &str, marker: &str, slash: bool) -> Option<String> {
-    let lower = hay.to_ascii_lowercase();
-    let l = lower.as_bytes();
-    let end = marker.len() + usize::from(slash);
-    let at = (0..l.len()).find(|&i| {
-        l[i..].starts_with(marker.as_bytes()) && (!slash || l.get(i + marker.len()) == Some(&b'/'))
+    // no lowercase copy of the page: compare in place, and only where the first byte fits
+    let (l, m) = (hay.as_bytes(), marker.as_bytes());
+    let first = *m.first()?;
+    let end = m.len() + usize::from(slash);
+    let at = (0..l.len().checked_sub(m.len())? + 1).find(|&i| {
+        l[i].to_ascii_lowercase() == first
+            && l[i..i + m.len()].eq_ignore_ascii_case(m)
+            && (!slash || l.get(i + m.len()) == Some(&b'/'))
     })? + end;
     let v: String = hay[at..]
         .chars()

@@ -276,41 +276,46 @@ mod tests {
     }
 }
 
-/// Bits of [`Hay`]'s pair set: 1 KiB, cleared and filled once per page.
-const PAIR_BITS: usize = 8192;
+/// Bits of [`Hay`]'s set of 4-byte runs: 8 KiB, made once per page.
+const RUN_BITS: u32 = 1 << 16;
 
-/// The bit of the byte pair `ab`: unique for ASCII pairs up to a few overlaps.
-fn pair(a: u8, b: u8) -> usize {
-    (usize::from(a) * 67 + usize::from(b)) & (PAIR_BITS - 1)
+/// The bit of a run of 4 bytes (as a big-endian `u32`): a multiplicative hash.
+fn run_bit(run: u32) -> usize {
+    (run.wrapping_mul(0x9E37_79B1) >> (32 - RUN_BITS.trailing_zeros())) as usize
 }
 
-/// A lowercase page and the set of byte pairs that occur in it, made in one pass over the
-/// page. A phrase with a pair that the page lacks cannot be in it, so [`Hay::contains`]
-/// rules out almost every phrase of the catalogue and the rules with a few bit tests of
-/// the phrase's own bytes, and reads the page again only for the few that may be there:
-/// the cost of a diagnosis grows with the page once, not with the page times the number
-/// of phrases. Everything else of `str` is reached through `Deref`.
+/// A lowercase page and the set of the 4-byte runs that occur in it, made in one pass over
+/// the page. A phrase with a run that the page lacks cannot be in it, so
+/// [`Hay::contains`] rules out almost every phrase of the catalogue and the rules with a
+/// few bit tests of the phrase's own bytes, and reads the page again only for the few that
+/// are (almost surely) there: the cost of a diagnosis grows with the page once, not with
+/// the page times the number of phrases. Everything else of `str` is reached through
+/// `Deref`.
 #[derive(Clone)]
 pub struct Hay {
     text: String,
-    pairs: [u64; PAIR_BITS / 64],
+    runs: Vec<u64>,
 }
 
 impl Hay {
     pub fn new(text: String) -> Hay {
-        let mut pairs = [0u64; PAIR_BITS / 64];
-        for w in text.as_bytes().windows(2) {
-            let p = pair(w[0], w[1]);
-            pairs[p / 64] |= 1 << (p % 64);
+        let mut runs = vec![0u64; (RUN_BITS / 64) as usize];
+        let mut run = 0u32;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            run = (run << 8) | u32::from(b);
+            if i >= 3 {
+                let bit = run_bit(run);
+                runs[bit / 64] |= 1 << (bit % 64);
+            }
         }
-        Hay { text, pairs }
+        Hay { text, runs }
     }
 
     /// Whether `needle` is in the page (an exact, case-sensitive substring test).
     pub fn contains(&self, needle: &str) -> bool {
-        let maybe = needle.as_bytes().windows(2).all(|w| {
-            let p = pair(w[0], w[1]);
-            self.pairs[p / 64] & (1 << (p % 64)) != 0
+        let maybe = needle.as_bytes().windows(4).all(|w| {
+            let bit = run_bit(u32::from_be_bytes([w[0], w[1], w[2], w[3]]));
+            self.runs[bit / 64] & (1 << (bit % 64)) != 0
         });
         maybe && self.text.contains(needle)
     }
