@@ -241,6 +241,35 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn hay_contains_what_str_contains() {
+        let page = "<h1>502 bad gateway</h1>\n<hr><center>nginx/1.22.1</center> é ünïcode abc";
+        let hay = Hay::new(page.to_string());
+        let mut needles: Vec<&str> = vec![
+            "",
+            "<",
+            "ab",
+            "abc",
+            "bad gateway",
+            "nginx/1.22.1",
+            "é ü",
+            "not there",
+            "gatewax",
+            "502 bad gateway</h1>",
+        ];
+        // every substring of a part of the page is found, and only what is there
+        for i in 0..40 {
+            for j in i..40 {
+                needles.push(&page[i..j]);
+            }
+        }
+        for n in needles {
+            assert_eq!(hay.contains(n), page.contains(n), "{n:?}");
+        }
+        assert!(!Hay::default().contains("a"));
+        assert!(Hay::default().contains(""));
+    }
     use super::*;
 
     #[test]
