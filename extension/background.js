@@ -520,7 +520,11 @@ async function onMessage(message, sender, trusted) {
       // The page before this response, still showing when the early injection came.
       if (!isResponseDocument(rec, message.responseAt)) return null;
       rec.shown = true;
-      const failure = { ...rec.failure, bodyText: String(message.bodyText || '').slice(0, PAGE_TEXT_LIMIT) };
+      const failure = {
+        ...rec.failure,
+        bodyText: String(message.bodyText || '').slice(0, PAGE_TEXT_LIMIT),
+        pageText: String(message.visibleText || '').slice(0, PAGE_TEXT_LIMIT),
+      };
       const refined = await analyse(tabId, { ...rec, failure }, { reuse: true });
       if (refined) {
         Object.assign(rec, refined);

@@ -227,7 +227,14 @@
     const offered = globalThis.__gatewayDoctorOffered;
     if (mine(offered)) present(offered);
     chrome.runtime
-      .sendMessage({ type: 'gd:page', url: location.href, responseAt: responseAt(), bodyText: pageText() })
+      .sendMessage({
+        type: 'gd:page',
+        url: location.href,
+        responseAt: responseAt(),
+        bodyText: pageText(),
+        // the text as the person sees it: the core reads a gateway's words in it too
+        visibleText: (document.body?.innerText || '').slice(0, PAGE_TEXT_LIMIT),
+      })
       .then((view) => {
         answered = true;
         if (view?.diagnosis?.failed) {

@@ -78,16 +78,19 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
         status_text: None,
         error: None,
         evidence: Vec::new(),
+        references: Vec::new(),
     };
 
     match (f.status_code, f.error.as_deref()) {
         (Some(status), _) => {
             let ev = Evidence::from_failure(f);
+            d.references = crate::references::find(&ev);
             d.status_text = ev
                 .reason
                 .clone()
                 .or_else(|| standard_reason(status).map(str::to_string));
-            if status < 500 {
+            // 429 is a failure too: rate limiting, with its Retry-After (RFC 6585)
+            if status < 500 && status != 429 {
                 return Ok(d);
             }
             response(&mut d, f, &ev, status);
@@ -175,6 +178,7 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
     let found = gateway::analyze(ev, status);
     d.generated_by = found.generated_by;
     let (cause, confidence) = match found.cause {
+        _ if status == 429 => (Cause::Overloaded, found.confidence.max(0.8)),
         Some(c) => (c, found.confidence),
         None => (gateway::status_cause(status), found.confidence.min(0.45)),
     };

@@ -7,8 +7,9 @@
 //! [`Evidence`], driven by tables: `RULES` for the headers, a list of `Step`s for what
 //! each error page says.
 
+use crate::catalogue;
 use crate::model::{Cause, Gateway, GeneratedBy, Role};
-use crate::text::{clip, Evidence};
+use crate::text::{clip, Evidence, Has, Hay};
 
 /// At most this many evidence strings per gateway / finding.
 pub const MAX_NOTES: usize = 8;
@@ -92,13 +93,28 @@ const INFO: &[Info] = &[
     g("haproxy", "HAProxy", Role::LoadBalancer),
 ];
 
-fn info(id: Id) -> &'static Info {
-    &INFO[usize::from(id)]
+/// A gateway's id, name and role: one of [`INFO`], or of the catalogue after them.
+fn info(id: Id) -> Info {
+    let i = usize::from(id);
+    match INFO.get(i) {
+        Some(x) => g(x.id, x.name, x.role),
+        None => {
+            let r = &catalogue::RECORDS[i - INFO.len()];
+            g(r.id, r.name, r.role)
+        }
+    }
+}
+
+/// The [`Id`] of the catalogue's record at `index`.
+fn catalogued(index: usize) -> Id {
+    (INFO.len() + index) as Id
 }
 
 /// Every gateway id this module can name.
 pub fn known_ids() -> impl Iterator<Item = &'static str> {
-    INFO.iter().map(|i| i.id)
+    INFO.iter()
+        .map(|i| i.id)
+        .chain(catalogue::RECORDS.iter().map(|r| r.id))
 }
 
 /// What the response says about the gateway in front of the site.
@@ -128,8 +144,8 @@ fn has(hay: &str, needle: &str) -> bool {
 }
 
 /// Whether `hay` has any of the `|`-separated words (`""` is in every text).
-fn any(hay: &str, words: &str) -> bool {
-    words.split('|').any(|w| hay.contains(w))
+fn any<H: Has + ?Sized>(hay: &H, words: &str) -> bool {
+    words.split('|').any(|w| hay.has(w))
 }
 
 /// Whether `s` starts with `prefix` (lowercase), without regard to ASCII case.
@@ -153,11 +169,14 @@ fn version_after(hay: &str, name: &str) -> Option<String> {
 /// The version right after `marker`, and a `/` when `slash` (matched without regard to
 /// ASCII case; `marker` in lowercase).
 fn version_at(hay: &str, marker: &str, slash: bool) -> Option<String> {
-    let lower = hay.to_ascii_lowercase();
-    let l = lower.as_bytes();
-    let end = marker.len() + usize::from(slash);
-    let at = (0..l.len()).find(|&i| {
-        l[i..].starts_with(marker.as_bytes()) && (!slash || l.get(i + marker.len()) == Some(&b'/'))
+    // no lowercase copy of the page: compare in place, and only where the first byte fits
+    let (l, m) = (hay.as_bytes(), marker.as_bytes());
+    let first = *m.first()?;
+    let end = m.len() + usize::from(slash);
+    let at = (0..l.len().checked_sub(m.len())? + 1).find(|&i| {
+        l[i].to_ascii_lowercase() == first
+            && l[i..i + m.len()].eq_ignore_ascii_case(m)
+            && (!slash || l.get(i + m.len()) == Some(&b'/'))
     })? + end;
     let v: String = hay[at..]
         .chars()
@@ -172,7 +191,7 @@ struct Ctx<'a> {
     ev: &'a Evidence,
     status: u16,
     /// Lowercase body.
-    b: &'a str,
+    b: &'a Hay,
     /// Lowercase Via headers, joined.
     via: String,
     /// The body is empty or blank.
@@ -460,7 +479,31 @@ fn header_candidates(c: &Ctx) -> Vec<Candidate> {
             });
         }
     }
+    for (i, rec) in catalogue::RECORDS.iter().enumerate() {
+        if out.len() >= MAX_NOTES {
+            break;
+        }
+        if let Some(n) = rec.headers.iter().find_map(|h| catalogue_header(c, h)) {
+            out.push(Candidate {
+                id: catalogued(i),
+                note: n,
+                version: None,
+            });
+        }
+    }
     out
+}
+
+/// A catalogue header signature that is there: "x-kong-request-id" (the header is
+/// there) or "server:kong/" (a header whose value starts with the prefix).
+fn catalogue_header(c: &Ctx, sig: &str) -> Option<String> {
+    match sig.split_once(':') {
+        Some((name, prefix)) => {
+            let v = c.ev.headers_named(name).find(|v| starts_ci(v, prefix))?;
+            Some(note(&[name, ": ", clip(v, 80)]))
+        }
+        None => c.ev.header(sig).map(|v| note(&[sig, ": ", clip(v, 80)])),
+    }
 }
 
 // ---------------------------------------------------------------- page templates
@@ -546,7 +589,7 @@ const fn map(map: u8) -> Step {
 }
 
 /// The first step that applies: (cause, generic), or `None` when none does.
-fn read(steps: &[Step], text: &str, c: &Ctx) -> Option<(Option<Cause>, bool)> {
+fn read<H: Has + ?Sized>(steps: &[Step], text: &H, c: &Ctx) -> Option<(Option<Cause>, bool)> {
     steps.iter().find_map(|Step(words, when, then)| {
         let holds = match *when {
             ALWAYS => true,
@@ -790,7 +833,7 @@ const VERCEL_STEPS: &[Step] = &[
 
 fn vercel_cause(code: &str, c: &Ctx) -> Option<Cause> {
     let code = code.to_ascii_lowercase();
-    match read(VERCEL_STEPS, &code, c) {
+    match read(VERCEL_STEPS, code.as_str(), c) {
         Some((cause, _)) => cause,
         None if code.starts_with("internal_") || code.starts_with("router_") => Some(UERR),
         None => by_status(
@@ -846,6 +889,8 @@ fn pages(c: &Ctx) -> Option<Page> {
     // ---- Cloudflare: its own error pages, plain "error code: 52x", or any 52x with its headers
     let cf_headers = c.header("cf-ray").is_some() || c.server_is("cloudflare");
     if (c.has("cloudflare") && c.any("cf-error-details|cf-wrapper|ray id|cf-error-code|cf-footer"))
+        || (c.has("ray id") && c.any("error 1|error 5|error code 1|error code 5"))
+        || c.any("<div id=\"cf-error-details\"|<div id=\"cf-wrapper\"|/cdn-cgi/styles/cf.errors.css|/cdn-cgi/styles/main.css\" />")
         || c.has("<hr><center>cloudflare</center>")
         || (cf_headers && b.trim_start().starts_with("error code: "))
     {
@@ -855,7 +900,9 @@ fn pages(c: &Ctx) -> Option<Page> {
             cause(CLOUDFLARE_STEPS, c),
         );
     }
-    if cf_headers && matches!(st, 520..=527 | 530) {
+    // its numbered statuses are its own: "Error 522 Ray ID: ...", "Web server is down Error
+    // code 521", or a bare 52x
+    if matches!(st, 520..=527 | 530) && !c.any("<center>nginx|<center>openresty") {
         return page(
             CLOUDFLARE,
             "Cloudflare status code",
@@ -864,7 +911,7 @@ fn pages(c: &Ctx) -> Option<Page> {
     }
 
     // ---- CloudFront: "The request could not be satisfied." ... "Generated by cloudfront (CloudFront)"
-    if c.has("generated by cloudfront")
+    if c.any("generated by cloudfront|cloudfront attempted to establish a connection|cloudfront wasn't able to connect|cloudfront couldn't connect")
         || (c.has("the request could not be satisfied") && c.has("cloudfront"))
     {
         return page(
@@ -878,13 +925,16 @@ fn pages(c: &Ctx) -> Option<Page> {
     let fastly_headers = c.header("x-fastly-request-id").is_some()
         || c.header_starts("x-served-by", "cache-")
         || c.has_header_prefix("fastly-");
-    if c.has("guru mediation") || (fastly_headers && c.has("varnish cache server")) {
+    // Fastly's cache nodes are "cache-<pop><n>-<POP>" in its pages' Details line
+    if c.any("guru mediation|details: cache-") || (fastly_headers && c.has("varnish cache server"))
+    {
         return page(FASTLY, "Fastly error page", cause(FASTLY_STEPS, c));
     }
 
     // ---- Akamai: "Reference #18.xxxx" pages, errors.edgesuite.net
-    if c.any("reference&#32;&#35;|errors.edgesuite.net|reference #")
-        && (c.server_is("akamai") || c.any("edgesuite|akamai"))
+    if (c.any("reference&#32;&#35;|errors.edgesuite.net|reference #")
+        && (c.server_is("akamai") || c.any("edgesuite|akamai")))
+        || akamai_reference(b)
     {
         return page(
             AKAMAI,
@@ -916,7 +966,7 @@ fn pages(c: &Ctx) -> Option<Page> {
 
     // ---- Google Front End: "Error 502 (Server Error)!!1 ... That’s an error."
     if (c.any("that’s an error|that's an error|that&#8217;s an error") && c.has("google"))
-        || c.has("(server error)!!1")
+        || c.any("(server error)!!1|the server encountered a temporary error and could not complete your request")
     {
         return page(
             GOOGLE,
@@ -926,7 +976,9 @@ fn pages(c: &Ctx) -> Option<Page> {
     }
 
     // ---- Heroku router pages
-    if c.has("herokucdn.com/error-pages") || (c.has("application error") && c.has("heroku")) {
+    if c.any("herokucdn.com/error-pages|heroku logs --tail|an error occurred in the application and your page could not be served")
+        || (c.has("application error") && c.has("heroku"))
+    {
         let cause = if c.has("maintenance") { MAINT } else { UERR };
         return page(HEROKU, "Heroku error page", Some(cause));
     }
@@ -935,7 +987,11 @@ fn pages(c: &Ctx) -> Option<Page> {
     if let Some(code) = c.header("x-vercel-error") {
         return page(VERCEL, "X-Vercel-Error", vercel_cause(code, c));
     }
-    let vercel = c.header("x-vercel-id").is_some() || c.server_is("vercel");
+    let vercel = c.header("x-vercel-id").is_some()
+        || c.server_is("vercel")
+        || c.any("vercel is working correctly|an error occurred with your deployment|vercel.com/docs/error|this serverless function has crashed")
+        // "500: INTERNAL_SERVER_ERROR Code: FUNCTION_INVOCATION_FAILED": its documented codes
+        || (c.has("code: ") && vercel_code(b).is_some());
     if vercel {
         // "504: GATEWAY_TIMEOUT Code: FUNCTION_INVOCATION_TIMEOUT ID: ..."
         if let Some(at) = b.find("code: ") {
@@ -950,7 +1006,11 @@ fn pages(c: &Ctx) -> Option<Page> {
                 return page(VERCEL, "Vercel error page", vercel_cause(code, c));
             }
         }
-        if c.has("an error occurred with this application") {
+        if let Some(code) = vercel_code(b) {
+            return page(VERCEL, "Vercel error page", vercel_cause(code, c));
+        }
+        // the headline alone ("This Serverless Function has crashed."): the site's code
+        if c.any("an error occurred with this application|this serverless function has crashed") {
             return page(
                 VERCEL,
                 "Vercel error page",
@@ -962,7 +1022,11 @@ fn pages(c: &Ctx) -> Option<Page> {
         }
     }
 
-    // ---- Netlify
+    // ---- Netlify: its function-crash pages name it even without its headers
+    if c.any("netlify internal id|an unhandled error in the function code triggered the following message") {
+        let cause = if c.any("timed out|timeout") { TIMEOUT } else { ORIGIN };
+        return page(NETLIFY, "Netlify function error page", Some(cause));
+    }
     if c.header("x-nf-request-id").is_some() || c.server_is("netlify") {
         // also "edge function has crashed"
         if c.any(
@@ -988,7 +1052,7 @@ fn pages(c: &Ctx) -> Option<Page> {
     }
 
     // ---- IIS / ARR / HTTP.sys / ASP.NET Core Module
-    if c.any("http error 502.3|502.3 - bad gateway|acting as a gateway or proxy server|http error 502.5|http error 500.3|http error 503. the service is unavailable") || (c.server_is("microsoft-")
+    if c.any("http error 502.3|502.3 - bad gateway|acting as a gateway or proxy server|the specified cgi application encountered an error|http error 502.5|http error 500.3|http error 503. the service is unavailable") || (c.server_is("microsoft-")
         && c.any("iis|<h2>the service is unavailable.</h2>|service unavailable"))
     {
         return with_version(
@@ -1020,7 +1084,14 @@ fn pages(c: &Ctx) -> Option<Page> {
                 Some(UERR),
             )
         } else {
-            generic(VARNISH, "Varnish error page", None)
+            generic(
+                VARNISH,
+                "Varnish error page",
+                // a synth 503 with Retry-After is the VCL's own choice (the lab's
+                // own503); without, the stock page of a failed backend fetch
+                (!c.ev.has_header("retry-after"))
+                    .then(|| catalogue::generic_cause(b).unwrap_or(UERR)),
+            )
         };
         return with_version(p, version_after(&c.via, "varnish"));
     }
@@ -1032,9 +1103,11 @@ fn pages(c: &Ctx) -> Option<Page> {
             c.server_version("squid"),
         );
     }
-    if c.has("the requested url could not be retrieved") && c.has("squid") {
+    if (c.has("the requested url could not be retrieved") && c.has("squid"))
+        || c.any("the following error was encountered while trying to retrieve the url|unable to determine ip address from host name|your cache administrator is")
+    {
         return with_version(
-            generic(SQUID, "Squid error page", None),
+            generic(SQUID, "Squid error page", catalogue::generic_cause(b)),
             version_after(b, "squid"),
         );
     }
@@ -1064,7 +1137,7 @@ fn pages(c: &Ctx) -> Option<Page> {
         (OPENRESTY, "<hr><center>openresty"),
         (NGINX, "<hr><center>nginx"),
         (NGINX, "<center>nginx</center>"),
-        (NGINX, "<center>tengine"),
+        (tengine(), "<center>tengine"),
     ] {
         if c.has(marker) {
             let (what, name) = if id == NGINX {
@@ -1073,22 +1146,41 @@ fn pages(c: &Ctx) -> Option<Page> {
                 ("OpenResty error page template", "openresty")
             };
             return with_version(
-                generic(
-                    id,
-                    what,
-                    by_status(
-                        st,
-                        &[(500, ORIGIN), (502, UERR), (503, OVER), (504, TIMEOUT)],
-                    ),
-                ),
+                generic(id, what, by_status(st, NGINX_MAP)),
                 version_after(b, name),
             );
         }
     }
 
+    // ---- the same as visible text: "502 Bad Gateway nginx/1.18.0 (Ubuntu)"
+    if b.len() < 2048 {
+        for (id, name) in [
+            (OPENRESTY, "openresty"),
+            (tengine(), "tengine"),
+            (NGINX, "nginx"),
+        ] {
+            if let Some(version) = version_after(b, name) {
+                return with_version(
+                    generic(id, "nginx error page (text)", by_status(st, NGINX_MAP)),
+                    Some(version),
+                );
+            }
+            if b.trim_end().ends_with(name) {
+                return generic(id, "nginx error page (text)", by_status(st, NGINX_MAP));
+            }
+        }
+    }
+
     // ---- Apache httpd: mod_proxy's "Proxy Error" pages and the stock error documents
+    // Tengine's stock 502 borrows Apache's sentence
+    if c.any(
+        "powered by tengine|please report this message and include the following information to us",
+    ) {
+        return generic(tengine(), "Tengine error page", by_status(st, NGINX_MAP));
+    }
     let apache_doc = c.has("-//w3c//dtd html 4.01//en") && c.has("</head><body>") && c.has("<h1>");
-    if c.any("the proxy server could not handle the request|the proxy server received an invalid|the gateway did not receive a timely response") || (c.has("<address>apache") && c.has("<h1>"))
+    if c.any("the proxy server could not handle the request|the proxy server received an invalid|the gateway did not receive a timely response|unable to service your request due to maintenance downtime or capacity problems") || (c.has("<address>apache") && c.has("<h1>"))
+        || (c.has("apache/") && c.has(" server at ") && c.has(" port "))
         || (apache_doc && c.server_is("apache"))
     {
         let (cause, generic) = read(APACHE_STEPS, b, c).unwrap_or((None, false));
@@ -1147,6 +1239,74 @@ fn pages(c: &Ctx) -> Option<Page> {
             by_status(st, MAP_UNREACH_503),
         );
     }
+    catalogue_page(c)
+}
+
+/// Tengine (Alibaba's nginx), a catalogue record that the nginx rules also meet.
+fn tengine() -> Id {
+    catalogued(catalogue::by_id("tengine").unwrap_or(0))
+}
+
+const NGINX_MAP: StatusMap = &[(500, ORIGIN), (502, UERR), (503, OVER), (504, TIMEOUT)];
+
+/// Akamai's "Reference #18.2f580317.1772098100.2b6a23ca": a digit and a dot after the mark.
+fn akamai_reference(b: &str) -> bool {
+    b.match_indices("reference #").any(|(at, m)| {
+        let rest = &b.as_bytes()[at + m.len()..];
+        rest.first().is_some_and(u8::is_ascii_digit) && rest.iter().take(4).any(|ch| *ch == b'.')
+    })
+}
+
+/// A Vercel error code in the page ("FUNCTION_INVOCATION_TIMEOUT"), lowercase.
+fn vercel_code(b: &str) -> Option<&str> {
+    b.split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+        .take(2048)
+        .find(|w| {
+            w.len() > 8
+                && w.contains('_')
+                && w.bytes().all(|ch| ch.is_ascii_lowercase() || ch == b'_')
+                && [
+                    "function_",
+                    "deployment_",
+                    "router_",
+                    "dns_",
+                    "edge_",
+                    "middleware_",
+                    "no_response",
+                    "invalid_",
+                    "internal_",
+                    "resource_",
+                    "sandbox_",
+                ]
+                .iter()
+                .any(|p| w.starts_with(p))
+        })
+}
+
+/// A gateway of the catalogue that names itself in the page: the first record with a
+/// phrase in it; the cause from that phrase, else from the generic words, else the status.
+fn catalogue_page(c: &Ctx) -> Option<Page> {
+    let b = c.b;
+    let json = b.trim_start().starts_with('{');
+    for (i, rec) in catalogue::RECORDS.iter().enumerate() {
+        let Some((_, said)) = rec.phrases.iter().find(|(p, _)| b.contains(p)) else {
+            continue;
+        };
+        // a name alone counts on a short page only; an API gateway's JSON is short
+        if (said.is_none() && b.len() > 8 * 1024) || (json && b.trim().len() > 200) {
+            continue;
+        }
+        let cause = said
+            .or_else(|| catalogue::generic_cause(b))
+            .or_else(|| by_status(c.status, NGINX_MAP));
+        return Some(Page {
+            id: catalogued(i),
+            what: "its own error page",
+            cause,
+            version: None,
+            generic: said.is_none(),
+        });
+    }
     None
 }
 
@@ -1197,14 +1357,20 @@ fn origin_marker(c: &Ctx) -> Option<&'static str> {
         .map(|(_, what)| *what)
 }
 
-fn maintenance_words(b: &str) -> bool {
+/// A page made for the site (its styles, images, scripts or navigation, at some length),
+/// not a gateway's stock page.
+fn branded(b: &Hay) -> bool {
+    b.len() > 2048 && any(b, "<link|<img|<script|<nav|<footer|<svg")
+}
+
+fn maintenance_words(b: &Hay) -> bool {
     any(
         b,
         "maintenance|be right back|temporarily offline|scheduled downtime|upgrading our",
     )
 }
 
-fn overload_words(b: &str) -> bool {
+fn overload_words(b: &Hay) -> bool {
     any(
         b,
         "too many requests|rate limit|overloaded|over capacity|at capacity|try again later|pool exhausted|too busy|high load|high traffic",
@@ -1215,7 +1381,7 @@ fn overload_words(b: &str) -> bool {
 pub fn status_cause(status: u16) -> Cause {
     match status {
         502 => UERR,
-        503 | 509 | 529 => OVER,
+        429 | 503 | 509 | 529 => OVER,
         504 | 522 | 524 | 598 | 599 => TIMEOUT,
         520 => INVALID,
         521 | 523 => UNREACH,
@@ -1327,6 +1493,20 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
             notes,
         };
     }
+    // A 502/503/504 whose page shows no sign of the site's own application: a gateway wrote
+    // it, named or not, and its words may say why.
+    let app = origin_marker(&c);
+    if matches!(status, 502..=504) && app.is_none() && !branded(c.b) && !maintenance_words(c.b) {
+        let said = catalogue::generic_cause(c.b);
+        notes.push("no sign of the site's own application: a gateway's page".into());
+        return Finding {
+            gateway: handler,
+            generated_by: GeneratedBy::Gateway,
+            cause: Some(said.unwrap_or_else(|| status_cause(status))),
+            confidence: if said.is_some() { 0.6 } else { 0.45 },
+            notes,
+        };
+    }
     // A page that no gateway template matches: the site's application wrote it.
     let (cause, confidence) = if maintenance_words(c.b) {
         notes.push("page mentions maintenance".into());
@@ -1336,7 +1516,7 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
     } else {
         (ORIGIN, 0.7)
     };
-    let confidence = match origin_marker(&c) {
+    let confidence = match app {
         Some(what) => {
             notes.push(note(&[what]));
             confidence + 0.15

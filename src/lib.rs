@@ -4,6 +4,7 @@
 //! WebAssembly bindings live in `bindings` and nothing else imports them.
 
 pub mod advise;
+pub mod catalogue;
 pub mod diagnose;
 pub mod domain;
 pub mod extensions;
@@ -12,6 +13,7 @@ pub mod model;
 pub mod neterror;
 pub mod policy;
 pub mod punycode;
+pub mod references;
 pub mod retry;
 pub mod retry_after;
 pub mod status_pages;

@@ -29,6 +29,9 @@ pub struct Failure {
     pub response_headers: Vec<Header>,
     pub error: Option<String>,
     pub body_text: Option<String>,
+    /// The page's visible text as the person sees it (the content script's
+    /// `document.body.innerText`, first 4 KiB), beside the start of its HTML.
+    pub page_text: Option<String>,
     pub proxy: Option<ProxyInfo>,
     pub time_stamp: Option<f64>,
 }
@@ -321,6 +324,19 @@ pub struct Diagnosis {
     pub error: Option<String>,
     /// What led to the cause, in short words (for the "details" part of the panel).
     pub evidence: Vec<String>,
+    /// The ids a site's or provider's support asks a visitor for (Cloudflare's Ray ID,
+    /// CloudFront's request id, ...), from the headers and the page; at most
+    /// [`crate::references::MAX_REFERENCES`].
+    #[serde(default)]
+    pub references: Vec<Reference>,
+}
+
+/// One reference id: what it is ("Cloudflare Ray ID") and its value.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reference {
+    pub label: String,
+    pub value: String,
 }
 
 // ---------------------------------------------------------------- advise

@@ -2,6 +2,7 @@
 //! any rule looks at it.
 
 use crate::model::Failure;
+use std::ops::Deref;
 
 /// At most this many response headers are read; the rest are ignored.
 pub const MAX_HEADERS: usize = 256;
@@ -9,6 +10,8 @@ pub const MAX_HEADERS: usize = 256;
 pub const MAX_HEADER_VALUE: usize = 4 * 1024;
 /// The error page is read up to this many bytes.
 pub const MAX_BODY: usize = 16 * 1024;
+/// The page's visible text (from the content script) is read up to this many bytes.
+pub const MAX_PAGE_TEXT: usize = 4 * 1024;
 /// The status line is cut to this many bytes.
 pub const MAX_STATUS_LINE: usize = 512;
 
@@ -62,10 +65,13 @@ pub struct Evidence {
     pub headers: Vec<(String, String)>,
     /// The reason phrase from the status line ("Bad Gateway"), if any.
     pub reason: Option<String>,
-    /// The page, bounded, as given.
+    /// The page, bounded, as given; then, when it is HTML, its text without the tags; then
+    /// the visible text the content script read, when it differs. Rules match phrases over
+    /// all of it, so a page is known whether it came as HTML or as the text a person sees.
     pub body: String,
-    /// The page, bounded, lowercase.
-    pub body_lower: String,
+    /// [`Evidence::body`] in ASCII lowercase (the same byte offsets), with the index that
+    /// lets the rules look for hundreds of phrases without reading it hundreds of times.
+    pub body_lower: Hay,
 }
 
 impl Evidence {
@@ -86,8 +92,23 @@ impl Evidence {
             let reason = parts.next()?.trim();
             (!reason.is_empty()).then(|| reason.to_string())
         });
-        let body = clip(f.body_text.as_deref().unwrap_or(""), MAX_BODY).to_string();
-        let body_lower = body.to_ascii_lowercase();
+        let raw = clip(f.body_text.as_deref().unwrap_or(""), MAX_BODY);
+        let mut body = raw.to_string();
+        if raw.contains('<') {
+            let text = visible_text(raw);
+            if !text.is_empty() {
+                body.push('\n');
+                body.push_str(&text);
+            }
+        }
+        if let Some(page) = f.page_text.as_deref() {
+            let page = clip(page.trim(), MAX_PAGE_TEXT);
+            if !page.is_empty() && !raw.contains(page) {
+                body.push('\n');
+                body.push_str(page);
+            }
+        }
+        let body_lower = Hay::new(body.to_ascii_lowercase());
         Evidence {
             headers,
             reason,
@@ -117,8 +138,138 @@ impl Evidence {
     }
 }
 
+/// The text of an HTML page as a person sees it: tags, `<script>` and `<style>` dropped,
+/// the common entities decoded, runs of white space made one space. One pass, no
+/// allocation but the result.
+pub fn visible_text(html: &str) -> String {
+    const ENTITIES: &[(&str, char)] = &[
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&#039;", '\''),
+        ("&#x27;", '\''),
+        ("&rsquo;", '\''),
+        ("&#8217;", '\''),
+        ("&nbsp;", ' '),
+        ("&#32;", ' '),
+        ("&#35;", '#'),
+        ("&#46;", '.'),
+    ];
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut space = true;
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &html[i..];
+        match b[i] {
+            b'<' => {
+                let close = if starts_ci(rest, "<script") {
+                    "</script>"
+                } else if starts_ci(rest, "<style") {
+                    "</style>"
+                } else if rest.starts_with("<!--") {
+                    "-->"
+                } else {
+                    ">"
+                };
+                let end = if close == ">" {
+                    rest.bytes().position(|c| c == b'>').map(|e| e + 1)
+                } else {
+                    find_ci(rest, close).map(|e| e + close.len())
+                };
+                match end {
+                    Some(e) => i += e,
+                    None => break,
+                }
+                push_collapsed(&mut out, ' ', &mut space);
+            }
+            b'&' => match ENTITIES.iter().find(|(e, _)| starts_ci(rest, e)) {
+                Some((e, c)) => {
+                    i += e.len();
+                    push_collapsed(&mut out, *c, &mut space);
+                }
+                None => {
+                    i += 1;
+                    push_collapsed(&mut out, '&', &mut space);
+                }
+            },
+            c if c < 0x80 => {
+                i += 1;
+                push_collapsed(&mut out, char::from(c), &mut space);
+            }
+            _ => {
+                let ch = rest.chars().next().unwrap_or(' ');
+                i += ch.len_utf8();
+                push_collapsed(
+                    &mut out,
+                    if ch == '\u{2019}' { '\'' } else { ch },
+                    &mut space,
+                );
+            }
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+fn push_collapsed(out: &mut String, ch: char, space: &mut bool) {
+    if ch.is_whitespace() {
+        if !*space {
+            out.push(' ');
+            *space = true;
+        }
+    } else {
+        out.push(ch);
+        *space = false;
+    }
+}
+
+fn starts_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// The position of `needle` (lowercase ASCII) in `hay`, without regard to ASCII case.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn hay_contains_what_str_contains() {
+        let page = "<h1>502 bad gateway</h1>\n<hr><center>nginx/1.22.1</center> é ünïcode abc";
+        let hay = Hay::new(page.to_string());
+        let mut needles: Vec<&str> = vec![
+            "",
+            "<",
+            "ab",
+            "abc",
+            "bad gateway",
+            "nginx/1.22.1",
+            "é ü",
+            "not there",
+            "gatewax",
+            "502 bad gateway</h1>",
+        ];
+        // every substring of a part of the page is found, and only what is there
+        for i in 0..40 {
+            for j in i..40 {
+                needles.push(&page[i..j]);
+            }
+        }
+        for n in needles {
+            assert_eq!(hay.contains(n), page.contains(n), "{n:?}");
+        }
+        assert!(!Hay::default().contains("a"));
+        assert!(Hay::default().contains(""));
+    }
     use super::*;
 
     #[test]
@@ -134,9 +285,103 @@ mod tests {
     }
 
     #[test]
+    fn visible_text_of_pages() {
+        assert_eq!(
+            visible_text("<html><head><title>502 Bad Gateway</title><style>b{}</style></head>\n<body><center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.18.0</center></body></html>"),
+            "502 Bad Gateway 502 Bad Gateway nginx/1.18.0"
+        );
+        assert_eq!(
+            visible_text("Our services aren&#39;t available<script>x</script> now"),
+            "Our services aren't available now"
+        );
+        assert_eq!(visible_text("a <unclosed"), "a");
+    }
+
+    #[test]
     fn clip_respects_char_boundaries() {
         assert_eq!(clip("héllo", 2), "h");
         assert_eq!(clip("héllo", 3), "hé");
         assert_eq!(clip("abc", 10), "abc");
+    }
+}
+
+/// Bits of [`Hay`]'s set of 4-byte runs: 8 KiB, made once per page.
+const RUN_BITS: u32 = 1 << 16;
+
+/// The bit of a run of 4 bytes (as a big-endian `u32`): a multiplicative hash.
+fn run_bit(run: u32) -> usize {
+    (run.wrapping_mul(0x9E37_79B1) >> (32 - RUN_BITS.trailing_zeros())) as usize
+}
+
+/// A lowercase page and the set of the 4-byte runs that occur in it, made in one pass over
+/// the page. A phrase with a run that the page lacks cannot be in it, so
+/// [`Hay::contains`] rules out almost every phrase of the catalogue and the rules with a
+/// few bit tests of the phrase's own bytes, and reads the page again only for the few that
+/// are (almost surely) there: the cost of a diagnosis grows with the page once, not with
+/// the page times the number of phrases. Everything else of `str` is reached through
+/// `Deref`.
+#[derive(Clone)]
+pub struct Hay {
+    text: String,
+    runs: Vec<u64>,
+}
+
+impl Hay {
+    pub fn new(text: String) -> Hay {
+        let mut runs = vec![0u64; (RUN_BITS / 64) as usize];
+        let mut run = 0u32;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            run = (run << 8) | u32::from(b);
+            if i >= 3 {
+                let bit = run_bit(run);
+                runs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        Hay { text, runs }
+    }
+
+    /// Whether `needle` is in the page (an exact, case-sensitive substring test).
+    pub fn contains(&self, needle: &str) -> bool {
+        let maybe = needle.as_bytes().windows(4).all(|w| {
+            let bit = run_bit(u32::from_be_bytes([w[0], w[1], w[2], w[3]]));
+            self.runs[bit / 64] & (1 << (bit % 64)) != 0
+        });
+        maybe && self.text.contains(needle)
+    }
+}
+
+impl Default for Hay {
+    fn default() -> Hay {
+        Hay::new(String::new())
+    }
+}
+
+impl std::fmt::Debug for Hay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text.fmt(f)
+    }
+}
+
+impl Deref for Hay {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// A text to look for phrases in: a plain `str`, or a [`Hay`] that answers faster.
+pub trait Has {
+    fn has(&self, needle: &str) -> bool;
+}
+
+impl Has for str {
+    fn has(&self, needle: &str) -> bool {
+        self.contains(needle)
+    }
+}
+
+impl Has for Hay {
+    fn has(&self, needle: &str) -> bool {
+        self.contains(needle)
     }
 }

@@ -97,6 +97,7 @@ fn failure() -> impl Strategy<Value = Failure> {
                     .map(|(name, value)| Header { name, value })
                     .collect(),
                 error,
+                page_text: body.as_deref().map(|b| b.chars().rev().collect()),
                 body_text: body,
                 proxy: proxy.map(|(kind, host)| ProxyInfo {
                     kind,

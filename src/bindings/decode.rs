@@ -24,7 +24,7 @@
 
 use crate::model::{
     Cause, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway, GeneratedBy, Header,
-    History, ProxyInfo, ProxySettings, RecentFailure, Role,
+    History, ProxyInfo, ProxySettings, RecentFailure, Reference, Role,
 };
 use crate::policy::{AutoInput, Bucket, WatchInput};
 use crate::view::{RetryState, Unknown};
@@ -354,6 +354,7 @@ pub fn failure(v: &JsValue, at: &Path) -> R<Failure> {
         response_headers: o.list("responseHeaders", MAX_ITEMS, header)?,
         error: o.opt("error", string)?,
         body_text: o.opt("bodyText", string)?,
+        page_text: o.opt("pageText", string)?,
         proxy: o.opt("proxy", proxy_info)?,
         time_stamp: o.opt("timeStamp", number)?,
     })
@@ -396,6 +397,15 @@ pub fn diagnosis(v: &JsValue, at: &Path) -> R<Diagnosis> {
         status_text: o.opt("statusText", string)?,
         error: o.opt("error", string)?,
         evidence: o.req("evidence", strings)?,
+        references: o.list("references", crate::references::MAX_REFERENCES, reference)?,
+    })
+}
+
+fn reference(v: &JsValue, at: &Path) -> R<Reference> {
+    let o = Obj::new(v, at)?;
+    Ok(Reference {
+        label: o.or_default("label", string)?,
+        value: o.or_default("value", string)?,
     })
 }
 

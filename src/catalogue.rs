@@ -1,0 +1,494 @@
+//! The gateway catalogue: one record per gateway, data only. The 27 gateways of the
+//! contract whose pages need more than phrases (their templates, versions and header
+//! combinations) keep their rules in `gateway.rs`; every gateway here is known by its
+//! headers and the phrases of its own error pages, in every version and language found,
+//! and each phrase may say the cause. Adding a gateway is adding one [`Record`] to
+//! [`RECORDS`] (see docs/gateways.md for the command that proves it).
+
+use crate::model::{Cause, Role};
+use crate::text::Has;
+
+/// One gateway.
+pub struct Record {
+    /// Lowercase id: "kong".
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Who makes or runs it (for docs/gateways.md and the tests; not carried in the wasm,
+    /// which never shows it).
+    #[cfg(not(target_family = "wasm"))]
+    pub vendor: &'static str,
+    pub role: Role,
+    /// Header signatures: a lowercase header name ("x-kong-upstream-latency"), or
+    /// "server:" and a lowercase prefix of its value ("server:kong/").
+    pub headers: &'static [&'static str],
+    /// Phrases of its own error pages (lowercase, as HTML or as visible text), each with
+    /// the cause it names (`None`: it names the gateway only). The first that is in the
+    /// page decides the cause.
+    pub phrases: &'static [(&'static str, Option<Cause>)],
+    /// Headers that carry a reference id its support asks for.
+    pub references: &'static [&'static str],
+    /// Its provider's status page ("" for self-hosted software); not carried in the wasm
+    /// either, for the same reason.
+    #[cfg(not(target_family = "wasm"))]
+    pub status_page: &'static str,
+}
+
+use Cause::{
+    Maintenance as MAINT, OriginError as ORIGIN, Overloaded as OVER, UpstreamDns as DNS,
+    UpstreamError as UERR, UpstreamInvalidResponse as INVALID, UpstreamTimeout as TIMEOUT,
+    UpstreamTls as TLS, UpstreamUnreachable as UNREACH,
+};
+
+#[allow(clippy::too_many_arguments)] // one argument per field: a record reads as one call
+const fn r(
+    id: &'static str,
+    name: &'static str,
+    vendor: &'static str,
+    role: Role,
+    headers: &'static [&'static str],
+    phrases: &'static [(&'static str, Option<Cause>)],
+    references: &'static [&'static str],
+    status_page: &'static str,
+) -> Record {
+    #[cfg(target_family = "wasm")]
+    let _ = (vendor, status_page);
+    Record {
+        id,
+        name,
+        #[cfg(not(target_family = "wasm"))]
+        vendor,
+        role,
+        headers,
+        phrases,
+        references,
+        #[cfg(not(target_family = "wasm"))]
+        status_page,
+    }
+}
+
+use Role::{Cdn, ForwardProxy, LoadBalancer, Platform, ReverseProxy};
+
+/// Every catalogued gateway, outermost first where one may front another.
+pub const RECORDS: &[Record] = &[
+    r(
+        "aws-api-gateway",
+        "Amazon API Gateway",
+        "Amazon Web Services",
+        LoadBalancer,
+        &["x-amz-apigw-id", "x-amzn-errortype"],
+        &[
+            ("\"message\": \"endpoint request timed out\"", Some(TIMEOUT)),
+            ("\"message\":\"endpoint request timed out\"", Some(TIMEOUT)),
+            ("\"message\": \"internal server error\"", Some(INVALID)),
+            ("\"message\":\"internal server error\"", Some(INVALID)),
+            ("\"message\": \"service unavailable\"", Some(UNREACH)),
+            ("\"message\":\"service unavailable\"", Some(UNREACH)),
+            ("\"message\": \"network error communicating with endpoint\"", Some(UNREACH)),
+            ("\"message\":\"too many requests\"", Some(OVER)),
+            ("\"message\": \"too many requests\"", Some(OVER)),
+        ],
+        &["x-amzn-requestid", "x-amz-apigw-id"],
+        "https://health.aws.amazon.com/health/status",
+    ),
+    r(
+        "kong",
+        "Kong Gateway",
+        "Kong Inc.",
+        LoadBalancer,
+        &["server:kong/", "x-kong-upstream-latency", "x-kong-proxy-latency", "x-kong-request-id", "via:kong/"],
+        &[
+            ("an invalid response was received from the upstream server", Some(INVALID)),
+            ("the upstream server is timing out", Some(TIMEOUT)),
+            ("the upstream server is currently unavailable", Some(UNREACH)),
+            ("failure to get a peer from the ring-balancer", Some(UNREACH)),
+            ("name resolution failed", Some(DNS)),
+            ("api rate limit exceeded", Some(OVER)),
+        ],
+        &["x-kong-request-id"],
+        "",
+    ),
+    r(
+        "tyk",
+        "Tyk Gateway",
+        "Tyk Technologies",
+        LoadBalancer,
+        &["x-tyk-trace", "x-ratelimit-limit"],
+        &[
+            ("there was a problem proxying the request", Some(UERR)),
+            ("upstream service reached hard timeout", Some(TIMEOUT)),
+        ],
+        &[],
+        "",
+    ),
+    r(
+        "apigee",
+        "Apigee",
+        "Google",
+        LoadBalancer,
+        &["x-apigee-fault-code"],
+        &[
+            ("messaging.adaptors.http.flow.servicenotavailable", Some(UNREACH)),
+            ("messaging.adaptors.http.flow.gatewaytimeout", Some(TIMEOUT)),
+            ("protocol.http.toomanyrequests", Some(OVER)),
+            ("\"faultstring\"", None),
+        ],
+        &["x-apigee-message-id"],
+        "https://status.cloud.google.com/",
+    ),
+    r(
+        "azure-apim",
+        "Azure API Management",
+        "Microsoft",
+        LoadBalancer,
+        &["ocp-apim-trace-location", "ocp-apim-apiid"],
+        &[("backendconnectionfailure", Some(UNREACH))],
+        &["x-ms-request-id"],
+        "https://azure.status.microsoft/",
+    ),
+    r(
+        "istio",
+        "Istio",
+        "Istio",
+        ReverseProxy,
+        &["server:istio-envoy", "x-envoy-decorator-operation"],
+        &[("rbac: access denied", None)],
+        &["x-request-id"],
+        "",
+    ),
+    r(
+        "cloud-run",
+        "Google Cloud Run",
+        "Google",
+        Platform,
+        &[],
+        &[
+            ("the request failed because either the http response was malformed or connection to the instance had an error", Some(INVALID)),
+            ("the request was aborted because there was no available instance", Some(OVER)),
+            ("upstream request timeout", Some(TIMEOUT)),
+        ],
+        &["x-cloud-trace-context"],
+        "https://status.cloud.google.com/",
+    ),
+    r(
+        "firebase",
+        "Firebase Hosting",
+        "Google",
+        Platform,
+        &["x-firebase-hosting"],
+        &[("site not found", None)],
+        &[],
+        "https://status.firebase.google.com/",
+    ),
+    r(
+        "render",
+        "Render",
+        "Render",
+        Platform,
+        &["x-render-origin-server", "rndr-id"],
+        &[
+            ("this service is currently unavailable", Some(UNREACH)),
+            ("service suspended", Some(MAINT)),
+        ],
+        &["rndr-id"],
+        "https://status.render.com/",
+    ),
+    r(
+        "fly",
+        "Fly.io",
+        "Fly.io",
+        Platform,
+        &["fly-request-id", "server:fly/"],
+        &[("could not find a good candidate within", Some(UNREACH))],
+        &["fly-request-id"],
+        "https://status.flyio.net/",
+    ),
+    r(
+        "railway",
+        "Railway",
+        "Railway",
+        Platform,
+        &["x-railway-request-id", "x-railway-edge", "server:railway-edge"],
+        &[
+            ("application failed to respond", Some(UNREACH)),
+        ],
+        &["x-railway-request-id"],
+        "https://status.railway.com/",
+    ),
+    r(
+        "azure-app-service",
+        "Azure App Service",
+        "Microsoft",
+        Platform,
+        &[],
+        &[
+            ("the web app you have attempted to reach is not available in this microsoft azure app service region", Some(UNREACH)),
+            ("error 403 - this web app is stopped", Some(MAINT)),
+            ("application error :(", Some(ORIGIN)),
+        ],
+        &["x-ms-request-id"],
+        "https://azure.status.microsoft/",
+    ),
+    r(
+        "app-engine",
+        "Google App Engine",
+        "Google",
+        Platform,
+        &[],
+        &[("the server encountered an error and could not complete your request", Some(ORIGIN))],
+        &["x-cloud-trace-context"],
+        "https://status.cloud.google.com/",
+    ),
+    r(
+        "pantheon",
+        "Pantheon",
+        "Pantheon",
+        Platform,
+        &["x-pantheon-styx-hostname"],
+        &[
+            ("the web server is not responding", Some(UNREACH)),
+        ],
+        &["x-styx-req-id"],
+        "https://status.pantheon.io/",
+    ),
+    r(
+        "wpengine",
+        "WP Engine",
+        "WP Engine",
+        Platform,
+        &["x-powered-by:wp engine", "wpe-backend"],
+        &[("wp engine", None)],
+        &[],
+        "https://wpenginestatus.com/",
+    ),
+    r(
+        "shopify",
+        "Shopify",
+        "Shopify",
+        Platform,
+        &["x-shopid", "x-shopify-stage"],
+        &[("there was a problem loading this website", Some(UERR))],
+        &["x-request-id"],
+        "https://www.shopifystatus.com/",
+    ),
+    r(
+        "sucuri",
+        "Sucuri Firewall",
+        "GoDaddy",
+        Cdn,
+        &["x-sucuri-id", "server:sucuri/cloudproxy"],
+        &[
+            ("sucuri website firewall - unable to connect to the backend", Some(UNREACH)),
+            ("sucuri website firewall - backend timeout", Some(TIMEOUT)),
+            ("cloudproxy", None),
+        ],
+        &["x-sucuri-id"],
+        "https://status.sucuri.net/",
+    ),
+    r(
+        "imperva",
+        "Imperva (Incapsula)",
+        "Imperva",
+        Cdn,
+        &["x-iinfo", "x-cdn:imperva", "x-cdn:incapsula"],
+        &[
+            ("incapsula incident id", None),
+            ("error code 15", None),
+            ("unable to connect to the origin server", Some(UNREACH)),
+        ],
+        &["x-iinfo"],
+        "https://status.imperva.com/",
+    ),
+    r(
+        "bunny",
+        "Bunny CDN",
+        "BunnyWay",
+        Cdn,
+        &["server:bunnycdn", "cdn-requestid"],
+        &[("bunnycdn", None)],
+        &["cdn-requestid"],
+        "https://status.bunny.net/",
+    ),
+    r(
+        "keycdn",
+        "KeyCDN",
+        "proinity",
+        Cdn,
+        &["server:keycdn-engine"],
+        &[("keycdn", None)],
+        &[],
+        "https://status.keycdn.com/",
+    ),
+    r(
+        "stackpath",
+        "StackPath",
+        "StackPath",
+        Cdn,
+        &["server:stackpath", "x-hw"],
+        &[("stackpath", None)],
+        &[],
+        "https://status.stackpath.com/",
+    ),
+    r(
+        "gcore",
+        "Gcore CDN",
+        "Gcore",
+        Cdn,
+        &["x-id-fe", "server:gcore"],
+        &[],
+        &["x-id"],
+        "https://status.gcore.com/",
+    ),
+    r(
+        "tengine",
+        "Tengine",
+        "Alibaba",
+        ReverseProxy,
+        &["server:tengine"],
+        &[("powered by tengine", None), ("<center>tengine", None)],
+        &[],
+        "",
+    ),
+    r(
+        "litespeed",
+        "LiteSpeed Web Server",
+        "LiteSpeed Technologies",
+        ReverseProxy,
+        &["server:litespeed", "x-litespeed-cache"],
+        &[
+            ("the server is temporarily busy, try again later", Some(OVER)),
+            ("proudly powered by litespeed web server", None),
+            ("litespeed web server", None),
+        ],
+        &[],
+        "",
+    ),
+    r(
+        "openlitespeed",
+        "OpenLiteSpeed",
+        "LiteSpeed Technologies",
+        ReverseProxy,
+        &["server:openlitespeed"],
+        &[("openlitespeed", None)],
+        &[],
+        "",
+    ),
+    r(
+        "cpanel",
+        "cPanel",
+        "WebPros",
+        ReverseProxy,
+        &[],
+        &[("cpanel", None)],
+        &[],
+        "",
+    ),
+    r(
+        "nginx-proxy-manager",
+        "Nginx Proxy Manager",
+        "Nginx Proxy Manager",
+        ReverseProxy,
+        &[],
+        &[("nginx proxy manager", None)],
+        &[],
+        "",
+    ),
+    r(
+        "zscaler",
+        "Zscaler",
+        "Zscaler",
+        ForwardProxy,
+        &["server:zscaler"],
+        &[
+            ("zscaler", None),
+        ],
+        &[],
+        "https://trust.zscaler.com/",
+    ),
+    r(
+        "bluecoat",
+        "Symantec ProxySG (Blue Coat)",
+        "Broadcom",
+        ForwardProxy,
+        &["server:bluecoat", "via:bluecoat"],
+        &[
+            ("network error (tcp_error)", Some(UNREACH)),
+            ("dns_unresolved_hostname", Some(DNS)),
+            ("gateway_timeout", Some(TIMEOUT)),
+            ("blue coat", None),
+            ("proxysg", None),
+        ],
+        &[],
+        "",
+    ),
+    r(
+        "fortigate",
+        "FortiGate",
+        "Fortinet",
+        ForwardProxy,
+        &[],
+        &[("fortiguard", None), ("fortigate", None)],
+        &[],
+        "",
+    ),
+    r(
+        "pfsense-squidguard",
+        "pfSense / OPNsense proxy",
+        "Netgate",
+        ForwardProxy,
+        &[],
+        &[("squidguard", None)],
+        &[],
+        "",
+    ),
+];
+
+/// A record's index in [`RECORDS`].
+pub fn by_id(id: &str) -> Option<usize> {
+    RECORDS.iter().position(|r| r.id == id)
+}
+
+/// Words any gateway may use for what went wrong, when its record says nothing more:
+/// (lowercase phrases separated by `|`, cause).
+pub const GENERIC_CAUSES: &[(&str, Cause)] = &[
+    ("name resolution|could not resolve|unable to determine ip address|dns failure|dns lookup|unknown host|name or service not known|nxdomain", DNS),
+    ("certificate|ssl handshake|tls handshake|ssl error|tls error", TLS),
+    ("no healthy upstream|no healthy|unhealthy|no server is available|no server is currently available|no available server|connection refused|could not connect|unable to connect|can't connect|cannot connect|failed to connect|connect() failed|host unreachable|network is unreachable|no route to host|is down|not responding", UNREACH),
+    ("timed out|timeout|time-out|took too long|did not respond in time|didn't respond in time", TIMEOUT),
+    ("connection reset|reset by peer|invalid response|malformed|incomplete response|premature|empty reply|zero sized reply|closed the connection|connection closed|prematurely", INVALID),
+    ("rate limit|too many requests|overloaded|over capacity|capacity problems|too busy", OVER),
+    ("maintenance", MAINT),
+];
+
+/// The cause the generic words name, if any.
+pub fn generic_cause<H: Has + ?Sized>(text: &H) -> Option<Cause> {
+    GENERIC_CAUSES
+        .iter()
+        .find(|(words, _)| words.split('|').any(|w| text.has(w)))
+        .map(|(_, c)| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_well_formed() {
+        for (i, rec) in RECORDS.iter().enumerate() {
+            assert!(!rec.id.is_empty() && rec.id == rec.id.to_ascii_lowercase());
+            assert_eq!(by_id(rec.id), Some(i), "duplicate id {}", rec.id);
+            for (p, _) in rec.phrases {
+                assert_eq!(
+                    *p,
+                    p.to_ascii_lowercase(),
+                    "{}: phrase not lowercase",
+                    rec.id
+                );
+            }
+            for h in rec.headers {
+                assert_eq!(*h, h.to_ascii_lowercase());
+            }
+            assert!(rec.status_page.is_empty() || rec.status_page.starts_with("https://"));
+            assert!(!rec.vendor.is_empty());
+        }
+    }
+}
