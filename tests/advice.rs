@@ -1,10 +1,13 @@
 //! advise, suggestHost, rankExtensions and retryPlan, natively.
 
+#[path = "support/extensions.rs"]
+mod extensions;
 #[path = "support/locales.rs"]
 mod locales;
+use extensions::ext;
 use gateway_doctor::model::{
-    Action, Advice, Cause, Diagnosis, Environment, ExtensionInfo, Failure, Header, History, Param,
-    ProxySettings, RecentFailure, Risk,
+    Action, Advice, Cause, Diagnosis, Environment, Failure, Header, History, Param, ProxySettings,
+    RecentFailure, Risk,
 };
 use gateway_doctor::{advise, diagnose, rank_extensions, retry_plan, suggest_host};
 use locales::placeholders;
@@ -62,19 +65,6 @@ fn env() -> Environment {
     Environment {
         browser: Some("chrome".into()),
         platform: Some("linux".into()),
-        ..Default::default()
-    }
-}
-
-fn ext(id: &str, name: &str, perms: &[&str], hosts: &[&str]) -> ExtensionInfo {
-    ExtensionInfo {
-        id: id.into(),
-        name: name.into(),
-        enabled: Some(true),
-        kind: Some("extension".into()),
-        permissions: perms.iter().map(|s| s.to_string()).collect(),
-        host_permissions: hosts.iter().map(|s| s.to_string()).collect(),
-        may_disable: Some(true),
         ..Default::default()
     }
 }

@@ -4,18 +4,20 @@
 //! failures, Retry-After, proxies) and retry states.
 
 use gateway_doctor::model::{
-    Action, Diagnosis, Environment, ExtensionInfo, Failure, Message, Param, ProxySettings,
-    RecentFailure,
+    Action, Diagnosis, Environment, Failure, Message, Param, ProxySettings, RecentFailure,
 };
 use gateway_doctor::policy::{auto_retry, AutoInput};
 use gateway_doctor::view::{view, RetryState, Unknown, View, FIRST_STEPS};
 use gateway_doctor::{advise, diagnose};
 use std::collections::BTreeMap;
 
+#[path = "support/extensions.rs"]
+mod extensions;
 #[path = "support/http.rs"]
 mod http;
 #[path = "support/locales.rs"]
 mod locales;
+use extensions::ext;
 use http::{fixture_failure, fixtures_dir};
 use locales::{all_locales, placeholders};
 
@@ -76,19 +78,6 @@ fn failures() -> Vec<(String, Failure)> {
     out
 }
 
-fn ext(id: &str, name: &str, perms: &[&str]) -> ExtensionInfo {
-    ExtensionInfo {
-        id: id.into(),
-        name: name.into(),
-        enabled: Some(true),
-        kind: Some("extension".into()),
-        permissions: perms.iter().map(|s| s.to_string()).collect(),
-        host_permissions: vec!["<all_urls>".into()],
-        may_disable: Some(true),
-        ..Default::default()
-    }
-}
-
 const NOW: f64 = 1_795_000_000_000.0;
 
 /// (label, environment, what it could not read)
@@ -108,11 +97,19 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
         for incognito in [None, Some(true), Some(false)] {
             for (exts, unknown_exts) in [
                 (vec![], true),
-                (vec![ext("notes", "Notes", &["storage"])], false),
+                (
+                    vec![ext("notes", "Notes", &["storage"], &["<all_urls>"])],
+                    false,
+                ),
                 (
                     vec![
-                        ext("ub", "uBlock Origin", &["declarativeNetRequest"]),
-                        ext("vpn", "Super VPN", &["proxy"]),
+                        ext(
+                            "ub",
+                            "uBlock Origin",
+                            &["declarativeNetRequest"],
+                            &["<all_urls>"],
+                        ),
+                        ext("vpn", "Super VPN", &["proxy"], &["<all_urls>"]),
                     ],
                     false,
                 ),
