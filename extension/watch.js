@@ -2,9 +2,10 @@
 // tabs of them. Every decision (whether and when to retry, the watch schedule and its end,
 // the per-site budget, Retry-After, what a POST gets when the site is back) is the core's
 // (src/policy.rs); this module stores the state it passes back. It owns its alarms
-// ("gd-auto:<tabId>", "gd-watch:<origin>") and its session-storage keys ("auto:<tabId>",
-// "watch:<origin>", "watchIndex", "bucket:<origin>", "notice:<id>", "fired:<tabId>"), so that
-// everything survives the worker being stopped. Short delays run on setTimeout while the
+// ("gd-auto:<tabId>", "gd-watch:<origin>", "gd-bucket:<origin>") and its session-storage keys
+// ("auto:<tabId>", "watch:<origin>", "watchIndex", "bucket:<origin>" until the site's budget is
+// full again, "notice:<id>", "fired:<tabId>"), so that everything survives the worker being
+// stopped. Short delays run on setTimeout while the
 // worker lives, with an alarm as the durable backstop.
 import { core } from './core.js';
 import { getSettings, clockScale, isIgnored } from './settings.js';
@@ -16,6 +17,7 @@ const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
 
 const AUTO_ALARM = 'gd-auto:';
 const WATCH_ALARM = 'gd-watch:';
+const BUCKET_ALARM = 'gd-bucket:';
 const INDEX_KEY = 'watchIndex';
 
 // ------------------------------------------------------------------ small helpers
@@ -107,17 +109,34 @@ function unschedule(name) {
 function fire(name) {
   if (name.startsWith(AUTO_ALARM)) return locked(name, () => fireAuto(Number(name.slice(AUTO_ALARM.length))));
   if (name.startsWith(WATCH_ALARM)) return locked(name, () => fireWatch(name.slice(WATCH_ALARM.length)));
+  if (name.startsWith(BUCKET_ALARM)) return dropBucket(name.slice(BUCKET_ALARM.length));
   return undefined;
 }
 
 // ------------------------------------------------------------------ the per-origin bound
 
+/** Stores `origin`'s bucket until the core says it is full again (`fullAt`): a full bucket is
+ * the same as none, so its key goes then. */
+function storeBucket(origin, bucket) {
+  setKey(`bucket:${origin}`, bucket);
+  schedule(BUCKET_ALARM + origin, bucket.fullAt);
+}
+
+function dropBucket(origin) {
+  return locked(`bucket:${origin}`, async () => {
+    const k = `bucket:${origin}`;
+    const b = await getKey(k);
+    if (!b) return;
+    if (Number(b.fullAt) > now()) schedule(BUCKET_ALARM + origin, b.fullAt);
+    else removeKey(k);
+  });
+}
+
 /** Takes one request token for `origin` (the core's takeToken): {ok, waitMs}. */
 export function takeToken(origin) {
   return locked(`bucket:${origin}`, async () => {
-    const k = `bucket:${origin}`;
-    const t = (await core()).takeToken((await getKey(k)) ?? null, now(), await clockScale());
-    setKey(k, t.bucket);
+    const t = (await core()).takeToken((await getKey(`bucket:${origin}`)) ?? null, now(), await clockScale());
+    storeBucket(origin, t.bucket);
     return t;
   });
 }
@@ -463,9 +482,8 @@ async function siteIsBack(w) {
     if (!where.gone && !where.elsewhere) waiting.push([tabId, t]);
   }
   await locked(`bucket:${w.origin}`, async () => {
-    const k = `bucket:${w.origin}`;
-    const plan = (await core()).backReloads(waiting.length, (await getKey(k)) ?? null, now(), await clockScale());
-    setKey(k, plan.bucket);
+    const plan = (await core()).backReloads(waiting.length, (await getKey(`bucket:${w.origin}`)) ?? null, now(), await clockScale());
+    storeBucket(w.origin, plan.bucket);
     waiting.forEach(([tabId, t], i) => {
       setKey(autoKey(tabId), { url: t.url, failureAt: t.failureAt, state: 'scheduled', reason: 'back', due: plan.at[i], get: t.get, attempts: 0 });
       schedule(AUTO_ALARM + tabId, plan.at[i]);

@@ -56,8 +56,14 @@ fn opt(x: Option<f64>) -> JsValue {
     x.map_or(JsValue::UNDEFINED, JsValue::from_f64)
 }
 
-fn bucket_js(b: &crate::policy::Bucket) -> JsValue {
-    obj(&[("tokens", num(b.tokens)), ("at", num(b.at))])
+/// A site's bucket as the shell stores it, with when it is full again (`fullAt`), after which
+/// the shell removes it.
+fn bucket_js(b: &crate::policy::Bucket, scale: f64) -> JsValue {
+    obj(&[
+        ("tokens", num(b.tokens)),
+        ("at", num(b.at)),
+        ("fullAt", num(b.full_at(scale))),
+    ])
 }
 
 fn input(e: InputError) -> JsValue {
@@ -158,11 +164,12 @@ pub fn watch_next(watch: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = takeToken)]
 pub fn take_token(bucket: JsValue, now: JsValue, scale: JsValue) -> Result<JsValue, JsValue> {
     let b = optional("bucket", &bucket, |v, at| decode::bucket(v, at).map(Some))?;
-    let t = crate::policy::take_token(b, decode::loose_number(&now), decode::loose_number(&scale));
+    let scale = decode::loose_number(&scale);
+    let t = crate::policy::take_token(b, decode::loose_number(&now), scale);
     Ok(obj(&[
         ("ok", t.ok.into()),
         ("waitMs", num(t.wait_ms)),
-        ("bucket", bucket_js(&t.bucket)),
+        ("bucket", bucket_js(&t.bucket, scale)),
     ]))
 }
 
@@ -180,14 +187,13 @@ pub fn back_reloads(
     } else {
         0
     };
-    let r = crate::policy::back_reloads(
-        n,
-        b,
-        decode::loose_number(&now),
-        decode::loose_number(&scale),
-    );
+    let scale = decode::loose_number(&scale);
+    let r = crate::policy::back_reloads(n, b, decode::loose_number(&now), scale);
     let at: js_sys::Array = r.at.iter().map(|t| num(*t)).collect();
-    Ok(obj(&[("at", at.into()), ("bucket", bucket_js(&r.bucket))]))
+    Ok(obj(&[
+        ("at", at.into()),
+        ("bucket", bucket_js(&r.bucket, scale)),
+    ]))
 }
 
 #[wasm_bindgen(js_name = retryAfter)]

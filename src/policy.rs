@@ -140,8 +140,24 @@ pub struct Token {
     pub bucket: Bucket,
 }
 
+/// Tokens a site's bucket gains per ms.
+fn rate_of(scale: f64) -> f64 {
+    BUCKET_SIZE / (BUCKET_WINDOW_MS / scale_of(Some(scale)))
+}
+
+impl Bucket {
+    /// When this bucket is full again (ms since the epoch): from then on it is the same as no
+    /// bucket, so its stored copy can go.
+    pub fn full_at(&self, scale: f64) -> f64 {
+        if !self.tokens.is_finite() || !self.at.is_finite() {
+            return 0.0;
+        }
+        self.at + (BUCKET_SIZE - self.tokens.clamp(0.0, BUCKET_SIZE)) / rate_of(scale)
+    }
+}
+
 fn refill(b: Option<Bucket>, now: f64, scale: f64) -> (f64, f64) {
-    let rate = BUCKET_SIZE / (BUCKET_WINDOW_MS / scale_of(Some(scale)));
+    let rate = rate_of(scale);
     match b {
         Some(b) if b.tokens.is_finite() && b.at.is_finite() => {
             let tokens = b.tokens.clamp(0.0, BUCKET_SIZE) + (now - b.at).max(0.0) * rate;
@@ -479,6 +495,29 @@ mod tests {
         assert_eq!(at_after(9000.0, 100.0, 1.0, Some(5000.0)), 9000.0);
         assert_eq!(scale_of(Some(1e9)), MAX_SCALE);
         assert_eq!(scale_of(Some(0.5)), 1.0);
+    }
+
+    #[test]
+    fn a_bucket_is_full_again_when_its_tokens_have_come_back() {
+        let fresh = take_token(None, 1_000.0, 1.0).bucket;
+        assert_eq!(fresh.full_at(1.0), 1_000.0 + BUCKET_WINDOW_MS / BUCKET_SIZE);
+        let empty = Bucket {
+            tokens: 0.0,
+            at: 0.0,
+        };
+        assert_eq!(empty.full_at(1.0), BUCKET_WINDOW_MS);
+        assert_eq!(empty.full_at(30.0), BUCKET_WINDOW_MS / 30.0);
+        // At full_at, taking a token finds a full bucket again.
+        let t = take_token(Some(empty), empty.full_at(1.0), 1.0);
+        assert_eq!(t.bucket.tokens, BUCKET_SIZE - 1.0);
+        assert_eq!(
+            Bucket {
+                tokens: f64::NAN,
+                at: 0.0
+            }
+            .full_at(1.0),
+            0.0
+        );
     }
 
     #[test]

@@ -106,6 +106,11 @@ export function defineRetryScenarios({ browser, launch, available }) {
       await waitFor(async () => (await d.pageText()).includes(REAL_PAGE), { what: 'the real page, with no click', timeoutMs: 40_000 });
       assert.equal(await d.hasPanel(), false);
       assert.ok(hits(s.up, path).length >= 1, 'the automatic retry reached the upstream');
+      // The site's request budget is kept only while it is in use: once the core says it is
+      // full again, its key is gone.
+      const buckets = () =>
+        d.ext(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('bucket:')).length);
+      await waitFor(async () => (await buckets()) === 0, { what: 'the request budget forgotten once full', timeoutMs: 30_000 });
     } finally {
       await s.stop();
     }
