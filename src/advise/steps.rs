@@ -1,0 +1,357 @@
+//! Each step of [`super`]: its message parameters and its action, built from the diagnosis
+//! and the environment.
+
+use super::*;
+
+/// A step's params and action while it is built. The setters stay out of line: one copy of
+/// the map insertion for every param of every step.
+#[derive(Default)]
+struct Builder {
+    params: Params,
+    action: Option<Action>,
+}
+
+impl Builder {
+    #[inline(never)]
+    fn put(&mut self, name: &'static str, v: Param) {
+        self.params.insert(name.to_string(), v);
+    }
+
+    #[inline(never)]
+    fn text(&mut self, name: &'static str, v: &str) {
+        self.put(name, text(v));
+    }
+
+    fn variant(&mut self, v: &str) {
+        self.text("variant", v);
+    }
+
+    fn number(&mut self, name: &'static str, v: f64) {
+        self.put(name, Param::Number(v));
+    }
+
+    #[inline(never)]
+    fn act(&mut self, a: Action) {
+        self.action = Some(a);
+    }
+
+    #[inline(never)]
+    fn open(&mut self, url: &str) {
+        self.act(Action::OpenUrl {
+            url: url.to_string(),
+        });
+    }
+}
+
+/// The failed URL with its host replaced, if it parses.
+fn with_host(url: &str, new_host: &str) -> Option<String> {
+    let u = crate::url::parse(url).ok()?;
+    if !u.is_http() {
+        return None;
+    }
+    let mut out = concat(&[&u.scheme, "://", new_host]);
+    if let Some(p) = u.port.filter(|p| Some(*p) != u.default_port()) {
+        out.push(':');
+        push_u64(&mut out, u64::from(p));
+    }
+    out.push_str(if u.rest.is_empty() {
+        "/"
+    } else {
+        clip(u.rest, 2048)
+    });
+    Some(out)
+}
+
+/// Minutes worth waiting for this cause before trying again.
+fn wait_minutes(d: &Diagnosis) -> f64 {
+    if let Some(s) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
+        return (s / 60.0).ceil().clamp(1.0, 24.0 * 60.0);
+    }
+    match d.cause {
+        Cause::Overloaded | Cause::UpstreamTimeout | Cause::Offline | Cause::Timeout => 5.0,
+        Cause::UpstreamUnreachable
+        | Cause::UpstreamInvalidResponse
+        | Cause::UpstreamError
+        | Cause::ConnectionRefused
+        | Cause::ConnectionReset
+        | Cause::Unreachable => 10.0,
+        Cause::OriginError | Cause::UpstreamDns | Cause::Dns => 15.0,
+        Cause::Maintenance | Cause::UpstreamTls | Cause::Tls => 30.0,
+        _ => 15.0,
+    }
+}
+
+/// A short problem report to paste into a mail or support form.
+fn report(c: &Ctx) -> String {
+    let d = c.d;
+    let mut what = String::new();
+    let what: &str = match (d.status_code, &d.error) {
+        (Some(s), _) => {
+            what.push_str("HTTP ");
+            push_u64(&mut what, u64::from(s));
+            what.push(' ');
+            what.push_str(d.status_text.as_deref().unwrap_or(""));
+            // "HTTP 502 " + the reason: only its end can be blank
+            what.trim_end()
+        }
+        (None, Some(e)) => e,
+        _ => d.cause.as_str(),
+    };
+    let mut r = concat(&[clip(c.url, 300), " failed: ", clip(what, 100)]);
+    if let Some(g) = &d.gateway {
+        r.push_str(" (from ");
+        r.push_str(clip(&g.name, 60));
+        r.push(')');
+    }
+    if let Some(now) = c.env.now.filter(|n| n.is_finite() && *n > 0.0) {
+        r.push_str(", at ");
+        push_u64(&mut r, now as u64);
+        r.push_str(" ms since 1970 UTC");
+    }
+    r
+}
+
+pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
+    let d = c.d;
+    let env = c.env;
+    let chrome = c.browser == "chrome";
+    let firefox = c.browser == "firefox";
+    let mut s = Builder::default();
+    match id {
+        Retry => {
+            s.act(Action::Retry);
+            if !c.idempotent {
+                s.put("resubmits", Param::Flag(true));
+                s.text("method", &d.method);
+            }
+            if let Some(a) = env.attempts.filter(|a| *a > 0) {
+                s.number("attempts", f64::from(a));
+            }
+        }
+        ResubmitWarning => {
+            s.text(
+                "method",
+                if d.method.is_empty() {
+                    "POST"
+                } else {
+                    &d.method
+                },
+            );
+        }
+        VerifyUrl => {
+            s.text("host", &c.host);
+            if let Some(sug) = &c.suggestion {
+                s.text("suggestion", sug);
+                s.variant("suggestion");
+                if let Some(url) = with_host(c.url, sug) {
+                    s.act(Action::OpenUrl { url });
+                }
+            }
+        }
+        CheckDown => {
+            let (checker, prefix, suffix) = CHECKERS[0];
+            s.text("host", &c.host);
+            s.text("checker", checker);
+            s.put(
+                "checkers",
+                Param::List(vec![
+                    CHECKERS[0].0.to_string(),
+                    CHECKERS[1].0.to_string(),
+                    CHECKERS[2].0.to_string(),
+                ]),
+            );
+            if c.others_failing > 0 {
+                s.number("otherHostsFailing", c.others_failing as f64);
+            }
+            if c.others_failing >= NETWORK_WIDE_MIN {
+                s.variant("network");
+            }
+            s.act(Action::OpenUrl {
+                url: concat(&[prefix, &c.host, suffix]),
+            });
+        }
+        StatusPage => {
+            let (url, guess) = status_pages::status_page(&c.host)?;
+            let status_host = crate::url::parse(&url).map(|u| u.host);
+            s.text("url", &url);
+            s.text("statusHost", status_host.as_deref().unwrap_or(""));
+            s.text("host", &c.host);
+            s.put("guess", Param::Flag(guess));
+            if guess {
+                s.variant("guess");
+            }
+            if let Some(g) = &d.gateway {
+                if let Some(p) = status_pages::platform_status_page(&g.id).filter(|p| *p != url) {
+                    s.text("platformStatus", p);
+                    s.text("platform", &g.name);
+                }
+            }
+            s.act(Action::OpenUrl { url });
+        }
+        ArchivedCopy => {
+            let page = c.url.split('#').next().unwrap_or("");
+            let url = concat(&["https://web.archive.org/web/*/", clip(page, 2048)]);
+            s.text("url", &url);
+            s.act(Action::OpenUrl { url });
+        }
+        ContactSite => {
+            let reg = domain::registrable_domain(&c.host);
+            if reg.is_empty() || domain::is_ip(reg) {
+                return None;
+            }
+            s.text("domain", reg);
+            s.text("origin", &d.origin);
+            s.text("email", &concat(&["webmaster@", reg]));
+            s.act(Action::Copy { text: report(c) });
+        }
+        Incognito => {
+            // No button where the browser will refuse: the step says how to open one by hand.
+            if env.incognito_allowed == Some(false) {
+                s.put("allowed", Param::Flag(false));
+                s.variant("notallowed");
+            } else {
+                s.act(Action::OpenIncognito);
+            }
+            s.text("browser", &c.browser);
+        }
+        OtherBrowser => {}
+        ClearSiteData => {
+            if d.origin.is_empty() {
+                return None;
+            }
+            s.text("origin", &d.origin);
+            if c.cookies_strong {
+                s.variant("cookies");
+            }
+            s.act(Action::ClearSiteData {
+                origin: d.origin.clone(),
+            });
+        }
+        FlushDns => {
+            let page = dns_browser_page(&c.browser);
+            s.text("browserPage", page);
+            match flush_dns_command(&c.platform) {
+                Some(cmd) => {
+                    s.text("command", cmd);
+                    s.variant(match c.platform.as_str() {
+                        p @ ("win" | "mac" | "cros") => p,
+                        _ => "linux",
+                    });
+                    s.act(Action::Copy {
+                        text: cmd.to_string(),
+                    });
+                }
+                None => {
+                    s.variant("browser");
+                    s.open(page);
+                }
+            }
+        }
+        ChangeDns => {
+            s.text("servers", PUBLIC_DNS);
+            if matches!(
+                c.platform.as_str(),
+                "win" | "mac" | "linux" | "cros" | "android"
+            ) {
+                s.variant(&c.platform);
+            }
+            if !firefox {
+                let page = "chrome://settings/security";
+                s.text("browserPage", page);
+                s.open(page);
+            }
+        }
+        DisableExtensions => {
+            let list = &c.ranked[..c.ranked.len().min(MAX_LISTED_EXTENSIONS)];
+            let mut ids = Vec::new();
+            let mut names = Vec::new();
+            for (n, e) in list.iter().enumerate() {
+                ids.push(e.id.clone());
+                if n < 3 {
+                    names.push(clip(&e.name, 80).to_string());
+                }
+            }
+            if !list.is_empty() {
+                s.put("extensions", Param::List(ids));
+                s.put("names", Param::List(names));
+            }
+            let page = if firefox {
+                "about:addons"
+            } else {
+                "chrome://extensions"
+            };
+            if let Some(top) = list.first() {
+                let may_disable = env
+                    .extensions
+                    .iter()
+                    .find(|e| e.id == top.id)
+                    .is_none_or(|e| e.may_disable != Some(false));
+                if chrome && may_disable {
+                    s.act(Action::DisableExtension { id: top.id.clone() });
+                } else {
+                    s.open(page);
+                }
+            } else if !env.extensions.is_empty() {
+                s.variant("none");
+                s.open(page);
+            } else {
+                // Not readable (no `management` permission): the text names none.
+                s.variant("unknown");
+            }
+        }
+        CheckProxy => {
+            let proxy = env.proxy.as_ref();
+            if let Some(mode) = proxy.and_then(|p| p.mode.as_deref()) {
+                s.text("mode", mode);
+            }
+            let controlled = proxy
+                .and_then(|p| p.controlled_by.as_deref())
+                .map(str::trim)
+                .filter(|x| !x.is_empty());
+            if let Some(by) = controlled {
+                s.text("controlledBy", by);
+                s.variant("extension");
+                let ext = env
+                    .extensions
+                    .iter()
+                    .find(|e| e.name.trim() == by && e.enabled != Some(false));
+                if let Some(e) = ext.filter(|e| chrome && e.may_disable != Some(false)) {
+                    s.act(Action::DisableExtension { id: e.id.clone() });
+                }
+            } else if d.culprit == Culprit::Proxy || d.cause == Cause::Proxy {
+                s.variant("proxy");
+            }
+            if s.action.is_none() && firefox {
+                s.open("about:preferences#general");
+            }
+        }
+        CheckConnection => {
+            if c.others_failing > 0 {
+                s.number("otherHostsFailing", c.others_failing as f64);
+            }
+            if d.cause == Cause::Auth {
+                s.variant("portal");
+            } else if d.cause == Cause::Offline {
+                s.variant("offline");
+            } else if c.others_failing >= NETWORK_WIDE_MIN {
+                s.variant("network");
+            }
+        }
+        Wait => {
+            s.number("minutes", wait_minutes(d));
+            if let Some(ra) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
+                s.number("retryAfter", ra.ceil());
+                s.variant("retry_after");
+            }
+        }
+        NotifyWhenBack => {
+            s.text("host", &c.host);
+            s.act(Action::Watch);
+        }
+    }
+    Some(Step {
+        id: id.name().to_string(),
+        params: s.params,
+        action: s.action,
+    })
+}
