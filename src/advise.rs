@@ -136,6 +136,7 @@ enum Id {
     CheckConnection,
     Wait,
     NotifyWhenBack,
+    StartServer,
 }
 
 impl Id {
@@ -158,6 +159,7 @@ impl Id {
             Id::CheckConnection => "check-connection",
             Id::Wait => "wait",
             Id::NotifyWhenBack => "notify-when-back",
+            Id::StartServer => "start-server",
         }
     }
 }
@@ -173,6 +175,10 @@ struct Ctx<'a> {
     platform: String,
     public: bool,
     loopback: bool,
+    /// On this computer or the local network: no DNS, VPN, typo or outside advice.
+    local: Option<domain::Local>,
+    /// host[:port]: what the messages name.
+    authority: String,
     http: bool,
     proxy_configured: bool,
     others_failing: usize,
@@ -291,6 +297,8 @@ impl<'a> Ctx<'a> {
         Ctx {
             d,
             env,
+            local: domain::local(&host),
+            authority: crate::view::authority(d),
             public: domain::is_public_host(&host),
             others_failing: others_failing(d, env, &host),
             ranked: rank_extensions(&env.extensions),
@@ -330,15 +338,33 @@ fn summary(d: &Diagnosis) -> Message {
     if let Some(g) = &d.gateway {
         params.insert("gateway".into(), text(&g.name));
     }
-    params.insert("host".into(), text(&d.host));
+    params.insert("host".into(), text(&crate::view::authority(d)));
     if let Some(e) = &d.error {
         params.insert("error".into(), text(e));
     }
+    let place = domain::local(&d.host);
     let mut key = String::from("summary_");
     if !d.failed {
         key.push_str("none");
     } else {
+        let mut unit = "";
+        if d.status_code == Some(429) {
+            if let Some(ra) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
+                unit = crate::view::put_about(&mut params, ra);
+            }
+        }
+        let port = crate::url::parse(&d.url)
+            .ok()
+            .and_then(|u| u.port.or_else(|| u.default_port()));
+        if let Some(p) = port.filter(|_| place.is_some() && d.cause == Cause::ConnectionRefused) {
+            params.insert("port".into(), Param::Number(f64::from(p)));
+        }
         let base = match (d.cause, d.culprit) {
+            (_, _) if d.status_code == Some(429) => "rate_limited",
+            (Cause::ConnectionRefused, _) if params.contains_key("port") => match place {
+                Some(domain::Local::ThisComputer) => "connection_refused_local",
+                _ => "connection_refused_lan",
+            },
             (c, Culprit::Proxy) if c.is_response_cause() => "via_proxy",
             (Cause::Tls, Culprit::Browser) => "tls_browser",
             (Cause::Tls, Culprit::Network) => "tls_network",
@@ -347,6 +373,10 @@ fn summary(d: &Diagnosis) -> Message {
         };
         for ch in base.chars() {
             key.push(if ch == '-' { '_' } else { ch });
+        }
+        if !unit.is_empty() {
+            key.push('_');
+            key.push_str(unit);
         }
         if d.gateway.is_none() {
             key.push_str("_nogw");
@@ -639,6 +669,42 @@ fn order(c: &Ctx) -> Vec<Id> {
         ClearSiteData | CheckProxy => c.http,
         _ => true,
     });
+    // a server on this computer or the local network: no DNS, VPN, typo or outside advice,
+    // and for a port where nothing listens, start the program that should
+    if c.local.is_some() {
+        v.retain(|id| {
+            !matches!(
+                id,
+                VerifyUrl
+                    | FlushDns
+                    | ChangeDns
+                    | CheckProxy
+                    | CheckConnection
+                    | CheckDown
+                    | StatusPage
+                    | ArchivedCopy
+                    | ContactSite
+            )
+        });
+        if d.cause == Cause::ConnectionRefused {
+            v.retain(|id| !matches!(id, Incognito | ClearSiteData | OtherBrowser | Wait));
+            v.insert(0, StartServer);
+            let next = after(&v, Retry, 1);
+            move_to(&mut v, NotifyWhenBack, next);
+        }
+    }
+    // a guessed status page (status.<domain> may not exist) only under "more": last
+    let provider = d
+        .gateway
+        .as_ref()
+        .and_then(|g| status_pages::platform_status_page(&g.id));
+    let guessed = status_pages::status_page(&c.host).is_some_and(|(_, guess)| guess);
+    if guessed && provider.is_none() {
+        if let Some(i) = pos_of(&v, StatusPage) {
+            v.remove(i);
+            v.push(StatusPage);
+        }
+    }
     // the site must act: nothing in the first steps asks the person to change their setup
     if d.culprit == Culprit::Site {
         let (own, rest): (Vec<Id>, Vec<Id>) = v.iter().partition(|id| changes_own_setup(**id));

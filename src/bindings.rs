@@ -122,7 +122,7 @@ pub fn view(diagnosis: JsValue, environment: JsValue, retry: JsValue) -> Result<
     let unknown = optional("environment", &environment, decode::unknown)?;
     let r = optional("retry", &retry, decode::retry_state)?;
     let advice = crate::advise(&d, &env);
-    to_js(&crate::view::view(&d, &advice, unknown, &r))
+    to_js(&crate::view::view(&d, &advice, &env, unknown, &r))
 }
 
 /// The retry line alone (src/view.rs), for redrawing it: `retry` as in `view`.

@@ -91,6 +91,69 @@ pub fn is_ip(host: &str) -> bool {
     len > 0 && parts == 4
 }
 
+/// Where a host that is not on the internet is: this computer, or the local network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Local {
+    /// localhost, 127.0.0.0/8, ::1, 0.0.0.0.
+    ThisComputer,
+    /// Private and link-local ranges (10/8, 172.16/12, 192.168/16, 169.254/16, fc00::/7,
+    /// fe80::/10) and local names (.local, .lan, .home.arpa, .internal, ...).
+    Network,
+}
+
+fn ipv4(host: &str) -> Option<[u8; 4]> {
+    if !is_ip(host) || host.contains(':') {
+        return None;
+    }
+    let mut out = [0u8; 4];
+    for (i, part) in host.split('.').enumerate() {
+        *out.get_mut(i)? = part.parse().ok()?;
+    }
+    Some(out)
+}
+
+/// Whether `host` (lowercase, IPv6 with or without brackets) is on this computer or the
+/// local network, and which.
+pub fn local(host: &str) -> Option<Local> {
+    let host = host.trim_end_matches('.');
+    let h = host.trim_start_matches('[').trim_end_matches(']');
+    if h == "localhost" || h.ends_with(".localhost") || h == "::1" || h == "0.0.0.0" {
+        return Some(Local::ThisComputer);
+    }
+    if let Some(ip) = ipv4(h) {
+        return match ip {
+            [127, ..] => Some(Local::ThisComputer),
+            [10, ..] | [192, 168, ..] | [169, 254, ..] => Some(Local::Network),
+            [172, b, ..] if (16..32).contains(&b) => Some(Local::Network),
+            _ => None,
+        };
+    }
+    if h.contains(':') {
+        let first = h.split(':').next().unwrap_or("");
+        let ula = first.len() == 4 && (first.starts_with("fc") || first.starts_with("fd"));
+        let link = first.len() == 4
+            && first.starts_with("fe")
+            && matches!(&first[2..3], "8" | "9" | "a" | "b");
+        return (ula || link).then_some(Local::Network);
+    }
+    let named = [
+        "local",
+        "lan",
+        "home.arpa",
+        "internal",
+        "intranet",
+        "home",
+        "corp",
+    ]
+    .iter()
+    .any(|s| {
+        h == *s
+            || (h.ends_with(s)
+                && h.as_bytes().get(h.len().wrapping_sub(s.len() + 1)) == Some(&b'.'))
+    });
+    (named || (!h.is_empty() && !h.contains('.') && !is_ip(h))).then_some(Local::Network)
+}
+
 /// Whether `host` is a name on the public internet (not an address, not a local or
 /// reserved name): one that outside checkers, status pages and archives may know.
 pub fn is_public_host(host: &str) -> bool {
@@ -226,5 +289,44 @@ mod tests {
         assert!(!is_public_host("::1"));
         assert!(!is_public_host("intranet"));
         assert!(is_public_host("notlocal.com"));
+    }
+
+    #[test]
+    fn local_hosts() {
+        for h in [
+            "localhost",
+            "app.localhost",
+            "127.0.0.1",
+            "127.9.9.9",
+            "::1",
+            "[::1]",
+            "0.0.0.0",
+        ] {
+            assert_eq!(local(h), Some(Local::ThisComputer), "{h}");
+        }
+        for h in [
+            "10.0.0.1",
+            "172.16.4.4",
+            "172.31.0.1",
+            "192.168.1.1",
+            "169.254.1.1",
+            "fd00::1",
+            "fe80::1",
+            "printer.local",
+            "nas.home.arpa",
+            "intranet",
+        ] {
+            assert_eq!(local(h), Some(Local::Network), "{h}");
+        }
+        for h in [
+            "example.com",
+            "172.32.0.1",
+            "8.8.8.8",
+            "2001:db8::1",
+            "local.example.com",
+            "192.169.0.1",
+        ] {
+            assert_eq!(local(h), None, "{h}");
+        }
     }
 }

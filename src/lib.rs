@@ -14,6 +14,7 @@ pub mod neterror;
 pub mod policy;
 pub mod punycode;
 pub mod references;
+pub mod report;
 pub mod retry;
 pub mod retry_after;
 pub mod status_pages;

@@ -3,8 +3,13 @@
 //! the rest under "more", and the retry line (a countdown or the reason there is none, never
 //! both), each with its message key and parameters.
 
-use crate::model::{Action, Advice, Diagnosis, Message, Param, Params, Step};
+use crate::domain::{local, Local};
+use crate::model::{
+    Action, Advice, Culprit, Diagnosis, Environment, GeneratedBy, Message, Param, Params,
+    Reference, Role, Step,
+};
 use crate::policy::resendable;
+use crate::text::concat;
 use serde::Serialize;
 
 /// The panel shows this many steps; the rest are under "more".
@@ -28,6 +33,8 @@ pub struct RetryState {
     pub due: Option<f64>,
     pub attempts: u32,
     pub max: Option<u32>,
+    /// When the decision was made (ms since 1970): the wait is `due - now`.
+    pub now: Option<f64>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -58,6 +65,32 @@ pub struct View {
     /// the reason there is none; absent when there is nothing to say.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry: Option<Message>,
+    /// The answer's status in short (`ui_status`: "502 Bad Gateway"), for a response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Message>,
+    /// Who broke, in one picture: the person, their network (or proxy), the gateway, the
+    /// site's server, in that order, each working, failed or unknown.
+    pub chain: Vec<ChainNode>,
+    /// The ids the site's support asks for, shown with a Copy button without expanding.
+    pub references: Vec<Reference>,
+    /// The short report "Copy" and "Contact the site" put on the clipboard (src/report.rs).
+    pub report: String,
+}
+
+/// One node of the chain.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ChainNode {
+    /// "you", "network", "proxy", "gateway", "server".
+    pub id: &'static str,
+    /// Its label: `ui_chain_<id>`, or `ui_chain_local` / `ui_chain_lan` for a server on this
+    /// computer or the local network.
+    pub key: &'static str,
+    /// What it is, when known: the gateway's name, the server's host and port.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// "working", "failed" or "unknown" (message `ui_chain_<state>`).
+    pub state: &'static str,
 }
 
 fn message(key: &str, params: Params) -> Message {
@@ -104,6 +137,35 @@ fn view_step(s: &Step, unknown: Unknown) -> ViewStep {
     }
 }
 
+/// A wait in words a person reads at once: the message suffix for its unit and the number
+/// to fill it ("seconds" 40, "minute" 1, "minutes" 10, "hours" 2). Under 45 s in seconds;
+/// under 90 s "about a minute"; under 90 minutes in minutes; else in hours.
+pub fn about(seconds: f64) -> (&'static str, f64) {
+    let s = if seconds.is_finite() {
+        seconds.max(0.0)
+    } else {
+        0.0
+    };
+    if s < 45.0 {
+        ("seconds", s.ceil().max(1.0))
+    } else if s < 90.0 {
+        ("minute", 1.0)
+    } else if s < 90.0 * 60.0 {
+        ("minutes", (s / 60.0).round())
+    } else {
+        ("hours", (s / 3600.0).round().min(999.0))
+    }
+}
+
+/// Puts the number of [`about`] into `p` under the unit's name, and returns the unit.
+pub fn put_about(p: &mut Params, seconds: f64) -> &'static str {
+    let (unit, n) = about(seconds);
+    if unit != "minute" {
+        p.insert(unit.into(), Param::Number(n));
+    }
+    unit
+}
+
 /// The retry line for `r` on a request with `method`: one message or none.
 pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
     let mut p = Params::new();
@@ -117,6 +179,16 @@ pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
             p.insert("attempt".into(), Param::Number(f64::from(r.attempts + 1)));
             let max = r.max.unwrap_or(crate::retry::MAX_ATTEMPTS);
             p.insert("max".into(), Param::Number(f64::from(max)));
+            // A wait of a minute or more in words and a time of day; a shorter one counts down.
+            let wait = r
+                .now
+                .filter(|n| n.is_finite())
+                .map_or(0.0, |n| (due - n) / 1000.0);
+            if wait >= 45.0 {
+                p.insert("until".into(), Param::Number(due));
+                let unit = put_about(&mut p, wait);
+                return Some(message(&concat(&["ui_retry_countdown_", unit]), p));
+            }
             Some(message("ui_retry_countdown", p))
         }
         Some("cancelled") => Some(message("ui_retry_cancelled", p)),
@@ -128,7 +200,116 @@ pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
     }
 }
 
-pub fn view(d: &Diagnosis, advice: &Advice, unknown: Unknown, retry: &RetryState) -> View {
+fn node(
+    id: &'static str,
+    key: &'static str,
+    name: Option<String>,
+    state: &'static str,
+) -> ChainNode {
+    ChainNode {
+        id,
+        key,
+        name,
+        state,
+    }
+}
+
+/// host[:port] of the diagnosis (the port only when it is not the scheme's default).
+pub fn authority(d: &Diagnosis) -> String {
+    let o = d.origin.split_once("://").map_or("", |(_, a)| a);
+    crate::text::clip(if o.is_empty() { &d.host } else { o }, 260).to_string()
+}
+
+/// Who broke: each part of the way from the person to the site's server, from the diagnosis.
+pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
+    const OK: &str = "working";
+    const BAD: &str = "failed";
+    const UNKNOWN: &str = "unknown";
+    let responded = d.status_code.is_some();
+    let proxy_set = env.proxy.as_ref().is_some_and(|p| {
+        matches!(
+            p.mode.as_deref(),
+            Some("fixed_servers" | "pac_script" | "system")
+        ) || p
+            .controlled_by
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty())
+    });
+    let forward = d
+        .gateway
+        .as_ref()
+        .is_some_and(|g| g.role == Role::ForwardProxy);
+    let culprit = d.culprit;
+    let mut v = Vec::with_capacity(4);
+    v.push(node(
+        "you",
+        "ui_chain_you",
+        None,
+        if culprit == Culprit::Browser { BAD } else { OK },
+    ));
+    let place = local(&d.host);
+    // the way out: the proxy when one is set or wrote the page, else the network; nothing
+    // between the person and a program on their own computer
+    let way = if responded && culprit != Culprit::Proxy {
+        OK
+    } else {
+        match culprit {
+            Culprit::Network | Culprit::Proxy => BAD,
+            Culprit::Site => OK,
+            _ => UNKNOWN,
+        }
+    };
+    if proxy_set || forward || culprit == Culprit::Proxy {
+        let name = d
+            .gateway
+            .as_ref()
+            .filter(|_| forward)
+            .map(|g| g.name.clone());
+        v.push(node("proxy", "ui_chain_proxy", name, way));
+    } else if place != Some(Local::ThisComputer) {
+        v.push(node("network", "ui_chain_network", None, way));
+    }
+    let site_failed = culprit == Culprit::Site;
+    if let Some(g) = d.gateway.as_ref().filter(|_| !forward) {
+        // it answered: what failed is behind it, unless it wrote the page about itself
+        let state = if d.generated_by == GeneratedBy::Gateway || responded {
+            OK
+        } else {
+            UNKNOWN
+        };
+        v.push(node(
+            "gateway",
+            "ui_chain_gateway",
+            Some(g.name.clone()),
+            state,
+        ));
+    }
+    let key = match place {
+        Some(Local::ThisComputer) => "ui_chain_local",
+        Some(Local::Network) => "ui_chain_lan",
+        None => "ui_chain_server",
+    };
+    let server = if site_failed && culprit != Culprit::Proxy {
+        BAD
+    } else if responded && culprit == Culprit::Unknown {
+        UNKNOWN
+    } else if responded && culprit != Culprit::Proxy {
+        BAD
+    } else {
+        UNKNOWN
+    };
+    let name = Some(authority(d)).filter(|a| !a.is_empty());
+    v.push(node("server", key, name, server));
+    v
+}
+
+pub fn view(
+    d: &Diagnosis,
+    advice: &Advice,
+    env: &Environment,
+    unknown: Unknown,
+    retry: &RetryState,
+) -> View {
     let mut primary = Vec::new();
     if d.failed {
         primary.push(Action::Retry);
@@ -143,13 +324,25 @@ pub fn view(d: &Diagnosis, advice: &Advice, unknown: Unknown, retry: &RetryState
     }
     let resubmits = !resendable(&d.method);
     // "retry" is the primary button; as a step it says only that a form is sent again.
-    let mut all: Vec<ViewStep> = advice
+    let all: Vec<ViewStep> = advice
         .steps
         .iter()
         .filter(|s| s.id != "retry" || resubmits)
         .map(|s| view_step(s, unknown))
         .collect();
-    let more = all.split_off(all.len().min(FIRST_STEPS));
+    // a guessed status page (it may not exist) is never one of the first steps
+    let (guesses, mut all): (Vec<ViewStep>, Vec<ViewStep>) = all
+        .into_iter()
+        .partition(|s| s.id == "status-page" && s.key.ends_with("_guess"));
+    let mut more = all.split_off(all.len().min(FIRST_STEPS));
+    more.extend(guesses);
+    let status = d.status_code.map(|c| {
+        let mut p = Params::new();
+        p.insert("status".into(), Param::Number(f64::from(c)));
+        let t = d.status_text.as_deref().unwrap_or("");
+        p.insert("statusText".into(), crate::text::clip(t, 60).into());
+        message("ui_status", p)
+    });
     View {
         headline: advice.summary.clone(),
         culprit: message(&key_of("ui_culprit_", d.culprit.as_str()), Params::new()),
@@ -157,5 +350,9 @@ pub fn view(d: &Diagnosis, advice: &Advice, unknown: Unknown, retry: &RetryState
         steps: all,
         more,
         retry: retry_line(retry, &d.method),
+        status,
+        chain: chain(d, env),
+        references: d.references.clone(),
+        report: crate::report::report(d, &d.url, env.now.filter(|n| *n > 0.0)),
     }
 }

@@ -446,9 +446,14 @@ fn incognito_clear_site_data_extensions_wait() {
     let mut d = d;
     d.retry_after_seconds = Some(130.0);
     let a = advise(&d, &env());
+    // in words: 130 s is "about 2 minutes" (variant retry_after_minutes)
     assert_eq!(
         step(&a, "wait").params.get("minutes"),
-        Some(&Param::Number(3.0))
+        Some(&Param::Number(2.0))
+    );
+    assert_eq!(
+        step(&a, "wait").params.get("variant"),
+        Some(&Param::Text("retry_after_minutes".into()))
     );
     assert_eq!(
         step(&a, "wait").params.get("retryAfter"),

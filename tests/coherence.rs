@@ -189,11 +189,53 @@ fn check(
     let mut fail = |s: String| errors.push(format!("{what}: {s}"));
     assert!(v.steps.len() <= FIRST_STEPS);
     let all: Vec<_> = v.steps.iter().chain(&v.more).collect();
+    // a server on this computer or the local network: no DNS, VPN, typo or outside advice
+    if gateway_doctor::domain::local(&d.host).is_some() {
+        for s in &all {
+            if matches!(
+                s.id.as_str(),
+                "flush-dns"
+                    | "change-dns"
+                    | "check-proxy"
+                    | "verify-url"
+                    | "check-down"
+                    | "check-connection"
+            ) {
+                fail(format!("local host {}, yet step {}", d.host, s.id));
+            }
+        }
+    }
+    // a guessed status page only under "more"
+    if v.steps
+        .iter()
+        .any(|s| s.key.ends_with("_guess") && s.id == "status-page")
+    {
+        fail("a guessed status page before more".into());
+    }
+    // the chain ends at the site's server and names it with its port when it has one
+    match v.chain.last() {
+        Some(n) if n.id == "server" => {}
+        _ => fail("the chain does not end at the server".into()),
+    }
+    if v.chain
+        .iter()
+        .any(|n| !matches!(n.state, "working" | "failed" | "unknown"))
+    {
+        fail("a chain node in no known state".into());
+    }
     // the site must act: nothing before "more" asks the person to change their setup
     if d.culprit.as_str() == "site" {
         for s in &v.steps {
             if OWN_SETUP.contains(&s.id.as_str()) {
-                fail(format!("culprit site, yet step {} before more", s.id));
+                fail(format!(
+                    "culprit site, yet step {} before more {:?}",
+                    s.id,
+                    v.steps
+                        .iter()
+                        .chain(&v.more)
+                        .map(|s| s.id.as_str())
+                        .collect::<Vec<_>>()
+                ));
             }
         }
     }
@@ -311,12 +353,15 @@ fn the_view_never_contradicts_itself() {
                         due: a.due,
                         attempts: a.attempts,
                         max: Some(a.max),
+                        now: Some(NOW),
                     };
                     let advice = advise(&d, env);
-                    let v = view(&d, &advice, *unknown, &r);
+                    let v = view(&d, &advice, env, *unknown, &r);
                     // a countdown only where the request may be resent, never beside a reason
                     if let Some(m) = &v.retry {
-                        if m.key == "ui_retry_countdown" && (method == "POST" || !d.safe_to_retry) {
+                        if m.key.starts_with("ui_retry_countdown")
+                            && (method == "POST" || !d.safe_to_retry)
+                        {
                             errors.push(format!(
                                 "{name} {method}: a countdown for a request that is not retried"
                             ));

@@ -81,34 +81,9 @@ fn wait_minutes(d: &Diagnosis) -> f64 {
     }
 }
 
-/// A short problem report to paste into a mail or support form.
+/// A short problem report to paste into a mail or support form (src/report.rs).
 fn report(c: &Ctx) -> String {
-    let d = c.d;
-    let mut what = String::new();
-    let what: &str = match (d.status_code, &d.error) {
-        (Some(s), _) => {
-            what.push_str("HTTP ");
-            push_u64(&mut what, u64::from(s));
-            what.push(' ');
-            what.push_str(d.status_text.as_deref().unwrap_or(""));
-            // "HTTP 502 " + the reason: only its end can be blank
-            what.trim_end()
-        }
-        (None, Some(e)) => e,
-        _ => d.cause.as_str(),
-    };
-    let mut r = concat(&[clip(c.url, 300), " failed: ", clip(what, 100)]);
-    if let Some(g) = &d.gateway {
-        r.push_str(" (from ");
-        r.push_str(clip(&g.name, 60));
-        r.push(')');
-    }
-    if let Some(now) = c.env.now.filter(|n| n.is_finite() && *n > 0.0) {
-        r.push_str(", at ");
-        push_u64(&mut r, now as u64);
-        r.push_str(" ms since 1970 UTC");
-    }
-    r
+    crate::report::report(c.d, c.url, c.env.now.filter(|n| *n > 0.0))
 }
 
 pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
@@ -139,7 +114,7 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             );
         }
         VerifyUrl => {
-            s.text("host", &c.host);
+            s.text("host", &c.authority);
             if let Some(sug) = &c.suggestion {
                 s.text("suggestion", sug);
                 s.variant("suggestion");
@@ -171,19 +146,34 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             });
         }
         StatusPage => {
-            let (url, guess) = status_pages::status_page(&c.host)?;
+            // The site's page from the known list; else its provider's (the gateway's
+            // platform); a guessed status.<domain> only when there is neither (and then the
+            // view keeps it under "more").
+            let site = status_pages::status_page(&c.host);
+            let provider = d
+                .gateway
+                .as_ref()
+                .and_then(|g| Some((g, status_pages::platform_status_page(&g.id)?)));
+            let (url, guess, of_provider) = match (site, provider) {
+                (Some((url, false)), _) => (url, false, false),
+                (_, Some((_, p))) => (p.to_string(), false, true),
+                (Some((url, true)), None) => (url, true, false),
+                (None, None) => return None,
+            };
             let status_host = crate::url::parse(&url).map(|u| u.host);
             s.text("url", &url);
             s.text("statusHost", status_host.as_deref().unwrap_or(""));
-            s.text("host", &c.host);
+            s.text("host", &c.authority);
             s.put("guess", Param::Flag(guess));
             if guess {
                 s.variant("guess");
             }
-            if let Some(g) = &d.gateway {
-                if let Some(p) = status_pages::platform_status_page(&g.id).filter(|p| *p != url) {
+            if let Some((g, p)) = provider {
+                s.text("platform", &g.name);
+                if of_provider {
+                    s.variant("provider");
+                } else if p != url {
                     s.text("platformStatus", p);
-                    s.text("platform", &g.name);
                 }
             }
             s.act(Action::OpenUrl { url });
@@ -341,11 +331,18 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             s.number("minutes", wait_minutes(d));
             if let Some(ra) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
                 s.number("retryAfter", ra.ceil());
-                s.variant("retry_after");
+                let unit = crate::view::put_about(&mut s.params, ra);
+                s.variant(&concat(&["retry_after_", unit]));
+            }
+        }
+        StartServer => {
+            s.text("host", &c.authority);
+            if let Some(Param::Number(p)) = summary(d).params.get("port") {
+                s.number("port", *p);
             }
         }
         NotifyWhenBack => {
-            s.text("host", &c.host);
+            s.text("host", &c.authority);
             s.act(Action::Watch);
         }
     }
