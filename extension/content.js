@@ -67,14 +67,18 @@
   // `all: initial` first, not !important: the text properties stay adjustable by the
   // person's own stylesheets (axe: avoid-inline-spacing), and the panel's root resets them
   // anyway; what places, sizes and shows the host is !important.
-  const HOST_STYLE = 'all: initial; ' + [
-    'position: fixed', 'top: 12px', 'right: 12px', 'left: auto', 'bottom: auto', 'z-index: 2147483647',
+  // The person may move the panel to the other side (so the page's own text stays
+  // readable): `side` is where it is; the host's style says it, and the checks below too.
+  let side = 'right';
+  const hostStyle = () => 'all: initial; ' + [
+    'position: fixed', 'top: 12px', side === 'right' ? 'right: 12px' : 'left: 12px', side === 'right' ? 'left: auto' : 'right: auto', 'bottom: auto', 'z-index: 2147483647',
     'display: block', 'opacity: 1', 'visibility: visible', 'transform: none', 'translate: none',
     'rotate: none', 'scale: none', 'filter: none', 'clip-path: none', 'mask: none', 'mix-blend-mode: normal',
     'pointer-events: auto', 'margin: 0', 'padding: 0', 'width: auto', 'height: auto', 'min-width: 0',
     'min-height: 0', 'max-width: none', 'max-height: none', 'overflow: visible', 'contain: none',
     'zoom: 1', 'content-visibility: visible',
   ].map((d) => `${d} !important;`).join(' ');
+  let HOST_STYLE = hostStyle();
   const STEADY_MS = 400;
   const MAX_PUT_BACK = 30;
   let host = null;
@@ -101,7 +105,8 @@
     if (!host?.isConnected || performance.now() - steadySince < STEADY_MS) return false;
     const r = host.getBoundingClientRect();
     if (!rect || r.top !== rect.top || r.right !== rect.right || r.width < 1 || r.height < 1) return false;
-    if (Math.abs(r.top - 12) > 1 || r.right > innerWidth || r.right < innerWidth - 60) return false;
+    if (Math.abs(r.top - 12) > 1) return false;
+    if (side === 'right' ? r.right > innerWidth || r.right < innerWidth - 60 : r.left < 0 || r.left > 60) return false;
     for (let e = host; e; e = e.parentElement) {
       const cs = getComputedStyle(e);
       if (cs.opacity !== '1' || cs.visibility !== 'visible' || cs.display === 'none') return false;
@@ -137,7 +142,35 @@
     watcher.observe(host, { attributes: true });
   }
 
+  // Focus goes to the panel when it opens and back where it was when it is minimised or
+  // closed (only to an element of the page that is still there).
+  let focusBefore = null;
+  function giveFocusBack() {
+    const f = focusBefore;
+    focusBefore = null;
+    if (f?.isConnected && typeof f.focus === 'function') f.focus({ preventScroll: true });
+  }
+
+  function minimise() {
+    box?.classList.add('gd-min');
+    unsteady();
+    giveFocusBack();
+  }
+
+  function restore() {
+    box?.classList.remove('gd-min');
+    unsteady();
+    box?.querySelector('[data-action="minimise"]')?.focus();
+  }
+
+  function move() {
+    side = side === 'right' ? 'left' : 'right';
+    HOST_STYLE = hostStyle();
+    place();
+  }
+
   function remove() {
+    giveFocusBack();
     watcher?.disconnect();
     watcher = null;
     clearTimeout(steadyTimer);
@@ -155,8 +188,19 @@
     style.textContent = GatewayDoctorRender.CSS;
     box = document.createElement('div');
     box.className = 'gd-root';
-    box.setAttribute('style', 'display: block; box-shadow: 0 4px 24px rgba(0,0,0,.25); border-radius: 10px;');
+    // Never taller or wider than the window: the panel scrolls inside.
+    box.setAttribute(
+      'style',
+      'display: block; box-shadow: 0 4px 24px rgba(0,0,0,.25); border-radius: 10px; max-height: calc(100vh - 24px); width: min(30rem, calc(100vw - 24px)); overflow: auto; overscroll-behavior: contain;',
+    );
     shadow.append(style, box);
+    // Escape minimises (the person's key only).
+    shadow.addEventListener('keydown', (ev) => {
+      if (ev.isTrusted && ev.key === 'Escape' && !box?.classList.contains('gd-min')) {
+        ev.stopPropagation();
+        minimise();
+      }
+    });
     // Before any of the panel's own listeners (capture, on the root): a click that is not
     // the person's, or comes before the panel was steady, goes no further.
     shadow.addEventListener(
@@ -176,18 +220,27 @@
   }
 
   function show(view) {
-    if (!host) build();
+    const first = !host;
+    if (first) build();
+    const had = box.contains(box.getRootNode().activeElement);
     GatewayDoctorRender.render(
       box,
       view,
       (action) => chrome.runtime.sendMessage({ type: 'gd:action', action }),
-      { close: remove, compact: true },
+      { close: remove, minimise, restore, move, compact: true },
     );
     if (!watcher) {
       place();
       guard();
     } else {
       unsteady();
+    }
+    // Focus moves to the panel when it opens (and stays in it when it is redrawn).
+    if (first || had) {
+      if (first) focusBefore = document.activeElement;
+      const panel = box.querySelector('[data-gd="panel"]');
+      panel?.setAttribute('tabindex', '-1');
+      panel?.focus({ preventScroll: true });
     }
   }
 

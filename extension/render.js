@@ -23,8 +23,32 @@
     return text.replace(/\{(\w+)\}/g, (_, name) => {
       const v = params[name];
       if (v === undefined || v === null) return '';
+      // A time of day the core chose (ms since 1970): the shell only formats it.
+      if (name === 'until' && typeof v === 'number') return clockTime(v);
       return clip(Array.isArray(v) ? v.join(', ') : String(v));
     });
+  }
+
+  function clockTime(ms) {
+    try {
+      return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
+    } catch {
+      return '';
+    }
+  }
+
+  /** The chain (src/view.rs `chain`): who broke, as a list a screen reader reads as text. */
+  function chainList(chain) {
+    const list = el('ol', { class: 'gd-chain', 'data-gd': 'chain', 'aria-label': msg('ui_chain_title') || 'Who broke' });
+    for (const n of (chain || []).slice(0, 6)) {
+      const li = el('li', { class: 'gd-node', 'data-node': n.id, 'data-state': CSS_ESCAPE(n.state) });
+      li.append(el('span', { class: 'gd-node-mark', 'aria-hidden': 'true', text: n.state === 'working' ? '✓' : n.state === 'failed' ? '✕' : '?' }));
+      li.append(el('span', { class: 'gd-node-label', text: msg(n.key) || n.id }));
+      if (n.name) li.append(el('span', { class: 'gd-node-name', text: clip(n.name, 60) }));
+      li.append(el('span', { class: 'gd-node-state', text: msg('ui_chain_' + CSS_ESCAPE(n.state)) || n.state }));
+      list.append(li);
+    }
+    return list;
   }
 
   function el(tag, attrs = {}, ...children) {
@@ -138,20 +162,32 @@
     const steps = view.advice?.steps || [];
     const root = el('section', { 'data-gd': 'panel', class: 'gd-panel', role: 'region', 'aria-label': msg('ext_name') || 'Gateway Doctor' });
 
+    const panel = view.panel || { primary: [{ type: 'retry' }], steps: [], more: [] };
+    // The branded bar: who speaks (it is not part of the site), the answer's status, and
+    // the panel's own controls (minimise, move, close) where the content script gives them.
     const head = el('header', { class: 'gd-head' });
-    head.append(el('h2', { 'data-gd': 'headline', class: 'gd-headline', text: headline(view) }));
-    if (options.close) {
-      const close = el('button', { type: 'button', class: 'gd-close', 'data-action': 'close', 'aria-label': msg('ui_close') || 'Close', text: '×' });
-      close.addEventListener('click', (ev) => {
-        if (ev.isTrusted) options.close();
+    const brand = el('p', { class: 'gd-brand', 'data-gd': 'brand' });
+    brand.append(el('span', { class: 'gd-logo', 'aria-hidden': 'true', text: '+' }), el('span', { text: msg('ext_name') || 'Gateway Doctor' }));
+    if (panel.status) brand.append(el('span', { class: 'gd-code', 'data-gd': 'status', text: msg(panel.status.key, panel.status.params) }));
+    head.append(brand);
+    const tools = el('span', { class: 'gd-tools' });
+    const tool = (action, label, text, fn) => {
+      const b = el('button', { type: 'button', class: 'gd-tool', 'data-action': action, 'aria-label': label, title: label, text });
+      b.addEventListener('click', (ev) => {
+        if (ev.isTrusted) fn();
       });
-      head.append(close);
+      tools.append(b);
+    };
+    if (options.minimise) {
+      tool('restore', msg('ui_restore') || 'Show', '▢', options.restore);
+      tool('minimise', msg('ui_minimise') || 'Minimise', '–', options.minimise);
     }
+    if (options.move) tool('move', msg('ui_move') || 'Move', '⇄', options.move);
+    if (options.close) tool('close', msg('ui_close') || 'Close', '×', options.close);
+    head.append(tools);
     root.append(head);
-
-    const factList = el('ul', { class: 'gd-facts', 'data-gd': 'facts' });
-    for (const f of facts(d)) factList.append(el('li', { text: f }));
-    root.append(factList);
+    root.append(el('h2', { 'data-gd': 'headline', class: 'gd-headline', text: headline(view) }));
+    root.append(chainList(panel.chain));
 
     const status = el('p', { class: 'gd-message', 'data-gd': 'message', role: 'status', 'aria-live': 'polite' });
 
@@ -194,7 +230,6 @@
     }
 
     // The core's view (src/view.rs): its primary actions, steps and "more", painted as they are.
-    const panel = view.panel || { primary: [{ type: 'retry' }], steps: [], more: [] };
     const buttons = el('div', { class: 'gd-buttons', 'data-gd': 'buttons' });
     for (const a of panel.primary) {
       buttons.append(actionButton(a, steps.find((s) => s.action?.type === a.type), a.type === 'retry'));
@@ -202,6 +237,21 @@
     // Auto-retry countdown and watch (issue 5): see retryWatchBlock below.
     const autoBlock = retryWatchBlock(view, onAction, say);
     root.append(buttons, autoBlock.element, status);
+
+    // What the site's support asks for, visible without expanding, and the report to copy.
+    const refs = el('div', { class: 'gd-refs', 'data-gd': 'references' });
+    for (const r of (panel.references || []).slice(0, 5)) {
+      refs.append(el('p', { class: 'gd-ref' }, el('span', { text: `${clip(r.label, 60)}: ` }), el('code', { 'data-gd': 'reference', text: clip(r.value, 128) })));
+    }
+    if (panel.report) {
+      const b = el('button', { type: 'button', class: 'gd-button', 'data-action': 'copy-report', text: msg('ui_copy_report') || 'Copy report' });
+      b.addEventListener('click', (ev) => {
+        if (!ev.isTrusted) return;
+        copyText(panel.report, root).then((ok) => say({ ok, messageKey: ok ? 'ui_copied_report' : 'ui_copy_failed' }));
+      });
+      refs.append(b);
+    }
+    root.append(refs);
 
     if (panel.steps.length) {
       const stepItem = (s) => {
@@ -217,7 +267,10 @@
       const rest = panel.more;
       const list = el('ol', { class: 'gd-steps', 'data-gd': 'steps', 'aria-label': msg('ui_steps') || 'What you can do' });
       for (const s of first) list.append(stepItem(s));
-      root.append(list);
+      // Over a page the steps are folded (the panel stays small); on our own pages, open.
+      const stepsBox = el('details', { class: 'gd-more', 'data-gd': 'show-steps', open: !options.compact });
+      stepsBox.append(el('summary', { 'data-action': 'show-steps', text: msg('ui_show_steps') || 'What you can do' }), list);
+      root.append(stepsBox);
       if (rest.length) {
         // Over a page "more" is closed; on our own pages it is open.
         const more = el('details', { class: 'gd-more', 'data-gd': 'more', open: !options.compact });
@@ -225,7 +278,7 @@
         const list2 = el('ol', { class: 'gd-steps', start: String(first.length + 1) });
         for (const s of rest) list2.append(stepItem(s));
         more.append(list2);
-        root.append(more);
+        stepsBox.append(more);
       }
     }
 
@@ -242,8 +295,9 @@
     }
 
     const details = el('details', { class: 'gd-details', 'data-gd': 'details' });
-    details.append(el('summary', { text: msg('ui_details') || 'Details' }));
+    details.append(el('summary', { 'data-action': 'details', text: msg('ui_details') || 'Details' }));
     const dl = el('ul', {});
+    for (const f of facts(d)) dl.append(el('li', { text: f }));
     dl.append(el('li', { text: clip(d.url, 500) }));
     dl.append(el('li', { text: `${d.method} · ${d.cause} · ${msg('ui_confidence', { percent: Math.round((d.confidence || 0) * 100) })}` }));
     for (const e of (d.evidence || []).slice(0, 8)) dl.append(el('li', { text: clip(e) }));
@@ -318,7 +372,7 @@
       const w = extras.watching;
       // The core's one retry line: a countdown, or the reason there is none.
       const r = extras.retryLine;
-      if (r?.key === 'ui_retry_countdown') {
+      if (r?.key?.startsWith('ui_retry_countdown')) {
         const line = el('p', { class: 'gd-countdown', 'data-gd': 'countdown' });
         const text = el('span', { 'data-gd': 'countdown-text' });
         line.append(text, ' ', button('cancel-auto-retry', msg('ui_retry_cancel') || 'Cancel'));
@@ -335,6 +389,7 @@
           }
           const left = Math.max(0, Math.ceil((due - Date.now()) / 1000));
           const params = { ...r.params, seconds: left };
+          // Under a minute it counts down in seconds; a longer wait is said in words once.
           text.textContent = msg(left > 0 ? r.key : 'ui_retry_now', params);
           if (left === 0 && Date.now() - due > 2500 && Date.now() - polledAt > 2000) {
             polledAt = Date.now();
@@ -404,8 +459,31 @@
     --gd-border: #5a5a63; --gd-bad: #ffb4ab; --gd-good: #8fd19e; --gd-code: #2c2c31; }
 }
 .gd-panel * { box-sizing: border-box; }
-.gd-head { display: flex; align-items: flex-start; gap: 8px; }
-.gd-headline { font-size: 16px; font-weight: 600; margin: 0 0 6px; flex: 1; color: var(--gd-fg); }
+.gd-head { display: flex; align-items: center; gap: 8px; margin: 0 0 6px; }
+.gd-brand { display: flex; align-items: center; gap: 6px; margin: 0; flex: 1; font-size: 13px; font-weight: 600; color: var(--gd-muted); }
+.gd-logo { display: inline-grid; place-items: center; width: 18px; height: 18px; border-radius: 5px; background: var(--gd-accent); color: var(--gd-accent-fg); font-weight: 700; line-height: 1; }
+.gd-code { font-weight: 400; border: 1px solid var(--gd-border); border-radius: 4px; padding: 0 5px; }
+.gd-tools { display: flex; gap: 2px; }
+.gd-tool { background: none; border: none; color: var(--gd-muted); font: inherit; font-size: 18px; cursor: pointer; line-height: 1; padding: 2px 6px; border-radius: 4px; min-width: 28px; min-height: 28px; }
+.gd-tool[data-action="restore"] { display: none; }
+.gd-tool:focus-visible, .gd-more summary:focus-visible { outline: 2px solid var(--gd-accent); outline-offset: 2px; }
+.gd-min .gd-panel > :not(.gd-head) { display: none; }
+.gd-min .gd-tool[data-action="restore"] { display: inline-block; }
+.gd-min .gd-tool[data-action="minimise"] { display: none; }
+.gd-headline { font-size: 16px; font-weight: 600; margin: 0 0 8px; color: var(--gd-fg); }
+.gd-chain { display: flex; flex-wrap: wrap; gap: 4px; list-style: none; margin: 0 0 8px; padding: 0; font-size: 12px; }
+.gd-node { display: grid; grid-template-columns: auto 1fr; column-gap: 4px; flex: 1 1 6.5rem; min-width: 6.5rem; border: 1px solid var(--gd-border); border-radius: 6px; padding: 4px 6px; position: relative; }
+.gd-node + .gd-node::before { content: "→"; position: absolute; inset-inline-start: -12px; top: 30%; color: var(--gd-muted); font-size: 11px; }
+.gd-node-mark { grid-row: span 3; font-weight: 700; }
+.gd-node-label { font-weight: 600; }
+.gd-node-name, .gd-node-state { grid-column: 2; color: var(--gd-muted); overflow-wrap: anywhere; }
+.gd-node[data-state="working"] .gd-node-mark, .gd-node[data-state="working"] .gd-node-state { color: var(--gd-good); }
+.gd-node[data-state="failed"] { border-color: var(--gd-bad); }
+.gd-node[data-state="failed"] .gd-node-mark, .gd-node[data-state="failed"] .gd-node-state { color: var(--gd-bad); font-weight: 600; }
+.gd-refs { font-size: 12px; color: var(--gd-muted); margin: 4px 0; }
+.gd-ref { margin: 2px 0; overflow-wrap: anywhere; }
+.gd-ref code { background: var(--gd-code); color: var(--gd-fg); padding: 1px 4px; border-radius: 4px; font: 12px ui-monospace, monospace; }
+.gd-refs .gd-button { padding: 2px 8px; margin-top: 2px; }
 .gd-close { background: none; border: none; color: var(--gd-muted); font-size: 20px; cursor: pointer; line-height: 1; padding: 2px 6px; border-radius: 4px; }
 .gd-facts { margin: 0 0 10px; padding: 0; list-style: none; color: var(--gd-muted); font-size: 13px; }
 .gd-buttons { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0; }
@@ -422,6 +500,7 @@
 .gd-steps .gd-button { padding: 2px 8px; margin-inline-start: 4px; }
 .gd-steps code { background: var(--gd-code); padding: 1px 4px; border-radius: 4px; font: 12px ui-monospace, monospace; }
 .gd-more summary { cursor: pointer; font-size: 13px; }
+.gd-more .gd-more { margin-inline-start: 4px; }
 .gd-details { font-size: 12px; color: var(--gd-muted); margin-top: 6px; }
 .gd-details summary { cursor: pointer; }
 .gd-details ul { padding-inline-start: 18px; margin: 4px 0; word-break: break-all; }

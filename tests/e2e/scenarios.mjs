@@ -97,11 +97,14 @@ export function defineScenarios({ browser, launch, available, privateWithoutAcce
       const text = await waitFor(
         async () => {
           const t = await d.pageText();
-          return /refused/i.test(t) && t;
+          return /Nothing is listening/i.test(t) && t;
         },
         { what: 'the connection-refused diagnosis' },
       );
       assert.match(text, /127\.0\.0\.1/);
+      // A port on this computer: said so, with no DNS, VPN or typo advice.
+      assert.match(text, new RegExp(`Nothing is listening on port ${port} on this computer`));
+      assert.doesNotMatch(text, /DNS|VPN|typo/);
       await waitFor(async () => (await d.badge()) === 'ERR', { what: 'badge ERR' });
       await d.screenshot(join(SCREENSHOTS, `${name}-diagnosis-refused.png`));
       await storeShots(d, `${name}-diagnosis-refused`);
@@ -157,6 +160,83 @@ export function defineScenarios({ browser, launch, available, privateWithoutAcce
       assert.equal(await d.url(), url);
     } finally {
       await Promise.all([up.stop(), earlier.stop()]);
+    }
+  });
+
+  test(`${browser} 2c: the compact panel: fits 1280x800 and 400x700, scrolls to its last part, shows the reference id with Copy, Escape minimises`, { timeout: TEST_TIMEOUT }, async () => {
+    const up = upstream(await freePort());
+    const RAY = '8f1e2d3c4b5a6978-FRA';
+    up.handler = (req, res) => {
+      res.writeHead(502, { 'Content-Type': 'text/html; charset=utf-8', Server: 'cloudflare', 'CF-RAY': RAY });
+      res.end(`<!doctype html><title>502 Bad gateway</title><h1>Bad gateway</h1><p>Error code 502</p><p>Cloudflare Ray ID: ${RAY}</p>` + '<p>filler</p>'.repeat(50));
+    };
+    await up.start();
+    // Where the panel is, in the window's terms, and whether a part of it is visible there.
+    const geometry = `(root) => {
+      const r = root.host.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, w: innerWidth, h: innerHeight };
+    }`;
+    const reachable = `(root, sel) => {
+      const e = root.querySelector(sel);
+      if (!e) return 'missing';
+      e.scrollIntoView({ block: 'nearest' });
+      const r = e.getBoundingClientRect();
+      if (r.bottom > innerHeight || r.top < 0 || r.height === 0) return 'outside ' + JSON.stringify([r.top, r.bottom, innerHeight]);
+      const hit = root.elementFromPoint(r.left + Math.min(10, r.width / 2), r.top + r.height / 2);
+      return hit && (hit === e || e.contains(hit)) ? 'ok' : 'covered by ' + (hit?.localName || 'nothing');
+    }`;
+    try {
+      for (const size of [{ width: 1280, height: 800 }, { width: 400, height: 700 }]) {
+        await d.viewport(size);
+        await d.goto(up.url(`/compact-${size.width}`));
+        const panel = await d.panel({ timeout: 20_000 });
+        assert.ok(panel, 'the panel appears');
+        assert.match(panel.text, /Gateway Doctor/);
+        assert.match(panel.text, /Cloudflare/);
+        // The reference id and its Copy button, without expanding anything.
+        const ref = await d.inPanel(`(root) => { const e = root.querySelector('[data-gd="reference"]'); return e && e.getClientRects().length ? e.textContent : null; }`);
+        assert.equal(ref, RAY);
+        // Open the steps and "more": the panel stays inside the window and scrolls inside.
+        await d.clickPanel('show-steps');
+        const opened = await d.inPanel(`(root) => { for (const x of root.querySelectorAll('details')) x.open = true; return root.querySelectorAll('details[open]').length; }`);
+        assert.ok(opened >= 2, 'steps, more and details open');
+        await new Promise((r) => setTimeout(r, 200));
+        const g = await d.inPanel(geometry);
+        assert.ok(g.bottom <= g.h && g.right <= g.w && g.top >= 0 && g.left >= 0, `the panel fits ${g.w}x${g.h}: ${JSON.stringify(g)}`);
+        // The last step and the last part (technical details) can be scrolled to and clicked.
+        assert.equal(await d.inPanel(reachable, '.gd-more .gd-more li:last-child'), 'ok', 'the last step is reachable');
+        assert.equal(await d.inPanel(reachable, '[data-action="details"]'), 'ok', 'the technical details are reachable');
+        await d.inPanel(`(root) => { root.querySelector('[data-gd="details"]').open = false; }`);
+        await d.clickPanel('details');
+        assert.ok(await waitFor(() => d.inPanel(`(root) => root.querySelector('[data-gd="details"]').open`), { what: 'the details opened by a click' }));
+      }
+      await d.viewport(null);
+
+      // Copy puts the short report on the clipboard: UTC time, URL without query, status, gateway, id.
+      await d.goto(up.url('/compact-copy?secret=1'));
+      assert.ok(await d.panel({ timeout: 20_000 }));
+      await d.clickPanel('copy-report');
+      await waitFor(async () => /^Copied/.test(await d.panelMessage()), { what: 'the report copied' });
+      if (d.clipboardText) {
+        const copied = await d.clipboardText();
+        assert.match(copied, /When: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+        assert.match(copied, new RegExp(`Cloudflare Ray ID: ${RAY}`));
+        assert.match(copied, /Status: 502/);
+        assert.doesNotMatch(copied, /secret/);
+      }
+
+      // Escape minimises the panel to its bar; the page's text is readable again.
+      const before = await d.inPanel(geometry);
+      await d.pressKey('Escape');
+      await waitFor(() => d.inPanel(`(root) => Boolean(root.querySelector('.gd-root.gd-min'))`), { what: 'the panel minimised by Escape' });
+      const after = await d.inPanel(geometry);
+      assert.ok(after.bottom - after.top < 80 && after.bottom - after.top < before.bottom - before.top, `minimised: ${JSON.stringify(after)}`);
+      // and it can be moved to the other side
+      await d.clickPanel('move');
+      await waitFor(async () => (await d.inPanel(geometry)).left < 20, { what: 'the panel on the left' });
+    } finally {
+      await d.viewport(null).catch(() => {});
+      await up.stop();
     }
   });
 

@@ -142,6 +142,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
   const panelText = () => inPanel(PANEL_FNS.text).catch(() => null);
 
   let extPage = null;
+  let viewportBefore = null;
   const driver = {
     name: 'chromium',
     extensionId,
@@ -260,6 +261,16 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
           passes: r.passes.length,
         };
       }, selector || null);
+    },
+    /** Sizes the page to `width`x`height` (null: back to the launch size). */
+    async viewport(size) {
+      viewportBefore ??= page.viewportSize();
+      await page.setViewportSize(size || viewportBefore);
+    },
+    /** The clipboard's text (the page may read it once permission is granted). */
+    async clipboardText() {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin }).catch(() => {});
+      return page.evaluate(() => navigator.clipboard.readText()).catch((e) => `error: ${e.message}`);
     },
     async setColorScheme(scheme) {
       await page.emulateMedia({ colorScheme: scheme });

@@ -483,6 +483,7 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
       }
     }
 
+    let windowBefore = null;
     const driver = {
       name: 'firefox',
       extensionUuid: EXTENSION_UUID,
@@ -595,10 +596,25 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
       },
       /** A real key press (WebDriver actions): "Tab", "Enter", "F5" or a character. */
       async pressKey(key) {
-        const value = { Tab: '\uE004', Enter: '\uE007', F5: '\uE035' }[key] ?? key;
+        const value = { Tab: '\uE004', Enter: '\uE007', F5: '\uE035', Escape: '\uE00C' }[key] ?? key;
         await cmd('POST', '/actions', {
           actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
         });
+      },
+      /** Sizes the window so that the page is `width`x`height` (null: back to the launch size). */
+      async viewport(size) {
+        windowBefore ??= await cmd('GET', '/window/rect');
+        if (!size) {
+          await cmd('POST', '/window/rect', { width: windowBefore.width, height: windowBefore.height });
+          return;
+        }
+        for (let i = 0; i < 3; i++) {
+          const [w, h] = await exec('return [window.innerWidth, window.innerHeight];');
+          if (w === size.width && h === size.height) break;
+          const r = await cmd('GET', '/window/rect');
+          await cmd('POST', '/window/rect', { width: r.width + size.width - w, height: r.height + size.height - h });
+        }
+        await sleep(200);
       },
       async focusedInPanel() {
         return inPanel(PANEL_FNS.focused);
