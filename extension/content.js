@@ -191,7 +191,7 @@
     // Never taller or wider than the window: the panel scrolls inside.
     box.setAttribute(
       'style',
-      'display: block; box-shadow: 0 4px 24px rgba(0,0,0,.25); border-radius: 10px; max-height: calc(100vh - 24px); width: min(30rem, calc(100vw - 24px)); overflow: auto; overscroll-behavior: contain;',
+      'display: block; box-shadow: 0 4px 24px rgba(0,0,0,.25); border-radius: 10px; max-height: calc(100vh - 24px); width: min(30rem, calc(100vw - 44px)); overflow: auto; overscroll-behavior: contain;',
     );
     shadow.append(style, box);
     // Escape minimises (the person's key only).
