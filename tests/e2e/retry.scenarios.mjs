@@ -153,6 +153,35 @@ export function defineRetryScenarios({ browser, launch, available }) {
     }
   });
 
+  test(`${browser} retry 2b: 429 with Retry-After: 90 → the rate-limit panel, the wait in words, and no retry before it`, { timeout: TEST_TIMEOUT }, async () => {
+    await configure({ clockScale: 1 });
+    const up = upstream(await freePort());
+    const path = '/limited';
+    up.handler = (req, res) => {
+      res.writeHead(429, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '90' });
+      res.end('<!doctype html><html><body><h1>Too many requests</h1></body></html>');
+    };
+    await up.start();
+    try {
+      await d.goto(up.url(path));
+      const text = await waitFor(
+        async () => {
+          const p = await d.panel({ timeout: 1000 });
+          return p && /Retrying in about/.test(p.text) && p.text;
+        },
+        { what: 'the rate-limit panel with its countdown', timeoutMs: 20_000 },
+      );
+      assert.match(text, /limiting requests: wait about (a minute|2 minutes); reloading makes it longer/);
+      // "about a minute" (90 s and a spread) or "about 2 minutes", with the time of day
+      assert.match(text, /Retrying in about (a minute|2 minutes), at \d/);
+      assert.doesNotMatch(text, /\d{2,} s\b/, 'no wait in seconds');
+      await sleep(8000);
+      assert.equal(hits(up, path).length, 1, 'no retry before Retry-After');
+    } finally {
+      await up.stop();
+    }
+  });
+
   test(`${browser} retry 3: a form POST to the failing site → exactly one POST; manual retry warns it resends`, { timeout: TEST_TIMEOUT }, async () => {
     // Sped up 20 times: any automatic retry would come within a second.
     await configure({ clockScale: 20 });
