@@ -24,8 +24,11 @@ const report = { hostSeen: false, texts: [], shadowRoots: 0, buttons: 0, focused
 const t0 = Date.now();
 function poke(el, x, y) {
   if (!el) return;
+  // The panel takes focus itself when it opens (the host is then the active element): what
+  // counts is the page moving focus anywhere by its own call.
+  const before = document.activeElement;
   try { el.focus(); } catch {}
-  if (document.activeElement && document.activeElement !== document.body) report.focused++;
+  if (document.activeElement && document.activeElement !== before && document.activeElement !== document.body) report.focused++;
   el.click?.();
   for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) {
     el.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y, view: window }));
