@@ -239,12 +239,15 @@
     if (first) build();
     const root = /** @type {ShadowRoot | null} */ (box?.getRootNode() ?? null);
     const had = Boolean(box && root?.activeElement && box.contains(root.activeElement));
+    // A redraw (the view refined by the page's text) keeps what the person opened.
+    const opened = [...(box?.querySelectorAll('details[open][data-gd]') ?? [])].map((e) => e.getAttribute('data-gd'));
     GatewayDoctorRender.render(
       /** @type {HTMLElement} */ (box),
       view,
       (action) => chrome.runtime.sendMessage({ type: GatewayDoctorMessages.ACTION, action }),
       { close: remove, minimise, restore, move, compact: true },
     );
+    for (const name of opened) box?.querySelector(`details[data-gd="${String(name).replace(/[^a-z-]/g, '')}"]`)?.setAttribute('open', '');
     if (!watcher) {
       place();
       guard();

@@ -164,6 +164,20 @@ impl Id {
     }
 }
 
+/// Whether the person's browser sends its requests through a proxy (`fixed_servers`,
+/// `pac_script`, `system`, or one an extension controls).
+pub fn proxy_configured(env: &Environment) -> bool {
+    env.proxy.as_ref().is_some_and(|p| {
+        matches!(
+            p.mode.as_deref(),
+            Some("fixed_servers" | "pac_script" | "system")
+        ) || p
+            .controlled_by
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty())
+    })
+}
+
 /// What `advise` works from, worked out once.
 struct Ctx<'a> {
     d: &'a Diagnosis,
@@ -260,15 +274,7 @@ impl<'a> Ctx<'a> {
             .unwrap_or("chrome")
             .to_ascii_lowercase();
         let platform = env.platform.as_deref().unwrap_or("").to_ascii_lowercase();
-        let proxy_configured = env.proxy.as_ref().is_some_and(|p| {
-            matches!(
-                p.mode.as_deref(),
-                Some("fixed_servers" | "pac_script" | "system")
-            ) || p
-                .controlled_by
-                .as_deref()
-                .is_some_and(|c| !c.trim().is_empty())
-        });
+        let proxy_configured = proxy_configured(env);
         let suggestion = if matches!(d.cause, Cause::Dns | Cause::InvalidUrl) && !host.is_empty() {
             suggest_host(&host, &env.known_hosts)
         } else {

@@ -226,15 +226,7 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
     const BAD: &str = "failed";
     const UNKNOWN: &str = "unknown";
     let responded = d.status_code.is_some();
-    let proxy_set = env.proxy.as_ref().is_some_and(|p| {
-        matches!(
-            p.mode.as_deref(),
-            Some("fixed_servers" | "pac_script" | "system")
-        ) || p
-            .controlled_by
-            .as_deref()
-            .is_some_and(|c| !c.trim().is_empty())
-    });
+    let proxy_set = crate::advise::proxy_configured(env);
     let forward = d
         .gateway
         .as_ref()

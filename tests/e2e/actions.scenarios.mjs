@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { upstream, startNginx, freePort, waitFor, nginxAvailable, OK_PAGE } from './lib/servers.mjs';
 import { grantedCopy, SUSPECT_EXTENSION } from './lib/granted.mjs';
 import { manualRetryOnly } from './scenarios.mjs';
+import { openSteps } from './lib/panel.mjs';
 import { storeShots } from './lib/store-shots.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,9 +23,9 @@ const TIMEOUT = 120_000;
 /** Clicks `action` in the in-page panel, which hands off to the extension's own page (to
  * confirm, and ask for a permission where needed), and clicks it again there. Resolves to the status line's text afterwards. */
 async function clickFix(d, action, expect) {
-  // Over a page the panel shows the first steps; the rest are under "More things to try".
-  const panel = await d.panel({ timeout: 5_000 });
-  if (/More things to try/.test(panel?.text || '')) await d.clickPanel('more');
+  // Over a page the panel folds its steps; the rest are under "More things to try".
+  await d.panel({ timeout: 5_000 });
+  await openSteps(d, { more: true });
   await d.clickPanel(action);
   const where = await waitFor(
     async () => {

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
+import { openSteps } from './lib/panel.mjs';
 import { upstream, startNginx, freePort, waitFor, nginxAvailable, HOST, OK_PAGE, failingGateway } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,6 +62,7 @@ export function defineRetryScenarios({ browser, launch, available }) {
   async function watchFromPanel(url) {
     await d.goto(url);
     assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
+    await openSteps(d, { more: true });
     await d.clickPanel('watch');
     await waitFor(async () => /Watching/.test((await d.panel())?.text || ''), { what: 'the panel says it is watching' });
   }
@@ -291,7 +293,7 @@ export function defineRetryScenarios({ browser, launch, available }) {
       await d.clickPage('#send');
       assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears over the 502 of the POST');
       // After the warning about the form, "Notify me" is among the steps under "more".
-      await d.clickPanel('more');
+      await openSteps(d, { more: true });
       await d.clickPanel('watch');
       const said = await waitFor(async () => d.panelMessage(), { what: 'the watch started' });
       assert.match(said, /without sending the form again/, 'the panel says the page loads with GET');

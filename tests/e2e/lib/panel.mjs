@@ -39,3 +39,12 @@ export const PANEL_FNS = {
  * 127.0.0.1: Chromium by --host-resolver-rules, Firefox by network.dns.localDomains. */
 export const LOOKALIKE_DOMAIN = 'example';
 export const LOOKALIKE_HOSTS = ['paypa1.example', 'g00gle.example', 'arnazon.example'];
+
+/** Opens the panel's folded steps (and "more" with `more`) by the person's clicks, as far as
+ * they are there and closed: over a page the panel shows only its bar, headline, chain and
+ * Retry until then. */
+export async function openSteps(d, { more = false } = {}) {
+  const closed = (name) => d.inPanel(`(root) => { const e = root?.querySelector('details[data-gd="${name}"]'); return Boolean(e && !e.open); }`);
+  if (await closed('show-steps')) await d.clickPanel('show-steps');
+  if (more && (await closed('more'))) await d.clickPanel('more');
+}
