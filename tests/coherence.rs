@@ -299,6 +299,25 @@ fn check(
             }
         }
     }
+    // a headline a person reads at a glance: at most 15 words, no status line
+    for (lang, file) in langs {
+        if let Some(m) = file
+            .get(v.headline.key.as_str())
+            .and_then(|m| m.get("message"))
+            .and_then(|m| m.as_str())
+        {
+            let words = m
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            if words > 15 || m.contains("{status}") {
+                fail(format!(
+                    "{lang} {}: headline too long or with a status line",
+                    v.headline.key
+                ));
+            }
+        }
+    }
     for key in [&v.headline.key, &v.culprit.key] {
         for (lang, file) in langs {
             if !file.contains_key(key.as_str()) {
