@@ -264,8 +264,8 @@
       stepsBox.append(el('summary', { 'data-action': 'show-steps', text: msg('ui_show_steps') || 'What you can do' }), list);
       root.append(stepsBox);
       if (rest.length) {
-        // Over a page "more" is closed; on our own pages it is open.
-        const more = el('details', { class: 'gd-more', 'data-gd': 'more', open: !options.compact });
+        // Three steps, then "More" (closed everywhere: the popup and our own pages too).
+        const more = el('details', { class: 'gd-more', 'data-gd': 'more' });
         more.append(el('summary', { 'data-action': 'more', text: msg('ui_more_steps', { count: rest.length }) }));
         const list2 = el('ol', { class: 'gd-steps', start: String(first.length + 1) });
         for (const s of rest) list2.append(stepItem(s));
@@ -302,6 +302,8 @@
       /** @type {HTMLButtonElement | null} */
       const b = root.querySelector(`button[data-action="${CSS_ESCAPE(options.ask)}"]`);
       if (b) {
+        // The button to press again may be under "More": open what holds it.
+        for (let e = b.parentElement; e && e !== root; e = e.parentElement) if (e.localName === 'details') e.setAttribute('open', '');
         say({ ok: true, messageKey: options.askKey || 'ui_permission_click_again', params: { ...options.askParams, button: b.textContent } });
         b.focus();
       }

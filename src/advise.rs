@@ -677,20 +677,23 @@ fn order(c: &Ctx) -> Vec<Id> {
     });
     // a server on this computer or the local network: no DNS, VPN, typo or outside advice,
     // and for a port where nothing listens, start the program that should
+    // (unless a proxy is what failed: then it carried even this request)
+    let proxy_failed = d.culprit == Culprit::Proxy || d.cause == Cause::Proxy;
     if c.local.is_some() {
         v.retain(|id| {
-            !matches!(
-                id,
-                VerifyUrl
-                    | FlushDns
-                    | ChangeDns
-                    | CheckProxy
-                    | CheckConnection
-                    | CheckDown
-                    | StatusPage
-                    | ArchivedCopy
-                    | ContactSite
-            )
+            (*id == CheckProxy && proxy_failed)
+                || !matches!(
+                    id,
+                    VerifyUrl
+                        | FlushDns
+                        | ChangeDns
+                        | CheckProxy
+                        | CheckConnection
+                        | CheckDown
+                        | StatusPage
+                        | ArchivedCopy
+                        | ContactSite
+                )
         });
         if d.cause == Cause::ConnectionRefused {
             v.retain(|id| !matches!(id, Incognito | ClearSiteData | OtherBrowser | Wait));

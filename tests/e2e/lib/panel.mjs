@@ -25,6 +25,8 @@ export const PANEL_FNS = {
   button: `(root, action) => {
     const b = root?.querySelector('.gd-root[data-ready] [data-action="' + action + '"]');
     if (!b || b.disabled) return null;
+    // The panel scrolls inside: bring the button into its view first, as a person would.
+    b.scrollIntoView({ block: 'nearest' });
     const r = b.getBoundingClientRect();
     return r.width > 0 && r.height > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
   }`,
