@@ -3,6 +3,7 @@
 //! modules never import it.
 
 mod decode;
+mod encode;
 
 use crate::model::InputError;
 use decode::{Path, R};
@@ -31,9 +32,7 @@ fn optional<T: Default>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) 
 }
 
 fn to_js<T: Serialize>(v: &T) -> R<JsValue> {
-    // serde-wasm-bindgen's errors are JavaScript `Error`s already.
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
+    encode::to_js(v).map_err(JsValue::from)
 }
 
 /// A plain object of `fields`; `undefined` values are left out. Smaller in the wasm than a
