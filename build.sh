@@ -78,6 +78,9 @@ ensure_build_tools() {
   ensure_wasm_toolchain
   # npm ci when the lock file changed since the last install.
   if [ ! -f node_modules/.gd-lock ] || ! cmp -s package-lock.json node_modules/.gd-lock; then
+    # npm ci empties node_modules first: through a symlink (a worktree sharing another
+    # checkout's node_modules) it would wipe the other checkout's tools.
+    [ ! -L node_modules ] || die "node_modules is a symlink to $(readlink node_modules), installed for another package-lock.json: merge that lock file, or replace the link with a copy (cp -r) and run ./build.sh again"
     say "installing the Node tools (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
     cp package-lock.json node_modules/.gd-lock

@@ -3,11 +3,11 @@
 //! `Serializer::json_compatible()` did (maps and structs as objects, `None` and `()` as
 //! `null`, every number as a JavaScript number). Only what the core's outputs use is
 //! supported; an enum variant with data is an error, never a panic. Field names are turned
-//! into JavaScript strings once and kept (a 128-slot table keyed by the name's address).
+//! into JavaScript strings once and kept, by the decoder's [`key`] (one cache for both ways).
 
+use super::decode::key;
 use js_sys::{Array, Object};
 use serde::ser::{self, Serialize};
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -50,28 +50,9 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> R {
     value.serialize(Encoder)
 }
 
-const SLOTS: usize = 128;
-
-thread_local! {
-    static NAMES: RefCell<Vec<(usize, JsValue)>> = const { RefCell::new(Vec::new()) };
-}
-
 /// A field name as a JavaScript string, made once per name.
 fn name(s: &'static str) -> JsValue {
-    let addr = s.as_ptr() as usize;
-    let slot = (addr ^ (addr >> 7) ^ s.len()) % SLOTS;
-    NAMES.with(|t| {
-        let mut t = t.borrow_mut();
-        if t.is_empty() {
-            t.resize(SLOTS, (0, JsValue::UNDEFINED));
-        }
-        let (at, v) = &mut t[slot];
-        if *at != addr || v.is_undefined() {
-            *at = addr;
-            *v = JsValue::from_str(s);
-        }
-        v.clone()
-    })
+    key(s).clone()
 }
 
 fn plain(o: &Object) -> &Plain {
