@@ -1,6 +1,6 @@
 //! The JavaScript edge: converts values in and out and turns every error into a JavaScript
-//! `Error`. The only module (with its `decode` part) that knows about wasm-bindgen; logic
-//! modules never import it.
+//! `Error`. The only module (with its `decode` and `encode` parts) that knows about
+//! wasm-bindgen; logic modules never import it.
 
 mod decode;
 mod encode;
