@@ -210,7 +210,7 @@ impl Ctx<'_> {
     /// The first value of a header, named in any case ("CF-Ray").
     fn header(&self, name: &str) -> Option<&str> {
         self.ev
-            .headers
+            .maybe_named(name)
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
