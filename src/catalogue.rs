@@ -463,7 +463,7 @@ pub const GENERIC_CAUSES: &[(&str, Cause)] = &[
 pub fn generic_cause<H: Has + ?Sized>(text: &H) -> Option<Cause> {
     GENERIC_CAUSES
         .iter()
-        .find(|(words, _)| words.split('|').any(|w| text.has(w)))
+        .find(|(words, _)| text.has_any(words))
         .map(|(_, c)| *c)
 }
 

@@ -145,7 +145,7 @@ fn has(hay: &str, needle: &str) -> bool {
 
 /// Whether `hay` has any of the `|`-separated words (`""` is in every text).
 fn any<H: Has + ?Sized>(hay: &H, words: &str) -> bool {
-    words.split('|').any(|w| hay.has(w))
+    hay.has_any(words)
 }
 
 /// Whether `s` starts with `prefix` (lowercase), without regard to ASCII case.
