@@ -2,8 +2,9 @@
 //! arrays, strings, numbers, booleans and `null`, as serde-wasm-bindgen's
 //! `Serializer::json_compatible()` did (maps and structs as objects, `None` and `()` as
 //! `null`, every number as a JavaScript number). Only what the core's outputs use is
-//! supported; an enum variant with data is an error, never a panic. Field names are turned
-//! into JavaScript strings once and kept, by the decoder's [`key`] (one cache for both ways).
+//! supported; a tuple or an enum variant with data is an error, never a panic. Field names
+//! are turned into JavaScript strings once and kept, by the decoder's [`key`] (one cache for
+//! both ways).
 
 use super::decode::key;
 use js_sys::{Array, Object};
@@ -70,8 +71,8 @@ impl ser::Serializer for Encoder {
     type Ok = JsValue;
     type Error = Unsupported;
     type SerializeSeq = Seq;
-    type SerializeTuple = Seq;
-    type SerializeTupleStruct = Seq;
+    type SerializeTuple = ser::Impossible<JsValue, Unsupported>;
+    type SerializeTupleStruct = ser::Impossible<JsValue, Unsupported>;
     type SerializeTupleVariant = ser::Impossible<JsValue, Unsupported>;
     type SerializeMap = Obj;
     type SerializeStruct = Obj;
@@ -162,11 +163,16 @@ impl ser::Serializer for Encoder {
     fn serialize_seq(self, _: Option<usize>) -> Result<Seq, Unsupported> {
         Ok(Seq(Array::new()))
     }
-    fn serialize_tuple(self, _: usize) -> Result<Seq, Unsupported> {
-        Ok(Seq(Array::new()))
+    // no output has a tuple
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
+        Err(Unsupported)
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Seq, Unsupported> {
-        Ok(Seq(Array::new()))
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
+        Err(Unsupported)
     }
     fn serialize_tuple_variant(
         self,
@@ -194,40 +200,12 @@ impl ser::Serializer for Encoder {
     }
 }
 
-impl Seq {
-    fn add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.0.push(&value.serialize(Encoder)?);
-        Ok(())
-    }
-}
-
 impl ser::SerializeSeq for Seq {
     type Ok = JsValue;
     type Error = Unsupported;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.add(value)
-    }
-    fn end(self) -> R {
-        Ok(self.0.into())
-    }
-}
-
-impl ser::SerializeTuple for Seq {
-    type Ok = JsValue;
-    type Error = Unsupported;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.add(value)
-    }
-    fn end(self) -> R {
-        Ok(self.0.into())
-    }
-}
-
-impl ser::SerializeTupleStruct for Seq {
-    type Ok = JsValue;
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.add(value)
+        self.0.push(&value.serialize(Encoder)?);
+        Ok(())
     }
     fn end(self) -> R {
         Ok(self.0.into())
