@@ -758,7 +758,11 @@ const ATS_STEPS: &[Step] = &[
     is("unknown host|dns entry|cannot find server", DNS),
     is("could not connect", UNREACH),
     is("timed out|too long to respond", TIMEOUT),
-    is("bad response|invalid response|malformed", INVALID),
+    // a garbled or cut answer: "The host requested did not return the document correctly."
+    is(
+        "bad response|invalid response|malformed|did not return the document correctly",
+        INVALID,
+    ),
     is("ssl|tls|certificate", TLS),
     map(M_UERR_TIMEOUT),
 ];
@@ -1067,7 +1071,9 @@ fn pages(c: &Ctx) -> Option<Page> {
     }
 
     // ---- Apache Traffic Server body factory pages
-    if c.any("<title>could not connect</title>|<title>unknown host</title>|<title>connection timed out</title>|<title>bad response</title>") || (c.server_is("ats") && c.has("<b>description:</b>"))
+    // (9.2 writes "<B>\nDescription:", older versions "<B>Description:</B>")
+    if c.any("<title>could not connect</title>|<title>unknown host</title>|<title>connection timed out</title>|<title>bad response</title>|did not return the document correctly")
+        || (c.server_is("ats") && c.has("description:"))
     {
         return with_version(
             page(ATS, "Traffic Server error page", cause(ATS_STEPS, c)),
