@@ -1,9 +1,8 @@
 //! The JavaScript edge: converts values in and out and turns every error into a JavaScript
-//! `Error`. The only module (with its `decode` and `encode` parts) that knows about
-//! wasm-bindgen; logic modules never import it.
+//! `Error`. The only module (with its `decode` part) that knows about wasm-bindgen; logic
+//! modules never import it.
 
 mod decode;
-mod encode;
 
 use crate::model::InputError;
 use decode::{Path, R};
@@ -32,7 +31,9 @@ fn optional<T: Default>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) 
 }
 
 fn to_js<T: Serialize>(v: &T) -> R<JsValue> {
-    encode::to_js(v).map_err(JsValue::from)
+    // serde-wasm-bindgen's errors are JavaScript `Error`s already.
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
 }
 
 /// A plain object of `fields`; `undefined` values are left out. Smaller in the wasm than a

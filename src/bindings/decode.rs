@@ -75,7 +75,7 @@ impl Path<'_> {
 /// faster by a string it has seen before than by a new one each time. The strings live as
 /// long as the module (a few dozen names).
 #[inline(never)]
-pub(super) fn key(k: &'static str) -> &'static JsValue {
+fn key(k: &'static str) -> &'static JsValue {
     thread_local! {
         static KEYS: Cell<Vec<(*const u8, usize, &'static JsValue)>> = const { Cell::new(Vec::new()) };
     }
