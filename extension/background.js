@@ -185,6 +185,8 @@ async function environment(rec) {
     knownHosts: hosts.filter((h) => h !== host),
     recentFailures: failures.filter((f) => f.host !== host),
     incognitoAllowed,
+    // The browser's own word on the network: false makes any network error "offline".
+    online: navigator.onLine,
     attempts: rec.attempts || 0,
     now: Date.now(),
     // What could not be read: the core picks the variants that say so.
@@ -220,7 +222,8 @@ async function analyse(tabId, rec, { reuse = false } = {}) {
       environments.set(tabId, { url: rec.url, env });
     }
     const wasm = await c;
-    const diagnosis = wasm.diagnose(rec.failure);
+    // The failure in the person's environment: offline, the network down (src/diagnose/person.rs).
+    const diagnosis = wasm.inContext(wasm.diagnose(rec.failure), env);
     const advice = wasm.advise(diagnosis, env);
     return { diagnosis, advice };
   } catch (e) {
@@ -563,6 +566,13 @@ async function onMessage(message, sender, trusted) {
       }
       return result;
     }
+    case 'gd:online': {
+      // Our diagnosis page heard the browser's `online`: the tabs that wait for the
+      // connection load again (the core's order and stagger).
+      if (kind !== 'own') return null;
+      await watch.networkBack();
+      return null;
+    }
     case 'gd:leaving': {
       const rec = await load(tabId);
       if (rec) {
@@ -605,6 +615,11 @@ onTabStatus((tabId, info, tab) => {
 api.tabs.onRemoved.addListener((tabId) => {
   forget(tabId);
   watch.onTabRemoved(tabId);
+});
+// The browser says the connection is back (where the worker hears it; the diagnosis page
+// tells too, and the background checks on its own schedule besides).
+globalThis.addEventListener?.('online', () => {
+  watch.networkBack();
 });
 api.alarms.onAlarm.addListener((alarm) => {
   watch.onAlarm(alarm);

@@ -86,6 +86,12 @@ document.getElementById('address').addEventListener('submit', (e) => {
   go(url);
 });
 
+// The connection is back: the background reloads the tabs that wait for it, this one among
+// them, in the core's order (the one the person looks at first).
+addEventListener('online', () => {
+  if (Number.isInteger(tabId)) chrome.runtime.sendMessage({ type: 'gd:online', tabId }).catch(() => {});
+});
+
 addEventListener('pagehide', () => {
   if (!leaving) chrome.runtime.sendMessage({ type: 'gd:leaving', tabId, retrying: false }).catch(() => {});
 });

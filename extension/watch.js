@@ -2,9 +2,9 @@
 // tabs of them. Every decision (whether and when to retry, the watch schedule and its end,
 // the per-site budget, Retry-After, what a POST gets when the site is back) is the core's
 // (src/policy.rs); this module stores the state it passes back. It owns its alarms
-// ("gd-auto:<tabId>", "gd-watch:<origin>", "gd-bucket:<origin>") and its session-storage keys
-// ("auto:<tabId>", "watch:<origin>", "watchIndex", "bucket:<origin>" until the site's budget is
-// full again, "notice:<id>", "fired:<tabId>"), so that everything survives the worker being
+// ("gd-auto:<tabId>", "gd-watch:<origin>", "gd-bucket:<origin>", "gd-net") and its session-storage
+// keys ("auto:<tabId>", "watch:<origin>", "watchIndex", "bucket:<origin>" until the site's budget
+// is full again, "notice:<id>", "fired:<tabId>", "netwait"), so that everything survives the worker being
 // stopped. Short delays run on setTimeout while the
 // worker lives, with an alarm as the durable backstop.
 import { core } from './core.js';
@@ -18,6 +18,8 @@ const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
 const AUTO_ALARM = 'gd-auto:';
 const WATCH_ALARM = 'gd-watch:';
 const BUCKET_ALARM = 'gd-bucket:';
+const NET_ALARM = 'gd-net';
+const NET_KEY = 'netwait';
 const INDEX_KEY = 'watchIndex';
 
 // ------------------------------------------------------------------ small helpers
@@ -110,6 +112,7 @@ function fire(name) {
   if (name.startsWith(AUTO_ALARM)) return locked(name, () => fireAuto(Number(name.slice(AUTO_ALARM.length))));
   if (name.startsWith(WATCH_ALARM)) return locked(name, () => fireWatch(name.slice(WATCH_ALARM.length)));
   if (name.startsWith(BUCKET_ALARM)) return dropBucket(name.slice(BUCKET_ALARM.length));
+  if (name === NET_ALARM) return locked(NET_KEY, fireNetwork);
   return undefined;
 }
 
@@ -185,6 +188,8 @@ export async function onFailure(tabId, rec) {
     Object.assign(state, { state: a.state, reason: a.reason, due: a.due });
     setKey(autoKey(tabId), state);
     if (a.state === 'scheduled') schedule(AUTO_ALARM + tabId, a.due);
+    // Offline, the network changed or down: the tab waits for the connection, not the site.
+    if (a.state === 'network') await waitForNetwork(tabId, rec);
     // The retries ran out (or Retry-After is hours away): a quiet watch that reloads the tab
     // when the site is back.
     if (a.state === 'exhausted') {
@@ -287,6 +292,100 @@ async function cancelAuto(tabId) {
     if (state) await setKey(autoKey(tabId), { ...state, state: 'cancelled', reason: 'cancelled' });
     return state;
   });
+}
+
+// ------------------------------------------------------------------ waiting for the network
+
+// The tabs whose failure waits for the person's connection (the core's autoRetry said
+// "network"): one record `netwait` {startedAt, checks, nextAt, tabs: {tabId: {url, failureAt,
+// method}}} and one alarm "gd-net", the background's own checks (the core's networkCheckNext).
+// When the connection is back (our diagnosis page or the worker hears `online`, or a check
+// finds navigator.onLine), the core's onlineReloads orders and staggers their reloads, which
+// run as automatic retries of reason "back". A tab that fails again joins the same record, so
+// the checks keep backing off until the record ends (4 h, or no tab waits any more).
+
+async function waitForNetwork(tabId, rec) {
+  await locked(NET_KEY, async () => {
+    const wasm = await core();
+    let w = await getKey(NET_KEY);
+    const fresh = !w;
+    w ??= { startedAt: now(), checks: 0, tabs: {} };
+    w.tabs[tabId] = { url: rec.url, failureAt: rec.at, method: rec.diagnosis?.method || 'GET' };
+    if (fresh || !Number.isFinite(w.nextAt)) w.nextAt = wasm.networkCheckNext(w.startedAt, w.checks, now(), await clockScale()).at;
+    setKey(NET_KEY, w);
+    if (w.nextAt === undefined) {
+      removeKey(NET_KEY);
+      return;
+    }
+    if (fresh || !timers.has(NET_ALARM)) schedule(NET_ALARM, w.nextAt);
+  });
+}
+
+/** A tab no longer waits for the network (it loaded, went elsewhere or closed). */
+async function leaveNetwork(tabId, url) {
+  const w = await getKey(NET_KEY);
+  if (!w?.tabs?.[tabId] || (url && sameUrl(w.tabs[tabId].url, url))) return;
+  await locked(NET_KEY, async () => {
+    const x = await getKey(NET_KEY);
+    if (!x?.tabs?.[tabId]) return;
+    delete x.tabs[tabId];
+    setKey(NET_KEY, x);
+  });
+}
+
+/** The connection is back: the waiting tabs reload in the core's order and stagger. */
+async function reloadWaiting(w) {
+  const wasm = await core();
+  const tabs = [];
+  for (const [id, t] of Object.entries(w.tabs)) {
+    const tabId = Number(id);
+    const where = await stillFailing(tabId, t.url);
+    if (where.gone || where.elsewhere) continue;
+    const win = await api.windows.get(where.tab.windowId).catch(() => null);
+    tabs.push({ id: tabId, visible: Boolean(where.tab.active && win?.focused), active: Boolean(where.tab.active), failureAt: t.failureAt, method: t.method });
+  }
+  for (const { id, at } of wasm.onlineReloads(tabs, now())) {
+    const t = w.tabs[id];
+    setKey(autoKey(id), { url: t.url, failureAt: t.failureAt, state: 'scheduled', reason: 'back', due: at, attempts: 0 });
+    schedule(AUTO_ALARM + id, at);
+  }
+  // The record stays (its checks keep backing off) for the tabs that fail again.
+  w.tabs = {};
+  setKey(NET_KEY, w);
+}
+
+/** Our diagnosis page (or the worker) heard `online`. */
+export async function networkBack() {
+  if (!(await getKey(NET_KEY))) return;
+  await locked(NET_KEY, async () => {
+    const w = await getKey(NET_KEY);
+    if (w && Object.keys(w.tabs).length) await reloadWaiting(w);
+  });
+}
+
+/** The background's own check: is the browser online again? */
+async function fireNetwork() {
+  const w = await getKey(NET_KEY);
+  if (!w) return;
+  const wasm = await core();
+  if (wasm.isEarly(w.nextAt, now())) {
+    schedule(NET_ALARM, w.nextAt);
+    return;
+  }
+  if (!Object.keys(w.tabs).length) {
+    removeKey(NET_KEY);
+    return;
+  }
+  w.checks = (w.checks || 0) + 1;
+  const next = wasm.networkCheckNext(w.startedAt, w.checks, now(), await clockScale());
+  if (navigator.onLine) await reloadWaiting(w);
+  if (next.at === undefined) {
+    removeKey(NET_KEY);
+    return;
+  }
+  w.nextAt = next.at;
+  setKey(NET_KEY, w);
+  schedule(NET_ALARM, w.nextAt);
 }
 
 // ------------------------------------------------------------------ watch
@@ -569,6 +668,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 /** A tab navigated to `url` (a new main-frame response or error): its retries and watches of
  * other URLs end. */
 export async function onNavigated(tabId, url) {
+  await leaveNetwork(tabId, url);
   const a = await getKey(autoKey(tabId));
   if (a && !sameUrl(a.url, url)) {
     unschedule(AUTO_ALARM + tabId);
@@ -583,6 +683,7 @@ export async function onNavigated(tabId, url) {
  * what the person did since), and so does its watch. */
 export async function onHealthy(tabId) {
   unschedule(AUTO_ALARM + tabId);
+  await leaveNetwork(tabId);
   if (await getKey(autoKey(tabId))) await removeKey(autoKey(tabId));
   if (await watchOfTab(tabId)) await stopWatch(tabId);
 }
@@ -593,13 +694,14 @@ export async function onTabRemoved(tabId) {
   firedMemo.delete(tabId);
   await removeKey(autoKey(tabId));
   await removeKey(`fired:${tabId}`);
+  await leaveNetwork(tabId);
   await stopWatch(tabId);
 }
 
 /** An alarm fired; returns true when it was one of ours. */
 export async function onAlarm(alarm) {
   const name = String(alarm?.name || '');
-  if (!name.startsWith(AUTO_ALARM) && !name.startsWith(WATCH_ALARM)) return false;
+  if (!name.startsWith(AUTO_ALARM) && !name.startsWith(WATCH_ALARM) && name !== NET_ALARM) return false;
   clearTimeout(timers.get(name));
   timers.delete(name);
   await fire(name);

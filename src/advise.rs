@@ -8,7 +8,8 @@
 //! 2. `summary_via_proxy` / `summary_via_proxy_nogw`: a response cause (5xx) whose culprit is
 //!    the person's proxy (a forward proxy wrote the page, or it came through one).
 //! 3. Culprit variants of no-response causes: `summary_tls_browser`, `summary_tls_network`,
-//!    `summary_invalid_response_browser` (each also with `_nogw`).
+//!    `summary_invalid_response_browser` (each also with `_nogw`); `summary_network_changed`
+//!    for "offline" from `ERR_NETWORK_CHANGED` or `ERR_NETWORK_IO_SUSPENDED`.
 //! 4. `summary_<cause>` with the cause's `-` as `_` (`summary_upstream_unreachable`).
 //!
 //! Every summary key comes in two forms: the plain one when a gateway is known (the message
@@ -186,8 +187,14 @@ fn cause_from_str(s: &str) -> Option<Cause> {
     Cause::ALL.into_iter().find(|c| c.as_str() == s)
 }
 
-/// How many unrelated sites (by registrable domain) failed on the person's side lately.
-fn others_failing(d: &Diagnosis, env: &Environment, host: &str) -> usize {
+/// How many unrelated sites (by registrable domain) failed on the person's side within
+/// `window_ms` before `env.now` (all recent failures when `now` is missing).
+pub(crate) fn others_failing(
+    d: &Diagnosis,
+    env: &Environment,
+    host: &str,
+    window_ms: f64,
+) -> usize {
     // An HTTP response proves this connection worked: other sites' failures say nothing here.
     if d.status_code.is_some() || d.cause.is_response_cause() {
         return 0;
@@ -197,7 +204,7 @@ fn others_failing(d: &Diagnosis, env: &Environment, host: &str) -> usize {
     let mut seen: Vec<String> = Vec::new();
     for f in env.recent_failures.iter().take(1000) {
         if let Some(now) = now {
-            if !f.at.is_finite() || f.at > now + 60_000.0 || now - f.at > RECENT_WINDOW_MS {
+            if !f.at.is_finite() || f.at > now + 60_000.0 || now - f.at > window_ms {
                 continue;
             }
         }
@@ -292,7 +299,7 @@ impl<'a> Ctx<'a> {
             d,
             env,
             public: domain::is_public_host(&host),
-            others_failing: others_failing(d, env, &host),
+            others_failing: others_failing(d, env, &host, RECENT_WINDOW_MS),
             ranked: rank_extensions(&env.extensions),
             host,
             url,
@@ -316,6 +323,15 @@ impl<'a> Ctx<'a> {
 }
 
 // ---------------------------------------------------------------- summary
+
+/// The connection changed or was suspended (the computer slept) under the navigation: the
+/// network is likely there again, unlike "offline".
+fn network_changed(d: &Diagnosis) -> bool {
+    d.error.as_deref().is_some_and(|e| {
+        let e = clip(e, 256).to_ascii_uppercase();
+        e.contains("NETWORK_CHANGED") || e.contains("NETWORK_IO_SUSPENDED")
+    })
+}
 
 fn summary(d: &Diagnosis) -> Message {
     let mut params = Params::new();
@@ -343,6 +359,7 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Tls, Culprit::Browser) => "tls_browser",
             (Cause::Tls, Culprit::Network) => "tls_network",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
+            (Cause::Offline, _) if network_changed(d) => "network_changed",
             (c, _) => c.as_str(),
         };
         for ch in base.chars() {
@@ -537,7 +554,7 @@ fn base_order(c: &Ctx) -> Vec<Id> {
     }
     v.extend_from_slice(match d.cause {
         Cause::Dns => DNS_STEPS,
-        Cause::Offline => OFFLINE_STEPS,
+        Cause::Offline | Cause::NetworkDown => OFFLINE_STEPS,
         Cause::Proxy => PROXY_STEPS,
         Cause::Auth => AUTH_STEPS,
         Cause::Tls => TLS_STEPS,

@@ -77,6 +77,9 @@ pub enum Cause {
     Timeout,
     Unreachable,
     Offline,
+    /// Several unrelated sites failed at once while the browser says it is online: the
+    /// person's connection, not this site (the environment tells, `diagnose::in_context`).
+    NetworkDown,
     Proxy,
     Tls,
     InvalidResponse,
@@ -94,7 +97,7 @@ pub enum Cause {
 }
 
 impl Cause {
-    pub const ALL: [Cause; 28] = [
+    pub const ALL: [Cause; 29] = [
         Cause::UpstreamUnreachable,
         Cause::UpstreamTimeout,
         Cause::UpstreamInvalidResponse,
@@ -110,6 +113,7 @@ impl Cause {
         Cause::Timeout,
         Cause::Unreachable,
         Cause::Offline,
+        Cause::NetworkDown,
         Cause::Proxy,
         Cause::Tls,
         Cause::InvalidResponse,
@@ -143,6 +147,7 @@ impl Cause {
             Cause::Timeout => "timeout",
             Cause::Unreachable => "unreachable",
             Cause::Offline => "offline",
+            Cause::NetworkDown => "network-down",
             Cause::Proxy => "proxy",
             Cause::Tls => "tls",
             Cause::InvalidResponse => "invalid-response",
@@ -356,6 +361,9 @@ pub struct Environment {
     #[serde(deserialize_with = "nullable")]
     pub known_hosts: Vec<String>,
     pub incognito_allowed: Option<bool>,
+    /// `navigator.onLine` where the shell runs: false means the browser knows it has no
+    /// network (a true says little: a network may be there without the internet).
+    pub online: Option<bool>,
     pub attempts: Option<u32>,
     pub now: Option<f64>,
 }

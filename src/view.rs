@@ -120,6 +120,8 @@ pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
             Some(message("ui_retry_countdown", p))
         }
         Some("cancelled") => Some(message("ui_retry_cancelled", p)),
+        // It waits for the connection, not for the site (policy::waits_for_network).
+        Some("network") => Some(message("ui_retry_when_online", p)),
         Some("exhausted") => {
             p.insert("attempts".into(), Param::Number(f64::from(r.attempts)));
             Some(message("ui_retry_exhausted", p))

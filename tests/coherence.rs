@@ -3,10 +3,11 @@
 //! (browsers, platforms, permissions, POST or GET, private windows allowed or not, recent
 //! failures, Retry-After, proxies) and retry states.
 
+use gateway_doctor::diagnose::in_context;
 use gateway_doctor::model::{
     Action, Diagnosis, Environment, Failure, Message, Param, ProxySettings, RecentFailure,
 };
-use gateway_doctor::policy::{auto_retry, AutoInput};
+use gateway_doctor::policy::{auto_retry, waits_for_network, AutoInput};
 use gateway_doctor::view::{view, RetryState, Unknown, View, FIRST_STEPS};
 use gateway_doctor::{advise, diagnose};
 use std::collections::BTreeMap;
@@ -36,6 +37,8 @@ const ERRORS: &[&str] = &[
     "net::ERR_CONNECTION_RESET",
     "net::ERR_CONNECTION_TIMED_OUT",
     "net::ERR_INTERNET_DISCONNECTED",
+    "net::ERR_NETWORK_CHANGED",
+    "NS_ERROR_OFFLINE",
     "net::ERR_PROXY_CONNECTION_FAILED",
     "net::ERR_CERT_DATE_INVALID",
     "net::ERR_TOO_MANY_REDIRECTS",
@@ -133,9 +136,13 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
                         vec!["a.example.org".to_string()],
                     ),
                 ] {
-                    for proxy in [None, Some("fixed_servers")] {
+                    for (proxy, online) in [
+                        (None, None),
+                        (Some("fixed_servers"), None),
+                        (None, Some(false)),
+                    ] {
                         let label = format!(
-                            "{browser} incognito={incognito:?} exts={} recent={recent_label} proxy={proxy:?}",
+                            "{browser} incognito={incognito:?} exts={} recent={recent_label} proxy={proxy:?} online={online:?}",
                             exts.len()
                         );
                         let env = Environment {
@@ -151,6 +158,7 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
                                 mode: Some(m.into()),
                                 controlled_by: None,
                             }),
+                            online,
                             now: Some(NOW),
                             ..Environment::default()
                         };
@@ -188,6 +196,27 @@ fn check(
 ) {
     let mut fail = |s: String| errors.push(format!("{what}: {s}"));
     assert!(v.steps.len() <= FIRST_STEPS);
+    // the person's connection (offline, the network changed or down): no site is blamed, and
+    // the page waits for the connection, not for a timer
+    if waits_for_network(d) {
+        if d.culprit.as_str() != "network" {
+            fail(format!(
+                "waits for the network, yet culprit {}",
+                d.culprit.as_str()
+            ));
+        }
+        for s in &v.steps {
+            if matches!(s.id.as_str(), "check-down" | "contact-site" | "status-page") {
+                fail(format!("waits for the network, yet {} before more", s.id));
+            }
+        }
+        if v.retry
+            .as_ref()
+            .is_some_and(|m| m.key == "ui_retry_countdown")
+        {
+            fail("waits for the network, yet a countdown".into());
+        }
+    }
     let all: Vec<_> = v.steps.iter().chain(&v.more).collect();
     // the site must act: nothing before "more" asks the person to change their setup
     if d.culprit.as_str() == "site" {
@@ -283,14 +312,21 @@ fn the_view_never_contradicts_itself() {
             for retry_after in [None, Some(120.0)] {
                 let mut f = f.clone();
                 f.method = Some(method.into());
-                let Ok(mut d) = diagnose(&f) else { continue };
-                if !d.failed {
+                let Ok(mut d0) = diagnose(&f) else { continue };
+                if !d0.failed {
                     continue;
                 }
                 if retry_after.is_some() {
-                    d.retry_after_seconds = retry_after;
+                    d0.retry_after_seconds = retry_after;
                 }
                 for (label, env, unknown) in &envs {
+                    // the diagnosis as the shell shows it: in the person's environment
+                    let d = in_context(&d0, env);
+                    if d0.status_code.is_some() && d != d0 {
+                        errors.push(format!(
+                            "{name}: the environment changed a response's diagnosis"
+                        ));
+                    }
                     // the retry state is what the policy decided for this failure
                     let a = auto_retry(
                         &d,
@@ -300,6 +336,9 @@ fn the_view_never_contradicts_itself() {
                             ..Default::default()
                         },
                     );
+                    if a.state == "network" && !waits_for_network(&d) {
+                        errors.push(format!("{name}: waits for the network without cause"));
+                    }
                     if a.state == "scheduled"
                         && !matches!(a.reason.as_str(), "backoff" | "retry-after")
                     {

@@ -68,7 +68,11 @@ fn wait_minutes(d: &Diagnosis) -> f64 {
         return (s / 60.0).ceil().clamp(1.0, 24.0 * 60.0);
     }
     match d.cause {
-        Cause::Overloaded | Cause::UpstreamTimeout | Cause::Offline | Cause::Timeout => 5.0,
+        Cause::Overloaded
+        | Cause::UpstreamTimeout
+        | Cause::Offline
+        | Cause::NetworkDown
+        | Cause::Timeout => 5.0,
         Cause::UpstreamUnreachable
         | Cause::UpstreamInvalidResponse
         | Cause::UpstreamError

@@ -26,7 +26,7 @@ use crate::model::{
     Cause, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway, GeneratedBy, Header,
     History, ProxyInfo, ProxySettings, RecentFailure, Reference, Role,
 };
-use crate::policy::{AutoInput, Bucket, WatchInput};
+use crate::policy::{AutoInput, Bucket, WaitingTab, WatchInput};
 use crate::view::{RetryState, Unknown};
 use js_sys::{Function, JsString, Reflect};
 use std::cell::Cell;
@@ -454,6 +454,7 @@ pub fn environment(
         recent_failures: o.list("recentFailures", max_hosts, recent_failure)?,
         known_hosts: o.list("knownHosts", max_hosts, string)?,
         incognito_allowed: o.opt("incognitoAllowed", boolean)?,
+        online: o.opt("online", boolean)?,
         attempts: o.opt("attempts", u32_)?,
         now: o.opt("now", number)?,
     })
@@ -519,6 +520,18 @@ pub fn watch_input(v: &JsValue, at: &Path) -> R<WatchInput> {
         scale: o.opt("scale", number)?,
         key: o.opt("key", string)?.unwrap_or_default(),
         seed: o.opt("seed", number)?,
+    })
+}
+
+/// A tab that waits for the network (`onlineReloads`).
+pub fn waiting_tab(v: &JsValue, at: &Path) -> R<WaitingTab> {
+    let o = Obj::new(v, at)?;
+    Ok(WaitingTab {
+        id: o.opt("id", number)?.unwrap_or(f64::NAN),
+        visible: o.opt("visible", boolean)?.unwrap_or(false),
+        active: o.opt("active", boolean)?.unwrap_or(false),
+        failure_at: o.opt("failureAt", number)?.unwrap_or(f64::NAN),
+        method: o.opt("method", string)?.unwrap_or_default(),
     })
 }
 

@@ -1,0 +1,78 @@
+//! When the fault is on the person's side: what the failure alone cannot tell, worked out
+//! from the environment the shell gathered (issue 16). `in_context` takes the diagnosis that
+//! `diagnose` made from the failure and the environment `advise` gets, and returns the
+//! diagnosis the person is shown; it changes nothing when the environment says nothing new,
+//! and applying it twice is the same as once.
+//!
+//! - The browser reports no network (`online: false`) and no response arrived: "offline",
+//!   whatever error name the navigation got.
+//! - Several unrelated sites failed with network errors within [`BURST_WINDOW_MS`] (at least
+//!   [`BURST_MIN_OTHERS`] other registrable domains, as "is it just me?" counts them) while
+//!   the browser says it is online: "network-down", culprit "network": no site is blamed.
+
+use crate::model::{Cause, Culprit, Diagnosis, Environment};
+use crate::text::push_u64;
+
+/// Other sites' network errors within this long (ms) make a burst.
+pub const BURST_WINDOW_MS: f64 = 2.0 * 60.0 * 1000.0;
+/// This many other registrable domains failing within the window make a burst.
+pub const BURST_MIN_OTHERS: usize = 2;
+
+/// The causes a connection that is down gives a navigation (a DNS failure counts only for a
+/// host that loaded before: a name that never existed says nothing about the network).
+fn network_error(cause: Cause, known_host: bool) -> bool {
+    match cause {
+        Cause::ConnectionRefused | Cause::ConnectionReset | Cause::Timeout | Cause::Unreachable => {
+            true
+        }
+        Cause::Dns => known_host,
+        _ => false,
+    }
+}
+
+fn set(d: &mut Diagnosis, cause: Cause, evidence: String) {
+    d.cause = cause;
+    d.culprit = Culprit::Network;
+    d.transient = true;
+    d.safe_to_retry = crate::diagnose::is_idempotent(&d.method);
+    d.confidence = d.confidence.max(0.8);
+    d.evidence.push(evidence);
+}
+
+/// The diagnosis of `d` in the person's environment `env` (see the module's text).
+pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
+    let mut out = d.clone();
+    // An HTTP response proves the connection worked.
+    if !d.failed || d.status_code.is_some() || d.cause.is_response_cause() {
+        return out;
+    }
+    if matches!(
+        d.cause,
+        Cause::Aborted | Cause::InvalidUrl | Cause::File | Cause::None | Cause::Offline
+    ) {
+        return out;
+    }
+    if env.online == Some(false) && d.cause != Cause::Blocked {
+        set(
+            &mut out,
+            Cause::Offline,
+            "the browser reports no network connection".into(),
+        );
+        return out;
+    }
+    let known = env
+        .known_hosts
+        .iter()
+        .take(1000)
+        .any(|h| h.eq_ignore_ascii_case(&d.host));
+    if network_error(d.cause, known) && env.now.is_some_and(f64::is_finite) {
+        let n = crate::advise::others_failing(d, env, &d.host, BURST_WINDOW_MS);
+        if n >= BURST_MIN_OTHERS {
+            let mut e = String::new();
+            push_u64(&mut e, n as u64);
+            e.push_str(" other sites failed in the last 2 minutes");
+            set(&mut out, Cause::NetworkDown, e);
+        }
+    }
+    out
+}
