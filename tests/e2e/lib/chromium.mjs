@@ -142,6 +142,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
   const panelText = () => inPanel(PANEL_FNS.text).catch(() => null);
 
   let extPage = null;
+  const offlineSessions = new Map();
   const driver = {
     name: 'chromium',
     extensionId,
@@ -303,6 +304,34 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
         await page.bringToFront().catch(() => {});
       }
       return extPage.evaluate(fn, arg);
+    },
+    /** Emulates the network going offline or back online in every tab (CDP
+     * Network.emulateNetworkConditions, one session per tab kept while it is offline, since
+     * closing the session ends the emulation): the tabs' navigations fail with
+     * ERR_INTERNET_DISCONNECTED, and their pages hear `offline` / `online`. */
+    async setOffline(offline) {
+      const conditions = { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+      // Tabs the extension just opened reach playwright a moment later: every tab first.
+      const count = await inWorker(async () => (await chrome.tabs.query({})).length);
+      await waitFor(async () => context.pages().length >= count, { what: 'every tab known to playwright' });
+      await Promise.all(
+        context.pages().map(async (p) => {
+          let s = offlineSessions.get(p);
+          if (!s && !offline) return;
+          if (!s) {
+            s = await context.newCDPSession(p);
+            offlineSessions.set(p, s);
+            await s.send('Network.enable');
+          }
+          await s.send('Network.emulateNetworkConditions', conditions);
+        }),
+      );
+      if (!offline) {
+        // The pages hear `online` first; closing the sessions then changes nothing more.
+        await new Promise((r) => setTimeout(r, 500));
+        for (const s of offlineSessions.values()) await s.detach().catch(() => {});
+        offlineSessions.clear();
+      }
     },
     /** Stops the background (the service worker) and waits until it is gone. */
     async stopBackground() {

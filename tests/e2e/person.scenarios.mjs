@@ -1,0 +1,111 @@
+// When the fault is on the person's side (issue 16), written once and run in every browser:
+// the network goes offline under three tabs and comes back. A driver gives, besides the
+// interface of scenarios.mjs and retry.scenarios.mjs (`ext`), `setOffline(offline)`: Chromium
+// emulates it per tab (CDP Network.emulateNetworkConditions), Firefox takes the whole browser
+// offline (its offline mode). The tabs are the extension's own (`chrome.tabs`), the same way in
+// both browsers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { upstream, freePort, waitFor } from './lib/servers.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TIMEOUT = 120_000;
+/** The upstream's OK page's title. */
+const OK_TITLE = 'Upstream OK';
+
+export function definePersonScenarios({ browser, launch, available }) {
+  const extensionDir = join(process.env.GD_DIST || join(ROOT, 'dist'), browser === 'firefox' ? 'firefox' : 'chrome');
+  let d;
+
+  const why = available().ok ? null : available().why;
+  if (why) {
+    test(`${browser}: prerequisites`, () => assert.fail(why));
+    return;
+  }
+
+  before(async () => {
+    d = await launch({ extensionDir, privateAccess: false });
+  });
+  after(async () => {
+    await d?.setOffline(false).catch(() => {});
+    await d?.close();
+  });
+
+  /** Tabs by id: {id, url, title, active}. */
+  const tabs = (ids) =>
+    d.ext(async (ids) => {
+      const out = [];
+      for (const id of ids) {
+        const t = await chrome.tabs.get(id).catch(() => null);
+        if (t) out.push({ id, url: t.url || '', title: t.title || '', active: t.active });
+      }
+      return out;
+    }, ids);
+
+  test(`${browser} person 1: offline under three tabs → "You are offline", no site blamed → back online → all three load by themselves, the visible one first, the others staggered`, { timeout: TIMEOUT }, async () => {
+    const up = await upstream(await freePort()).start();
+    try {
+      const paths = ['/one', '/two', '/three'];
+      // Three tabs in a window of their own (the driver's own tabs stay apart), the middle one
+      // the one the person looks at.
+      const ids = await d.ext(async () => {
+        const w = await chrome.windows.create({ url: ['about:blank', 'about:blank', 'about:blank'], focused: true });
+        const out = w.tabs.map((t) => t.id);
+        await chrome.tabs.update(out[1], { active: true });
+        return out;
+      });
+      await d.setOffline(true);
+      await d.ext(
+        async ({ ids, urls }) => {
+          for (let i = 0; i < ids.length; i++) await chrome.tabs.update(ids[i], { url: urls[i] });
+          return true;
+        },
+        { ids, urls: paths.map((p) => up.url(p)) },
+      );
+      // Each failed, and shows our page: offline, the connection to blame.
+      await waitFor(async () => (await tabs(ids)).every((t) => t.url.includes('/diagnosis.html')), {
+        what: `the three tabs on the diagnosis page (${JSON.stringify(await tabs(ids))} ${up.requests.length} requests)`,
+        timeoutMs: 30_000,
+      });
+      const views = await d.ext(
+        async (ids) => {
+          const out = [];
+          for (const id of ids) out.push(await chrome.runtime.sendMessage({ type: 'gd:view', tabId: id }));
+          return out;
+        },
+        ids,
+      );
+      for (const v of views) {
+        assert.equal(v?.diagnosis?.cause, 'offline', JSON.stringify(v?.diagnosis));
+        assert.equal(v.diagnosis.culprit, 'network');
+        assert.equal(v.panel.headline.key, 'summary_offline_nogw');
+        assert.equal(v.panel.culprit.key, 'ui_culprit_network');
+        assert.equal(v.panel.retry?.key, 'ui_retry_when_online');
+        assert.ok(!v.panel.steps.some((s) => ['check-down', 'contact-site', 'status-page'].includes(s.id)), 'no site is blamed');
+      }
+      assert.equal(up.requests.length, 0, 'nothing reached the site while offline');
+
+      await d.setOffline(false);
+      await waitFor(async () => (await tabs(ids)).every((t) => t.title === OK_TITLE), {
+        what: 'the three tabs loaded again with no click',
+        timeoutMs: 30_000,
+      });
+      const first = (p) => up.requests.find((r) => r.url === p)?.at;
+      const at = paths.map(first);
+      assert.ok(at.every(Number.isFinite), JSON.stringify(up.requests.map((r) => r.url)));
+      // The visible tab first; then the others, never two in the same second.
+      assert.ok(at[1] < at[0] && at[1] < at[2], `visible first: ${at}`);
+      const sorted = [...at].sort((a, b) => a - b);
+      for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i] - sorted[i - 1] >= 800, `staggered: ${sorted}`);
+      await d.ext(async (ids) => {
+        await chrome.tabs.remove(ids).catch(() => {});
+        return true;
+      }, ids);
+    } finally {
+      await d.setOffline(false).catch(() => {});
+      await up.stop();
+    }
+  });
+}
