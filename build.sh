@@ -370,7 +370,7 @@ run_tests() {
   suite "cargo test" cargo test --quiet
   suite "store: the promotional tile (tools/store-tile.mjs)" node tools/store-tile.mjs
   suite "eslint (extension/)" eslint extension
-  suite "tsc --noEmit (files with // @ts-check)" tsc --noEmit -p tsconfig.json
+  suite "tsc --noEmit (every extension/*.js, JSDoc types)" tsc --noEmit -p tsconfig.json
   suite "node: the built wasm, locales, store listings, one version" node --test tests/node/
   suite "web-ext lint (dist/firefox)" web_ext_lint
   suite "the source archive rebuilds the same bytes" source_rebuilds

@@ -1,16 +1,22 @@
+// @ts-check
 // The one-click fixes of the advice beyond retry and private window: clear this site's data,
 // turn a suspect extension off and back on, open a page. Optional permissions are asked for
 // by the extension's own pages at the click (see `permissionFor`); the in-page panel, which
 // may not ask, sends the person to the diagnosis page instead.
 import { api, clearSiteData, canDisableExtensions, BROWSER_PAGES } from './shim.js';
 import { storedValue } from './stored.js';
+import { KEY, KIND } from './constants.js';
 
-const DISABLED_KEY = 'disabledByUs';
+const DISABLED_KEY = KEY.DISABLED_BY_US;
+
+/** @typedef {{ id: string, name: string, at: number }} DisabledExtension */
 /** Bounds on what goes to the core about the installed extensions (it reads no more). */
 const MAX_EXTENSIONS = 1000;
 const MAX_PERMISSIONS = 200;
 
-/** The optional permission an action needs, if any. */
+/** The optional permission an action needs, if any.
+ * @param {Partial<GdAction> | null | undefined} action
+ * @returns {chrome.runtime.ManifestPermission | undefined} */
 export function permissionFor(action) {
   switch (action?.type) {
     case 'clear-site-data':
@@ -26,6 +32,7 @@ export function permissionFor(action) {
   }
 }
 
+/** @param {chrome.runtime.ManifestPermission} permission */
 export async function hasPermission(permission) {
   try {
     return await api.permissions.contains({ permissions: [permission] });
@@ -35,14 +42,18 @@ export async function hasPermission(permission) {
 }
 
 const disabledValue = storedValue('local', DISABLED_KEY, () =>
-  api.storage.local.get(DISABLED_KEY).then((got) => (Array.isArray(got[DISABLED_KEY]) ? got[DISABLED_KEY] : [])),
+  api.storage.local
+    .get(DISABLED_KEY)
+    .then((got) => /** @type {DisabledExtension[]} */ (Array.isArray(got[DISABLED_KEY]) ? got[DISABLED_KEY] : [])),
 );
 
-/** Extensions this extension turned off, so the advice can offer to turn them back on. */
+/** Extensions this extension turned off, so the advice can offer to turn them back on.
+ * @returns {Promise<DisabledExtension[]>} */
 export async function disabledByUs() {
   return [...(await disabledValue.get())];
 }
 
+/** @param {DisabledExtension[]} list */
 async function setDisabledByUs(list) {
   const kept = list.slice(-20);
   disabledValue.set(kept);
@@ -69,6 +80,7 @@ export async function installedExtensions() {
     }));
 }
 
+/** @param {string} url */
 function allowedUrl(url) {
   try {
     const u = new URL(url);
@@ -79,7 +91,11 @@ function allowedUrl(url) {
   return BROWSER_PAGES.some((p) => url === p || url.startsWith(p + '/') || url.startsWith(p + '?'));
 }
 
-/** Runs `action` for the failure record of a tab; undefined when the action is not ours. */
+/** Runs `action` for the failure record of a tab; undefined when the action is not ours.
+ * @param {number} tabId
+ * @param {GdRecord} rec
+ * @param {GdAction} action
+ * @returns {Promise<GdResult | undefined>} */
 export async function runAction(tabId, rec, action) {
   const permission = permissionFor(action);
   if (permission && !(await hasPermission(permission))) {
@@ -92,22 +108,23 @@ export async function runAction(tabId, rec, action) {
     }
     case 'disable-extension': {
       if (!canDisableExtensions) return { ok: false, messageKey: 'ui_disable_by_hand' };
-      const ext = await api.management.get(action.id);
-      await api.management.setEnabled(action.id, false);
+      const ext = await api.management.get(String(action.id));
+      await api.management.setEnabled(ext.id, false);
       const list = await disabledByUs();
       if (!list.some((e) => e.id === ext.id)) list.push({ id: ext.id, name: ext.name, at: Date.now() });
       await setDisabledByUs(list);
       if (rec.diagnosis?.safeToRetry) {
-        if (rec.kind === 'response') await api.tabs.reload(tabId, { bypassCache: true });
+        if (rec.kind === KIND.RESPONSE) await api.tabs.reload(tabId, { bypassCache: true });
         else await api.tabs.update(tabId, { url: rec.url });
       }
       return { ok: true, messageKey: 'ui_extension_disabled', params: { name: ext.name } };
     }
     case 'enable-extension': {
-      await api.management.setEnabled(action.id, true);
-      const list = (await disabledByUs()).filter((e) => e.id !== action.id);
+      const id = String(action.id);
+      await api.management.setEnabled(id, true);
+      const list = (await disabledByUs()).filter((e) => e.id !== id);
       await setDisabledByUs(list);
-      const ext = await api.management.get(action.id);
+      const ext = await api.management.get(id);
       return { ok: true, messageKey: 'ui_extension_enabled', params: { name: ext.name } };
     }
     case 'check-extensions':

@@ -1,3 +1,4 @@
+// @ts-check
 // The background: watches main-frame navigations, asks the core what went wrong, keeps one
 // record per failing tab, shows the badge, puts the panel on the error page (or sends the tab
 // to the extension's diagnosis page where the browser drew its own error page), and runs the
@@ -23,6 +24,7 @@ import { admit, contentAction } from './trust.js';
 import { knownHosts, rememberResponse } from './known-hosts.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
+import { MSG, MSG_PREFIX, KIND, KEY } from './constants.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -38,22 +40,25 @@ const BACK_WINDOW_MS = 4000;
 // ------------------------------------------------------------------ per-tab records
 
 /** tabId -> {url, kind: "response"|"error", failure, diagnosis, advice, at, leftAt?, retrying?} */
+/** @type {Map<number, GdRecord>} */
 const records = new Map();
 
 // ------------------------------------------------------------------ what the advice needs to know
 
-const RECENT_KEY = 'recentFailures';
+const RECENT_KEY = KEY.RECENT_FAILURES;
 
 /** The recent failures (for "is it just me?"), read from session storage once per worker;
  * this module is their only writer, so the list in memory stays the truth after that. What
  * counts, and for how long, is the core's (noteFailure; advise reads the window). */
+/** @type {Promise<{ host: string }[]> | undefined} */
 let recent;
 const recentFailures = () =>
   (recent ??= api.storage.session
     .get(RECENT_KEY)
-    .then((got) => (Array.isArray(got[RECENT_KEY]) ? got[RECENT_KEY] : []))
+    .then((got) => /** @type {{ host: string }[]} */ (Array.isArray(got[RECENT_KEY]) ? got[RECENT_KEY] : []))
     .catch(() => []));
 
+/** @param {GdRecord} rec */
 async function rememberFailure(rec) {
   const list = await recentFailures();
   let keep;
@@ -66,17 +71,20 @@ async function rememberFailure(rec) {
   list.splice(0, list.length, ...keep);
   await api.storage.session.set({ [RECENT_KEY]: keep }).catch(() => {});
 }
-const key = (tabId) => `tab:${tabId}`;
+const key = KEY.tab;
 
 /** tabId -> the promise of the navigation event being handled for it; readers wait on it,
  * so a tab that completes before its diagnosis is ready still gets its panel. */
+/** @type {Map<number, Promise<unknown>>} */
 const pending = new Map();
 
 /** A browser call that never settles (a tab that navigated away mid-call) must not hold up
  * the tab's later events, nor keep their handlers alive: each step waits this long at most. */
 const STEP_LIMIT_MS = 10_000;
 
+/** @template T @param {Promise<T> | undefined} promise @returns {Promise<T | undefined>} */
 function bounded(promise) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const limit = new Promise((resolve) => {
     timer = setTimeout(resolve, STEP_LIMIT_MS);
@@ -84,6 +92,7 @@ function bounded(promise) {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
+/** @param {number} tabId @param {() => Promise<unknown>} work */
 function track(tabId, work) {
   // One tab's events are handled in order: a later navigation never races an earlier one.
   const p = bounded((pending.get(tabId) || Promise.resolve()).then(work)).catch((e) => console.warn('Gateway Doctor:', e));
@@ -93,31 +102,35 @@ function track(tabId, work) {
   });
 }
 
+/** @param {number} tabId */
 async function settled(tabId) {
   await bounded(pending.get(tabId));
 }
 
 /** The records kept in session storage, read once per worker lifetime; after that the map is
  * the truth (only this module writes them), so a healthy navigation costs no storage read. */
+/** @type {Promise<void> | undefined} */
 let restored;
 function restore() {
   restored ??= api.storage.session
     .get(null)
     .then((all) => {
       for (const [k, rec] of Object.entries(all)) {
-        const tabId = k.startsWith('tab:') ? Number(k.slice(4)) : NaN;
-        if (Number.isInteger(tabId) && !records.has(tabId)) records.set(tabId, rec);
+        const tabId = k.startsWith(KEY.TAB_PREFIX) ? Number(k.slice(KEY.TAB_PREFIX.length)) : NaN;
+        if (Number.isInteger(tabId) && !records.has(tabId)) records.set(tabId, /** @type {GdRecord} */ (rec));
       }
     })
     .catch(() => {});
   return restored;
 }
 
+/** @param {number} tabId @returns {Promise<GdRecord | undefined>} */
 async function load(tabId) {
   await restore();
   return records.get(tabId);
 }
 
+/** @param {number} tabId @param {GdRecord} rec */
 async function store(tabId, rec) {
   records.set(tabId, rec);
   try {
@@ -129,10 +142,12 @@ async function store(tabId, rec) {
 
 /** Stores a change to `rec` if it is still the tab's record: a message handled while the tab
  * moved on must not bring back a record that a later navigation replaced or forgot. */
+/** @param {number} tabId @param {GdRecord} rec */
 async function update(tabId, rec) {
   if (records.get(tabId) === rec) await store(tabId, rec);
 }
 
+/** @param {number} tabId */
 async function forget(tabId) {
   await restore(); // else a read still under way would bring the record back
   environments.delete(tabId);
@@ -146,16 +161,20 @@ async function forget(tabId) {
 }
 
 
+/** @param {string | undefined} url */
 const isOwn = (url) => String(url || '').startsWith(OWN_PREFIX);
 
 // ------------------------------------------------------------------ diagnosis
 
+/** @type {Promise<string | undefined> | undefined} */
 let platform;
 
 /** tabId -> {url, env}: the environment gathered for the tab's failure, reused when the page's
  * text refines the diagnosis (the person has not changed anything in between). */
+/** @type {Map<number, { url: string, env: Record<string, unknown> }>} */
 const environments = new Map();
 
+/** @param {GdRecord} rec @returns {Promise<Record<string, unknown>>} */
 async function environment(rec) {
   platform ??= api.runtime
     .getPlatformInfo()
@@ -196,6 +215,7 @@ async function environment(rec) {
 
 /** The browser's proxy settings where the person let us read them, else what the failure
  * itself says (Firefox reports the proxy that carried a request). */
+/** @param {GdRecord} rec @param {{ name: string }[] | undefined} extensions @param {boolean} mayReadProxy */
 async function proxyEnvironment(rec, extensions, mayReadProxy) {
   if (mayReadProxy) {
     try {
@@ -209,6 +229,7 @@ async function proxyEnvironment(rec, extensions, mayReadProxy) {
 
 /** Diagnoses `rec.failure` and builds the advice; null when the core refuses the input.
  * `reuse`: take the environment gathered for this tab's failure, if there is one. */
+/** @param {number} tabId @param {GdRecord} rec @param {{ reuse?: boolean }} [options] @returns {Promise<{ diagnosis: GdDiagnosis, advice: GdAdvice } | null>} */
 async function analyse(tabId, rec, { reuse = false } = {}) {
   try {
     const c = core();
@@ -232,6 +253,7 @@ async function analyse(tabId, rec, { reuse = false } = {}) {
   }
 }
 
+/** @param {number} tabId @param {GdRecord | undefined} rec @returns {Promise<GdView | null>} */
 async function view(tabId, rec) {
   if (!rec?.diagnosis) return null;
   const [disabledByUs, extras, wasm] = await Promise.all([
@@ -251,13 +273,15 @@ async function view(tabId, rec) {
   return { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice, panel, disabledByUs, ...extras };
 }
 
+/** @param {GdRecord} rec */
 function badgeText(rec) {
-  return rec.kind === 'response' ? String(rec.failure.statusCode) : 'ERR';
+  return rec.kind === KIND.RESPONSE ? String(rec.failure.statusCode) : 'ERR';
 }
 
 /** Whether a failure of `url` is the person going Back from our diagnosis page for it: the
  * tab was sent there, and left it neither by Retry nor by an automatic retry. The page says
  * it left on `pagehide`, which may come after this failure was reported. */
+/** @param {number} tabId @param {GdRecord | undefined} prev @param {string} url */
 async function wentBack(tabId, prev, url) {
   if (!prev?.onOurPage || !sameUrl(prev.url, url) || prev.retrying) return false;
   if (prev.leftAt && Date.now() - prev.leftAt >= BACK_WINDOW_MS) return false;
@@ -265,6 +289,7 @@ async function wentBack(tabId, prev, url) {
 }
 
 /** Sends the tab to our diagnosis page for `rec` (the browser drew its own page). */
+/** @param {number} tabId @param {GdRecord} rec @param {string} [suffix] */
 function toOurPage(tabId, rec, suffix = '') {
   rec.onOurPage = true;
   return api.tabs.update(tabId, { url: diagnosisPageUrl(tabId, rec) + suffix });
@@ -272,12 +297,14 @@ function toOurPage(tabId, rec, suffix = '') {
 
 /** One more step back, past the failed URL's own entry; where there is none (the failure
  * was the tab's first page), the browser's page stays. */
+/** @param {number} tabId */
 function goBackPast(tabId) {
   return api.tabs.goBack(tabId).catch(() => {
     // Nothing before it, or the tab is gone.
   });
 }
 
+/** @param {number} tabId @param {GdRecord} rec */
 function diagnosisPageUrl(tabId, rec) {
   const q = new URLSearchParams({ tab: String(tabId), url: rec.url });
   return `${DIAGNOSIS_PAGE}?${q}`;
@@ -285,6 +312,7 @@ function diagnosisPageUrl(tabId, rec) {
 
 // ------------------------------------------------------------------ navigation events
 
+/** @param {chrome.webRequest.OnHeadersReceivedDetails} details */
 function headersOf(details) {
   return (details.responseHeaders || [])
     .slice(0, MAX_HEADERS)
@@ -294,6 +322,7 @@ function headersOf(details) {
     }));
 }
 
+/** @param {chrome.webRequest.OnHeadersReceivedDetails} details */
 async function onHeaders(details) {
   const { tabId, url, statusCode } = details;
   if (tabId < 0 || isOwn(url)) return;
@@ -316,9 +345,10 @@ async function onHeaders(details) {
     if (prev) await forget(tabId);
     return;
   }
+  /** @type {GdRecord} */
   const rec = {
     url,
-    kind: 'response',
+    kind: KIND.RESPONSE,
     at: details.timeStamp,
     failure: {
       url,
@@ -350,6 +380,7 @@ async function onHeaders(details) {
   if (tab?.status === 'complete' && sameUrl(tab.url, url)) await pageLoaded(tabId, tab, rec);
 }
 
+/** @param {chrome.webRequest.OnErrorOccurredDetails} details */
 async function onError(details) {
   const { tabId, url, error } = details;
   if (tabId < 0 || isOwn(url)) return;
@@ -365,9 +396,10 @@ async function onError(details) {
     if (prev) await forget(tabId);
     return;
   }
+  /** @type {GdRecord} */
   const rec = {
     url,
-    kind: 'error',
+    kind: KIND.ERROR,
     at: details.timeStamp,
     failure: { url, method: details.method, error, proxy: proxyOf(details), timeStamp: details.timeStamp },
     attempts: prev && sameUrl(prev.url, url) ? (prev.attempts || 0) + 1 : 0,
@@ -394,6 +426,7 @@ async function onError(details) {
 }
 
 /** rec -> the view offered with its early injections, made once per response. */
+/** @type {WeakMap<GdRecord, Promise<object>>} */
 const offers = new WeakMap();
 
 /**
@@ -402,6 +435,7 @@ const offers = new WeakMap();
  * for the page's HTML and asks whether its document is this response's (the previous page may
  * still be showing); where the page is not there yet, the injection on 'complete' shows it.
  */
+/** @param {number} tabId @param {GdRecord} rec @param {boolean} [again] */
 function earlyPanel(tabId, rec, again = true) {
   if (rec.shown || rec.injected) return;
   (async () => {
@@ -416,10 +450,11 @@ function earlyPanel(tabId, rec, again = true) {
   });
 }
 
+/** @param {number} tabId @param {chrome.tabs.OnUpdatedInfo} info @param {chrome.tabs.Tab} tab */
 async function onTabUpdated(tabId, info, tab) {
   if (info.status === 'loading') {
     const rec = records.get(tabId);
-    if (rec?.kind === 'response' && rec.diagnosis && sameUrl(tab.url, rec.url)) {
+    if (rec?.kind === KIND.RESPONSE && rec.diagnosis && sameUrl(tab.url, rec.url)) {
       if ((await getSettings()).panel) earlyPanel(tabId, rec);
     }
     return;
@@ -433,11 +468,12 @@ async function onTabUpdated(tabId, info, tab) {
 
 /** A page finished loading in a tab that has a record: the badge again, and the panel on a
  * 5xx page (once per response). The panel goes first: it is what the person waits for. */
+/** @param {number} tabId @param {chrome.tabs.Tab} tab @param {GdRecord} rec */
 async function pageLoaded(tabId, tab, rec) {
   const onDiagnosisPage = String(tab.url || '').startsWith(DIAGNOSIS_PAGE);
   // Both browsers reset a tab's badge when a page loads in it: set it again.
   const badge = onDiagnosisPage || sameUrl(tab.url, rec.url) ? setBadge(tabId, badgeText(rec)) : null;
-  if (rec.kind !== 'response' || !sameUrl(tab.url, rec.url) || rec.injected) {
+  if (rec.kind !== KIND.RESPONSE || !sameUrl(tab.url, rec.url) || rec.injected) {
     await badge;
     return;
   }
@@ -479,12 +515,14 @@ const SAME_RESPONSE_MS = 1000;
 /** Whether a document whose response arrived at `responseAt` (the page's navigation timing,
  * ms since the epoch) shows the response of `rec` (whose headers the browser reported at
  * `rec.at`); a page that does not say is taken to. */
+/** @param {GdRecord} rec @param {unknown} responseAt */
 function isResponseDocument(rec, responseAt) {
   const at = Number(responseAt);
   if (!Number.isFinite(at) || at <= 0 || !Number.isFinite(rec.at)) return true;
   return Math.abs(at - rec.at) < SAME_RESPONSE_MS;
 }
 
+/** @param {number} tabId @param {GdAction} action @returns {Promise<GdResult>} */
 async function runAction(tabId, action) {
   const rec = await load(tabId);
   if (!rec) return { ok: false, messageKey: 'ui_no_failure' };
@@ -492,7 +530,7 @@ async function runAction(tabId, action) {
     case 'retry':
       rec.retrying = true;
       await update(tabId, rec);
-      if (rec.kind === 'response') await api.tabs.reload(tabId, { bypassCache: true });
+      if (rec.kind === KIND.RESPONSE) await api.tabs.reload(tabId, { bypassCache: true });
       else await api.tabs.update(tabId, { url: rec.url });
       return { ok: true, messageKey: 'ui_retrying' };
     case 'open-incognito': {
@@ -510,16 +548,17 @@ async function runAction(tabId, action) {
 
 /** `trusted`: what trust.js admitted, {kind: "own"|"content", tabId}. A content script's tab
  * is its own (`sender.tab.id`); only our own pages name another. */
+/** @param {any} message untrusted: read field by field @param {chrome.runtime.MessageSender} sender @param {{ kind: 'own' | 'content', tabId: number }} trusted */
 async function onMessage(message, sender, trusted) {
   const { kind, tabId } = trusted;
   await settled(tabId);
   switch (message?.type) {
-    case 'gd:page': {
+    case MSG.PAGE: {
       // From the content script in a tab with a 5xx page: refine with the page's own text,
       // with the environment gathered at the response, and answer before storing.
       if (kind !== 'content') return null;
       const rec = await load(tabId);
-      if (!rec || rec.kind !== 'response' || !sameUrl(rec.url, message.url)) return null;
+      if (!rec || rec.kind !== KIND.RESPONSE || !sameUrl(rec.url, message.url)) return null;
       // The page before this response, still showing when the early injection came.
       if (!isResponseDocument(rec, message.responseAt)) return null;
       rec.shown = true;
@@ -536,7 +575,7 @@ async function onMessage(message, sender, trusted) {
       }
       return view(tabId, rec);
     }
-    case 'gd:view': {
+    case MSG.VIEW: {
       const rec = await load(tabId);
       if (rec && message.fresh) {
         // Advise again: a permission was granted or an extension turned off since.
@@ -548,7 +587,7 @@ async function onMessage(message, sender, trusted) {
       }
       return view(tabId, rec);
     }
-    case 'gd:action': {
+    case MSG.ACTION: {
       if (kind === 'content') {
         // The panel over a page runs only what this tab's failure offered, and only what
         // changes nothing in the person's setup; the rest is confirmed on our own page.
@@ -566,14 +605,14 @@ async function onMessage(message, sender, trusted) {
       }
       return result;
     }
-    case 'gd:online': {
+    case MSG.ONLINE: {
       // Our diagnosis page heard the browser's `online`: the tabs that wait for the
       // connection load again (the core's order and stagger).
       if (kind !== 'own') return null;
       await watch.networkBack();
       return null;
     }
-    case 'gd:leaving': {
+    case MSG.LEAVING: {
       const rec = await load(tabId);
       if (rec) {
         rec.leftAt = Date.now();
@@ -589,6 +628,7 @@ async function onMessage(message, sender, trusted) {
 
 /** Only the extension's own pages may ask for a permission or change the person's setup: the
  * tab goes to the diagnosis page, where the same button (focused, with a word) does it. */
+/** @param {number} tabId @param {GdRecord} rec @param {GdAction} action @param {boolean} [confirm] */
 async function confirmOnOwnPage(tabId, rec, action, confirm = true) {
   const ask = encodeURIComponent(String(action?.type || ''));
   await toOurPage(tabId, rec, `&ask=${ask}${confirm ? '&confirm=1' : ''}`);
@@ -625,9 +665,9 @@ api.alarms.onAlarm.addListener((alarm) => {
   watch.onAlarm(alarm);
 });
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (typeof message?.type !== 'string' || !message.type.startsWith('gd:')) return false;
+  if (typeof message?.type !== 'string' || !message.type.startsWith(MSG_PREFIX)) return false;
   const trusted = admit(message, sender, api.runtime.id, OWN_PREFIX);
   if (!trusted || !Number.isInteger(trusted.tabId)) return false;
-  onMessage(message, sender, trusted).then(sendResponse, (e) => sendResponse({ ok: false, messageKey: 'ui_action_failed', params: { error: String(e?.message || e) } }));
+  onMessage(message, sender, /** @type {{ kind: 'own' | 'content', tabId: number }} */ (trusted)).then(sendResponse, (e) => sendResponse({ ok: false, messageKey: 'ui_action_failed', params: { error: String(e?.message || e) } }));
   return true;
 });

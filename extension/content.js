@@ -1,3 +1,4 @@
+// @ts-check
 // Injected by the background into a tab that got a 5xx page, after render.js and in the same
 // function (the build makes the two into panel-script.js): as soon as the diagnosis is ready,
 // which may be before the page has finished loading or even before the browser has replaced
@@ -18,34 +19,40 @@
 
   const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
   const RAW = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+  /** @param {string} t */
   const escapeText = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+  /** @param {string} t */
   const escapeAttr = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
 
   /** The start of the page's HTML, as `outerHTML` would give it, but serialised only as far
    * as the limit: a page of megabytes costs no more than a small one. */
   function pageText() {
     let out = '';
+    /** @param {string} t */
     const emit = (t) => {
       out += t;
       return out.length >= PAGE_TEXT_LIMIT;
     };
+    /** @param {Node} node @param {boolean} raw @returns {boolean} */
     const walk = (node, raw) => {
       for (let n = node.firstChild; n; n = n.nextSibling) {
         if (n.nodeType === Node.TEXT_NODE) {
-          if (emit(raw ? n.data : escapeText(n.data))) return true;
+          const { data } = /** @type {Text} */ (n);
+          if (emit(raw ? data : escapeText(data))) return true;
         } else if (n.nodeType === Node.COMMENT_NODE) {
-          if (emit(`<!--${n.data}-->`)) return true;
-        } else if (n.nodeType === Node.ELEMENT_NODE && n !== host && visit(n)) return true;
+          if (emit(`<!--${/** @type {Comment} */ (n).data}-->`)) return true;
+        } else if (n.nodeType === Node.ELEMENT_NODE && n !== host && visit(/** @type {Element} */ (n))) return true;
       }
       return false;
     };
+    /** @param {Element} el @returns {boolean} */
     const visit = (el) => {
       const tag = el.localName;
       let start = `<${tag}`;
       for (const a of el.attributes) start += ` ${a.name}="${escapeAttr(a.value)}"`;
       if (emit(`${start}>`)) return true;
       if (VOID.has(tag)) return false;
-      if (walk(tag === 'template' ? el.content : el, RAW.has(tag))) return true;
+      if (walk(tag === 'template' ? /** @type {HTMLTemplateElement} */ (el).content : el, RAW.has(tag))) return true;
       return emit(`</${tag}>`);
     };
     if (document.documentElement) visit(document.documentElement);
@@ -54,7 +61,7 @@
 
   /** When this document's response headers arrived (ms since the epoch), if the browser says. */
   function responseAt() {
-    const nav = performance.getEntriesByType?.('navigation')?.[0];
+    const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType?.('navigation')?.[0]);
     return nav && nav.responseStart > 0 ? performance.timeOrigin + nav.responseStart : undefined;
   }
 
@@ -77,13 +84,17 @@
   ].map((d) => `${d} !important;`).join(' ');
   const STEADY_MS = 400;
   const MAX_PUT_BACK = 30;
+  /** @type {HTMLElement | null} */
   let host = null;
+  /** @type {HTMLElement | null} */
   let box = null;
+  /** @type {MutationObserver | null} */
   let watcher = null;
   let steadySince = 0;
   let steadyTimer = 0;
   let putBack = 0;
   let putBackSince = 0;
+  /** @type {DOMRect | null} */
   let rect = null;
 
   /** The panel was (re)drawn, (re)placed or touched: a click counts again STEADY_MS later.
@@ -102,7 +113,7 @@
     const r = host.getBoundingClientRect();
     if (!rect || r.top !== rect.top || r.right !== rect.right || r.width < 1 || r.height < 1) return false;
     if (Math.abs(r.top - 12) > 1 || r.right > innerWidth || r.right < innerWidth - 60) return false;
-    for (let e = host; e; e = e.parentElement) {
+    for (let e = /** @type {HTMLElement | null} */ (host); e; e = e.parentElement) {
       const cs = getComputedStyle(e);
       if (cs.opacity !== '1' || cs.visibility !== 'visible' || cs.display === 'none') return false;
       if (cs.transform !== 'none' || cs.filter !== 'none' || (cs.clipPath && cs.clipPath !== 'none')) return false;
@@ -112,6 +123,7 @@
 
   /** Puts the host (back) where it belongs, styled as it must be. */
   function place() {
+    if (!host) return;
     if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
     for (const a of [...host.attributes]) if (a.name !== 'style' && a.name !== 'id') host.removeAttribute(a.name);
     if (!host.isConnected) (document.body || document.documentElement).append(host);
@@ -119,6 +131,7 @@
   }
 
   function guard() {
+    if (!host) return;
     watcher = new MutationObserver(() => {
       if (!host) return;
       const touched = !host.isConnected || host.getAttribute('style') !== HOST_STYLE || host.attributes.length !== 2;
@@ -175,12 +188,13 @@
     );
   }
 
+  /** @param {GdView} view */
   function show(view) {
     if (!host) build();
     GatewayDoctorRender.render(
-      box,
+      /** @type {HTMLElement} */ (box),
       view,
-      (action) => chrome.runtime.sendMessage({ type: 'gd:action', action }),
+      (action) => chrome.runtime.sendMessage({ type: GatewayDoctorMessages.ACTION, action }),
       { close: remove, compact: true },
     );
     if (!watcher) {
@@ -191,11 +205,14 @@
     }
   }
 
+  /** @param {unknown} u */
   const withoutFragment = (u) => String(u || '').split('#')[0];
   const SAME_RESPONSE_MS = 1000;
 
   /** Whether a view is about this document: its URL, and its response's arrival as the
-   * browser reported it against this page's own clock (the background checks the same). */
+   * browser reported it against this page's own clock (the background checks the same).
+   * @param {GdView | null | undefined} view
+   * @returns {view is GdView} */
   function mine(view) {
     if (!view?.diagnosis?.failed || withoutFragment(view.url) !== withoutFragment(location.href)) return false;
     const here = responseAt();
@@ -205,8 +222,10 @@
 
   // What the panel shows, so that the refined view redraws it only where it differs.
   let shown = '';
+  /** @param {GdView} v */
   const digest = (v) =>
     JSON.stringify([v.diagnosis, v.advice, v.autoRetry?.state, v.autoRetry?.due, Boolean(v.watching), v.panel, v.disabledByUs]);
+  /** @param {GdView} view */
   function present(view) {
     const d = digest(view);
     if (d === shown) return;
@@ -228,7 +247,7 @@
     if (mine(offered)) present(offered);
     chrome.runtime
       .sendMessage({
-        type: 'gd:page',
+        type: GatewayDoctorMessages.PAGE,
         url: location.href,
         responseAt: responseAt(),
         bodyText: pageText(),

@@ -1,3 +1,4 @@
+// @ts-check
 // The extension's own page for a failure the browser drew its own page for (no response, or
 // an empty 5xx body), which no extension can script. It stands in for the page it replaced:
 // the failed address is in an editable field with a button that loads it, a reload (F5,
@@ -5,7 +6,9 @@
 // goes back to the failed URL. The in-page panel also sends the person here for a fix that
 // needs a permission, since only the extension's own pages may ask for one (`ask` names the
 // button to click again).
-import { addStyles, localize, renderView, showText, actionRunner, msg } from './page.js';
+import { addStyles, localize, renderView, showText, actionRunner, msg, byId } from './page.js';
+import { MSG } from './constants.js';
+import { clearsWholeDomain } from './shim.js';
 
 addStyles();
 localize();
@@ -16,10 +19,12 @@ const failedUrl = params.get('url') || '';
 const ask = params.get('ask') || undefined;
 // `confirm`: the in-page panel handed over an action that changes the person's setup.
 const confirming = params.get('confirm') === '1';
-const field = /** @type {HTMLInputElement} */ (document.getElementById('url'));
+/** @type {HTMLInputElement} */
+const field = byId('url');
 field.value = failedUrl.slice(0, 2000);
 
-/** Whether `url` is a web address this page may load again. */
+/** Whether `url` is a web address this page may load again.
+ * @param {string} url */
 function isWeb(url) {
   try {
     return /^(https?|ftp):$/.test(new URL(url).protocol);
@@ -29,7 +34,9 @@ function isWeb(url) {
 }
 
 /** The address to load for what the person typed: a web address only (a scheme-less one
- * is taken as http, as the address bar does), or null. */
+ * is taken as http, as the address bar does), or null.
+ * @param {string} text
+ * @returns {string | null} */
 function webAddress(text) {
   const t = String(text).trim();
   if (!t) return null;
@@ -46,13 +53,15 @@ function webAddress(text) {
 
 let leaving = false;
 
-/** Leaves this page for `url`, replacing it in the history so Back does not come here again. */
+/** Leaves this page for `url`, replacing it in the history so Back does not come here again.
+ * @param {string} url */
 async function go(url) {
   leaving = true;
-  await chrome.runtime.sendMessage({ type: 'gd:leaving', tabId, retrying: url === failedUrl }).catch(() => {});
+  await chrome.runtime.sendMessage({ type: MSG.LEAVING, tabId, retrying: url === failedUrl }).catch(() => {});
   location.replace(url);
 }
 
+/** @param {GdAction} action @returns {Promise<GdResult | undefined>} */
 async function retryHere(action) {
   if (action.type !== 'retry') return undefined;
   if (!isWeb(failedUrl)) return { ok: false, messageKey: 'ui_action_unavailable' };
@@ -61,7 +70,7 @@ async function retryHere(action) {
 }
 
 // A reload of this page is the person asking for the site again, as on the page it replaced.
-const navigation = performance.getEntriesByType('navigation')[0];
+const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
 const reloaded = navigation?.type === 'reload' && isWeb(failedUrl);
 if (reloaded) go(failedUrl);
 
@@ -72,10 +81,10 @@ addEventListener('keydown', (e) => {
   go(failedUrl);
 });
 
-document.getElementById('address').addEventListener('submit', (e) => {
+byId('address').addEventListener('submit', (e) => {
   e.preventDefault();
   const url = webAddress(field.value);
-  const message = document.getElementById('address-message');
+  const message = byId('address-message');
   if (!url) {
     message.textContent = msg('ui_address_invalid');
     field.setAttribute('aria-invalid', 'true');
@@ -89,17 +98,19 @@ document.getElementById('address').addEventListener('submit', (e) => {
 // The connection is back: the background reloads the tabs that wait for it, this one among
 // them, in the core's order (the one the person looks at first).
 addEventListener('online', () => {
-  if (Number.isInteger(tabId)) chrome.runtime.sendMessage({ type: 'gd:online', tabId }).catch(() => {});
+  if (Number.isInteger(tabId)) chrome.runtime.sendMessage({ type: MSG.ONLINE, tabId }).catch(() => {});
 });
 
 addEventListener('pagehide', () => {
-  if (!leaving) chrome.runtime.sendMessage({ type: 'gd:leaving', tabId, retrying: false }).catch(() => {});
+  if (!leaving) chrome.runtime.sendMessage({ type: MSG.LEAVING, tabId, retrying: false }).catch(() => {});
 });
 
-const container = document.getElementById('view');
+const container = byId('view');
 
+/** @param {GdRenderOptions} [options] @param {boolean} [fresh] advise anew */
 async function show(options = {}, fresh = false) {
-  const view = Number.isInteger(tabId) ? await chrome.runtime.sendMessage({ type: 'gd:view', tabId, fresh }) : null;
+  /** @type {GdView | null} */
+  const view = Number.isInteger(tabId) ? await chrome.runtime.sendMessage({ type: MSG.VIEW, tabId, fresh }) : null;
   if (view?.diagnosis?.failed && view.url === failedUrl) {
     renderView(container, view, onAction, options);
   } else {
@@ -110,7 +121,9 @@ async function show(options = {}, fresh = false) {
 const onAction = actionRunner(tabId, (result) => show({ message: result }, true), retryHere);
 if (!reloaded) await show({ ask, ...(confirming ? confirmText(ask) : {}) });
 
-/** What the page says before the person confirms a handed-over action. */
+/** What the page says before the person confirms a handed-over action.
+ * @param {string | undefined} type
+ * @returns {GdRenderOptions} */
 function confirmText(type) {
   let host = '';
   try {
@@ -119,7 +132,7 @@ function confirmText(type) {
     // no host to name
   }
   // Chrome's browsingData clears cookies by registrable domain, not by origin: say so.
-  if (type === 'clear-site-data' && !chrome.runtime.getURL('').startsWith('moz-extension:')) {
+  if (type === 'clear-site-data' && clearsWholeDomain) {
     return { askKey: 'ui_confirm_clear_chrome', askParams: { host } };
   }
   return { askKey: 'ui_confirm_click' };

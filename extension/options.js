@@ -1,17 +1,21 @@
+// @ts-check
 // The options page: auto-retry and its attempts, notifications, the in-page panel, and sites to
 // leave alone. Saved to storage.sync as soon as a field changes; the background reads the
 // settings at each use, so they apply at once.
-import { localize } from './page.js';
+import { localize, msg, byId } from './page.js';
 import { getSettings, setSettings, siteOf, MAX_ATTEMPTS_LIMIT } from './settings.js';
 import { KNOWN_HOSTS_KEY, MAX_KNOWN_HOSTS, countKnownHosts, forgetKnownHosts } from './known-hosts.js';
 
-const R = globalThis.GatewayDoctorRender;
 localize();
 
-const form = document.getElementById('options');
-const status = document.getElementById('status');
-const $ = (id) => document.getElementById(id);
+const form = byId('options');
+const status = byId('status');
+/** @type {(id: string) => HTMLInputElement} */
+const $ = byId;
+/** @type {HTMLTextAreaElement} */
+const sites = byId('ignoredSites');
 
+/** @param {import('./settings.js').Settings} s */
 function fill(s) {
   $('autoRetry').checked = s.autoRetry;
   $('maxAttempts').value = String(s.maxAttempts);
@@ -19,11 +23,11 @@ function fill(s) {
   $('maxAttempts').disabled = !s.autoRetry;
   $('notifications').checked = s.notifications;
   $('panel').checked = s.panel;
-  if (document.activeElement !== $('ignoredSites')) $('ignoredSites').value = s.ignoredSites.join('\n');
+  if (document.activeElement !== sites) sites.value = s.ignoredSites.join('\n');
 }
 
 async function save() {
-  const lines = $('ignoredSites').value.split(/[\n,]+/).map((l) => l.trim()).filter(Boolean);
+  const lines = sites.value.split(/[\n,]+/).map((l) => l.trim()).filter(Boolean);
   const bad = lines.filter((l) => !siteOf(l));
   const s = await setSettings({
     autoRetry: $('autoRetry').checked,
@@ -34,7 +38,7 @@ async function save() {
   });
   $('maxAttempts').disabled = !s.autoRetry;
   status.dataset.ok = bad.length ? 'false' : 'true';
-  status.textContent = bad.length ? R.msg('ui_options_invalid', { sites: bad.slice(0, 5) }) : R.msg('ui_options_saved');
+  status.textContent = bad.length ? msg('ui_options_invalid', { sites: bad.slice(0, 5) }) : msg('ui_options_saved');
 }
 
 form.addEventListener('submit', (ev) => ev.preventDefault());
@@ -54,13 +58,13 @@ chrome.storage.onChanged.addListener((changes, area) => {
 // "Did you mean" hostnames: how many are kept, and Forget.
 async function showKnown() {
   const count = await countKnownHosts();
-  $('knownText').textContent = R.msg('ui_options_known_hosts', { count, max: MAX_KNOWN_HOSTS });
+  $('knownText').textContent = msg('ui_options_known_hosts', { count, max: MAX_KNOWN_HOSTS });
   $('forgetHosts').disabled = count === 0;
 }
 
 $('forgetHosts').addEventListener('click', async () => {
   await forgetKnownHosts();
-  $('knownStatus').textContent = R.msg('ui_options_forgotten');
+  $('knownStatus').textContent = msg('ui_options_forgotten');
   await showKnown();
 });
 showKnown();

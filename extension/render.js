@@ -1,3 +1,4 @@
+// @ts-check
 // Renders a diagnosis and its advice: the same markup and styles in the in-page panel (inside
 // a shadow root), the toolbar popup and the extension's diagnosis page. A classic script, so
 // that content scripts can load it too. Everything from the failing site (URL, headers, page
@@ -5,45 +6,34 @@
 (() => {
   if (globalThis.GatewayDoctorRender) return;
 
-  const MAX_TEXT = 300;
+  // The one message formatter (format.js, loaded before this script).
+  const { msg, clip } = globalThis.GatewayDoctorFormat;
 
-  function clip(s, n = MAX_TEXT) {
-    s = String(s ?? '');
-    return s.length > n ? s.slice(0, n - 1) + '…' : s;
-  }
-
-  /** A message from _locales with `{name}` filled from params (lists joined). */
-  function msg(key, params = {}) {
-    let text = '';
-    try {
-      text = chrome.i18n.getMessage(key) || '';
-    } catch {
-      text = '';
-    }
-    return text.replace(/\{(\w+)\}/g, (_, name) => {
-      const v = params[name];
-      if (v === undefined || v === null) return '';
-      return clip(Array.isArray(v) ? v.join(', ') : String(v));
-    });
-  }
-
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag @param {Record<string, unknown>} [attrs] @param {...(Node | string | null | undefined | false)} children
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function el(tag, attrs = {}, ...children) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) {
       if (v === undefined || v === null || v === false) continue;
-      if (k === 'text') e.textContent = v;
+      if (k === 'text') e.textContent = String(v);
       else e.setAttribute(k, v === true ? '' : String(v));
     }
     for (const c of children) if (c) e.append(c);
     return e;
   }
 
+  /** @param {string} s */
   const CSS_ESCAPE = (s) => String(s).replace(/[^a-z0-9-]/gi, '');
 
+  /** @param {string} id */
   function stepKey(id) {
     return 'step_' + String(id).replace(/-/g, '_');
   }
 
+  /** @param {GdView} view */
   function headline(view) {
     const d = view.diagnosis;
     const s = view.advice?.summary;
@@ -58,6 +48,7 @@
     return msg('ui_summary_error', { error: d.error || d.cause }) || String(d.error || d.cause);
   }
 
+  /** @param {GdDiagnosis} d */
   function facts(d) {
     const out = [];
     if (d.statusCode) out.push(msg('ui_fact_status', { status: d.statusCode, statusText: d.statusText || '' }));
@@ -75,11 +66,12 @@
     return out.filter(Boolean);
   }
 
-  /** Where a link goes, for its label: the host of a web address, else the address. */
+  /** Where a link goes, for its label: the host of a web address, else the address.
+   * @param {GdAction} action */
   function where(action) {
     if (action.type !== 'open-url') return '';
     try {
-      const u = new URL(action.url);
+      const u = new URL(String(action.url));
       if (u.protocol === 'http:' || u.protocol === 'https:') return u.host;
     } catch {
       // not a URL: show it as it is
@@ -92,7 +84,8 @@
    * secure context. Elsewhere (a content script on an http page, where it is missing) the
    * `copy` command, whose event the page could see and rewrite: our listener on `window`,
    * capture phase, writes the text last and stops the event there, so no page listener runs
-   * after it; if a page listener stopped the event before it, nothing is claimed copied. */
+   * after it; if a page listener stopped the event before it, nothing is claimed copied.
+   * @param {string} text @param {Element} near */
   async function copyText(text, near) {
     try {
       if (navigator.clipboard && globalThis.isSecureContext) {
@@ -103,6 +96,7 @@
       // fall back below
     }
     let wrote = false;
+    /** @param {ClipboardEvent} ev */
     const put = (ev) => {
       if (!ev.clipboardData) return;
       ev.clipboardData.setData('text/plain', text);
@@ -132,6 +126,7 @@
    * Renders `view` ({diagnosis, advice}) into `container`. `onAction(action, step)` runs a
    * click and resolves to {ok, messageKey?, params?}; its message is shown in the status line.
    * `options.close` adds a close button that calls it.
+   * @param {Element} container @param {GdView} view @param {GdOnAction} onAction @param {GdRenderOptions} [options]
    */
   function render(container, view, onAction, options = {}) {
     const d = view.diagnosis;
@@ -143,7 +138,7 @@
     if (options.close) {
       const close = el('button', { type: 'button', class: 'gd-close', 'data-action': 'close', 'aria-label': msg('ui_close') || 'Close', text: '×' });
       close.addEventListener('click', (ev) => {
-        if (ev.isTrusted) options.close();
+        if (ev.isTrusted) options.close?.();
       });
       head.append(close);
     }
@@ -155,12 +150,14 @@
 
     const status = el('p', { class: 'gd-message', 'data-gd': 'message', role: 'status', 'aria-live': 'polite' });
 
+    /** @param {GdResult} r */
     function say(r) {
       status.textContent = r.messageKey ? msg(r.messageKey, r.params || {}) : '';
       status.dataset.ok = r.ok ? 'true' : 'false';
     }
     if (options.message) say(options.message);
 
+    /** @param {GdAction} action @param {GdStep | null | undefined} step @param {HTMLButtonElement} button */
     async function run(action, step, button) {
       status.textContent = '';
       button.disabled = true;
@@ -175,13 +172,14 @@
         if (r.extras) autoBlock?.draw(r.extras);
         status.dataset.ok = r.ok ? 'true' : 'false';
       } catch (e) {
-        status.textContent = msg('ui_action_failed', { error: clip(e?.message || e) });
+        status.textContent = msg('ui_action_failed', { error: clip(/** @type {Error} */ (e)?.message || e) });
         status.dataset.ok = 'false';
       } finally {
         button.disabled = false;
       }
     }
 
+    /** @param {GdAction} action @param {GdStep | null | undefined} step @param {boolean} primary */
     function actionButton(action, step, primary) {
       const label = msg('ui_action_' + action.type.replace(/-/g, '_'), { ...(step?.params || {}), ...action, where: where(action) }) || action.type;
       const b = el('button', { type: 'button', class: primary ? 'gd-button gd-primary' : 'gd-button', 'data-action': action.type, text: label });
@@ -204,9 +202,10 @@
     root.append(buttons, autoBlock.element, status);
 
     if (panel.steps.length) {
+      /** @param {GdStep} s */
       const stepItem = (s) => {
         const li = el('li', { 'data-step': s.id });
-        li.append(el('span', { class: 'gd-step-text', text: msg(s.key, s.params || {}) || msg(stepKey(s.id), s.params || {}) || s.id }));
+        li.append(el('span', { class: 'gd-step-text', text: msg(s.key ?? '', s.params || {}) || msg(stepKey(s.id), s.params || {}) || s.id }));
         if (s.params?.command) li.append(' ', el('code', { text: clip(s.params.command) }));
         if (s.action) li.append(' ', actionButton(s.action, s, false));
         // A button that asks for the permission this step needs (not where none may be asked).
@@ -253,6 +252,7 @@
 
     container.replaceChildren(root);
     if (options.ask) {
+      /** @type {HTMLButtonElement | null} */
       const b = root.querySelector(`button[data-action="${CSS_ESCAPE(options.ask)}"]`);
       if (b) {
         say({ ok: true, messageKey: options.askKey || 'ui_permission_click_again', params: { ...options.askParams, button: b.textContent } });
@@ -267,11 +267,13 @@
    * for a request that is not resent on its own, and the watch ("Notify me when it's back", or
    * what is being watched, with Cancel). `draw(extras)` redraws it from a fresh
    * {autoRetry, watching, retryLine}.
+   * @param {GdView} view @param {GdOnAction} onAction @param {(r: GdResult) => void} say
    */
   function retryWatchBlock(view, onAction, say) {
     const box = el('div', { class: 'gd-auto', 'data-gd': 'auto' });
     const hasWatchStep = (view.advice?.steps || []).some((s) => s.action?.type === 'watch');
-    let timer = null;
+    /** @type {ReturnType<typeof setInterval> | undefined} */
+    let timer;
     let polls = 0;
     let host = '';
     try {
@@ -280,6 +282,7 @@
       host = '';
     }
 
+    /** @param {string} type @param {string} label */
     function button(type, label) {
       const b = el('button', { type: 'button', class: 'gd-button', 'data-action': type, text: label });
       b.addEventListener('click', async (ev) => {
@@ -290,7 +293,7 @@
           if (r.messageKey) say(r);
           if (r.extras) draw(r.extras);
         } catch (e) {
-          say({ ok: false, messageKey: 'ui_action_failed', params: { error: clip(e?.message || e) } });
+          say({ ok: false, messageKey: 'ui_action_failed', params: { error: clip(/** @type {Error} */ (e)?.message || e) } });
         } finally {
           b.disabled = false;
         }
@@ -310,9 +313,10 @@
       }
     }
 
+    /** @param {GdExtras} [extras] */
     function draw(extras = {}) {
       clearInterval(timer);
-      timer = null;
+      timer = undefined;
       box.replaceChildren();
       const a = extras.autoRetry;
       const w = extras.watching;
@@ -363,7 +367,8 @@
     return { element: box, draw };
   }
 
-  /** The popup's list of sites being watched, each with Cancel. */
+  /** The popup's list of sites being watched, each with Cancel.
+   * @param {Element} container @param {GdWatchListItem[]} watches @param {(origin: string) => void} onCancel */
   function renderWatches(container, watches, onCancel) {
     container.replaceChildren();
     if (!watches?.length) return;

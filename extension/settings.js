@@ -1,3 +1,4 @@
+// @ts-check
 // The person's settings (options page), in storage.sync, read once per context and kept until
 // storage reports a change: a change on the options page applies at once, with no restart,
 // and a navigation costs no storage read. One developer setting, `clockScale` in
@@ -6,7 +7,14 @@
 // and store builds (dev.js: DEV false) ignore it.
 import { storedValue } from './stored.js';
 import { DEV } from './dev.js';
+import { KEY } from './constants.js';
 
+/**
+ * @typedef {{ autoRetry: boolean, maxAttempts: number, notifications: boolean, panel: boolean,
+ *   ignoredSites: string[] }} Settings
+ */
+
+/** @type {Readonly<Settings>} */
 export const DEFAULTS = Object.freeze({
   autoRetry: true,
   maxAttempts: 6,
@@ -21,9 +29,11 @@ export const MAX_IGNORED_SITES = 200;
 
 const api = globalThis.chrome;
 
-/** Settings with defaults and bounds applied, whatever storage holds. */
+/** Settings with defaults and bounds applied, whatever storage holds.
+ * @param {Record<string, any>} [raw]
+ * @returns {Settings} */
 export function normalize(raw = {}) {
-  const s = { ...DEFAULTS };
+  const s = { ...DEFAULTS, ignoredSites: [...DEFAULTS.ignoredSites] };
   if (typeof raw.autoRetry === 'boolean') s.autoRetry = raw.autoRetry;
   if (typeof raw.notifications === 'boolean') s.notifications = raw.notifications;
   if (typeof raw.panel === 'boolean') s.panel = raw.panel;
@@ -43,11 +53,13 @@ const settingsValue = storedValue('sync', null, async () => {
   }
 });
 
+/** @returns {Promise<Settings>} */
 export async function getSettings() {
   // A copy: callers may not change what the next caller gets.
   return structuredClone(await settingsValue.get());
 }
 
+/** @param {Partial<Settings>} partial */
 export async function setSettings(partial) {
   const s = normalize({ ...(await getSettings()), ...partial });
   await api.storage.sync.set(s);
@@ -57,6 +69,8 @@ export async function setSettings(partial) {
 /**
  * A site as the person types it ("example.com", "https://shop.example.com/x", "*.example.com")
  * reduced to a lowercase hostname pattern; "" when it is no host.
+ * @param {unknown} text
+ * @returns {string}
  */
 export function siteOf(text) {
   let t = String(text ?? '').trim().toLowerCase();
@@ -76,7 +90,9 @@ export function siteOf(text) {
 }
 
 /** Whether `url` belongs to a site the person asked to leave alone: the host itself or one of
- * its subdomains ("example.com" also covers "www.example.com"). */
+ * its subdomains ("example.com" also covers "www.example.com").
+ * @param {string} url
+ * @param {Pick<Settings, 'ignoredSites'> | undefined} settings */
 export function isIgnored(url, settings) {
   let host;
   try {
@@ -91,15 +107,16 @@ export function isIgnored(url, settings) {
   return false;
 }
 
-const scaleValue = storedValue('session', 'clockScale', () =>
+const scaleValue = storedValue('session', KEY.CLOCK_SCALE, () =>
   api.storage.session
-    .get('clockScale')
-    .then((got) => Number(got.clockScale) || 1)
+    .get(KEY.CLOCK_SCALE)
+    .then((got) => Number(got[KEY.CLOCK_SCALE]) || 1)
     .catch(() => 1),
 );
 
 /** The developer setting that speeds up every delay (tests): 1 unless set in a developer
- * build; the core bounds it (policy::scale_of). */
+ * build; the core bounds it (policy::scale_of).
+ * @returns {Promise<number>} */
 export function clockScale() {
   return DEV ? scaleValue.get() : Promise.resolve(1);
 }

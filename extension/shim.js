@@ -1,3 +1,4 @@
+// @ts-check
 // The one place where Chrome and Firefox differ. Everything else uses `chrome.*`, which both
 // browsers provide with promises in Manifest V3, and asks this module about the rest.
 
@@ -10,7 +11,13 @@ export const browserName = api.runtime.getURL('').startsWith('moz-extension:') ?
 
 export const isFirefox = browserName === 'firefox';
 
-/** Sets the badge of a tab. Browsers reset it when a page loads: set it again on 'complete'. */
+/** Chrome's browsingData clears a site's cookies by registrable domain (the whole domain), not
+ * by origin: the extension says so before the click. */
+export const clearsWholeDomain = !isFirefox;
+
+/** Sets the badge of a tab. Browsers reset it when a page loads: set it again on 'complete'.
+ * @param {number} tabId
+ * @param {string} text */
 export async function setBadge(tabId, text) {
   try {
     await api.action.setBadgeText({ tabId, text });
@@ -23,6 +30,8 @@ export async function setBadge(tabId, text) {
 /**
  * Opens `url` in a private window. Resolves to {ok: true} or {ok: false, reason}, where reason
  * is "not-allowed" when the browser refuses because the extension may not use private windows.
+ * @param {string} url
+ * @returns {Promise<{ ok: boolean, reason?: 'not-allowed' | 'failed', detail?: string }>}
  */
 export async function openPrivateWindow(url) {
   const allowed = await api.extension.isAllowedIncognitoAccess();
@@ -31,12 +40,13 @@ export async function openPrivateWindow(url) {
     await api.windows.create({ incognito: true, url });
     return { ok: true };
   } catch (e) {
-    return { ok: false, reason: allowed ? 'failed' : 'not-allowed', detail: String(e?.message || e) };
+    return { ok: false, reason: allowed ? 'failed' : 'not-allowed', detail: String(/** @type {Error} */ (e)?.message || e) };
   }
 }
 
 /** Whether the extension can open a private window: Chrome lets any extension open an
- * incognito window (it only does not run there); Firefox needs "Run in Private Windows". */
+ * incognito window (it only does not run there); Firefox needs "Run in Private Windows".
+ * @returns {Promise<boolean>} */
 export async function canOpenPrivateWindow() {
   if (!isFirefox) return true;
   return api.extension.isAllowedIncognitoAccess();
@@ -55,7 +65,9 @@ export const dnsCachePageUrl = isFirefox ? 'about:networking#dns' : 'chrome://ne
  * tools/panel-script.mjs) into a tab's top frame, with `view` for it to show as soon as the
  * page is parsed (null: it asks the background). One call, at once (`injectImmediately`: not
  * waiting for the page to load). The content script decides whether the view is its page's.
- * Throws where the page cannot be scripted. */
+ * Throws where the page cannot be scripted.
+ * @param {number} tabId
+ * @param {object | null} [view] what the background made for the panel (GdView) */
 export async function injectPanel(tabId, view = null) {
   await api.scripting.executeScript({ target: { tabId }, injectImmediately: true, func: panelScript, args: [view] });
 }
@@ -63,20 +75,27 @@ export async function injectPanel(tabId, view = null) {
 /** `listener(tabId, changeInfo, tab)` for a tab's loading status changes ('loading',
  * 'complete'). Firefox filters the other changes (title, favicon, audible, ...) out before they
  * reach the background, so a page costs fewer wake-ups; Chrome has no such filter, and the
- * listener ignores changes without a status there. */
+ * listener ignores changes without a status there.
+ * @param {(tabId: number, changeInfo: chrome.tabs.OnUpdatedInfo, tab: chrome.tabs.Tab) => void} listener */
 export function onTabStatus(listener) {
-  if (isFirefox) api.tabs.onUpdated.addListener(listener, { properties: ['status'] });
+  // Firefox's tabs.onUpdated takes a filter (not in Chrome's types).
+  const onUpdated = /** @type {{ addListener(l: typeof listener, filter?: { properties: string[] }): void }} */ (api.tabs.onUpdated);
+  if (isFirefox) onUpdated.addListener(listener, { properties: ['status'] });
   else api.tabs.onUpdated.addListener(listener);
 }
 
-/** The proxy that carried a request, where the browser reports it (Firefox only). */
+/** The proxy that carried a request, where the browser reports it (Firefox only).
+ * @param {object} details webRequest details
+ * @returns {{ type: string, host?: string, port?: number } | undefined} */
 export function proxyOf(details) {
-  const p = details.proxyInfo;
+  const p = /** @type {{ proxyInfo?: { type: string, host?: string, port?: number } }} */ (details).proxyInfo;
   if (!p || p.type === 'direct') return undefined;
   return { type: p.type, host: p.host, port: p.port };
 }
 
-/** The origins of a site that one click clears: the failing origin and its other scheme. */
+/** The origins of a site that one click clears: the failing origin and its other scheme.
+ * @param {string} url
+ * @returns {[string, string]} */
 function siteOrigins(url) {
   const u = new URL(url);
   const other = u.protocol === 'https:' ? 'http:' : 'https:';
@@ -87,11 +106,14 @@ function siteOrigins(url) {
  * Clears one site's cache, cookies and storage. Chrome filters by origin; Firefox by
  * hostname, and cannot clear the HTTP cache of one site only. Resolves to
  * {ok, cacheByHand?: true} where the cache must be cleared by hand.
+ * @param {string} url
+ * @returns {Promise<{ ok: boolean, cacheByHand?: boolean }>}
  */
 export async function clearSiteData(url) {
   if (isFirefox) {
     const hostnames = [new URL(url).hostname];
-    await api.browsingData.remove({ hostnames }, { cookies: true, localStorage: true, indexedDB: true, serviceWorkers: true });
+    // Firefox filters by `hostnames` (not in Chrome's types).
+    await api.browsingData.remove(/** @type {chrome.browsingData.RemovalOptions} */ ({ hostnames }), { cookies: true, localStorage: true, indexedDB: true, serviceWorkers: true });
     return { ok: true, cacheByHand: true };
   }
   await api.browsingData.remove(
@@ -109,6 +131,7 @@ export const BROWSER_PAGES = isFirefox
   ? ['about:addons', 'about:networking#dns', 'about:preferences#general']
   : ['chrome://extensions', 'chrome://net-internals/#dns', 'chrome://settings/security'];
 
+/** @type {Record<string, string>} */
 const FIREFOX_PROXY_MODES = {
   none: 'direct',
   system: 'system',
@@ -121,10 +144,14 @@ const FIREFOX_PROXY_MODES = {
  * The browser's proxy settings as the core's environment takes them: {mode, controlledBy?}
  * (needs the optional "proxy" permission). Chrome reports Chrome's modes; Firefox reports a
  * proxyType, mapped here. `extensions` (management.getAll()-like) names an extension in control.
+ * @param {{ name: string, enabled?: boolean, permissions?: string[] }[] | undefined} extensions
+ * @returns {Promise<{ mode: string | undefined, controlledBy?: string }>}
  */
 export async function readProxySettings(extensions) {
   const s = await api.proxy.settings.get({});
-  const mode = isFirefox ? FIREFOX_PROXY_MODES[s.value?.proxyType] : s.value?.mode;
+  // Firefox's value is {proxyType, ...} (not in Chrome's types).
+  const value = /** @type {{ mode?: string, proxyType?: string } | undefined} */ (s.value);
+  const mode = isFirefox ? FIREFOX_PROXY_MODES[value?.proxyType ?? ''] : value?.mode;
   let controlledBy;
   if (s.levelOfControl === 'controlled_by_other_extensions') {
     controlledBy = (extensions || []).find((e) => e.enabled !== false && (e.permissions || []).includes('proxy'))?.name;

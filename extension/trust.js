@@ -1,3 +1,4 @@
+// @ts-check
 // How far a message to the background is trusted: as far as its sender. A content script runs
 // inside a page's renderer, which a hostile page may own: it speaks only for its own tab
 // (`sender.tab.id`, never a field of the message), sends only the page report and the panel's
@@ -5,8 +6,12 @@
 // own page, where the person confirms it. Everything else (other tabs' views, the watch list,
 // settings, turning extensions off and on) comes only from the extension's own pages.
 // No browser API here: the background passes its runtime id and origin (tests pass fakes).
+import { MSG } from './constants.js';
 
-/** What the in-page panel may run at once: harmless, and offered on every failure page. */
+/** @typedef {{ id?: string, url?: string, tab?: { id?: number } }} Sender */
+
+/** What the in-page panel may run at once: harmless, and offered on every failure page.
+ * @type {Set<unknown>} */
 export const PANEL_ACTIONS = new Set([
   'retry',
   'open-incognito',
@@ -18,7 +23,8 @@ export const PANEL_ACTIONS = new Set([
 ]);
 
 /** Actions that change the person's setup (or ask for a permission to): the panel hands them
- * to the extension's own page, which shows the same button to click there. */
+ * to the extension's own page, which shows the same button to click there.
+ * @type {Set<unknown>} */
 export const CONFIRM_ON_OWN_PAGE = new Set([
   'clear-site-data',
   'disable-extension',
@@ -28,12 +34,17 @@ export const CONFIRM_ON_OWN_PAGE = new Set([
 ]);
 
 /** Message types a content script may send. */
-const CONTENT_MESSAGES = new Set(['gd:page', 'gd:action']);
+/** @type {Set<unknown>} */
+const CONTENT_MESSAGES = new Set([MSG.PAGE, MSG.ACTION]);
 
 /**
  * Who sent a message: "own" (one of the extension's own pages), "content" (our content script
  * in a tab) or null (anyone else: refused). `runtimeId` and `ownPrefix` are the extension's
  * id and `runtime.getURL('')`.
+ * @param {Sender | null | undefined} sender
+ * @param {string} runtimeId
+ * @param {string} ownPrefix
+ * @returns {'own' | 'content' | null}
  */
 export function senderKind(sender, runtimeId, ownPrefix) {
   if (!sender || typeof sender !== 'object' || sender.id !== runtimeId) return null;
@@ -41,13 +52,18 @@ export function senderKind(sender, runtimeId, ownPrefix) {
   // An extension page is under our origin; a content script's sender.url is its page's URL.
   if (ownPrefix && url.startsWith(ownPrefix)) return 'own';
   const tabId = sender.tab?.id;
-  if (Number.isInteger(tabId) && tabId >= 0) return 'content';
+  if (typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0) return 'content';
   return null;
 }
 
 /**
  * Whether the background may handle `message` from `sender`, and for which tab: {kind, tabId}
  * or null. Our own pages name the tab; a content script's tab is its own.
+ * @param {{ type?: unknown, tabId?: unknown } | null | undefined} message
+ * @param {Sender} sender
+ * @param {string} runtimeId
+ * @param {string} ownPrefix
+ * @returns {{ kind: 'own' | 'content', tabId: number | undefined } | null}
  */
 export function admit(message, sender, runtimeId, ownPrefix) {
   if (typeof message?.type !== 'string') return null;
@@ -56,15 +72,18 @@ export function admit(message, sender, runtimeId, ownPrefix) {
     const named = Number(message.tabId ?? sender.tab?.id);
     return { kind, tabId: Number.isInteger(named) ? named : undefined };
   }
-  if (kind === 'content' && CONTENT_MESSAGES.has(message.type)) return { kind, tabId: sender.tab.id };
+  if (kind === 'content' && CONTENT_MESSAGES.has(message.type)) return { kind, tabId: sender.tab?.id };
   return null;
 }
 
 /** Whether `advice` (the tab's current advice) or the panel's list of extensions turned off
- * (`disabledByUs`) offered exactly this action. */
+ * (`disabledByUs`) offered exactly this action.
+ * @param {Partial<GdAction> | null | undefined} action
+ * @param {GdAdvice | null | undefined} advice
+ * @param {{ id?: string }[]} [disabledByUs] */
 export function offered(action, advice, disabledByUs = []) {
   const type = action?.type;
-  if (typeof type !== 'string') return false;
+  if (!action || typeof type !== 'string') return false;
   if (type === 'enable-extension') return disabledByUs.some((e) => e?.id === action.id);
   const steps = Array.isArray(advice?.steps) ? advice.steps : [];
   return steps.some((s) => {
@@ -80,6 +99,10 @@ export function offered(action, advice, disabledByUs = []) {
 /**
  * What the background does with an action a content script sent: "run" it, hand it to the
  * extension's own page to "confirm", or "refuse" it (not offered on this tab's failure).
+ * @param {Partial<GdAction> | null | undefined} action
+ * @param {GdAdvice | null | undefined} advice
+ * @param {{ id?: string }[]} [disabledByUs]
+ * @returns {'run' | 'confirm' | 'refuse'}
  */
 export function contentAction(action, advice, disabledByUs) {
   const type = action?.type;

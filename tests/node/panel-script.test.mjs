@@ -1,4 +1,4 @@
-// Checks tools/panel-script.mjs: the function it makes from render.js and content.js must run
+// Checks tools/panel-script.mjs: the function it makes from format.js, render.js and content.js must run
 // on its own, from its source text alone, as scripting.executeScript({ func, args }) runs it
 // (no module scope, no imports). Run in a bare VM context with just enough of a page for the
 // scripts to start; that the panel shows and works is proven by the end-to-end suites.
@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 async function made() {
   const dir = mkdtempSync(join(tmpdir(), 'gd-panel-script-'));
-  for (const f of ['render.js', 'content.js']) copyFileSync(join(root, 'extension', f), join(dir, f));
+  for (const f of ['constants.js', 'format.js', 'render.js', 'content.js']) copyFileSync(join(root, 'extension', f), join(dir, f));
   execFileSync(process.execPath, [join(root, 'tools/panel-script.mjs'), dir]);
   const mod = await import(pathToFileURL(join(dir, 'panel-script.js')).href);
   return { dir, mod };
@@ -58,6 +58,7 @@ test('the function runs from its source alone: view set aside, renderer and cont
     inject(ctx, mod.panelScript, view);
     assert.deepEqual(offered(ctx), view);
     assert.equal(vm.runInContext('typeof GatewayDoctorRender.render', ctx), 'function');
+    assert.equal(vm.runInContext('typeof GatewayDoctorFormat.msg', ctx), 'function');
     assert.equal(vm.runInContext('globalThis.__gatewayDoctorPanel', ctx), true);
     assert.equal(waiting.filter(([t]) => t === 'DOMContentLoaded').length, 1);
     // A second injection in the same document (the one on 'complete') starts nothing again

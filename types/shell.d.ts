@@ -1,0 +1,226 @@
+// Types of the extension shell for `tsc --noEmit` (checkJs): its globals and the plain records
+// it keeps and passes to the core. The core's values are described by docs/core-api.md; only
+// the fields the shell itself reads are typed here, the rest is open.
+
+/** Parameters of a message from _locales (format.js fills `{name}` placeholders with them). */
+type GdParams = Record<string, unknown>;
+
+/** An action of the view, an advice step or a button: `type` is the core's word. */
+interface GdAction {
+  type: string;
+  url?: string;
+  id?: string;
+  text?: string;
+  [field: string]: unknown;
+}
+
+/** What an action answers: shown in the panel's status line. */
+interface GdResult {
+  ok: boolean;
+  messageKey?: string;
+  params?: GdParams;
+  extras?: GdExtras;
+  needsPermission?: string;
+  refresh?: boolean;
+  [field: string]: unknown;
+}
+
+/** A step of the advice or the view. */
+interface GdStep {
+  id: string;
+  key?: string;
+  params?: GdParams;
+  action?: GdAction;
+  ask?: string;
+  [field: string]: unknown;
+}
+
+/** The core's diagnosis (docs/core-api.md, diagnose). */
+interface GdDiagnosis {
+  failed: boolean;
+  url: string;
+  method: string;
+  cause: string;
+  culprit: string;
+  statusCode?: number;
+  statusText?: string;
+  error?: string;
+  host?: string;
+  safeToRetry?: boolean;
+  confidence?: number;
+  evidence?: string[];
+  gateway?: { name: string; version?: string; role: string; evidence?: string[] } | null;
+  [field: string]: unknown;
+}
+
+/** The core's advice (advise). */
+interface GdAdvice {
+  summary?: { key: string; params?: GdParams };
+  steps?: GdStep[];
+  [field: string]: unknown;
+}
+
+/** What webRequest reported, as diagnose takes it. */
+interface GdFailure {
+  url: string;
+  method: string;
+  statusCode?: number;
+  statusLine?: string;
+  error?: string;
+  responseHeaders?: { name: string; value?: string }[];
+  proxy?: { type: string; host?: string; port?: number };
+  bodyText?: string;
+  pageText?: string;
+  timeStamp: number;
+}
+
+/** The background's record of a failing tab. */
+interface GdRecord {
+  url: string;
+  kind: 'response' | 'error';
+  /** when the browser reported the failure (ms since the epoch) */
+  at: number;
+  failure: GdFailure;
+  diagnosis?: GdDiagnosis;
+  advice?: GdAdvice;
+  attempts?: number;
+  wentBack?: boolean;
+  onOurPage?: boolean;
+  leftAt?: number;
+  retrying?: boolean;
+  shown?: boolean;
+  injected?: boolean;
+}
+
+/** A tab's automatic retry as the watch module stores it ("auto:<tabId>"). */
+interface GdAutoState {
+  url: string;
+  kind?: string;
+  state: string;
+  reason?: string;
+  due?: number;
+  failureAt?: number;
+  firstFailureAt?: number;
+  seed?: number;
+  attempts?: number;
+  max?: number;
+  get?: boolean;
+  deferred?: boolean;
+  firedAt?: number;
+  loadingDefers?: number;
+}
+
+/** A tab waiting in a watch. */
+interface GdWatchTab {
+  url: string;
+  notify: boolean;
+  since: number;
+  get: boolean;
+  failureAt?: number;
+}
+
+/** The watch of one site ("watch:<origin>"). */
+interface GdWatch {
+  origin: string;
+  url: string;
+  tabs: Record<string, GdWatchTab>;
+  startedAt?: number;
+  checks?: number;
+  seed?: number;
+  nextAt?: number;
+  lastCheckAt?: number;
+  useGet?: boolean;
+  retryAfter?: number | null;
+}
+
+/** A tab that waits for the person's connection (watch.js, waitForNetwork). */
+interface GdNetworkTab {
+  url: string;
+  failureAt?: number;
+  method: string;
+}
+
+/** The tabs that wait for the connection ("netwait"), and the background's checks. */
+interface GdNetworkWait {
+  startedAt: number;
+  checks: number;
+  nextAt?: number;
+  tabs: Record<string, GdNetworkTab>;
+}
+
+/** What the view adds about the tab's retry and watch (watch.js viewExtras). */
+interface GdExtras {
+  autoRetry?: {
+    state: string;
+    reason?: string;
+    due?: number;
+    now: number;
+    attempt: number;
+    attempts: number;
+    max?: number;
+    deferred: boolean;
+  };
+  watching?: { notify: boolean; nextAt?: number; now: number; origin: string; tabs: number };
+  retryLine?: { key: string; params: GdParams } | null;
+}
+
+/** The core's panel (src/view.rs). */
+interface GdPanel {
+  primary: GdAction[];
+  steps: GdStep[];
+  more: GdStep[];
+  [field: string]: unknown;
+}
+
+/** What the background gives the panel and the extension's pages to paint. */
+interface GdView extends GdExtras {
+  url: string;
+  kind?: string;
+  diagnosis: GdDiagnosis;
+  advice?: GdAdvice;
+  panel?: GdPanel | null;
+  disabledByUs?: { id: string; name: string; at?: number }[];
+  responseAt?: number;
+}
+
+/** How the renderer is asked to draw (render.js). */
+interface GdRenderOptions {
+  close?: () => void;
+  compact?: boolean;
+  noPermissions?: boolean;
+  message?: GdResult;
+  ask?: string;
+  askKey?: string;
+  askParams?: GdParams;
+}
+
+/** A click handler of the panel: resolves to what the status line says. */
+type GdOnAction = (action: GdAction, step?: GdStep | null) => Promise<GdResult | undefined | null | void>;
+
+/** One site being watched, for the popup. */
+interface GdWatchListItem {
+  origin: string;
+  url: string;
+  tabs: number;
+  nextAt?: number;
+  startedAt?: number;
+  checks?: number;
+}
+
+// The shell's globals: classic scripts share what they define through these.
+declare var GatewayDoctorFormat: {
+  msg(key: string, params?: GdParams): string;
+  clip(s: unknown, n?: number): string;
+};
+declare var GatewayDoctorRender: {
+  render(container: Element, view: GdView, onAction: GdOnAction, options?: GdRenderOptions): HTMLElement;
+  renderWatches(container: Element, watches: GdWatchListItem[], onCancel: (origin: string) => void): void;
+  msg(key: string, params?: GdParams): string;
+  CSS: string;
+};
+/** The message names (constants.js's MSG), written into the injected panel script by the build. */
+declare const GatewayDoctorMessages: typeof import('../extension/constants.js').MSG;
+/** The injected panel's flags and hand-over of the view (content.js, panel-script.js). */
+declare var __gatewayDoctorPanel: boolean | undefined;
+declare var __gatewayDoctorOffered: GdView | null | undefined;
+declare var __gatewayDoctorOffer: ((view: GdView) => void) | undefined;
