@@ -401,7 +401,8 @@ async function onError(details) {
     url,
     kind: KIND.ERROR,
     at: details.timeStamp,
-    failure: { url, method: details.method, error, proxy: proxyOf(details), timeStamp: details.timeStamp },
+    // `ip`: where the browser tried to connect (0.0.0.0 or :: is a DNS filter's answer).
+    failure: { url, method: details.method, error, ip: details.ip ? String(details.ip).slice(0, 64) : undefined, proxy: proxyOf(details), timeStamp: details.timeStamp },
     attempts: prev && sameUrl(prev.url, url) ? (prev.attempts || 0) + 1 : 0,
   };
   const [result, retrying] = await Promise.all([analyse(tabId, rec), watch.isRetrying(tabId, url)]);

@@ -9,7 +9,10 @@
 //!    the person's proxy (a forward proxy wrote the page, or it came through one).
 //! 3. Culprit variants of no-response causes: `summary_tls_browser`, `summary_tls_network`,
 //!    `summary_invalid_response_browser` (each also with `_nogw`); `summary_network_changed`
-//!    for "offline" from `ERR_NETWORK_CHANGED` or `ERR_NETWORK_IO_SUSPENDED`.
+//!    for "offline" from `ERR_NETWORK_CHANGED` or `ERR_NETWORK_IO_SUSPENDED`;
+//!    `summary_blocked_client` (an extension: `ERR_BLOCKED_BY_CLIENT`, and then
+//!    "disable-extensions" lists only the extensions that can block a page) and
+//!    `summary_blocked_admin` (`ERR_BLOCKED_BY_ADMINISTRATOR`, `NS_ERROR_BLOCKED_BY_POLICY`).
 //! 4. `summary_<cause>` with the cause's `-` as `_` (`summary_upstream_unreachable`).
 //!
 //! Every summary key comes in two forms: the plain one when a gateway is known (the message
@@ -21,7 +24,7 @@
 //! `params.variant`, the more specific message `step_<id>_<variant>` exists and the renderer
 //! should prefer it, falling back to `step_<id>` (which reads well in every case). Variants:
 //! `flush-dns`: `win`, `mac`, `linux`, `cros`, `browser` (no OS command known);
-//! `change-dns`: `win`, `mac`, `linux`, `cros`, `android`; `verify-url`: `suggestion`;
+//! `change-dns`: `win`, `mac`, `linux`, `cros`, `android`, `filter` (a DNS filter blocked it); `verify-url`: `suggestion`;
 //! `check-down`: `network` (several other sites failed too); `check-connection`: `network`,
 //! `offline`, `portal`; `status-page`: `guess`; `clear-site-data`: `cookies`; `incognito`:
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
@@ -233,6 +236,19 @@ pub(crate) fn others_failing(
     seen.len()
 }
 
+/// For a page an extension blocked: only the extensions that can block a page (rules of
+/// declarativeNetRequest, blocking webRequest), the known ad and privacy blockers among them
+/// first, then in their ranked order.
+fn blockers(ranked: Vec<RankedExtension>) -> Vec<RankedExtension> {
+    let has = |e: &RankedExtension, r: &str| e.reasons.iter().any(|x| x == r);
+    let (mut known, rest): (Vec<_>, Vec<_>) = ranked
+        .into_iter()
+        .filter(|e| has(e, "blocking-webrequest") || has(e, "declarative-net-request"))
+        .partition(|e| has(e, "ad-blocker") || has(e, "privacy-tool"));
+    known.extend(rest);
+    known
+}
+
 impl<'a> Ctx<'a> {
     fn new(d: &'a Diagnosis, env: &'a Environment) -> Ctx<'a> {
         let url_s = if d.url.is_empty() {
@@ -300,7 +316,11 @@ impl<'a> Ctx<'a> {
             env,
             public: domain::is_public_host(&host),
             others_failing: others_failing(d, env, &host, RECENT_WINDOW_MS),
-            ranked: rank_extensions(&env.extensions),
+            ranked: if blocked_by(d) == Some(By::Client) {
+                blockers(rank_extensions(&env.extensions))
+            } else {
+                rank_extensions(&env.extensions)
+            },
             host,
             url,
             idempotent,
@@ -323,6 +343,30 @@ impl<'a> Ctx<'a> {
 }
 
 // ---------------------------------------------------------------- summary
+
+/// Who blocked a page on this computer, as the browser's error name says.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum By {
+    /// An extension (Chromium's `ERR_BLOCKED_BY_CLIENT`).
+    Client,
+    /// The administrator's policy (`ERR_BLOCKED_BY_ADMINISTRATOR`, Firefox's
+    /// `NS_ERROR_BLOCKED_BY_POLICY`).
+    Admin,
+}
+
+fn blocked_by(d: &Diagnosis) -> Option<By> {
+    if d.cause != Cause::Blocked {
+        return None;
+    }
+    let e = clip(d.error.as_deref()?, 256).to_ascii_uppercase();
+    if e.contains("BLOCKED_BY_CLIENT") {
+        Some(By::Client)
+    } else if e.contains("BY_ADMINISTRATOR") || e.contains("BLOCKED_BY_POLICY") {
+        Some(By::Admin)
+    } else {
+        None
+    }
+}
 
 /// The connection changed or was suspended (the computer slept) under the navigation: the
 /// network is likely there again, unlike "offline".
@@ -360,6 +404,8 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Tls, Culprit::Network) => "tls_network",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (Cause::Offline, _) if network_changed(d) => "network_changed",
+            (Cause::Blocked, _) if blocked_by(d) == Some(By::Client) => "blocked_client",
+            (Cause::Blocked, _) if blocked_by(d) == Some(By::Admin) => "blocked_admin",
             (c, _) => c.as_str(),
         };
         for ch in base.chars() {
@@ -482,6 +528,10 @@ const BLOCKED_STEPS: &[Id] = &[
     OtherBrowser,
     CheckConnection,
 ];
+/// The administrator's policy: nothing here turns it off; another browser may not have it.
+const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
+/// A DNS filter answered 0.0.0.0 or `::`: allow the name there, or use another DNS.
+const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, CheckProxy];
 const URL_STEPS: &[Id] = &[VerifyUrl, Retry, OtherBrowser];
 const TIMEOUT_STEPS: &[Id] = &[
     Retry,
@@ -560,7 +610,9 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::Tls => TLS_STEPS,
         Cause::RedirectLoop | Cause::Cache => SITE_DATA_STEPS,
         Cause::InvalidResponse if c.cookies_strong => COOKIE_STEPS,
+        Cause::Blocked if blocked_by(d) == Some(By::Admin) => ADMIN_STEPS,
         Cause::Blocked => BLOCKED_STEPS,
+        Cause::DnsFilter => DNS_FILTER_STEPS,
         Cause::InvalidUrl => URL_STEPS,
         Cause::File => return URL_STEPS.to_vec(),
         Cause::Timeout | Cause::Unreachable => TIMEOUT_STEPS,

@@ -8,7 +8,7 @@ use crate::text::{clip, concat, push_u64, Evidence};
 use crate::url;
 
 mod person;
-pub use person::{in_context, BURST_MIN_OTHERS, BURST_WINDOW_MS};
+pub use person::{in_context, is_filter_address, BURST_MIN_OTHERS, BURST_WINDOW_MS};
 
 /// Methods that may be resent without changing anything on the server (RFC 9110 9.2.2).
 pub fn is_idempotent(method: &str) -> bool {
@@ -111,6 +111,10 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
             d.confidence = 0.8;
             d.evidence.push(error.to_string());
             d.safe_to_retry = d.failed && idempotent && d.cause != Cause::InvalidUrl;
+            // The browser tried 0.0.0.0 or `::`: what a DNS filter answers for a blocked name.
+            if d.failed && f.ip.as_deref().is_some_and(person::is_filter_address) {
+                person::d_filter(&mut d);
+            }
         }
         (None, None) => return Err(InputError("failure: neither statusCode nor error".into())),
     }

@@ -33,6 +33,8 @@ pub struct Failure {
     /// `document.body.innerText`, first 4 KiB), beside the start of its HTML.
     pub page_text: Option<String>,
     pub proxy: Option<ProxyInfo>,
+    /// The address the browser connected to or tried (webRequest's `ip`), when it says.
+    pub ip: Option<String>,
     pub time_stamp: Option<f64>,
 }
 
@@ -85,6 +87,9 @@ pub enum Cause {
     InvalidResponse,
     RedirectLoop,
     Blocked,
+    /// The name resolved to 0.0.0.0 or `::`: a DNS filter (Pi-hole, NextDNS, a router's
+    /// filter) blocked it.
+    DnsFilter,
     Aborted,
     InvalidUrl,
     Auth,
@@ -97,7 +102,7 @@ pub enum Cause {
 }
 
 impl Cause {
-    pub const ALL: [Cause; 29] = [
+    pub const ALL: [Cause; 30] = [
         Cause::UpstreamUnreachable,
         Cause::UpstreamTimeout,
         Cause::UpstreamInvalidResponse,
@@ -119,6 +124,7 @@ impl Cause {
         Cause::InvalidResponse,
         Cause::RedirectLoop,
         Cause::Blocked,
+        Cause::DnsFilter,
         Cause::Aborted,
         Cause::InvalidUrl,
         Cause::Auth,
@@ -153,6 +159,7 @@ impl Cause {
             Cause::InvalidResponse => "invalid-response",
             Cause::RedirectLoop => "redirect-loop",
             Cause::Blocked => "blocked",
+            Cause::DnsFilter => "dns-filter",
             Cause::Aborted => "aborted",
             Cause::InvalidUrl => "invalid-url",
             Cause::Auth => "auth",
@@ -364,6 +371,10 @@ pub struct Environment {
     /// `navigator.onLine` where the shell runs: false means the browser knows it has no
     /// network (a true says little: a network may be there without the internet).
     pub online: Option<bool>,
+    /// The addresses the failed URL's host resolves to, where the shell could ask (Firefox's
+    /// `dns.resolve`, optional permission "dns").
+    #[serde(deserialize_with = "nullable")]
+    pub addresses: Vec<String>,
     pub attempts: Option<u32>,
     pub now: Option<f64>,
 }

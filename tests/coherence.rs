@@ -43,6 +43,8 @@ const ERRORS: &[&str] = &[
     "net::ERR_CERT_DATE_INVALID",
     "net::ERR_TOO_MANY_REDIRECTS",
     "net::ERR_BLOCKED_BY_CLIENT",
+    "net::ERR_BLOCKED_BY_ADMINISTRATOR",
+    "NS_ERROR_BLOCKED_BY_POLICY",
     "net::ERR_RESPONSE_HEADERS_TOO_BIG",
     "net::ERR_EMPTY_RESPONSE",
     "NS_ERROR_UNKNOWN_HOST",
@@ -77,6 +79,17 @@ fn failures() -> Vec<(String, Failure)> {
             },
         ));
     }
+    // a DNS filter's answer: the browser tried 0.0.0.0
+    out.push((
+        "refused at 0.0.0.0".into(),
+        Failure {
+            url: "https://ads.example.com/x".into(),
+            error: Some("net::ERR_CONNECTION_REFUSED".into()),
+            ip: Some("0.0.0.0".into()),
+            time_stamp: Some(1_795_000_000_000.0),
+            ..Failure::default()
+        },
+    ));
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }

@@ -325,3 +325,148 @@ fn the_background_checks_back_off_and_end() {
     let g = network_check_next(f64::NAN, 0, f64::NAN, f64::INFINITY);
     assert!(g.at.is_some_and(|a| a >= 0.0));
 }
+
+// ---------------------------------------------------------------- blocked on this computer
+
+use gateway_doctor::model::{Param, Step};
+
+#[path = "support/extensions.rs"]
+mod extensions;
+use extensions::ext;
+
+fn step<'a>(a: &'a gateway_doctor::model::Advice, id: &str) -> &'a Step {
+    a.steps.iter().find(|s| s.id == id).unwrap()
+}
+
+#[test]
+fn an_extensions_block_names_the_extensions_that_can_block_most_likely_first() {
+    let d = in_context(
+        &net_error(
+            "https://news.example.com/",
+            "net::ERR_BLOCKED_BY_CLIENT",
+            "GET",
+        ),
+        &env(),
+    );
+    let mut e = env();
+    e.extensions = vec![
+        ext("vpn", "Super VPN", &["proxy"], &["<all_urls>"]),
+        ext(
+            "rw",
+            "Header Rewriter",
+            &["webRequest", "webRequestBlocking"],
+            &["<all_urls>"],
+        ),
+        ext("notes", "Notes", &["storage"], &["<all_urls>"]),
+        ext(
+            "ubol",
+            "uBlock Origin Lite",
+            &["declarativeNetRequest"],
+            &[],
+        ),
+    ];
+    let a = advise(&d, &e);
+    assert_eq!(a.summary.key, "summary_blocked_client_nogw");
+    assert_eq!(a.steps[0].id, "disable-extensions");
+    let s = step(&a, "disable-extensions");
+    // only those that can block; the known blocker first; a proxy cannot block a page
+    assert_eq!(
+        s.params.get("extensions"),
+        Some(&Param::List(vec!["ubol".into(), "rw".into()]))
+    );
+    assert_eq!(
+        s.action,
+        Some(gateway_doctor::model::Action::DisableExtension { id: "ubol".into() })
+    );
+    // none of them can block: the step says the list is known and nothing looks suspect
+    e.extensions = vec![ext("vpn", "Super VPN", &["proxy"], &["<all_urls>"])];
+    let a = advise(&d, &e);
+    assert_eq!(
+        step(&a, "disable-extensions").params.get("variant"),
+        Some(&Param::Text("none".into()))
+    );
+}
+
+#[test]
+fn the_administrators_block_says_so_and_asks_nothing_of_the_extensions_first() {
+    for error in [
+        "net::ERR_BLOCKED_BY_ADMINISTRATOR",
+        "NS_ERROR_BLOCKED_BY_POLICY",
+        "net::ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR",
+    ] {
+        let d = net_error("https://games.example.com/", error, "GET");
+        let a = advise(&d, &env());
+        assert_eq!(a.summary.key, "summary_blocked_admin_nogw", "{error}");
+        assert_ne!(first_steps(&d, &env())[0], "disable-extensions", "{error}");
+    }
+    // another block of the site's own (CSP) is neither
+    let d = net_error("https://a.example.com/", "net::ERR_BLOCKED_BY_CSP", "GET");
+    assert_eq!(advise(&d, &env()).summary.key, "summary_blocked_nogw");
+}
+
+#[test]
+fn a_name_that_resolves_to_the_unspecified_address_is_a_dns_filter() {
+    // the browser says where it tried to connect
+    for ip in ["0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0"] {
+        let d = diagnose(&Failure {
+            url: "https://ads.example.com/x".into(),
+            error: Some("net::ERR_CONNECTION_REFUSED".into()),
+            ip: Some(ip.into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(d.cause, Cause::DnsFilter, "{ip}");
+        assert_eq!(d.culprit, Culprit::Network);
+        assert!(!d.transient);
+        let a = advise(&d, &env());
+        assert_eq!(a.summary.key, "summary_dns_filter_nogw");
+        let s = &a.steps[0];
+        assert_eq!(s.id, "change-dns");
+        assert_eq!(s.params.get("variant"), Some(&Param::Text("filter".into())));
+        assert_eq!(
+            s.params.get("host"),
+            Some(&Param::Text("ads.example.com".into()))
+        );
+        // and it waits for nothing: no timer retries a filter's answer
+        let a = auto_retry(
+            &d,
+            &AutoInput {
+                now: NOW,
+                enabled: true,
+                ..Default::default()
+            },
+        );
+        assert_ne!(a.state, "scheduled");
+        assert_ne!(a.state, "network");
+    }
+    // a real address is no filter
+    for ip in ["127.0.0.1", "::1", "93.184.216.34", "junk"] {
+        let d = diagnose(&Failure {
+            url: "https://a.example.com/".into(),
+            error: Some("net::ERR_CONNECTION_REFUSED".into()),
+            ip: Some(ip.into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(d.cause, Cause::ConnectionRefused, "{ip}");
+    }
+    // where the shell resolved the name (Firefox's dns API): every answer unspecified
+    let d = net_error(
+        "https://ads.example.com/",
+        "NS_ERROR_CONNECTION_REFUSED",
+        "GET",
+    );
+    let mut e = env();
+    e.addresses = vec!["0.0.0.0".into(), "::".into()];
+    assert_eq!(in_context(&d, &e).cause, Cause::DnsFilter);
+    e.addresses = vec!["0.0.0.0".into(), "93.184.216.34".into()];
+    assert_eq!(in_context(&d, &e).cause, Cause::ConnectionRefused);
+    // an extension's block stays the extension's
+    let b = net_error(
+        "https://ads.example.com/",
+        "net::ERR_BLOCKED_BY_CLIENT",
+        "GET",
+    );
+    e.addresses = vec!["0.0.0.0".into()];
+    assert_eq!(in_context(&b, &e).cause, Cause::Blocked);
+}

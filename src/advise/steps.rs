@@ -253,7 +253,10 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
         }
         ChangeDns => {
             s.text("servers", PUBLIC_DNS);
-            if matches!(
+            if d.cause == Cause::DnsFilter {
+                s.text("host", &c.host);
+                s.variant("filter");
+            } else if matches!(
                 c.platform.as_str(),
                 "win" | "mac" | "linux" | "cros" | "android"
             ) {

@@ -356,6 +356,7 @@ pub fn failure(v: &JsValue, at: &Path) -> R<Failure> {
         body_text: o.opt("bodyText", string)?,
         page_text: o.opt("pageText", string)?,
         proxy: o.opt("proxy", proxy_info)?,
+        ip: o.opt("ip", string)?,
         time_stamp: o.opt("timeStamp", number)?,
     })
 }
@@ -455,6 +456,7 @@ pub fn environment(
         known_hosts: o.list("knownHosts", max_hosts, string)?,
         incognito_allowed: o.opt("incognitoAllowed", boolean)?,
         online: o.opt("online", boolean)?,
+        addresses: o.list("addresses", 32, string)?,
         attempts: o.opt("attempts", u32_)?,
         now: o.opt("now", number)?,
     })

@@ -9,6 +9,8 @@
 //! - Several unrelated sites failed with network errors within [`BURST_WINDOW_MS`] (at least
 //!   [`BURST_MIN_OTHERS`] other registrable domains, as "is it just me?" counts them) while
 //!   the browser says it is online: "network-down", culprit "network": no site is blamed.
+//! - The host resolves to `0.0.0.0` or `::` (the failure's `ip`, or the environment's
+//!   `addresses` where the shell could resolve it): "dns-filter", culprit "network".
 
 use crate::model::{Cause, Culprit, Diagnosis, Environment};
 use crate::text::push_u64;
@@ -30,6 +32,17 @@ fn network_error(cause: Cause, known_host: bool) -> bool {
     }
 }
 
+/// A DNS filter answered for the host: no retry helps until it is allowed there.
+pub(crate) fn d_filter(d: &mut Diagnosis) {
+    d.cause = Cause::DnsFilter;
+    d.culprit = Culprit::Network;
+    d.transient = false;
+    d.safe_to_retry = crate::diagnose::is_idempotent(&d.method);
+    d.confidence = 0.9;
+    d.evidence
+        .push("the name resolved to 0.0.0.0 or :: (a DNS filter's answer)".into());
+}
+
 fn set(d: &mut Diagnosis, cause: Cause, evidence: String) {
     d.cause = cause;
     d.culprit = Culprit::Network;
@@ -37,6 +50,14 @@ fn set(d: &mut Diagnosis, cause: Cause, evidence: String) {
     d.safe_to_retry = crate::diagnose::is_idempotent(&d.method);
     d.confidence = d.confidence.max(0.8);
     d.evidence.push(evidence);
+}
+
+/// Whether an address is the unspecified one a DNS filter answers with (0.0.0.0, `::`).
+pub fn is_filter_address(a: &str) -> bool {
+    let a = a.trim().trim_start_matches('[').trim_end_matches(']');
+    a == "0.0.0.0"
+        || a.parse::<std::net::Ipv6Addr>()
+            .is_ok_and(|x| x.is_unspecified())
 }
 
 /// The diagnosis of `d` in the person's environment `env` (see the module's text).
@@ -48,8 +69,21 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
     }
     if matches!(
         d.cause,
-        Cause::Aborted | Cause::InvalidUrl | Cause::File | Cause::None | Cause::Offline
+        Cause::Aborted
+            | Cause::InvalidUrl
+            | Cause::File
+            | Cause::None
+            | Cause::Offline
+            | Cause::DnsFilter
     ) {
+        return out;
+    }
+    // Where the host resolves is a fact about its name: for a failure to connect to it.
+    if network_error(d.cause, true)
+        && !env.addresses.is_empty()
+        && env.addresses.iter().take(32).all(|a| is_filter_address(a))
+    {
+        d_filter(&mut out);
         return out;
     }
     if env.online == Some(false) && d.cause != Cause::Blocked {

@@ -39,7 +39,7 @@ export function unpackedExtensionId(dir) {
 
 /** `ready`: a function run in the extension's worker until it returns true (by default: its
  * webRequest listener is there). `extraExtensions` are loaded beside it. */
-export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
+export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], hostRules = [], ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
   const extensions = [extensionDir, ...extraExtensions].join(',');
   const userDataDir = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -48,7 +48,8 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     args: [
       ...CHROMIUM_ARGS,
       // Real-looking hostnames for the tests (isolation.scenarios.mjs), all served locally.
-      `--host-resolver-rules=MAP *.${LOOKALIKE_DOMAIN} 127.0.0.1`,
+      // `hostRules`: more "MAP <name> <address>" rules (person.scenarios.mjs: a DNS filter's 0.0.0.0).
+      `--host-resolver-rules=${[`MAP *.${LOOKALIKE_DOMAIN} 127.0.0.1`, ...hostRules].join(',')}`,
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
     ],
