@@ -9,13 +9,21 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { upstream, freePort, waitFor } from './lib/servers.mjs';
+import { grantedCopy } from './lib/granted.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 120_000;
 /** The upstream's OK page's title. */
 const OK_TITLE = 'Upstream OK';
+/** A test extension with a declarativeNetRequest rule that blocks /blocked-by-rule. */
+const TEST_BLOCKER = join(ROOT, 'tests', 'e2e', 'fixtures', 'test-blocker');
 
-export function definePersonScenarios({ browser, launch, available }) {
+/**
+ * `blocksWithError`: whether the browser reports an extension's block as an error the core can
+ * tell (Chromium's ERR_BLOCKED_BY_CLIENT); Firefox reports none (README: where a browser
+ * cannot tell), so its run checks only that nothing is blamed on the site.
+ */
+export function definePersonScenarios({ browser, launch, available, blocksWithError }) {
   const extensionDir = join(process.env.GD_DIST || join(ROOT, 'dist'), browser === 'firefox' ? 'firefox' : 'chrome');
   let d;
 
@@ -105,6 +113,40 @@ export function definePersonScenarios({ browser, launch, available }) {
       }, ids);
     } finally {
       await d.setOffline(false).catch(() => {});
+      await up.stop();
+    }
+  });
+
+  test(`${browser} person 2: a declarativeNetRequest rule blocks the page → ${blocksWithError ? 'the blocking extension named → Turn off and retry → the page' : 'nothing blamed on the site'}`, { timeout: TIMEOUT }, async () => {
+    const up = await upstream(await freePort()).start();
+    // Its own browser: the test extension beside ours, which may read the extensions (the
+    // management permission granted, as after the click that asks for it).
+    const b = await launch({ extensionDir: browser === 'firefox' ? extensionDir : grantedCopy(extensionDir), privateAccess: false, extraExtensions: [TEST_BLOCKER] });
+    try {
+      await b.ext(() => chrome.storage.sync.set({ autoRetry: false }));
+      await b.goto(up.url('/blocked-by-rule'));
+      if (!blocksWithError) {
+        assert.equal(up.requests.length, 0, 'the rule blocked the request');
+        // Firefox ends such a navigation as if it was stopped: no failure, so no site blamed.
+        assert.equal(await b.storedRecords(), 0);
+        return;
+      }
+      await waitFor(async () => (await b.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
+      const text = await waitFor(
+        async () => {
+          const t = await b.pageText();
+          return /Test Blocker/.test(t) && t;
+        },
+        { what: 'Test Blocker named as the extension that blocked it' },
+      );
+      assert.match(text, /An extension in this browser blocked this page/);
+      assert.equal(up.requests.length, 0, 'the rule blocked the request');
+      // Turn off and retry, on the extension's own page (this one).
+      await b.clickPage('[data-gd="panel"] [data-step="disable-extensions"] button[data-action="disable-extension"]');
+      await waitFor(async () => (await b.pageText()).includes('The real page'), { what: 'the page, with the blocker off', timeoutMs: 20_000 });
+      assert.equal(await b.extensionEnabled('Test Blocker'), false);
+    } finally {
+      await b.close();
       await up.stop();
     }
   });
