@@ -15,6 +15,8 @@ import {
   onTabStatus,
   proxyOf,
   readProxySettings,
+  canResolveNames,
+  resolveHost,
 } from './shim.js';
 import { core } from './core.js';
 import * as watch from './watch.js';
@@ -194,6 +196,9 @@ async function environment(rec) {
     platform,
     actions.hasPermission('proxy'),
   ]);
+  // Where the name points, for a navigation that got no response (a DNS filter answers
+  // 0.0.0.0): Firefox only (its `dns` API), from the browser's own resolver and cache.
+  const addresses = canResolveNames && rec.kind === KIND.ERROR ? await resolveHost(host) : undefined;
   return {
     url: rec.url,
     method: rec.failure.method,
@@ -206,6 +211,7 @@ async function environment(rec) {
     incognitoAllowed,
     // The browser's own word on the network: false makes any network error "offline".
     online: navigator.onLine,
+    addresses,
     attempts: rec.attempts || 0,
     now: Date.now(),
     // What could not be read: the core picks the variants that say so.

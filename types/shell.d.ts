@@ -69,6 +69,8 @@ interface GdFailure {
   error?: string;
   responseHeaders?: { name: string; value?: string }[];
   proxy?: { type: string; host?: string; port?: number };
+  /** where the browser tried to connect, when it says (a DNS filter's 0.0.0.0) */
+  ip?: string;
   bodyText?: string;
   pageText?: string;
   timeStamp: number;

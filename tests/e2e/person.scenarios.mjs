@@ -23,7 +23,11 @@ const TEST_BLOCKER = join(ROOT, 'tests', 'e2e', 'fixtures', 'test-blocker');
  * tell (Chromium's ERR_BLOCKED_BY_CLIENT); Firefox reports none (README: where a browser
  * cannot tell), so its run checks only that nothing is blamed on the site.
  */
-export function definePersonScenarios({ browser, launch, available, blocksWithError }) {
+/**
+ * `resolvesNames`: whether an extension can ask where a name points (Firefox's `dns`): then a name mapped to 0.0.0.0 is told as a DNS filter's block. Chrome
+ * cannot tell (README), and has no such test.
+ */
+export function definePersonScenarios({ browser, launch, available, blocksWithError, resolvesNames }) {
   const extensionDir = join(process.env.GD_DIST || join(ROOT, 'dist'), browser === 'firefox' ? 'firefox' : 'chrome');
   let d;
 
@@ -150,4 +154,28 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       await up.stop();
     }
   });
+
+  if (resolvesNames) {
+    test(`${browser} person 3: a name that resolves to 0.0.0.0 → the DNS-filter wording, its step first`, { timeout: TIMEOUT }, async () => {
+      // Every name resolves to 0.0.0.0, as behind a DNS filter that blocks it (addresses
+      // such as the test servers' 127.0.0.1 are not resolved).
+      const b = await launch({ extensionDir, privateAccess: false, prefs: { 'network.dns.forceResolve': '0.0.0.0' } });
+      try {
+        await b.ext(() => chrome.storage.sync.set({ autoRetry: false }));
+        await b.goto(`http://ads.filtered.test:${await freePort()}/banner`);
+        await waitFor(async () => (await b.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
+        const text = await waitFor(
+          async () => {
+            const t = await b.pageText();
+            return /A DNS filter on your network or computer/.test(t) && t;
+          },
+          { what: 'the DNS-filter wording', timeoutMs: 15_000 },
+        );
+        assert.match(text, /ads\.filtered\.test/);
+        assert.match(text, /Allow ads\.filtered\.test in your DNS filter/);
+      } finally {
+        await b.close();
+      }
+    });
+  }
 }
