@@ -29,7 +29,8 @@
 //! `offline`, `portal`; `status-page`: `guess`; `clear-site-data`: `cookies`; `incognito`:
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
 //! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit);
-//! `wait`: `retry_after`.
+//! `wait`: `retry_after`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
+//! opens it; `summary_portal` is the 511's headline.
 //!
 //! # Choices
 //!
@@ -140,6 +141,7 @@ enum Id {
     CheckConnection,
     Wait,
     NotifyWhenBack,
+    SignIn,
 }
 
 impl Id {
@@ -162,6 +164,7 @@ impl Id {
             Id::CheckConnection => "check-connection",
             Id::Wait => "wait",
             Id::NotifyWhenBack => "notify-when-back",
+            Id::SignIn => "sign-in",
         }
     }
 }
@@ -404,6 +407,7 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Tls, Culprit::Network) => "tls_network",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (Cause::Offline, _) if network_changed(d) => "network_changed",
+            (Cause::Auth, _) if d.status_code == Some(511) => "portal",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Client) => "blocked_client",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Admin) => "blocked_admin",
             (c, _) => c.as_str(),
@@ -655,6 +659,10 @@ fn order(c: &Ctx) -> Vec<Id> {
     }
     let network_side = c.network_side();
 
+    // a network's sign-in page (a 511's): opening it first
+    if d.sign_in_url.is_some() && d.status_code == Some(511) {
+        move_to(&mut v, SignIn, 0);
+    }
     // a "did you mean" for a name that does not resolve: that first
     if d.cause == Cause::Dns && c.suggestion.is_some() {
         move_to(&mut v, VerifyUrl, 0);

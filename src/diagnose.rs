@@ -82,6 +82,7 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
         error: None,
         evidence: Vec::new(),
         references: Vec::new(),
+        sign_in_url: None,
     };
 
     match (f.status_code, f.error.as_deref()) {
@@ -170,6 +171,10 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
         d.confidence = 0.9;
         d.evidence
             .push("511: network sign-in (captive portal)".into());
+        d.sign_in_url = person::sign_in_url(clip(
+            f.body_text.as_deref().unwrap_or(""),
+            crate::text::MAX_BODY,
+        ));
         return;
     }
     if status > 599 {

@@ -341,6 +341,10 @@ pub struct Diagnosis {
     /// [`crate::references::MAX_REFERENCES`].
     #[serde(default)]
     pub references: Vec<Reference>,
+    /// A network's sign-in page (a captive portal's), from a 511's page: its meta refresh or
+    /// first web link. Absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sign_in_url: Option<String>,
 }
 
 /// One reference id: what it is ("Cloudflare Ray ID") and its value.

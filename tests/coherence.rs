@@ -79,6 +79,17 @@ fn failures() -> Vec<(String, Failure)> {
             },
         ));
     }
+    // a captive portal's 511, linking its sign-in page
+    out.push((
+        "511 portal".into(),
+        Failure {
+            url: "https://news.example.com/".into(),
+            status_code: Some(511),
+            body_text: Some(r#"<a href="http://portal.example.net/login">Sign in</a>"#.into()),
+            time_stamp: Some(1_795_000_000_000.0),
+            ..Failure::default()
+        },
+    ));
     // a DNS filter's answer: the browser tried 0.0.0.0
     out.push((
         "refused at 0.0.0.0".into(),

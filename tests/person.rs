@@ -470,3 +470,76 @@ fn a_name_that_resolves_to_the_unspecified_address_is_a_dns_filter() {
     e.addresses = vec!["0.0.0.0".into()];
     assert_eq!(in_context(&b, &e).cause, Cause::Blocked);
 }
+
+// ---------------------------------------------------------------- captive portals
+
+#[test]
+fn a_511_says_sign_in_to_the_network_opens_its_page_and_waits_for_it() {
+    let body = r#"<html><head><meta http-equiv="refresh" content="0; url=http://portal.example.net/login?from=x"></head>
+        <body>You need to <a href="http://other.example.net/">sign in</a>.</body></html>"#;
+    let d = diagnose(&Failure {
+        url: "https://news.example.com/".into(),
+        status_code: Some(511),
+        body_text: Some(body.into()),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(d.culprit, Culprit::Network);
+    assert_eq!(
+        d.sign_in_url.as_deref(),
+        Some("http://portal.example.net/login?from=x")
+    );
+    let a = advise(&d, &env());
+    assert_eq!(a.summary.key, "summary_portal_nogw");
+    assert_eq!(a.steps[0].id, "sign-in");
+    assert_eq!(
+        a.steps[0].action,
+        Some(gateway_doctor::model::Action::OpenUrl {
+            url: "http://portal.example.net/login?from=x".into()
+        })
+    );
+    assert!(waits_for_network(&d));
+    let r = auto_retry(
+        &d,
+        &AutoInput {
+            now: NOW,
+            enabled: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!((r.state, r.reason.as_str()), ("network", "auth"));
+    let v = view(
+        &d,
+        &a,
+        Unknown::default(),
+        &RetryState {
+            state: Some("network".into()),
+            reason: Some("auth".into()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(v.retry.unwrap().key, "ui_retry_after_sign_in");
+    // a link when there is no refresh; nothing that is not a web address
+    for (body, want) in [
+        (
+            r#"<a href='https://wifi.example.org/auth'>Log in</a>"#,
+            Some("https://wifi.example.org/auth"),
+        ),
+        (
+            r#"<a href="javascript:alert(1)">x</a><a href="/relative">y</a>"#,
+            None,
+        ),
+        ("Sign in at the front desk.", None),
+    ] {
+        let d = diagnose(&Failure {
+            url: "https://news.example.com/".into(),
+            status_code: Some(511),
+            body_text: Some(body.into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(d.sign_in_url.as_deref(), want, "{body}");
+        let a = advise(&d, &env());
+        assert_eq!(a.steps.iter().any(|s| s.id == "sign-in"), want.is_some());
+    }
+}

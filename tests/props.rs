@@ -105,7 +105,13 @@ fn failure() -> impl Strategy<Value = Failure> {
                     port: Some(8080),
                 }),
                 // any address, a DNS filter's among them
-                ip: ts.map(|t| if t > 0.0 { "0.0.0.0".into() } else { "::1".into() }),
+                ip: ts.map(|t| {
+                    if t > 0.0 {
+                        "0.0.0.0".into()
+                    } else {
+                        "::1".into()
+                    }
+                }),
                 time_stamp: ts,
             },
         )

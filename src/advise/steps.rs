@@ -351,6 +351,13 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 s.variant("retry_after");
             }
         }
+        SignIn => {
+            let url = d.sign_in_url.as_deref()?;
+            let host = crate::url::parse(url).map(|u| u.host).unwrap_or_default();
+            s.text("url", url);
+            s.text("signInHost", if host.is_empty() { url } else { &host });
+            s.open(url);
+        }
         NotifyWhenBack => {
             s.text("host", &c.host);
             s.act(Action::Watch);

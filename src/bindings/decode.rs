@@ -399,6 +399,7 @@ pub fn diagnosis(v: &JsValue, at: &Path) -> R<Diagnosis> {
         error: o.opt("error", string)?,
         evidence: o.req("evidence", strings)?,
         references: o.list("references", crate::references::MAX_REFERENCES, reference)?,
+        sign_in_url: o.opt("signInUrl", string)?,
     })
 }
 

@@ -52,6 +52,46 @@ fn set(d: &mut Diagnosis, cause: Cause, evidence: String) {
     d.evidence.push(evidence);
 }
 
+/// A captive portal's sign-in page in its 511 page (RFC 6585 section 6: the page links to
+/// it): the URL of a `<meta http-equiv="refresh">`, else the first absolute http(s) link.
+/// Only a URL that parses, at most 2 KiB.
+pub fn sign_in_url(body: &str) -> Option<String> {
+    // ASCII lowercase keeps every byte offset
+    let lower = body.to_ascii_lowercase();
+    let lower = lower.as_str();
+    let pick = |at: usize| -> Option<String> {
+        let rest = body.get(at..)?;
+        let rest = rest.trim_start_matches(['\'', '"', ' ']);
+        let end = rest
+            .find(['\'', '"', ' ', '>', '<'])
+            .unwrap_or(rest.len())
+            .min(2048);
+        let url = rest.get(..end)?;
+        let u = crate::url::parse(url).ok()?;
+        u.is_http().then(|| url.to_string())
+    };
+    if let Some(m) = lower
+        .find("http-equiv=\"refresh\"")
+        .or_else(|| lower.find("http-equiv=refresh"))
+    {
+        let tag_end = lower[m..].find('>').map_or(lower.len(), |e| m + e);
+        if let Some(u) = lower[m..tag_end].find("url=") {
+            if let Some(url) = pick(m + u + 4) {
+                return Some(url);
+            }
+        }
+    }
+    let mut from = 0;
+    while let Some(h) = lower.get(from..)?.find("href=") {
+        let at = from + h + 5;
+        if let Some(url) = pick(at) {
+            return Some(url);
+        }
+        from = at;
+    }
+    None
+}
+
 /// Whether an address is the unspecified one a DNS filter answers with (0.0.0.0, `::`).
 pub fn is_filter_address(a: &str) -> bool {
     let a = a.trim().trim_start_matches('[').trim_end_matches(']');

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { upstream, freePort, waitFor } from './lib/servers.mjs';
+import { upstream, freePort, waitFor, startNginx } from './lib/servers.mjs';
 import { grantedCopy } from './lib/granted.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -117,6 +117,55 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       }, ids);
     } finally {
       await d.setOffline(false).catch(() => {});
+      await up.stop();
+    }
+  });
+
+  test(`${browser} person 4: a captive portal's 511 through nginx → "This network wants you to sign in" → its sign-in page in one click → through → the page loads by itself`, { timeout: TIMEOUT }, async () => {
+    const up = await upstream(await freePort()).start();
+    const gw = await startNginx({ upstreamPort: up.port });
+    let signedIn = false;
+    up.handler = (req, res) => {
+      if (req.url.startsWith('/login')) {
+        signedIn = true;
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><title>Portal</title><p>You are signed in.</p>');
+        return;
+      }
+      if (!signedIn) {
+        // RFC 6585: the page links the network's sign-in page.
+        res.writeHead(511, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><html><head><title>Network Authentication Required</title></head><body><p>You must <a href="${up.url('/login')}">sign in to the network</a> first.</p></body></html>`);
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><head><title>Upstream OK</title></head><body><h1>The real page</h1></body></html>');
+    };
+    try {
+      // The background's own checks, 10 times faster.
+      await d.ext(async () => {
+        await chrome.storage.session.set({ clockScale: 10 });
+        return true;
+      });
+      await d.goto(gw.url('/news'));
+      const panel = await waitFor(
+        async () => {
+          const p = await d.panel({ timeout: 1000 });
+          return p && /This network wants you to sign in/.test(p.text) && p.text;
+        },
+        { what: 'the sign-in wording in the panel', timeoutMs: 20_000 },
+      );
+      assert.match(panel, /loads again by itself once the network lets you through/);
+      await d.clickPanel('open-url');
+      await waitFor(() => signedIn, { what: 'the sign-in page opened', timeoutMs: 15_000 });
+      await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page, loaded by itself once through', timeoutMs: 40_000 });
+    } finally {
+      await d.ext(async () => {
+        await chrome.storage.session.remove('clockScale');
+        for (const t of await chrome.tabs.query({ title: 'Portal' })) await chrome.tabs.remove(t.id);
+        return true;
+      }).catch(() => {});
+      await gw.stop();
       await up.stop();
     }
   });
