@@ -26,7 +26,7 @@ import { admit, contentAction } from './trust.js';
 import { knownHosts, rememberResponse } from './known-hosts.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
-import { MSG, MSG_PREFIX, KIND, KEY } from './constants.js';
+import { MSG, MSG_PREFIX, KIND, KEY, CLOCK } from './constants.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -73,6 +73,31 @@ async function rememberFailure(rec) {
   list.splice(0, list.length, ...keep);
   await api.storage.session.set({ [RECENT_KEY]: keep }).catch(() => {});
 }
+/** The `Date` of main-frame responses the extension sees anyway, with when each arrived, for
+ * the core to tell a wrong clock (src/policy.rs clock_offset): never from a private window,
+ * nothing parsed here (healthy pages load no wasm), session storage only. */
+let clock;
+const clockSamples = () =>
+  (clock ??= api.storage.session
+    .get(KEY.CLOCK_SAMPLES)
+    .then((got) => (Array.isArray(got[KEY.CLOCK_SAMPLES]) ? got[KEY.CLOCK_SAMPLES] : []))
+    .catch(() => []));
+
+/** @param {chrome.webRequest.OnHeadersReceivedDetails} details */
+async function rememberClock(details) {
+  const date = (details.responseHeaders || []).find((h) => String(h.name).toLowerCase() === 'date')?.value;
+  if (!date) return;
+  const list = await clockSamples();
+  const last = list[list.length - 1];
+  if (last && Math.abs(details.timeStamp - last.at) < CLOCK.EVERY_MS) return;
+  const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
+  const isPrivate = typeof incognito === 'boolean' ? incognito : await api.tabs.get(details.tabId).then((t) => t.incognito !== false, () => true);
+  if (isPrivate) return;
+  list.push({ date: String(date).slice(0, 64), at: details.timeStamp });
+  list.splice(0, Math.max(0, list.length - CLOCK.KEEP));
+  await api.storage.session.set({ [KEY.CLOCK_SAMPLES]: list }).catch(() => {});
+}
+
 const key = KEY.tab;
 
 /** tabId -> the promise of the navigation event being handled for it; readers wait on it,
@@ -211,6 +236,7 @@ async function environment(rec) {
     incognitoAllowed,
     // The browser's own word on the network: false makes any network error "offline".
     online: navigator.onLine,
+    clockSamples: await clockSamples(),
     addresses,
     attempts: rec.attempts || 0,
     now: Date.now(),
@@ -335,6 +361,7 @@ async function onHeaders(details) {
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
     if (statusCode < 300) rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
+    rememberClock(details);
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
       await forget(tabId);

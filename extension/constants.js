@@ -69,6 +69,8 @@ export const KEY = Object.freeze({
   /** @param {string} noticeId */
   notice: (noticeId) => `notice:${noticeId}`,
   WATCH_INDEX: 'watchIndex',
+  /** The `Date` of main-frame responses lately, with when each arrived (background.js). */
+  CLOCK_SAMPLES: 'clockSamples',
   /** The tabs that wait for the connection (watch.js, waitForNetwork). */
   NETWORK_WAIT: 'netwait',
   RECENT_FAILURES: 'recentFailures',
@@ -80,6 +82,10 @@ export const KEY = Object.freeze({
 
 /** Alarm names: a prefix and a tab id or origin. */
 export const ALARM = Object.freeze({ AUTO: 'gd-auto:', WATCH: 'gd-watch:', BUCKET: 'gd-bucket:', NETWORK: 'gd-net' });
+
+/** Clock samples: the last this many are kept, at most one a minute (the core reads them,
+ * src/policy.rs clock_offset). */
+export const CLOCK = Object.freeze({ KEEP: 7, EVERY_MS: 60_000 });
 
 /** The prefix of the "<host> is back" notifications' ids. */
 export const NOTICE_PREFIX = 'gd-back:';

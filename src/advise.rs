@@ -29,7 +29,8 @@
 //! `offline`, `portal`; `status-page`: `guess`; `clear-site-data`: `cookies`; `incognito`:
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
 //! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit);
-//! `wait`: `retry_after`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
+//! `wait`: `retry_after`; `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
+//! the clock on this OS). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
 //! opens it; `summary_portal` is the 511's headline.
 //!
 //! # Choices
@@ -142,6 +143,7 @@ enum Id {
     Wait,
     NotifyWhenBack,
     SignIn,
+    SetClock,
 }
 
 impl Id {
@@ -165,6 +167,7 @@ impl Id {
             Id::Wait => "wait",
             Id::NotifyWhenBack => "notify-when-back",
             Id::SignIn => "sign-in",
+            Id::SetClock => "set-clock",
         }
     }
 }
@@ -397,6 +400,11 @@ fn summary(d: &Diagnosis) -> Message {
     if let Some(e) = &d.error {
         params.insert("error".into(), text(e));
     }
+    if let Some(off) = d.clock_offset_ms.filter(|o| o.is_finite()) {
+        // "26 hours behind": whole hours, at least one
+        let hours = (off.abs() / 3_600_000.0).round().clamp(1.0, 1e6);
+        params.insert("hours".into(), Param::Number(hours));
+    }
     let mut key = String::from("summary_");
     if !d.failed {
         key.push_str("none");
@@ -408,6 +416,7 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (Cause::Offline, _) if network_changed(d) => "network_changed",
             (Cause::Auth, _) if d.status_code == Some(511) => "portal",
+            (Cause::Clock, _) if d.clock_offset_ms.is_some_and(|o| o > 0.0) => "clock_ahead",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Client) => "blocked_client",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Admin) => "blocked_admin",
             (c, _) => c.as_str(),
@@ -536,6 +545,8 @@ const BLOCKED_STEPS: &[Id] = &[
 const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
 /// A DNS filter answered 0.0.0.0 or `::`: allow the name there, or use another DNS.
 const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, CheckProxy];
+/// The computer's clock is off: set it, then retry (every secure site fails until then).
+const CLOCK_STEPS: &[Id] = &[SetClock, Retry];
 const URL_STEPS: &[Id] = &[VerifyUrl, Retry, OtherBrowser];
 const TIMEOUT_STEPS: &[Id] = &[
     Retry,
@@ -617,6 +628,7 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::Blocked if blocked_by(d) == Some(By::Admin) => ADMIN_STEPS,
         Cause::Blocked => BLOCKED_STEPS,
         Cause::DnsFilter => DNS_FILTER_STEPS,
+        Cause::Clock => CLOCK_STEPS,
         Cause::InvalidUrl => URL_STEPS,
         Cause::File => return URL_STEPS.to_vec(),
         Cause::Timeout | Cause::Unreachable => TIMEOUT_STEPS,

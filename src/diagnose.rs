@@ -83,6 +83,7 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
         evidence: Vec::new(),
         references: Vec::new(),
         sign_in_url: None,
+        clock_offset_ms: None,
     };
 
     match (f.status_code, f.error.as_deref()) {

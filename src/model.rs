@@ -90,6 +90,9 @@ pub enum Cause {
     /// The name resolved to 0.0.0.0 or `::`: a DNS filter (Pi-hole, NextDNS, a router's
     /// filter) blocked it.
     DnsFilter,
+    /// A certificate's dates fail because the computer's clock is off (the environment's
+    /// clock samples tell, `diagnose::in_context`).
+    Clock,
     Aborted,
     InvalidUrl,
     Auth,
@@ -102,7 +105,7 @@ pub enum Cause {
 }
 
 impl Cause {
-    pub const ALL: [Cause; 30] = [
+    pub const ALL: [Cause; 31] = [
         Cause::UpstreamUnreachable,
         Cause::UpstreamTimeout,
         Cause::UpstreamInvalidResponse,
@@ -125,6 +128,7 @@ impl Cause {
         Cause::RedirectLoop,
         Cause::Blocked,
         Cause::DnsFilter,
+        Cause::Clock,
         Cause::Aborted,
         Cause::InvalidUrl,
         Cause::Auth,
@@ -160,6 +164,7 @@ impl Cause {
             Cause::RedirectLoop => "redirect-loop",
             Cause::Blocked => "blocked",
             Cause::DnsFilter => "dns-filter",
+            Cause::Clock => "clock",
             Cause::Aborted => "aborted",
             Cause::InvalidUrl => "invalid-url",
             Cause::Auth => "auth",
@@ -345,6 +350,10 @@ pub struct Diagnosis {
     /// first web link. Absent when there is none.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sign_in_url: Option<String>,
+    /// For cause "clock": how far the computer's clock is ahead of the servers' (ms; negative:
+    /// behind).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub clock_offset_ms: Option<f64>,
 }
 
 /// One reference id: what it is ("Cloudflare Ray ID") and its value.
@@ -379,6 +388,10 @@ pub struct Environment {
     /// `dns.resolve`, optional permission "dns").
     #[serde(deserialize_with = "nullable")]
     pub addresses: Vec<String>,
+    /// The `Date` of main-frame responses lately, each with when it arrived by this
+    /// computer's clock: how far off the clock is (`policy::clock_offset`).
+    #[serde(deserialize_with = "nullable")]
+    pub clock_samples: Vec<ClockSample>,
     pub attempts: Option<u32>,
     pub now: Option<f64>,
 }
@@ -388,6 +401,14 @@ pub struct Environment {
 pub struct ProxySettings {
     pub mode: Option<String>,
     pub controlled_by: Option<String>,
+}
+
+/// One response's `Date` header and when it arrived (ms since the epoch, this computer's clock).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClockSample {
+    pub date: String,
+    pub at: f64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

@@ -8,7 +8,7 @@
 //! wait goes through [`at_after`]: no `Infinity`, nothing negative, nothing past an end.
 
 use crate::diagnose::is_idempotent;
-use crate::model::{Cause, Diagnosis, History, RecentFailure};
+use crate::model::{Cause, ClockSample, Diagnosis, History, RecentFailure};
 use crate::retry::{self, jitter_of, retry_plan, watch_delay_seconds};
 use crate::text::clip;
 
@@ -542,6 +542,36 @@ pub fn back_action(method: &str) -> &'static str {
     } else {
         "get"
     }
+}
+
+// ---------------------------------------------------------------- the computer's clock
+
+/// At most this many clock samples are read (the shell keeps the last few).
+pub const MAX_CLOCK_SAMPLES: usize = 16;
+
+/// How far the computer's clock is ahead of the servers' (ms; negative: behind), from the
+/// `Date` of responses it saw and when they arrived: the median over at least two samples
+/// whose `Date` parses (a `Date` has whole seconds), or None.
+pub fn clock_offset(samples: &[ClockSample]) -> Option<f64> {
+    let mut v: Vec<f64> = samples
+        .iter()
+        .take(MAX_CLOCK_SAMPLES)
+        .filter(|s| s.at.is_finite() && s.at > 0.0)
+        .filter_map(|s| {
+            let server = crate::retry_after::http_date(clip(&s.date, 64))? as f64 * 1000.0;
+            Some(s.at - server)
+        })
+        .collect();
+    if v.len() < 2 {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    Some(if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    })
 }
 
 // ---------------------------------------------------------------- recent failures

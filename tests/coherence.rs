@@ -5,7 +5,8 @@
 
 use gateway_doctor::diagnose::in_context;
 use gateway_doctor::model::{
-    Action, Diagnosis, Environment, Failure, Message, Param, ProxySettings, RecentFailure,
+    Action, ClockSample, Diagnosis, Environment, Failure, Message, Param, ProxySettings,
+    RecentFailure,
 };
 use gateway_doctor::policy::{auto_retry, waits_for_network, AutoInput};
 use gateway_doctor::view::{view, RetryState, Unknown, View, FIRST_STEPS};
@@ -183,6 +184,17 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
                                 controlled_by: None,
                             }),
                             online,
+                            // servers a day ahead: the computer's clock is behind
+                            clock_samples: if recent_label == "real" {
+                                (0..3)
+                                    .map(|i| ClockSample {
+                                        date: "Sat, 07 Nov 2026 08:00:00 GMT".into(),
+                                        at: 1_794_038_400_000.0 - 86_400_000.0 + f64::from(i),
+                                    })
+                                    .collect()
+                            } else {
+                                vec![]
+                            },
                             now: Some(NOW),
                             ..Environment::default()
                         };

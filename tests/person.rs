@@ -543,3 +543,103 @@ fn a_511_says_sign_in_to_the_network_opens_its_page_and_waits_for_it() {
         assert_eq!(a.steps.iter().any(|s| s.id == "sign-in"), want.is_some());
     }
 }
+
+// ---------------------------------------------------------------- a wrong clock
+
+use gateway_doctor::model::ClockSample;
+use gateway_doctor::policy::clock_offset;
+
+/// "Sat, 07 Nov 2026 08:00:00 GMT" in ms since the epoch.
+const DATE_MS: f64 = 1_794_038_400_000.0;
+const DATE: &str = "Sat, 07 Nov 2026 08:00:00 GMT";
+
+fn samples(computer_minus_server_ms: f64, n: usize) -> Vec<ClockSample> {
+    (0..n)
+        .map(|i| ClockSample {
+            date: DATE.into(),
+            at: DATE_MS + computer_minus_server_ms + i as f64 * 10.0,
+        })
+        .collect()
+}
+
+#[test]
+fn the_clock_offset_is_the_median_of_the_servers_dates() {
+    assert_eq!(
+        clock_offset(&samples(-26.0 * 3_600_000.0, 3)),
+        Some(-26.0 * 3_600_000.0 + 10.0)
+    );
+    // one sample is not enough, nor dates that do not parse
+    assert_eq!(clock_offset(&samples(5_000_000.0, 1)), None);
+    let junk = vec![
+        ClockSample {
+            date: "yesterday".into(),
+            at: DATE_MS,
+        },
+        ClockSample {
+            date: DATE.into(),
+            at: f64::NAN,
+        },
+    ];
+    assert_eq!(clock_offset(&junk), None);
+    // one server with a wrong Date among good ones: the median keeps to the good ones
+    let mut mixed = samples(0.0, 3);
+    mixed.push(ClockSample {
+        date: "Sat, 07 Nov 2026 20:00:00 GMT".into(),
+        at: DATE_MS,
+    });
+    assert!(clock_offset(&mixed).unwrap().abs() < 1000.0);
+}
+
+#[test]
+fn a_certificate_date_error_with_the_clock_a_day_off_says_so_and_how_to_set_it() {
+    for (error, off, key) in [
+        ("net::ERR_CERT_DATE_INVALID", -26.0, "summary_clock_nogw"),
+        (
+            "MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE",
+            -26.0,
+            "summary_clock_nogw",
+        ),
+        (
+            "SEC_ERROR_EXPIRED_CERTIFICATE",
+            30.0,
+            "summary_clock_ahead_nogw",
+        ),
+        (
+            "Peer's Certificate has expired.",
+            30.0,
+            "summary_clock_ahead_nogw",
+        ),
+    ] {
+        let d = net_error("https://bank.example.com/", error, "GET");
+        let mut e = env();
+        e.platform = Some("win".into());
+        e.clock_samples = samples(off * 3_600_000.0, 3);
+        let x = in_context(&d, &e);
+        assert_eq!(x.cause, Cause::Clock, "{error}");
+        assert_eq!(x.culprit, Culprit::Browser);
+        let a = advise(&x, &e);
+        assert_eq!(a.summary.key, key, "{error}");
+        assert_eq!(
+            a.summary.params.get("hours"),
+            Some(&Param::Number(off.abs()))
+        );
+        assert_eq!(a.steps[0].id, "set-clock");
+        assert_eq!(
+            a.steps[0].params.get("variant"),
+            Some(&Param::Text("win".into()))
+        );
+        assert_eq!(in_context(&x, &e), x);
+        // within an hour: the site's certificate
+        e.clock_samples = samples(40.0 * 60_000.0, 3);
+        assert_eq!(in_context(&d, &e).cause, Cause::Tls, "{error}");
+    }
+    // other certificate errors are not the clock's
+    let d = net_error(
+        "https://bank.example.com/",
+        "net::ERR_CERT_AUTHORITY_INVALID",
+        "GET",
+    );
+    let mut e = env();
+    e.clock_samples = samples(-26.0 * 3_600_000.0, 3);
+    assert_eq!(in_context(&d, &e).cause, Cause::Tls);
+}

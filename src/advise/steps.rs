@@ -351,6 +351,14 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 s.variant("retry_after");
             }
         }
+        SetClock => {
+            if matches!(
+                c.platform.as_str(),
+                "win" | "mac" | "linux" | "cros" | "android"
+            ) {
+                s.variant(&c.platform);
+            }
+        }
         SignIn => {
             let url = d.sign_in_url.as_deref()?;
             let host = crate::url::parse(url).map(|u| u.host).unwrap_or_default();

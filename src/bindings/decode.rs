@@ -23,8 +23,8 @@
 //! one-key object (`{"dns": null}`, serde's externally tagged form) is no longer accepted.
 
 use crate::model::{
-    Cause, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway, GeneratedBy, Header,
-    History, ProxyInfo, ProxySettings, RecentFailure, Reference, Role,
+    Cause, ClockSample, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway,
+    GeneratedBy, Header, History, ProxyInfo, ProxySettings, RecentFailure, Reference, Role,
 };
 use crate::policy::{AutoInput, Bucket, WaitingTab, WatchInput};
 use crate::view::{RetryState, Unknown};
@@ -400,6 +400,7 @@ pub fn diagnosis(v: &JsValue, at: &Path) -> R<Diagnosis> {
         evidence: o.req("evidence", strings)?,
         references: o.list("references", crate::references::MAX_REFERENCES, reference)?,
         sign_in_url: o.opt("signInUrl", string)?,
+        clock_offset_ms: o.opt("clockOffsetMs", number)?,
     })
 }
 
@@ -458,8 +459,21 @@ pub fn environment(
         incognito_allowed: o.opt("incognitoAllowed", boolean)?,
         online: o.opt("online", boolean)?,
         addresses: o.list("addresses", 32, string)?,
+        clock_samples: o.list(
+            "clockSamples",
+            crate::policy::MAX_CLOCK_SAMPLES,
+            clock_sample,
+        )?,
         attempts: o.opt("attempts", u32_)?,
         now: o.opt("now", number)?,
+    })
+}
+
+fn clock_sample(v: &JsValue, at: &Path) -> R<ClockSample> {
+    let o = Obj::new(v, at)?;
+    Ok(ClockSample {
+        date: o.or_default("date", string)?,
+        at: o.or_default("at", number)?,
     })
 }
 

@@ -9,6 +9,9 @@
 //! - Several unrelated sites failed with network errors within [`BURST_WINDOW_MS`] (at least
 //!   [`BURST_MIN_OTHERS`] other registrable domains, as "is it just me?" counts them) while
 //!   the browser says it is online: "network-down", culprit "network": no site is blamed.
+//! - A certificate's date error (expired, not yet valid) while the servers' `Date` of recent
+//!   responses says the computer's clock is off by more than [`CLOCK_SKEW_MS`]: "clock",
+//!   culprit "browser" (this computer), with `clockOffsetMs`.
 //! - The host resolves to `0.0.0.0` or `::` (the failure's `ip`, or the environment's
 //!   `addresses` where the shell could resolve it): "dns-filter", culprit "network".
 
@@ -100,6 +103,28 @@ pub fn is_filter_address(a: &str) -> bool {
             .is_ok_and(|x| x.is_unspecified())
 }
 
+/// A clock off by more than this (ms) explains a certificate's date error.
+pub const CLOCK_SKEW_MS: f64 = 3_600_000.0;
+
+/// A certificate that has expired or is not valid yet, by the browser's error name or
+/// Firefox's message for it.
+fn certificate_date_error(d: &Diagnosis) -> bool {
+    let Some(e) = d.error.as_deref() else {
+        return false;
+    };
+    let e = crate::text::clip(e, 256).to_ascii_uppercase();
+    [
+        "CERT_DATE_INVALID",
+        "EXPIRED_CERTIFICATE",
+        "EXPIRED_ISSUER_CERTIFICATE",
+        "NOT_YET_VALID",
+        "CERTIFICATE HAS EXPIRED",
+        "NOT YET VALID",
+    ]
+    .iter()
+    .any(|p| e.contains(p))
+}
+
 /// The diagnosis of `d` in the person's environment `env` (see the module's text).
 pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
     let mut out = d.clone();
@@ -115,6 +140,7 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
             | Cause::None
             | Cause::Offline
             | Cause::DnsFilter
+            | Cause::Clock
     ) {
         return out;
     }
@@ -124,6 +150,20 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
         && env.addresses.iter().take(32).all(|a| is_filter_address(a))
     {
         d_filter(&mut out);
+        return out;
+    }
+    if d.cause == Cause::Tls && certificate_date_error(d) {
+        if let Some(off) = crate::policy::clock_offset(&env.clock_samples) {
+            if off.abs() > CLOCK_SKEW_MS {
+                out.cause = Cause::Clock;
+                out.culprit = Culprit::Browser;
+                out.transient = false;
+                out.confidence = 0.9;
+                out.clock_offset_ms = Some(off.round());
+                out.evidence
+                    .push("the computer's clock is off from the servers' Date".into());
+            }
+        }
         return out;
     }
     if env.online == Some(false) && d.cause != Cause::Blocked {
