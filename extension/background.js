@@ -223,7 +223,11 @@ async function environment(rec) {
   ]);
   // Where the name points, for a navigation that got no response (a DNS filter answers
   // 0.0.0.0): Firefox only (its `dns` API), from the browser's own resolver and cache.
+  // A name that does not resolve, asked again without the browser's secure DNS: when it
+  // resolves then, the secure DNS resolver is what failed.
   const addresses = canResolveNames && rec.kind === KIND.ERROR ? await resolveHost(host) : undefined;
+  const resolvesWithoutSecureDns =
+    canResolveNames && rec.kind === KIND.ERROR && !addresses?.length ? Boolean((await resolveHost(host, ['disable_trr']))?.length) : undefined;
   return {
     url: rec.url,
     method: rec.failure.method,
@@ -238,6 +242,7 @@ async function environment(rec) {
     online: navigator.onLine,
     clockSamples: await clockSamples(),
     addresses,
+    resolvesWithoutSecureDns,
     attempts: rec.attempts || 0,
     now: Date.now(),
     // What could not be read: the core picks the variants that say so.

@@ -65,10 +65,12 @@ const RESOLVE_LIMIT_MS = 1500;
 /**
  * The addresses `host` resolves to (Firefox), at most 32, or undefined where the browser
  * cannot say (Chrome, an error, too slow).
+ * `flags`: dns.resolve's, e.g. ["disable_trr"] (without the browser's secure DNS).
  * @param {string} host
+ * @param {string[]} [flags]
  * @returns {Promise<string[] | undefined>}
  */
-export async function resolveHost(host) {
+export async function resolveHost(host, flags = []) {
   if (!canResolveNames || !host) return undefined;
   /** @type {any} */
   const dns = /** @type {any} */ (api).dns;
@@ -79,7 +81,7 @@ export async function resolveHost(host) {
   });
   try {
     /** @type {any} */
-    const r = await Promise.race([dns.resolve(host), late]);
+    const r = await Promise.race([dns.resolve(host, flags), late]);
     return Array.isArray(r?.addresses) ? r.addresses.slice(0, 32).map(String) : undefined;
   } catch {
     return undefined;
@@ -161,7 +163,7 @@ export const canDisableExtensions = !isFirefox;
 
 /** Browser pages an action may open (besides http and https). */
 export const BROWSER_PAGES = isFirefox
-  ? ['about:addons', 'about:networking#dns', 'about:preferences#general']
+  ? ['about:addons', 'about:networking#dns', 'about:preferences#general', 'about:preferences#privacy']
   : ['chrome://extensions', 'chrome://net-internals/#dns', 'chrome://settings/security'];
 
 /** @type {Record<string, string>} */

@@ -30,7 +30,7 @@
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
 //! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit);
 //! `wait`: `retry_after`; `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
-//! the clock on this OS). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
+//! the clock on this OS); `secure-dns`: `firefox`, `chrome` (where its setting is). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
 //! opens it; `summary_portal` is the 511's headline.
 //!
 //! # Choices
@@ -144,6 +144,7 @@ enum Id {
     NotifyWhenBack,
     SignIn,
     SetClock,
+    SecureDns,
 }
 
 impl Id {
@@ -168,6 +169,7 @@ impl Id {
             Id::NotifyWhenBack => "notify-when-back",
             Id::SignIn => "sign-in",
             Id::SetClock => "set-clock",
+            Id::SecureDns => "secure-dns",
         }
     }
 }
@@ -547,6 +549,8 @@ const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
 const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, CheckProxy];
 /// The computer's clock is off: set it, then retry (every secure site fails until then).
 const CLOCK_STEPS: &[Id] = &[SetClock, Retry];
+/// The browser's secure DNS failed where the system's resolver works: change or turn it off.
+const SECURE_DNS_STEPS: &[Id] = &[SecureDns, Retry, ChangeDns, FlushDns];
 const URL_STEPS: &[Id] = &[VerifyUrl, Retry, OtherBrowser];
 const TIMEOUT_STEPS: &[Id] = &[
     Retry,
@@ -629,6 +633,7 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::Blocked => BLOCKED_STEPS,
         Cause::DnsFilter => DNS_FILTER_STEPS,
         Cause::Clock => CLOCK_STEPS,
+        Cause::SecureDns => SECURE_DNS_STEPS,
         Cause::InvalidUrl => URL_STEPS,
         Cause::File => return URL_STEPS.to_vec(),
         Cause::Timeout | Cause::Unreachable => TIMEOUT_STEPS,

@@ -93,6 +93,9 @@ pub enum Cause {
     /// A certificate's dates fail because the computer's clock is off (the environment's
     /// clock samples tell, `diagnose::in_context`).
     Clock,
+    /// The name does not resolve through the browser's secure DNS (DNS over HTTPS) but does
+    /// through the system's resolver: the secure DNS resolver failed (Firefox can tell).
+    SecureDns,
     Aborted,
     InvalidUrl,
     Auth,
@@ -105,7 +108,7 @@ pub enum Cause {
 }
 
 impl Cause {
-    pub const ALL: [Cause; 31] = [
+    pub const ALL: [Cause; 32] = [
         Cause::UpstreamUnreachable,
         Cause::UpstreamTimeout,
         Cause::UpstreamInvalidResponse,
@@ -129,6 +132,7 @@ impl Cause {
         Cause::Blocked,
         Cause::DnsFilter,
         Cause::Clock,
+        Cause::SecureDns,
         Cause::Aborted,
         Cause::InvalidUrl,
         Cause::Auth,
@@ -165,6 +169,7 @@ impl Cause {
             Cause::Blocked => "blocked",
             Cause::DnsFilter => "dns-filter",
             Cause::Clock => "clock",
+            Cause::SecureDns => "secure-dns",
             Cause::Aborted => "aborted",
             Cause::InvalidUrl => "invalid-url",
             Cause::Auth => "auth",
@@ -388,6 +393,9 @@ pub struct Environment {
     /// `dns.resolve`, optional permission "dns").
     #[serde(deserialize_with = "nullable")]
     pub addresses: Vec<String>,
+    /// Whether the failed host's name resolves without the browser's secure DNS, where the
+    /// shell could ask (Firefox's `dns.resolve` with `disable_trr`, after it failed with it).
+    pub resolves_without_secure_dns: Option<bool>,
     /// The `Date` of main-frame responses lately, each with when it arrived by this
     /// computer's clock: how far off the clock is (`policy::clock_offset`).
     #[serde(deserialize_with = "nullable")]

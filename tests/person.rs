@@ -643,3 +643,48 @@ fn a_certificate_date_error_with_the_clock_a_day_off_says_so_and_how_to_set_it()
     e.clock_samples = samples(-26.0 * 3_600_000.0, 3);
     assert_eq!(in_context(&d, &e).cause, Cause::Tls);
 }
+
+// ---------------------------------------------------------------- secure DNS
+
+#[test]
+fn a_name_that_resolves_only_without_secure_dns_blames_the_secure_dns() {
+    let d = net_error("https://mail.example.com/", "NS_ERROR_UNKNOWN_HOST", "GET");
+    let mut e = env();
+    e.browser = Some("firefox".into());
+    e.resolves_without_secure_dns = Some(true);
+    let x = in_context(&d, &e);
+    assert_eq!(x.cause, Cause::SecureDns);
+    assert_eq!(x.culprit, Culprit::Browser);
+    let a = advise(&x, &e);
+    assert_eq!(a.summary.key, "summary_secure_dns_nogw");
+    assert_eq!(a.steps[0].id, "secure-dns");
+    assert_eq!(
+        a.steps[0].params.get("variant"),
+        Some(&Param::Text("firefox".into()))
+    );
+    assert_eq!(
+        a.steps[0].action,
+        Some(gateway_doctor::model::Action::OpenUrl {
+            url: "about:preferences#privacy".into()
+        })
+    );
+    assert_eq!(in_context(&x, &e), x);
+    // it does not resolve either way, or the browser could not ask: a DNS failure that names
+    // secure DNS among its causes
+    for r in [Some(false), None] {
+        e.resolves_without_secure_dns = r;
+        let y = in_context(&d, &e);
+        assert_eq!(y.cause, Cause::Dns);
+        assert_eq!(advise(&y, &e).summary.key, "summary_dns_nogw");
+    }
+    let locales = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("extension/_locales/en/messages.json"),
+    )
+    .unwrap();
+    let m: serde_json::Value = serde_json::from_str(&locales).unwrap();
+    assert!(m["summary_dns_nogw"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("secure DNS"));
+}

@@ -351,6 +351,16 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 s.variant("retry_after");
             }
         }
+        SecureDns => {
+            let page = if firefox {
+                "about:preferences#privacy"
+            } else {
+                "chrome://settings/security"
+            };
+            s.text("browserPage", page);
+            s.variant(if firefox { "firefox" } else { "chrome" });
+            s.open(page);
+        }
         SetClock => {
             if matches!(
                 c.platform.as_str(),

@@ -459,6 +459,7 @@ pub fn environment(
         incognito_allowed: o.opt("incognitoAllowed", boolean)?,
         online: o.opt("online", boolean)?,
         addresses: o.list("addresses", 32, string)?,
+        resolves_without_secure_dns: o.opt("resolvesWithoutSecureDns", boolean)?,
         clock_samples: o.list(
             "clockSamples",
             crate::policy::MAX_CLOCK_SAMPLES,

@@ -12,6 +12,8 @@
 //! - A certificate's date error (expired, not yet valid) while the servers' `Date` of recent
 //!   responses says the computer's clock is off by more than [`CLOCK_SKEW_MS`]: "clock",
 //!   culprit "browser" (this computer), with `clockOffsetMs`.
+//! - A name that does not resolve, but does without the browser's secure DNS (Firefox can
+//!   ask): "secure-dns", culprit "browser".
 //! - The host resolves to `0.0.0.0` or `::` (the failure's `ip`, or the environment's
 //!   `addresses` where the shell could resolve it): "dns-filter", culprit "network".
 
@@ -141,7 +143,18 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
             | Cause::Offline
             | Cause::DnsFilter
             | Cause::Clock
+            | Cause::SecureDns
     ) {
+        return out;
+    }
+    // The name resolves, but not through the browser's secure DNS: that resolver failed.
+    if d.cause == Cause::Dns && env.resolves_without_secure_dns == Some(true) {
+        out.cause = Cause::SecureDns;
+        out.culprit = Culprit::Browser;
+        out.transient = false;
+        out.confidence = 0.9;
+        out.evidence
+            .push("the name resolves without the browser's secure DNS".into());
         return out;
     }
     // Where the host resolves is a fact about its name: for a failure to connect to it.
