@@ -26,7 +26,7 @@ import { admit, contentAction } from './trust.js';
 import { knownHosts, rememberResponse } from './known-hosts.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
-import { MSG, MSG_PREFIX, KIND, KEY, CLOCK } from './constants.js';
+import { MSG, MSG_PREFIX, KIND, KEY, CLOCK, IPV4 } from './constants.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -96,6 +96,24 @@ async function rememberClock(details) {
   list.push({ date: String(date).slice(0, 64), at: details.timeStamp });
   list.splice(0, Math.max(0, list.length - CLOCK.KEEP));
   await api.storage.session.set({ [KEY.CLOCK_SAMPLES]: list }).catch(() => {});
+}
+
+/** When a page last loaded from a public IPv4 address: IPv4 works, so a site that only has
+ * IPv6 and fails points at this connection's IPv6. A time only; session storage. */
+let ipv4At;
+const lastIpv4 = () =>
+  (ipv4At ??= api.storage.session
+    .get(KEY.IPV4_AT)
+    .then((got) => Number(got[KEY.IPV4_AT]) || 0)
+    .catch(() => 0));
+
+/** @param {chrome.webRequest.OnHeadersReceivedDetails} details */
+async function rememberIpv4(details) {
+  const ip = String(/** @type {{ ip?: string }} */ (details).ip || '');
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) || ip.startsWith('127.')) return;
+  if (details.timeStamp - (await lastIpv4()) < IPV4.EVERY_MS) return;
+  ipv4At = Promise.resolve(details.timeStamp);
+  await api.storage.session.set({ [KEY.IPV4_AT]: details.timeStamp }).catch(() => {});
 }
 
 const key = KEY.tab;
@@ -243,6 +261,7 @@ async function environment(rec) {
     clockSamples: await clockSamples(),
     addresses,
     resolvesWithoutSecureDns,
+    ipv4Works: Date.now() - (await lastIpv4()) < IPV4.WORKS_MS,
     attempts: rec.attempts || 0,
     now: Date.now(),
     // What could not be read: the core picks the variants that say so.
@@ -367,6 +386,7 @@ async function onHeaders(details) {
     await watch.onHealthy(tabId);
     if (statusCode < 300) rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
     rememberClock(details);
+    rememberIpv4(details);
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
       await forget(tabId);

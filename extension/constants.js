@@ -71,6 +71,8 @@ export const KEY = Object.freeze({
   WATCH_INDEX: 'watchIndex',
   /** The `Date` of main-frame responses lately, with when each arrived (background.js). */
   CLOCK_SAMPLES: 'clockSamples',
+  /** When a page last loaded from a public IPv4 address (background.js). */
+  IPV4_AT: 'ipv4At',
   /** The tabs that wait for the connection (watch.js, waitForNetwork). */
   NETWORK_WAIT: 'netwait',
   RECENT_FAILURES: 'recentFailures',
@@ -86,6 +88,9 @@ export const ALARM = Object.freeze({ AUTO: 'gd-auto:', WATCH: 'gd-watch:', BUCKE
 /** Clock samples: the last this many are kept, at most one a minute (the core reads them,
  * src/policy.rs clock_offset). */
 export const CLOCK = Object.freeze({ KEEP: 7, EVERY_MS: 60_000 });
+
+/** A page loaded over IPv4 within this long says IPv4 works (ms); noted at most once a minute. */
+export const IPV4 = Object.freeze({ WORKS_MS: 10 * 60_000, EVERY_MS: 60_000 });
 
 /** The prefix of the "<host> is back" notifications' ids. */
 export const NOTICE_PREFIX = 'gd-back:';

@@ -551,6 +551,8 @@ const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, Chec
 const CLOCK_STEPS: &[Id] = &[SetClock, Retry];
 /// The browser's secure DNS failed where the system's resolver works: change or turn it off.
 const SECURE_DNS_STEPS: &[Id] = &[SecureDns, Retry, ChangeDns, FlushDns];
+/// This connection's IPv6: another network (mobile data) or the router's or provider's fix.
+const IPV6_STEPS: &[Id] = &[CheckConnection, Retry, OtherBrowser, CheckProxy];
 const URL_STEPS: &[Id] = &[VerifyUrl, Retry, OtherBrowser];
 const TIMEOUT_STEPS: &[Id] = &[
     Retry,
@@ -634,6 +636,7 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::DnsFilter => DNS_FILTER_STEPS,
         Cause::Clock => CLOCK_STEPS,
         Cause::SecureDns => SECURE_DNS_STEPS,
+        Cause::Ipv6 => IPV6_STEPS,
         Cause::InvalidUrl => URL_STEPS,
         Cause::File => return URL_STEPS.to_vec(),
         Cause::Timeout | Cause::Unreachable => TIMEOUT_STEPS,

@@ -96,6 +96,9 @@ pub enum Cause {
     /// The name does not resolve through the browser's secure DNS (DNS over HTTPS) but does
     /// through the system's resolver: the secure DNS resolver failed (Firefox can tell).
     SecureDns,
+    /// The site has only IPv6 addresses and connecting to them failed, while IPv4 works for
+    /// other sites: the person's IPv6.
+    Ipv6,
     Aborted,
     InvalidUrl,
     Auth,
@@ -108,7 +111,7 @@ pub enum Cause {
 }
 
 impl Cause {
-    pub const ALL: [Cause; 32] = [
+    pub const ALL: [Cause; 33] = [
         Cause::UpstreamUnreachable,
         Cause::UpstreamTimeout,
         Cause::UpstreamInvalidResponse,
@@ -133,6 +136,7 @@ impl Cause {
         Cause::DnsFilter,
         Cause::Clock,
         Cause::SecureDns,
+        Cause::Ipv6,
         Cause::Aborted,
         Cause::InvalidUrl,
         Cause::Auth,
@@ -170,6 +174,7 @@ impl Cause {
             Cause::DnsFilter => "dns-filter",
             Cause::Clock => "clock",
             Cause::SecureDns => "secure-dns",
+            Cause::Ipv6 => "ipv6",
             Cause::Aborted => "aborted",
             Cause::InvalidUrl => "invalid-url",
             Cause::Auth => "auth",
@@ -396,6 +401,8 @@ pub struct Environment {
     /// Whether the failed host's name resolves without the browser's secure DNS, where the
     /// shell could ask (Firefox's `dns.resolve` with `disable_trr`, after it failed with it).
     pub resolves_without_secure_dns: Option<bool>,
+    /// A page loaded over IPv4 lately (a healthy main-frame response from an IPv4 address).
+    pub ipv4_works: Option<bool>,
     /// The `Date` of main-frame responses lately, each with when it arrived by this
     /// computer's clock: how far off the clock is (`policy::clock_offset`).
     #[serde(deserialize_with = "nullable")]

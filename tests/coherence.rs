@@ -195,6 +195,13 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
                             } else {
                                 vec![]
                             },
+                            // the site only on IPv6, while IPv4 works (offline: not)
+                            addresses: if recent_label == "real" && online.is_some() {
+                                vec!["2001:db8::1".into()]
+                            } else {
+                                vec![]
+                            },
+                            ipv4_works: Some(online.is_some()),
                             now: Some(NOW),
                             ..Environment::default()
                         };

@@ -688,3 +688,32 @@ fn a_name_that_resolves_only_without_secure_dns_blames_the_secure_dns() {
         .unwrap()
         .contains("secure DNS"));
 }
+
+// ---------------------------------------------------------------- IPv6
+
+#[test]
+fn only_ipv6_failing_while_ipv4_works_blames_the_connections_ipv6() {
+    let d = net_error("https://v6only.example.com/", "NS_ERROR_NET_TIMEOUT", "GET");
+    let mut e = env();
+    e.addresses = vec!["2001:db8::1".into(), "[2001:db8::2]".into()];
+    e.ipv4_works = Some(true);
+    let x = in_context(&d, &e);
+    assert_eq!(x.cause, Cause::Ipv6);
+    assert_eq!(x.culprit, Culprit::Network);
+    let a = advise(&x, &e);
+    assert_eq!(a.summary.key, "summary_ipv6_nogw");
+    assert_eq!(a.steps[0].id, "check-connection");
+    assert_eq!(
+        a.steps[0].params.get("variant"),
+        Some(&Param::Text("ipv6".into()))
+    );
+    // IPv4 not known to work, or an IPv4 address among them: no such claim
+    e.ipv4_works = None;
+    assert_eq!(in_context(&d, &e).cause, Cause::Timeout);
+    e.ipv4_works = Some(true);
+    e.addresses.push("192.0.2.1".into());
+    assert_eq!(in_context(&d, &e).cause, Cause::Timeout);
+    // "::" is a DNS filter's, not IPv6's
+    e.addresses = vec!["::".into()];
+    assert_eq!(in_context(&d, &e).cause, Cause::DnsFilter);
+}

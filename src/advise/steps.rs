@@ -340,6 +340,8 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 s.variant("portal");
             } else if d.cause == Cause::Offline {
                 s.variant("offline");
+            } else if d.cause == Cause::Ipv6 {
+                s.variant("ipv6");
             } else if c.others_failing >= NETWORK_WIDE_MIN {
                 s.variant("network");
             }

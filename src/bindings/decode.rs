@@ -460,6 +460,7 @@ pub fn environment(
         online: o.opt("online", boolean)?,
         addresses: o.list("addresses", 32, string)?,
         resolves_without_secure_dns: o.opt("resolvesWithoutSecureDns", boolean)?,
+        ipv4_works: o.opt("ipv4Works", boolean)?,
         clock_samples: o.list(
             "clockSamples",
             crate::policy::MAX_CLOCK_SAMPLES,

@@ -14,6 +14,8 @@
 //!   culprit "browser" (this computer), with `clockOffsetMs`.
 //! - A name that does not resolve, but does without the browser's secure DNS (Firefox can
 //!   ask): "secure-dns", culprit "browser".
+//! - A failure to connect to a host with only IPv6 addresses while IPv4 works for other
+//!   sites (`ipv4Works`): "ipv6", culprit "network".
 //! - The host resolves to `0.0.0.0` or `::` (the failure's `ip`, or the environment's
 //!   `addresses` where the shell could resolve it): "dns-filter", culprit "network".
 
@@ -144,6 +146,7 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
             | Cause::DnsFilter
             | Cause::Clock
             | Cause::SecureDns
+            | Cause::Ipv6
     ) {
         return out;
     }
@@ -163,6 +166,25 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
         && env.addresses.iter().take(32).all(|a| is_filter_address(a))
     {
         d_filter(&mut out);
+        return out;
+    }
+    // Only IPv6 addresses, and IPv4 works for other sites: this connection's IPv6.
+    if network_error(d.cause, true)
+        && env.ipv4_works == Some(true)
+        && !env.addresses.is_empty()
+        && env.addresses.iter().take(32).all(|a| {
+            a.trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::Ipv6Addr>()
+                .is_ok()
+        })
+    {
+        out.cause = Cause::Ipv6;
+        out.culprit = Culprit::Network;
+        out.transient = false;
+        out.confidence = 0.7;
+        out.evidence
+            .push("only IPv6 addresses, while IPv4 works for other sites".into());
         return out;
     }
     if d.cause == Cause::Tls && certificate_date_error(d) {
