@@ -367,11 +367,9 @@ pub fn waits_for_network(d: &Diagnosis) -> bool {
             || (d.status_code == Some(511) && d.cause == Cause::Auth))
 }
 
-/// The background's next check for the network being back, for tabs that have waited since
-/// `started_at` with `checks` checks made: `at`, or `end: "expired"` after [`WATCH_TOTAL_MS`].
-pub fn network_check_next(started_at: f64, checks: u32, now: f64, scale: f64) -> WatchNext {
-    let now = now_of(now);
-    let scale = scale_of(Some(scale));
+/// When a schedule (a watch, the checks for the network) that started at `started_at` ends:
+/// [`WATCH_TOTAL_MS`] later (scaled); `Err` is the answer once `now` is past it.
+fn schedule_end(started_at: f64, now: f64, scale: f64) -> Result<f64, WatchNext> {
     let started = if started_at.is_finite() {
         started_at.min(now)
     } else {
@@ -379,12 +377,24 @@ pub fn network_check_next(started_at: f64, checks: u32, now: f64, scale: f64) ->
     };
     let ends_at = (started + WATCH_TOTAL_MS / scale).round();
     if now >= ends_at {
-        return WatchNext {
+        return Err(WatchNext {
             at: None,
             end: Some("expired"),
             ends_at,
-        };
+        });
     }
+    Ok(ends_at)
+}
+
+/// The background's next check for the network being back, for tabs that have waited since
+/// `started_at` with `checks` checks made: `at`, or `end: "expired"` after [`WATCH_TOTAL_MS`].
+pub fn network_check_next(started_at: f64, checks: u32, now: f64, scale: f64) -> WatchNext {
+    let now = now_of(now);
+    let scale = scale_of(Some(scale));
+    let ends_at = match schedule_end(started_at, now, scale) {
+        Ok(e) => e,
+        Err(expired) => return expired,
+    };
     let wait = (NETWORK_CHECK_FIRST_S * 2f64.powi(checks.min(16) as i32)).min(NETWORK_CHECK_MAX_S);
     WatchNext {
         at: Some(at_after(now, wait, scale, Some(ends_at))),
@@ -484,19 +494,10 @@ pub struct WatchNext {
 pub fn watch_next(w: &WatchInput) -> WatchNext {
     let now = now_of(w.now);
     let scale = scale_of(w.scale);
-    let started = if w.started_at.is_finite() {
-        w.started_at.min(now)
-    } else {
-        now
+    let ends_at = match schedule_end(w.started_at, now, scale) {
+        Ok(e) => e,
+        Err(expired) => return expired,
     };
-    let ends_at = (started + WATCH_TOTAL_MS / scale).round();
-    if now >= ends_at {
-        return WatchNext {
-            at: None,
-            end: Some("expired"),
-            ends_at,
-        };
-    }
     let r = jitter_of(w.seed, w.key.as_bytes(), 0.0);
     let ra = w
         .retry_after

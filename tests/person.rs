@@ -26,6 +26,18 @@ fn net_error(url: &str, error: &str, method: &str) -> Diagnosis {
     .unwrap()
 }
 
+/// The policy's decision for a failure seen now, automatic retries on.
+fn auto(d: &Diagnosis) -> gateway_doctor::policy::AutoDecision {
+    auto_retry(
+        d,
+        &AutoInput {
+            now: NOW,
+            enabled: true,
+            ..Default::default()
+        },
+    )
+}
+
 fn env() -> Environment {
     Environment {
         browser: Some("chrome".into()),
@@ -217,14 +229,7 @@ fn a_tab_that_waits_for_the_network_is_not_retried_on_a_timer() {
         ),
         &env(),
     );
-    let a = auto_retry(
-        &d,
-        &AutoInput {
-            now: NOW,
-            enabled: true,
-            ..Default::default()
-        },
-    );
+    let a = auto(&d);
     assert_eq!(a.state, "network");
     assert_eq!(a.reason, "offline");
     assert!(a.due.is_none() && a.watch_from.is_none());
@@ -244,14 +249,7 @@ fn a_tab_that_waits_for_the_network_is_not_retried_on_a_timer() {
         ),
         &env(),
     );
-    let a = auto_retry(
-        &post,
-        &AutoInput {
-            now: NOW,
-            enabled: true,
-            ..Default::default()
-        },
-    );
+    let a = auto(&post);
     assert_eq!((a.state, a.reason.as_str()), ("off", "not-idempotent"));
     let v = view(
         &post,
@@ -428,14 +426,7 @@ fn a_name_that_resolves_to_the_unspecified_address_is_a_dns_filter() {
             Some(&Param::Text("ads.example.com".into()))
         );
         // and it waits for nothing: no timer retries a filter's answer
-        let a = auto_retry(
-            &d,
-            &AutoInput {
-                now: NOW,
-                enabled: true,
-                ..Default::default()
-            },
-        );
+        let a = auto(&d);
         assert_ne!(a.state, "scheduled");
         assert_ne!(a.state, "network");
     }
@@ -499,14 +490,7 @@ fn a_511_says_sign_in_to_the_network_opens_its_page_and_waits_for_it() {
         })
     );
     assert!(waits_for_network(&d));
-    let r = auto_retry(
-        &d,
-        &AutoInput {
-            now: NOW,
-            enabled: true,
-            ..Default::default()
-        },
-    );
+    let r = auto(&d);
     assert_eq!((r.state, r.reason.as_str()), ("network", "auth"));
     let v = view(
         &d,

@@ -41,22 +41,31 @@ fn network_error(cause: Cause, known_host: bool) -> bool {
 
 /// A DNS filter answered for the host: no retry helps until it is allowed there.
 pub(crate) fn d_filter(d: &mut Diagnosis) {
-    d.cause = Cause::DnsFilter;
-    d.culprit = Culprit::Network;
-    d.transient = false;
-    d.safe_to_retry = crate::diagnose::is_idempotent(&d.method);
-    d.confidence = 0.9;
-    d.evidence
-        .push("the name resolved to 0.0.0.0 or :: (a DNS filter's answer)".into());
+    assign(
+        d,
+        (Cause::DnsFilter, Culprit::Network, false, 0.9),
+        "the name resolved to 0.0.0.0 or :: (a DNS filter's answer)".into(),
+    );
 }
 
-fn set(d: &mut Diagnosis, cause: Cause, evidence: String) {
+/// `d` becomes (cause, culprit, transient, confidence), with one more line of evidence.
+fn assign(
+    d: &mut Diagnosis,
+    (cause, culprit, transient, confidence): (Cause, Culprit, bool, f64),
+    evidence: String,
+) {
     d.cause = cause;
-    d.culprit = Culprit::Network;
-    d.transient = true;
+    d.culprit = culprit;
+    d.transient = transient;
     d.safe_to_retry = crate::diagnose::is_idempotent(&d.method);
-    d.confidence = d.confidence.max(0.8);
+    d.confidence = confidence;
     d.evidence.push(evidence);
+}
+
+/// The person's connection is what failed (offline, network-down): it will come back.
+fn set(d: &mut Diagnosis, cause: Cause, evidence: String) {
+    let confidence = d.confidence.max(0.8);
+    assign(d, (cause, Culprit::Network, true, confidence), evidence);
 }
 
 /// A captive portal's sign-in page in its 511 page (RFC 6585 section 6: the page links to
@@ -152,12 +161,11 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
     }
     // The name resolves, but not through the browser's secure DNS: that resolver failed.
     if d.cause == Cause::Dns && env.resolves_without_secure_dns == Some(true) {
-        out.cause = Cause::SecureDns;
-        out.culprit = Culprit::Browser;
-        out.transient = false;
-        out.confidence = 0.9;
-        out.evidence
-            .push("the name resolves without the browser's secure DNS".into());
+        assign(
+            &mut out,
+            (Cause::SecureDns, Culprit::Browser, false, 0.9),
+            "the name resolves without the browser's secure DNS".into(),
+        );
         return out;
     }
     // Where the host resolves is a fact about its name: for a failure to connect to it.
@@ -179,24 +187,22 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
                 .is_ok()
         })
     {
-        out.cause = Cause::Ipv6;
-        out.culprit = Culprit::Network;
-        out.transient = false;
-        out.confidence = 0.7;
-        out.evidence
-            .push("only IPv6 addresses, while IPv4 works for other sites".into());
+        assign(
+            &mut out,
+            (Cause::Ipv6, Culprit::Network, false, 0.7),
+            "only IPv6 addresses, while IPv4 works for other sites".into(),
+        );
         return out;
     }
     if d.cause == Cause::Tls && certificate_date_error(d) {
         if let Some(off) = crate::policy::clock_offset(&env.clock_samples) {
             if off.abs() > CLOCK_SKEW_MS {
-                out.cause = Cause::Clock;
-                out.culprit = Culprit::Browser;
-                out.transient = false;
-                out.confidence = 0.9;
+                assign(
+                    &mut out,
+                    (Cause::Clock, Culprit::Browser, false, 0.9),
+                    "the computer's clock is off from the servers' Date".into(),
+                );
                 out.clock_offset_ms = Some(off.round());
-                out.evidence
-                    .push("the computer's clock is off from the servers' Date".into());
             }
         }
         return out;
