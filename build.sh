@@ -397,6 +397,8 @@ run_tests() {
   suite "accessibility: firefox" node --test --test-concurrency=1 tests/e2e/firefox-a11y.test.mjs
   suite "nothing a page can drive: chromium" node --test --test-concurrency=1 tests/e2e/chromium-isolation.test.mjs
   suite "nothing a page can drive: firefox" node --test --test-concurrency=1 tests/e2e/firefox-isolation.test.mjs
+  suite "the person's side: chromium" node --test --test-concurrency=1 tests/e2e/chromium-person.test.mjs
+  suite "the person's side: firefox" node --test --test-concurrency=1 tests/e2e/firefox-person.test.mjs
   echo
   echo "==> summary"
   printf '    %s\n' "${RESULTS[@]}"

@@ -15,6 +15,8 @@ import {
   onTabStatus,
   proxyOf,
   readProxySettings,
+  canResolveNames,
+  resolveHost,
 } from './shim.js';
 import { core } from './core.js';
 import * as watch from './watch.js';
@@ -24,7 +26,7 @@ import { admit, contentAction } from './trust.js';
 import { knownHosts, rememberResponse } from './known-hosts.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
-import { MSG, MSG_PREFIX, KIND, KEY } from './constants.js';
+import { MSG, MSG_PREFIX, KIND, KEY, CLOCK, IPV4 } from './constants.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -71,6 +73,49 @@ async function rememberFailure(rec) {
   list.splice(0, list.length, ...keep);
   await api.storage.session.set({ [RECENT_KEY]: keep }).catch(() => {});
 }
+/** The `Date` of main-frame responses the extension sees anyway, with when each arrived, for
+ * the core to tell a wrong clock (src/policy.rs clock_offset): never from a private window,
+ * nothing parsed here (healthy pages load no wasm), session storage only. */
+let clock;
+const clockSamples = () =>
+  (clock ??= api.storage.session
+    .get(KEY.CLOCK_SAMPLES)
+    .then((got) => (Array.isArray(got[KEY.CLOCK_SAMPLES]) ? got[KEY.CLOCK_SAMPLES] : []))
+    .catch(() => []));
+
+/** @param {chrome.webRequest.OnHeadersReceivedDetails} details */
+async function rememberClock(details) {
+  const date = (details.responseHeaders || []).find((h) => String(h.name).toLowerCase() === 'date')?.value;
+  if (!date) return;
+  const list = await clockSamples();
+  const last = list[list.length - 1];
+  if (last && Math.abs(details.timeStamp - last.at) < CLOCK.EVERY_MS) return;
+  const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
+  const isPrivate = typeof incognito === 'boolean' ? incognito : await api.tabs.get(details.tabId).then((t) => t.incognito !== false, () => true);
+  if (isPrivate) return;
+  list.push({ date: String(date).slice(0, 64), at: details.timeStamp });
+  list.splice(0, Math.max(0, list.length - CLOCK.KEEP));
+  await api.storage.session.set({ [KEY.CLOCK_SAMPLES]: list }).catch(() => {});
+}
+
+/** When a page last loaded from a public IPv4 address: IPv4 works, so a site that only has
+ * IPv6 and fails points at this connection's IPv6. A time only; session storage. */
+let ipv4At;
+const lastIpv4 = () =>
+  (ipv4At ??= api.storage.session
+    .get(KEY.IPV4_AT)
+    .then((got) => Number(got[KEY.IPV4_AT]) || 0)
+    .catch(() => 0));
+
+/** @param {chrome.webRequest.OnHeadersReceivedDetails} details */
+async function rememberIpv4(details) {
+  const ip = String(/** @type {{ ip?: string }} */ (details).ip || '');
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) || ip.startsWith('127.')) return;
+  if (details.timeStamp - (await lastIpv4()) < IPV4.EVERY_MS) return;
+  ipv4At = Promise.resolve(details.timeStamp);
+  await api.storage.session.set({ [KEY.IPV4_AT]: details.timeStamp }).catch(() => {});
+}
+
 const key = KEY.tab;
 
 /** tabId -> the promise of the navigation event being handled for it; readers wait on it,
@@ -194,6 +239,13 @@ async function environment(rec) {
     platform,
     actions.hasPermission('proxy'),
   ]);
+  // Where the name points, for a navigation that got no response (a DNS filter answers
+  // 0.0.0.0): Firefox only (its `dns` API), from the browser's own resolver and cache.
+  // A name that does not resolve, asked again without the browser's secure DNS: when it
+  // resolves then, the secure DNS resolver is what failed.
+  const addresses = canResolveNames && rec.kind === KIND.ERROR ? await resolveHost(host) : undefined;
+  const resolvesWithoutSecureDns =
+    canResolveNames && rec.kind === KIND.ERROR && !addresses?.length ? Boolean((await resolveHost(host, ['disable_trr']))?.length) : undefined;
   return {
     url: rec.url,
     method: rec.failure.method,
@@ -204,6 +256,12 @@ async function environment(rec) {
     knownHosts: hosts.filter((h) => h !== host),
     recentFailures: failures.filter((f) => f.host !== host),
     incognitoAllowed,
+    // The browser's own word on the network: false makes any network error "offline".
+    online: navigator.onLine,
+    clockSamples: await clockSamples(),
+    addresses,
+    resolvesWithoutSecureDns,
+    ipv4Works: Date.now() - (await lastIpv4()) < IPV4.WORKS_MS,
     attempts: rec.attempts || 0,
     now: Date.now(),
     // What could not be read: the core picks the variants that say so.
@@ -241,7 +299,8 @@ async function analyse(tabId, rec, { reuse = false } = {}) {
       environments.set(tabId, { url: rec.url, env });
     }
     const wasm = await c;
-    const diagnosis = wasm.diagnose(rec.failure);
+    // The failure in the person's environment: offline, the network down (src/diagnose/person.rs).
+    const diagnosis = wasm.inContext(wasm.diagnose(rec.failure), env);
     const advice = wasm.advise(diagnosis, env);
     return { diagnosis, advice };
   } catch (e) {
@@ -326,6 +385,8 @@ async function onHeaders(details) {
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
     if (statusCode < 300) rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
+    rememberClock(details);
+    rememberIpv4(details);
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
       await forget(tabId);
@@ -398,7 +459,8 @@ async function onError(details) {
     url,
     kind: KIND.ERROR,
     at: details.timeStamp,
-    failure: { url, method: details.method, error, proxy: proxyOf(details), timeStamp: details.timeStamp },
+    // `ip`: where the browser tried to connect (0.0.0.0 or :: is a DNS filter's answer).
+    failure: { url, method: details.method, error, ip: details.ip ? String(details.ip).slice(0, 64) : undefined, proxy: proxyOf(details), timeStamp: details.timeStamp },
     attempts: prev && sameUrl(prev.url, url) ? (prev.attempts || 0) + 1 : 0,
   };
   const [result, retrying] = await Promise.all([analyse(tabId, rec), watch.isRetrying(tabId, url)]);
@@ -602,6 +664,13 @@ async function onMessage(message, sender, trusted) {
       }
       return result;
     }
+    case MSG.ONLINE: {
+      // Our diagnosis page heard the browser's `online`: the tabs that wait for the
+      // connection load again (the core's order and stagger).
+      if (kind !== 'own') return null;
+      await watch.networkBack();
+      return null;
+    }
     case MSG.LEAVING: {
       const rec = await load(tabId);
       if (rec) {
@@ -645,6 +714,11 @@ onTabStatus((tabId, info, tab) => {
 api.tabs.onRemoved.addListener((tabId) => {
   forget(tabId);
   watch.onTabRemoved(tabId);
+});
+// The browser says the connection is back (where the worker hears it; the diagnosis page
+// tells too, and the background checks on its own schedule besides).
+globalThis.addEventListener?.('online', () => {
+  watch.networkBack();
 });
 api.alarms.onAlarm.addListener((alarm) => {
   watch.onAlarm(alarm);

@@ -14,6 +14,8 @@ export const MSG = Object.freeze({
   ACTION: 'gd:action',
   /** diagnosis page -> background: the person leaves the page. */
   LEAVING: 'gd:leaving',
+  /** diagnosis page -> background: the browser says the connection is back. */
+  ONLINE: 'gd:online',
   /** popup -> watch module: every site being watched. */
   WATCH_LIST: 'gdw:list',
   /** popup -> watch module: stop watching a site. */
@@ -31,6 +33,8 @@ export const STATE = Object.freeze({
   FIRED: 'fired',
   EXHAUSTED: 'exhausted',
   WATCHING: 'watching',
+  /** it waits for the person's connection, not the site (offline, network-down) */
+  NETWORK: 'network',
   CANCELLED: 'cancelled',
   OFF: 'off',
 });
@@ -65,6 +69,12 @@ export const KEY = Object.freeze({
   /** @param {string} noticeId */
   notice: (noticeId) => `notice:${noticeId}`,
   WATCH_INDEX: 'watchIndex',
+  /** The `Date` of main-frame responses lately, with when each arrived (background.js). */
+  CLOCK_SAMPLES: 'clockSamples',
+  /** When a page last loaded from a public IPv4 address (background.js). */
+  IPV4_AT: 'ipv4At',
+  /** The tabs that wait for the connection (watch.js, waitForNetwork). */
+  NETWORK_WAIT: 'netwait',
   RECENT_FAILURES: 'recentFailures',
   /** The developer time-scale (developer builds only: see settings.js). */
   CLOCK_SCALE: 'clockScale',
@@ -73,7 +83,14 @@ export const KEY = Object.freeze({
 });
 
 /** Alarm names: a prefix and a tab id or origin. */
-export const ALARM = Object.freeze({ AUTO: 'gd-auto:', WATCH: 'gd-watch:', BUCKET: 'gd-bucket:' });
+export const ALARM = Object.freeze({ AUTO: 'gd-auto:', WATCH: 'gd-watch:', BUCKET: 'gd-bucket:', NETWORK: 'gd-net' });
+
+/** Clock samples: the last this many are kept, at most one a minute (the core reads them,
+ * src/policy.rs clock_offset). */
+export const CLOCK = Object.freeze({ KEEP: 7, EVERY_MS: 60_000 });
+
+/** A page loaded over IPv4 within this long says IPv4 works (ms); noted at most once a minute. */
+export const IPV4 = Object.freeze({ WORKS_MS: 10 * 60_000, EVERY_MS: 60_000 });
 
 /** The prefix of the "<host> is back" notifications' ids. */
 export const NOTICE_PREFIX = 'gd-back:';

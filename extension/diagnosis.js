@@ -95,6 +95,12 @@ byId('address').addEventListener('submit', (e) => {
   go(url);
 });
 
+// The connection is back: the background reloads the tabs that wait for it, this one among
+// them, in the core's order (the one the person looks at first).
+addEventListener('online', () => {
+  if (Number.isInteger(tabId)) chrome.runtime.sendMessage({ type: MSG.ONLINE, tabId }).catch(() => {});
+});
+
 addEventListener('pagehide', () => {
   if (!leaving) chrome.runtime.sendMessage({ type: MSG.LEAVING, tabId, retrying: false }).catch(() => {});
 });

@@ -55,6 +55,41 @@ export async function canOpenPrivateWindow() {
 /** The message that tells how to allow private windows in this browser. */
 export const privateAccessHelpKey = isFirefox ? 'ui_private_help_firefox' : 'ui_private_help_chrome';
 
+/** Whether this browser lets an extension ask where a name points (Firefox's `dns`, a
+ * permission of the Firefox build only: tools/manifest.mjs); Chrome has no such API. */
+export const canResolveNames = isFirefox;
+
+/** How long a name's lookup may take before the diagnosis goes on without it. */
+const RESOLVE_LIMIT_MS = 1500;
+
+/**
+ * The addresses `host` resolves to (Firefox), at most 32, or undefined where the browser
+ * cannot say (Chrome, an error, too slow).
+ * `flags`: dns.resolve's, e.g. ["disable_trr"] (without the browser's secure DNS).
+ * @param {string} host
+ * @param {string[]} [flags]
+ * @returns {Promise<string[] | undefined>}
+ */
+export async function resolveHost(host, flags = []) {
+  if (!canResolveNames || !host) return undefined;
+  /** @type {any} */
+  const dns = /** @type {any} */ (api).dns;
+  if (!dns?.resolve) return undefined;
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(undefined), RESOLVE_LIMIT_MS);
+  });
+  try {
+    /** @type {any} */
+    const r = await Promise.race([dns.resolve(host, flags), late]);
+    return Array.isArray(r?.addresses) ? r.addresses.slice(0, 32).map(String) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Where the person manages extensions. */
 export const extensionsPageUrl = isFirefox ? 'about:addons' : 'chrome://extensions';
 
@@ -128,7 +163,7 @@ export const canDisableExtensions = !isFirefox;
 
 /** Browser pages an action may open (besides http and https). */
 export const BROWSER_PAGES = isFirefox
-  ? ['about:addons', 'about:networking#dns', 'about:preferences#general']
+  ? ['about:addons', 'about:networking#dns', 'about:preferences#general', 'about:preferences#privacy']
   : ['chrome://extensions', 'chrome://net-internals/#dns', 'chrome://settings/security'];
 
 /** @type {Record<string, string>} */

@@ -3,9 +3,9 @@
 // tabs of them. Every decision (whether and when to retry, the watch schedule and its end,
 // the per-site budget, Retry-After, what a POST gets when the site is back) is the core's
 // (src/policy.rs); this module stores the state it passes back. It owns its alarms
-// ("gd-auto:<tabId>", "gd-watch:<origin>", "gd-bucket:<origin>") and its session-storage keys
-// ("auto:<tabId>", "watch:<origin>", "watchIndex", "bucket:<origin>" until the site's budget is
-// full again, "notice:<id>", "fired:<tabId>"), so that everything survives the worker being
+// ("gd-auto:<tabId>", "gd-watch:<origin>", "gd-bucket:<origin>", "gd-net") and its session-storage
+// keys ("auto:<tabId>", "watch:<origin>", "watchIndex", "bucket:<origin>" until the site's budget
+// is full again, "notice:<id>", "fired:<tabId>", "netwait"), so that everything survives the worker being
 // stopped. Short delays run on setTimeout while the
 // worker lives, with an alarm as the durable backstop.
 import { core } from './core.js';
@@ -23,6 +23,8 @@ const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
 const AUTO_ALARM = ALARM.AUTO;
 const WATCH_ALARM = ALARM.WATCH;
 const BUCKET_ALARM = ALARM.BUCKET;
+const NET_ALARM = ALARM.NETWORK;
+const NET_KEY = KEY.NETWORK_WAIT;
 const INDEX_KEY = KEY.WATCH_INDEX;
 
 // ------------------------------------------------------------------ small helpers
@@ -127,6 +129,7 @@ function fire(name) {
   if (name.startsWith(AUTO_ALARM)) return locked(name, () => fireAuto(Number(name.slice(AUTO_ALARM.length))));
   if (name.startsWith(WATCH_ALARM)) return locked(name, () => fireWatch(name.slice(WATCH_ALARM.length)));
   if (name.startsWith(BUCKET_ALARM)) return dropBucket(name.slice(BUCKET_ALARM.length));
+  if (name === NET_ALARM) return locked(NET_KEY, fireNetwork);
   return undefined;
 }
 
@@ -210,6 +213,8 @@ export async function onFailure(tabId, rec) {
     Object.assign(state, { state: a.state, reason: a.reason, due: a.due });
     setKey(autoKey(tabId), state);
     if (a.state === STATE.SCHEDULED) schedule(AUTO_ALARM + tabId, a.due);
+    // Offline, the network changed or down: the tab waits for the connection, not the site.
+    if (a.state === STATE.NETWORK) await waitForNetwork(tabId, rec);
     // The retries ran out (or Retry-After is hours away): a quiet watch that reloads the tab
     // when the site is back.
     if (a.state === STATE.EXHAUSTED) {
@@ -322,6 +327,104 @@ async function cancelAuto(tabId) {
     if (state) await setKey(autoKey(tabId), { ...state, state: STATE.CANCELLED, reason: REASON.CANCELLED });
     return state;
   });
+}
+
+// ------------------------------------------------------------------ waiting for the network
+
+// The tabs whose failure waits for the person's connection (the core's autoRetry said
+// "network"): one record `netwait` {startedAt, checks, nextAt, tabs: {tabId: {url, failureAt,
+// method}}} and one alarm "gd-net", the background's own checks (the core's networkCheckNext).
+// When the connection is back (our diagnosis page or the worker hears `online`, or a check
+// finds navigator.onLine), the core's onlineReloads orders and staggers their reloads, which
+// run as automatic retries of reason "back". A tab that fails again joins the same record, so
+// the checks keep backing off until the record ends (4 h, or no tab waits any more).
+
+/** @param {number} tabId @param {GdRecord} rec */
+async function waitForNetwork(tabId, rec) {
+  await locked(NET_KEY, async () => {
+    const wasm = await core();
+    /** @type {GdNetworkWait | undefined} */
+    let w = await getKey(NET_KEY);
+    const fresh = !w;
+    w ??= { startedAt: now(), checks: 0, tabs: {} };
+    w.tabs[tabId] = { url: rec.url, failureAt: rec.at, method: rec.diagnosis?.method || 'GET' };
+    if (fresh || !Number.isFinite(w.nextAt)) w.nextAt = wasm.networkCheckNext(w.startedAt, w.checks, now(), await clockScale()).at;
+    setKey(NET_KEY, w);
+    if (w.nextAt === undefined) {
+      removeKey(NET_KEY);
+      return;
+    }
+    if (fresh || !timers.has(NET_ALARM)) schedule(NET_ALARM, w.nextAt);
+  });
+}
+
+/** A tab no longer waits for the network (it loaded, went elsewhere or closed): when `url`
+ * is given, only if it waited for another URL. @param {number} tabId @param {string} [url] */
+async function leaveNetwork(tabId, url) {
+  const w = await getKey(NET_KEY);
+  if (!w?.tabs?.[tabId] || (url && sameUrl(w.tabs[tabId].url, url))) return;
+  await locked(NET_KEY, async () => {
+    const x = await getKey(NET_KEY);
+    if (!x?.tabs?.[tabId]) return;
+    delete x.tabs[tabId];
+    setKey(NET_KEY, x);
+  });
+}
+
+/** The connection is back: the waiting tabs reload in the core's order and stagger.
+ * @param {GdNetworkWait} w */
+async function reloadWaiting(w) {
+  const wasm = await core();
+  const tabs = [];
+  for (const [id, t] of Object.entries(w.tabs)) {
+    const tabId = Number(id);
+    const where = await stillFailing(tabId, t.url);
+    if (where.gone || where.elsewhere || !where.tab) continue;
+    const win = await api.windows.get(where.tab.windowId).catch(() => null);
+    tabs.push({ id: tabId, visible: Boolean(where.tab.active && win?.focused), active: Boolean(where.tab.active), failureAt: t.failureAt, method: t.method });
+  }
+  for (const { id, at } of wasm.onlineReloads(tabs, now())) {
+    const t = w.tabs[id];
+    setKey(autoKey(id), { url: t.url, failureAt: t.failureAt, state: STATE.SCHEDULED, reason: REASON.BACK, due: at, attempts: 0 });
+    schedule(AUTO_ALARM + id, at);
+  }
+  // The record stays (its checks keep backing off) for the tabs that fail again.
+  w.tabs = {};
+  setKey(NET_KEY, w);
+}
+
+/** Our diagnosis page (or the worker) heard `online`. */
+export async function networkBack() {
+  if (!(await getKey(NET_KEY))) return;
+  await locked(NET_KEY, async () => {
+    const w = await getKey(NET_KEY);
+    if (w && Object.keys(w.tabs).length) await reloadWaiting(w);
+  });
+}
+
+/** The background's own check: is the browser online again? */
+async function fireNetwork() {
+  const w = await getKey(NET_KEY);
+  if (!w) return;
+  const wasm = await core();
+  if (wasm.isEarly(w.nextAt, now())) {
+    schedule(NET_ALARM, w.nextAt);
+    return;
+  }
+  if (!Object.keys(w.tabs).length) {
+    removeKey(NET_KEY);
+    return;
+  }
+  w.checks = (w.checks || 0) + 1;
+  const next = wasm.networkCheckNext(w.startedAt, w.checks, now(), await clockScale());
+  if (navigator.onLine) await reloadWaiting(w);
+  if (next.at === undefined) {
+    removeKey(NET_KEY);
+    return;
+  }
+  w.nextAt = next.at;
+  setKey(NET_KEY, w);
+  schedule(NET_ALARM, w.nextAt);
 }
 
 // ------------------------------------------------------------------ watch
@@ -629,6 +732,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
  * other URLs end.
  * @param {number} tabId @param {string} url */
 export async function onNavigated(tabId, url) {
+  await leaveNetwork(tabId, url);
   const a = await getKey(autoKey(tabId));
   if (a && !sameUrl(a.url, url)) {
     unschedule(AUTO_ALARM + tabId);
@@ -644,6 +748,7 @@ export async function onNavigated(tabId, url) {
  * @param {number} tabId */
 export async function onHealthy(tabId) {
   unschedule(AUTO_ALARM + tabId);
+  await leaveNetwork(tabId);
   if (await getKey(autoKey(tabId))) await removeKey(autoKey(tabId));
   if (await watchOfTab(tabId)) await stopWatch(tabId);
 }
@@ -655,6 +760,7 @@ export async function onTabRemoved(tabId) {
   firedMemo.delete(tabId);
   await removeKey(autoKey(tabId));
   await removeKey(KEY.fired(tabId));
+  await leaveNetwork(tabId);
   await stopWatch(tabId);
 }
 
@@ -662,7 +768,7 @@ export async function onTabRemoved(tabId) {
  * @param {chrome.alarms.Alarm} alarm */
 export async function onAlarm(alarm) {
   const name = String(alarm?.name || '');
-  if (!name.startsWith(AUTO_ALARM) && !name.startsWith(WATCH_ALARM)) return false;
+  if (!name.startsWith(AUTO_ALARM) && !name.startsWith(WATCH_ALARM) && name !== NET_ALARM) return false;
   clearTimeout(timers.get(name));
   timers.delete(name);
   await fire(name);

@@ -8,7 +8,11 @@
 //! 2. `summary_via_proxy` / `summary_via_proxy_nogw`: a response cause (5xx) whose culprit is
 //!    the person's proxy (a forward proxy wrote the page, or it came through one).
 //! 3. Culprit variants of no-response causes: `summary_tls_browser`, `summary_tls_network`,
-//!    `summary_invalid_response_browser` (each also with `_nogw`).
+//!    `summary_invalid_response_browser` (each also with `_nogw`); `summary_network_changed`
+//!    for "offline" from `ERR_NETWORK_CHANGED` or `ERR_NETWORK_IO_SUSPENDED`;
+//!    `summary_blocked_client` (an extension: `ERR_BLOCKED_BY_CLIENT`, and then
+//!    "disable-extensions" lists only the extensions that can block a page) and
+//!    `summary_blocked_admin` (`ERR_BLOCKED_BY_ADMINISTRATOR`, `NS_ERROR_BLOCKED_BY_POLICY`).
 //! 4. `summary_<cause>` with the cause's `-` as `_` (`summary_upstream_unreachable`).
 //!
 //! Every summary key comes in two forms: the plain one when a gateway is known (the message
@@ -20,12 +24,14 @@
 //! `params.variant`, the more specific message `step_<id>_<variant>` exists and the renderer
 //! should prefer it, falling back to `step_<id>` (which reads well in every case). Variants:
 //! `flush-dns`: `win`, `mac`, `linux`, `cros`, `browser` (no OS command known);
-//! `change-dns`: `win`, `mac`, `linux`, `cros`, `android`; `verify-url`: `suggestion`;
+//! `change-dns`: `win`, `mac`, `linux`, `cros`, `android`, `filter` (a DNS filter blocked it); `verify-url`: `suggestion`;
 //! `check-down`: `network` (several other sites failed too); `check-connection`: `network`,
 //! `offline`, `portal`; `status-page`: `guess`; `clear-site-data`: `cookies`; `incognito`:
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
 //! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit);
-//! `wait`: `retry_after`.
+//! `wait`: `retry_after`; `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
+//! the clock on this OS); `secure-dns`: `firefox`, `chrome` (where its setting is). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
+//! opens it; `summary_portal` is the 511's headline.
 //!
 //! # Choices
 //!
@@ -137,6 +143,9 @@ enum Id {
     Wait,
     NotifyWhenBack,
     StartServer,
+    SignIn,
+    SetClock,
+    SecureDns,
 }
 
 impl Id {
@@ -160,6 +169,9 @@ impl Id {
             Id::Wait => "wait",
             Id::NotifyWhenBack => "notify-when-back",
             Id::StartServer => "start-server",
+            Id::SignIn => "sign-in",
+            Id::SetClock => "set-clock",
+            Id::SecureDns => "secure-dns",
         }
     }
 }
@@ -206,8 +218,14 @@ fn cause_from_str(s: &str) -> Option<Cause> {
     Cause::ALL.into_iter().find(|c| c.as_str() == s)
 }
 
-/// How many unrelated sites (by registrable domain) failed on the person's side lately.
-fn others_failing(d: &Diagnosis, env: &Environment, host: &str) -> usize {
+/// How many unrelated sites (by registrable domain) failed on the person's side within
+/// `window_ms` before `env.now` (all recent failures when `now` is missing).
+pub(crate) fn others_failing(
+    d: &Diagnosis,
+    env: &Environment,
+    host: &str,
+    window_ms: f64,
+) -> usize {
     // An HTTP response proves this connection worked: other sites' failures say nothing here.
     if d.status_code.is_some() || d.cause.is_response_cause() {
         return 0;
@@ -217,7 +235,7 @@ fn others_failing(d: &Diagnosis, env: &Environment, host: &str) -> usize {
     let mut seen: Vec<String> = Vec::new();
     for f in env.recent_failures.iter().take(1000) {
         if let Some(now) = now {
-            if !f.at.is_finite() || f.at > now + 60_000.0 || now - f.at > RECENT_WINDOW_MS {
+            if !f.at.is_finite() || f.at > now + 60_000.0 || now - f.at > window_ms {
                 continue;
             }
         }
@@ -244,6 +262,19 @@ fn others_failing(d: &Diagnosis, env: &Environment, host: &str) -> usize {
         }
     }
     seen.len()
+}
+
+/// For a page an extension blocked: only the extensions that can block a page (rules of
+/// declarativeNetRequest, blocking webRequest), the known ad and privacy blockers among them
+/// first, then in their ranked order.
+fn blockers(ranked: Vec<RankedExtension>) -> Vec<RankedExtension> {
+    let has = |e: &RankedExtension, r: &str| e.reasons.iter().any(|x| x == r);
+    let (mut known, rest): (Vec<_>, Vec<_>) = ranked
+        .into_iter()
+        .filter(|e| has(e, "blocking-webrequest") || has(e, "declarative-net-request"))
+        .partition(|e| has(e, "ad-blocker") || has(e, "privacy-tool"));
+    known.extend(rest);
+    known
 }
 
 impl<'a> Ctx<'a> {
@@ -306,8 +337,12 @@ impl<'a> Ctx<'a> {
             local: domain::local(&host),
             authority: crate::view::authority(d),
             public: domain::is_public_host(&host),
-            others_failing: others_failing(d, env, &host),
-            ranked: rank_extensions(&env.extensions),
+            others_failing: others_failing(d, env, &host, RECENT_WINDOW_MS),
+            ranked: if blocked_by(d) == Some(By::Client) {
+                blockers(rank_extensions(&env.extensions))
+            } else {
+                rank_extensions(&env.extensions)
+            },
             host,
             url,
             idempotent,
@@ -331,6 +366,39 @@ impl<'a> Ctx<'a> {
 
 // ---------------------------------------------------------------- summary
 
+/// Who blocked a page on this computer, as the browser's error name says.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum By {
+    /// An extension (Chromium's `ERR_BLOCKED_BY_CLIENT`).
+    Client,
+    /// The administrator's policy (`ERR_BLOCKED_BY_ADMINISTRATOR`, Firefox's
+    /// `NS_ERROR_BLOCKED_BY_POLICY`).
+    Admin,
+}
+
+fn blocked_by(d: &Diagnosis) -> Option<By> {
+    if d.cause != Cause::Blocked {
+        return None;
+    }
+    let e = clip(d.error.as_deref()?, 256).to_ascii_uppercase();
+    if e.contains("BLOCKED_BY_CLIENT") {
+        Some(By::Client)
+    } else if e.contains("BY_ADMINISTRATOR") || e.contains("BLOCKED_BY_POLICY") {
+        Some(By::Admin)
+    } else {
+        None
+    }
+}
+
+/// The connection changed or was suspended (the computer slept) under the navigation: the
+/// network is likely there again, unlike "offline".
+fn network_changed(d: &Diagnosis) -> bool {
+    d.error.as_deref().is_some_and(|e| {
+        let e = clip(e, 256).to_ascii_uppercase();
+        e.contains("NETWORK_CHANGED") || e.contains("NETWORK_IO_SUSPENDED")
+    })
+}
+
 fn summary(d: &Diagnosis) -> Message {
     let mut params = Params::new();
     if let Some(s) = d.status_code {
@@ -349,6 +417,11 @@ fn summary(d: &Diagnosis) -> Message {
         params.insert("error".into(), text(e));
     }
     let place = domain::local(&d.host);
+    if let Some(off) = d.clock_offset_ms.filter(|o| o.is_finite()) {
+        // "26 hours behind": whole hours, at least one
+        let hours = (off.abs() / 3_600_000.0).round().clamp(1.0, 1e6);
+        params.insert("hours".into(), Param::Number(hours));
+    }
     let mut key = String::from("summary_");
     if !d.failed {
         key.push_str("none");
@@ -375,6 +448,11 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Tls, Culprit::Browser) => "tls_browser",
             (Cause::Tls, Culprit::Network) => "tls_network",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
+            (Cause::Offline, _) if network_changed(d) => "network_changed",
+            (Cause::Auth, _) if d.status_code == Some(511) => "portal",
+            (Cause::Clock, _) if d.clock_offset_ms.is_some_and(|o| o > 0.0) => "clock_ahead",
+            (Cause::Blocked, _) if blocked_by(d) == Some(By::Client) => "blocked_client",
+            (Cause::Blocked, _) if blocked_by(d) == Some(By::Admin) => "blocked_admin",
             (c, _) => c.as_str(),
         };
         for ch in base.chars() {
@@ -501,6 +579,16 @@ const BLOCKED_STEPS: &[Id] = &[
     OtherBrowser,
     CheckConnection,
 ];
+/// The administrator's policy: nothing here turns it off; another browser may not have it.
+const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
+/// A DNS filter answered 0.0.0.0 or `::`: allow the name there, or use another DNS.
+const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, CheckProxy];
+/// The computer's clock is off: set it, then retry (every secure site fails until then).
+const CLOCK_STEPS: &[Id] = &[SetClock, Retry];
+/// The browser's secure DNS failed where the system's resolver works: change or turn it off.
+const SECURE_DNS_STEPS: &[Id] = &[SecureDns, Retry, ChangeDns, FlushDns];
+/// This connection's IPv6: another network (mobile data) or the router's or provider's fix.
+const IPV6_STEPS: &[Id] = &[CheckConnection, Retry, OtherBrowser, CheckProxy];
 const URL_STEPS: &[Id] = &[VerifyUrl, Retry, OtherBrowser];
 const TIMEOUT_STEPS: &[Id] = &[
     Retry,
@@ -573,13 +661,18 @@ fn base_order(c: &Ctx) -> Vec<Id> {
     }
     v.extend_from_slice(match d.cause {
         Cause::Dns => DNS_STEPS,
-        Cause::Offline => OFFLINE_STEPS,
+        Cause::Offline | Cause::NetworkDown => OFFLINE_STEPS,
         Cause::Proxy => PROXY_STEPS,
         Cause::Auth => AUTH_STEPS,
         Cause::Tls => TLS_STEPS,
         Cause::RedirectLoop | Cause::Cache => SITE_DATA_STEPS,
         Cause::InvalidResponse if c.cookies_strong => COOKIE_STEPS,
+        Cause::Blocked if blocked_by(d) == Some(By::Admin) => ADMIN_STEPS,
         Cause::Blocked => BLOCKED_STEPS,
+        Cause::DnsFilter => DNS_FILTER_STEPS,
+        Cause::Clock => CLOCK_STEPS,
+        Cause::SecureDns => SECURE_DNS_STEPS,
+        Cause::Ipv6 => IPV6_STEPS,
         Cause::InvalidUrl => URL_STEPS,
         Cause::File => return URL_STEPS.to_vec(),
         Cause::Timeout | Cause::Unreachable => TIMEOUT_STEPS,
@@ -622,6 +715,10 @@ fn order(c: &Ctx) -> Vec<Id> {
     }
     let network_side = c.network_side();
 
+    // a network's sign-in page (a 511's): opening it first
+    if d.sign_in_url.is_some() && d.status_code == Some(511) {
+        move_to(&mut v, SignIn, 0);
+    }
     // a "did you mean" for a name that does not resolve: that first
     if d.cause == Cause::Dns && c.suggestion.is_some() {
         move_to(&mut v, VerifyUrl, 0);

@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 /// Bounds on list inputs; longer lists are cut (the rest is not read).
 const MAX_KNOWN_HOSTS: usize = 1_000;
 const MAX_EXTENSIONS: usize = 1_000;
+const MAX_WAITING_TABS: usize = 1_000;
 
 /// Decodes a required argument: `undefined` or `null` is "<what>: missing".
 fn required<T>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) -> R<T>) -> R<T> {
@@ -74,6 +75,17 @@ fn input(e: InputError) -> JsValue {
 pub fn diagnose(failure: JsValue) -> Result<JsValue, JsValue> {
     let f = required("failure", &failure, decode::failure)?;
     to_js(&crate::diagnose(&f).map_err(input)?)
+}
+
+/// The diagnosis in the person's environment (src/diagnose/person.rs): offline, the network
+/// down, ... where the environment tells what the failure alone cannot.
+#[wasm_bindgen(js_name = inContext)]
+pub fn in_context(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, JsValue> {
+    let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
+    let env = optional("environment", &environment, |v, at| {
+        decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
+    })?;
+    to_js(&crate::diagnose::in_context(&d, &env))
 }
 
 #[wasm_bindgen]
@@ -159,6 +171,46 @@ pub fn watch_next(watch: JsValue) -> Result<JsValue, JsValue> {
         ("end", n.end.map_or(JsValue::UNDEFINED, JsValue::from_str)),
         ("endsAt", num(n.ends_at)),
     ]))
+}
+
+#[wasm_bindgen(js_name = networkCheckNext)]
+pub fn network_check_next(
+    started_at: JsValue,
+    checks: JsValue,
+    now: JsValue,
+    scale: JsValue,
+) -> Result<JsValue, JsValue> {
+    let c = decode::loose_number(&checks);
+    let c = if c.is_finite() && c > 0.0 {
+        c.min(1000.0) as u32
+    } else {
+        0
+    };
+    let n = crate::policy::network_check_next(
+        decode::loose_number(&started_at),
+        c,
+        decode::loose_number(&now),
+        decode::loose_number(&scale),
+    );
+    Ok(obj(&[
+        ("at", opt(n.at)),
+        ("end", n.end.map_or(JsValue::UNDEFINED, JsValue::from_str)),
+        ("endsAt", num(n.ends_at)),
+    ]))
+}
+
+/// `tabs`: [{id, visible, active, failureAt, method}] (at most 1000 read); returns
+/// [{id, at}] in the order they reload.
+#[wasm_bindgen(js_name = onlineReloads)]
+pub fn online_reloads(tabs: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+    let t = optional("tabs", &tabs, |v, at| {
+        decode::list(v, at, MAX_WAITING_TABS, decode::waiting_tab)
+    })?;
+    let out: js_sys::Array = crate::policy::online_reloads(&t, decode::loose_number(&now))
+        .into_iter()
+        .map(|(id, at)| obj(&[("id", num(id)), ("at", num(at))]))
+        .collect();
+    Ok(out.into())
 }
 
 #[wasm_bindgen(js_name = takeToken)]
@@ -291,6 +343,7 @@ pub fn limits() -> Result<JsValue, JsValue> {
         ("maxRecent", num(l.max_recent as f64)),
         ("maxAttempts", num(f64::from(l.max_attempts))),
         ("maxScale", num(l.max_scale)),
+        ("onlineSettleMs", num(l.online_settle_ms)),
     ]))
 }
 

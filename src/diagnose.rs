@@ -7,6 +7,9 @@ use crate::retry_after;
 use crate::text::{clip, concat, push_u64, Evidence};
 use crate::url;
 
+mod person;
+pub use person::{in_context, is_filter_address, BURST_MIN_OTHERS, BURST_WINDOW_MS};
+
 /// Methods that may be resent without changing anything on the server (RFC 9110 9.2.2).
 pub fn is_idempotent(method: &str) -> bool {
     matches!(
@@ -79,6 +82,8 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
         error: None,
         evidence: Vec::new(),
         references: Vec::new(),
+        sign_in_url: None,
+        clock_offset_ms: None,
     };
 
     match (f.status_code, f.error.as_deref()) {
@@ -108,6 +113,10 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
             d.confidence = 0.8;
             d.evidence.push(error.to_string());
             d.safe_to_retry = d.failed && idempotent && d.cause != Cause::InvalidUrl;
+            // The browser tried 0.0.0.0 or `::`: what a DNS filter answers for a blocked name.
+            if d.failed && f.ip.as_deref().is_some_and(person::is_filter_address) {
+                person::d_filter(&mut d);
+            }
         }
         (None, None) => return Err(InputError("failure: neither statusCode nor error".into())),
     }
@@ -163,6 +172,10 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
         d.confidence = 0.9;
         d.evidence
             .push("511: network sign-in (captive portal)".into());
+        d.sign_in_url = person::sign_in_url(clip(
+            f.body_text.as_deref().unwrap_or(""),
+            crate::text::MAX_BODY,
+        ));
         return;
     }
     if status > 599 {

@@ -33,6 +33,8 @@ pub struct Failure {
     /// `document.body.innerText`, first 4 KiB), beside the start of its HTML.
     pub page_text: Option<String>,
     pub proxy: Option<ProxyInfo>,
+    /// The address the browser connected to or tried (webRequest's `ip`), when it says.
+    pub ip: Option<String>,
     pub time_stamp: Option<f64>,
 }
 
@@ -77,11 +79,26 @@ pub enum Cause {
     Timeout,
     Unreachable,
     Offline,
+    /// Several unrelated sites failed at once while the browser says it is online: the
+    /// person's connection, not this site (the environment tells, `diagnose::in_context`).
+    NetworkDown,
     Proxy,
     Tls,
     InvalidResponse,
     RedirectLoop,
     Blocked,
+    /// The name resolved to 0.0.0.0 or `::`: a DNS filter (Pi-hole, NextDNS, a router's
+    /// filter) blocked it.
+    DnsFilter,
+    /// A certificate's dates fail because the computer's clock is off (the environment's
+    /// clock samples tell, `diagnose::in_context`).
+    Clock,
+    /// The name does not resolve through the browser's secure DNS (DNS over HTTPS) but does
+    /// through the system's resolver: the secure DNS resolver failed (Firefox can tell).
+    SecureDns,
+    /// The site has only IPv6 addresses and connecting to them failed, while IPv4 works for
+    /// other sites: the person's IPv6.
+    Ipv6,
     Aborted,
     InvalidUrl,
     Auth,
@@ -94,7 +111,7 @@ pub enum Cause {
 }
 
 impl Cause {
-    pub const ALL: [Cause; 28] = [
+    pub const ALL: [Cause; 33] = [
         Cause::UpstreamUnreachable,
         Cause::UpstreamTimeout,
         Cause::UpstreamInvalidResponse,
@@ -110,11 +127,16 @@ impl Cause {
         Cause::Timeout,
         Cause::Unreachable,
         Cause::Offline,
+        Cause::NetworkDown,
         Cause::Proxy,
         Cause::Tls,
         Cause::InvalidResponse,
         Cause::RedirectLoop,
         Cause::Blocked,
+        Cause::DnsFilter,
+        Cause::Clock,
+        Cause::SecureDns,
+        Cause::Ipv6,
         Cause::Aborted,
         Cause::InvalidUrl,
         Cause::Auth,
@@ -143,11 +165,16 @@ impl Cause {
             Cause::Timeout => "timeout",
             Cause::Unreachable => "unreachable",
             Cause::Offline => "offline",
+            Cause::NetworkDown => "network-down",
             Cause::Proxy => "proxy",
             Cause::Tls => "tls",
             Cause::InvalidResponse => "invalid-response",
             Cause::RedirectLoop => "redirect-loop",
             Cause::Blocked => "blocked",
+            Cause::DnsFilter => "dns-filter",
+            Cause::Clock => "clock",
+            Cause::SecureDns => "secure-dns",
+            Cause::Ipv6 => "ipv6",
             Cause::Aborted => "aborted",
             Cause::InvalidUrl => "invalid-url",
             Cause::Auth => "auth",
@@ -329,6 +356,14 @@ pub struct Diagnosis {
     /// [`crate::references::MAX_REFERENCES`].
     #[serde(default)]
     pub references: Vec<Reference>,
+    /// A network's sign-in page (a captive portal's), from a 511's page: its meta refresh or
+    /// first web link. Absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sign_in_url: Option<String>,
+    /// For cause "clock": how far the computer's clock is ahead of the servers' (ms; negative:
+    /// behind).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub clock_offset_ms: Option<f64>,
 }
 
 /// One reference id: what it is ("Cloudflare Ray ID") and its value.
@@ -356,6 +391,22 @@ pub struct Environment {
     #[serde(deserialize_with = "nullable")]
     pub known_hosts: Vec<String>,
     pub incognito_allowed: Option<bool>,
+    /// `navigator.onLine` where the shell runs: false means the browser knows it has no
+    /// network (a true says little: a network may be there without the internet).
+    pub online: Option<bool>,
+    /// The addresses the failed URL's host resolves to, where the shell could ask (Firefox's
+    /// `dns.resolve`, optional permission "dns").
+    #[serde(deserialize_with = "nullable")]
+    pub addresses: Vec<String>,
+    /// Whether the failed host's name resolves without the browser's secure DNS, where the
+    /// shell could ask (Firefox's `dns.resolve` with `disable_trr`, after it failed with it).
+    pub resolves_without_secure_dns: Option<bool>,
+    /// A page loaded over IPv4 lately (a healthy main-frame response from an IPv4 address).
+    pub ipv4_works: Option<bool>,
+    /// The `Date` of main-frame responses lately, each with when it arrived by this
+    /// computer's clock: how far off the clock is (`policy::clock_offset`).
+    #[serde(deserialize_with = "nullable")]
+    pub clock_samples: Vec<ClockSample>,
     pub attempts: Option<u32>,
     pub now: Option<f64>,
 }
@@ -365,6 +416,14 @@ pub struct Environment {
 pub struct ProxySettings {
     pub mode: Option<String>,
     pub controlled_by: Option<String>,
+}
+
+/// One response's `Date` header and when it arrived (ms since the epoch, this computer's clock).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClockSample {
+    pub date: String,
+    pub at: f64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

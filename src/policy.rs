@@ -8,7 +8,7 @@
 //! wait goes through [`at_after`]: no `Infinity`, nothing negative, nothing past an end.
 
 use crate::diagnose::is_idempotent;
-use crate::model::{Cause, Diagnosis, History, RecentFailure};
+use crate::model::{Cause, ClockSample, Diagnosis, History, RecentFailure};
 use crate::retry::{self, jitter_of, retry_plan, watch_delay_seconds};
 use crate::text::clip;
 
@@ -33,6 +33,15 @@ pub const RECENT_WINDOW_MS: f64 = 10.0 * 60.0 * 1000.0;
 pub const MAX_RECENT: usize = 50;
 /// The developer time-scale's largest value.
 pub const MAX_SCALE: f64 = 10_000.0;
+/// A tab that waits for the network is reloaded this long after the connection is back at
+/// the earliest (ms, not scaled): a network that just came up often needs a moment (DHCP,
+/// DNS) before pages load.
+pub const ONLINE_SETTLE_MS: f64 = 1_000.0;
+/// The background's own checks for the network being back (tabs that wait for it): the first
+/// this long after the first such failure (s), then twice as long each time, up to
+/// [`NETWORK_CHECK_MAX_S`] apart; they end [`WATCH_TOTAL_MS`] after the first.
+pub const NETWORK_CHECK_FIRST_S: f64 = 30.0;
+pub const NETWORK_CHECK_MAX_S: f64 = 600.0;
 /// The longest single wait (ms): a day.
 pub const MAX_WAIT_MS: f64 = 86_400_000.0;
 /// A timer this early (ms) is not early: it fires.
@@ -51,6 +60,7 @@ pub struct Limits {
     pub max_recent: usize,
     pub max_attempts: u32,
     pub max_scale: f64,
+    pub online_settle_ms: f64,
 }
 
 pub fn limits() -> Limits {
@@ -65,6 +75,7 @@ pub fn limits() -> Limits {
         max_recent: MAX_RECENT,
         max_attempts: retry::MAX_ATTEMPTS,
         max_scale: MAX_SCALE,
+        online_settle_ms: ONLINE_SETTLE_MS,
     }
 }
 
@@ -244,7 +255,8 @@ pub struct AutoInput {
 }
 
 /// What to do about one failure: `state` is "scheduled" (reload at `due`), "exhausted"
-/// (the retries ran out: watch from `watchFrom`), "watching", "cancelled" or "off";
+/// (the retries ran out: watch from `watchFrom`), "network" (it waits for the person's
+/// connection, [`waits_for_network`]; reason: the cause), "watching", "cancelled" or "off";
 /// `reason` is retryPlan's (`backoff`, `retry-after`, `watch`, `not-idempotent`,
 /// `not-transient`, `not-failed`) or `disabled`, `cancelled`.
 #[derive(Debug, Clone, PartialEq)]
@@ -277,6 +289,11 @@ pub fn auto_retry(d: &Diagnosis, s: &AutoInput) -> AutoDecision {
     }
     if !resendable(&d.method) {
         return out("off", "not-idempotent", None, None);
+    }
+    if waits_for_network(d) {
+        // Not retried on a timer: the tab loads again when the connection is back
+        // (`online_reloads`), which the shell hears or checks on its own (`network_check_next`).
+        return out("network", d.cause.as_str(), None, None);
     }
     if s.watching {
         return out("watching", "watch", None, None);
@@ -337,6 +354,113 @@ pub fn same_url(a: &str, b: &str) -> bool {
     !a.is_empty() && cut(a) == cut(b)
 }
 
+// ---------------------------------------------------------------- waiting for the network
+
+/// Whether a failure waits for the person's connection rather than for the site: no response
+/// arrived and the browser is offline, the network changed, or many sites fail at once
+/// ([`crate::diagnose::in_context`]), or a network's sign-in (a 511) stands between. Such a tab is not retried on a timer and no site is
+/// watched for it: it loads again when the connection is back.
+pub fn waits_for_network(d: &Diagnosis) -> bool {
+    d.failed
+        && ((d.status_code.is_none() && matches!(d.cause, Cause::Offline | Cause::NetworkDown))
+            // a captive portal (RFC 6585): through once the person signed in
+            || (d.status_code == Some(511) && d.cause == Cause::Auth))
+}
+
+/// When a schedule (a watch, the checks for the network) that started at `started_at` ends:
+/// [`WATCH_TOTAL_MS`] later (scaled); `Err` is the answer once `now` is past it.
+fn schedule_end(started_at: f64, now: f64, scale: f64) -> Result<f64, WatchNext> {
+    let started = if started_at.is_finite() {
+        started_at.min(now)
+    } else {
+        now
+    };
+    let ends_at = (started + WATCH_TOTAL_MS / scale).round();
+    if now >= ends_at {
+        return Err(WatchNext {
+            at: None,
+            end: Some("expired"),
+            ends_at,
+        });
+    }
+    Ok(ends_at)
+}
+
+/// The background's next check for the network being back, for tabs that have waited since
+/// `started_at` with `checks` checks made: `at`, or `end: "expired"` after [`WATCH_TOTAL_MS`].
+pub fn network_check_next(started_at: f64, checks: u32, now: f64, scale: f64) -> WatchNext {
+    let now = now_of(now);
+    let scale = scale_of(Some(scale));
+    let ends_at = match schedule_end(started_at, now, scale) {
+        Ok(e) => e,
+        Err(expired) => return expired,
+    };
+    let wait = (NETWORK_CHECK_FIRST_S * 2f64.powi(checks.min(16) as i32)).min(NETWORK_CHECK_MAX_S);
+    WatchNext {
+        at: Some(at_after(now, wait, scale, Some(ends_at))),
+        end: None,
+        ends_at,
+    }
+}
+
+/// A tab that waits for the network, as the shell describes it when the connection is back.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WaitingTab {
+    pub id: f64,
+    /// The active tab of the focused window: the one the person looks at.
+    pub visible: bool,
+    /// The active tab of its window.
+    pub active: bool,
+    /// When its failure was seen (ms since the epoch).
+    pub failure_at: f64,
+    /// The failed request's method.
+    pub method: String,
+}
+
+/// When the connection is back: when each waiting tab reloads, `(id, at)` in order. The tab
+/// the person looks at first, then the other windows' active tabs, then the rest, the most
+/// recent failure first; the first after [`ONLINE_SETTLE_MS`], each [`STAGGER_MS`] after the
+/// one before (never two in the same second). A request that may not be resent (a POST) is
+/// never reloaded on its own: it is left out.
+pub fn online_reloads(tabs: &[WaitingTab], now: f64) -> Vec<(f64, f64)> {
+    let now = now_of(now);
+    let mut order: Vec<&WaitingTab> = tabs
+        .iter()
+        .take(1000)
+        .filter(|t| t.id.is_finite() && resendable(&t.method))
+        .collect();
+    let recency = |t: &WaitingTab| {
+        if t.failure_at.is_finite() {
+            -t.failure_at
+        } else {
+            0.0
+        }
+    };
+    order.sort_by(|a, b| {
+        b.visible
+            .cmp(&a.visible)
+            .then(b.active.cmp(&a.active))
+            .then(recency(a).total_cmp(&recency(b)))
+            .then(a.id.total_cmp(&b.id))
+    });
+    let mut seen: Vec<f64> = Vec::new();
+    order.retain(|t| {
+        let first = !seen.contains(&t.id);
+        seen.push(t.id);
+        first
+    });
+    order
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            (
+                t.id,
+                (now + ONLINE_SETTLE_MS + i as f64 * STAGGER_MS).round(),
+            )
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------- watches
 
 /// One site's watch, as the shell stores it.
@@ -370,19 +494,10 @@ pub struct WatchNext {
 pub fn watch_next(w: &WatchInput) -> WatchNext {
     let now = now_of(w.now);
     let scale = scale_of(w.scale);
-    let started = if w.started_at.is_finite() {
-        w.started_at.min(now)
-    } else {
-        now
+    let ends_at = match schedule_end(w.started_at, now, scale) {
+        Ok(e) => e,
+        Err(expired) => return expired,
     };
-    let ends_at = (started + WATCH_TOTAL_MS / scale).round();
-    if now >= ends_at {
-        return WatchNext {
-            at: None,
-            end: Some("expired"),
-            ends_at,
-        };
-    }
     let r = jitter_of(w.seed, w.key.as_bytes(), 0.0);
     let ra = w
         .retry_after
@@ -428,6 +543,36 @@ pub fn back_action(method: &str) -> &'static str {
     } else {
         "get"
     }
+}
+
+// ---------------------------------------------------------------- the computer's clock
+
+/// At most this many clock samples are read (the shell keeps the last few).
+pub const MAX_CLOCK_SAMPLES: usize = 16;
+
+/// How far the computer's clock is ahead of the servers' (ms; negative: behind), from the
+/// `Date` of responses it saw and when they arrived: the median over at least two samples
+/// whose `Date` parses (a `Date` has whole seconds), or None.
+pub fn clock_offset(samples: &[ClockSample]) -> Option<f64> {
+    let mut v: Vec<f64> = samples
+        .iter()
+        .take(MAX_CLOCK_SAMPLES)
+        .filter(|s| s.at.is_finite() && s.at > 0.0)
+        .filter_map(|s| {
+            let server = crate::retry_after::http_date(clip(&s.date, 64))? as f64 * 1000.0;
+            Some(s.at - server)
+        })
+        .collect();
+    if v.len() < 2 {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    Some(if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    })
 }
 
 // ---------------------------------------------------------------- recent failures

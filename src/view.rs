@@ -192,6 +192,11 @@ pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
             Some(message("ui_retry_countdown", p))
         }
         Some("cancelled") => Some(message("ui_retry_cancelled", p)),
+        // It waits for the connection, not for the site (policy::waits_for_network).
+        Some("network") if r.reason.as_deref() == Some("auth") => {
+            Some(message("ui_retry_after_sign_in", p))
+        }
+        Some("network") => Some(message("ui_retry_when_online", p)),
         Some("exhausted") => {
             p.insert("attempts".into(), Param::Number(f64::from(r.attempts)));
             Some(message("ui_retry_exhausted", p))

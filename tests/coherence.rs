@@ -3,10 +3,12 @@
 //! (browsers, platforms, permissions, POST or GET, private windows allowed or not, recent
 //! failures, Retry-After, proxies) and retry states.
 
+use gateway_doctor::diagnose::in_context;
 use gateway_doctor::model::{
-    Action, Diagnosis, Environment, Failure, Message, Param, ProxySettings, RecentFailure,
+    Action, ClockSample, Diagnosis, Environment, Failure, Message, Param, ProxySettings,
+    RecentFailure,
 };
-use gateway_doctor::policy::{auto_retry, AutoInput};
+use gateway_doctor::policy::{auto_retry, waits_for_network, AutoInput};
 use gateway_doctor::view::{view, RetryState, Unknown, View, FIRST_STEPS};
 use gateway_doctor::{advise, diagnose};
 use std::collections::BTreeMap;
@@ -36,10 +38,14 @@ const ERRORS: &[&str] = &[
     "net::ERR_CONNECTION_RESET",
     "net::ERR_CONNECTION_TIMED_OUT",
     "net::ERR_INTERNET_DISCONNECTED",
+    "net::ERR_NETWORK_CHANGED",
+    "NS_ERROR_OFFLINE",
     "net::ERR_PROXY_CONNECTION_FAILED",
     "net::ERR_CERT_DATE_INVALID",
     "net::ERR_TOO_MANY_REDIRECTS",
     "net::ERR_BLOCKED_BY_CLIENT",
+    "net::ERR_BLOCKED_BY_ADMINISTRATOR",
+    "NS_ERROR_BLOCKED_BY_POLICY",
     "net::ERR_RESPONSE_HEADERS_TOO_BIG",
     "net::ERR_EMPTY_RESPONSE",
     "NS_ERROR_UNKNOWN_HOST",
@@ -74,6 +80,28 @@ fn failures() -> Vec<(String, Failure)> {
             },
         ));
     }
+    // a captive portal's 511, linking its sign-in page
+    out.push((
+        "511 portal".into(),
+        Failure {
+            url: "https://news.example.com/".into(),
+            status_code: Some(511),
+            body_text: Some(r#"<a href="http://portal.example.net/login">Sign in</a>"#.into()),
+            time_stamp: Some(1_795_000_000_000.0),
+            ..Failure::default()
+        },
+    ));
+    // a DNS filter's answer: the browser tried 0.0.0.0
+    out.push((
+        "refused at 0.0.0.0".into(),
+        Failure {
+            url: "https://ads.example.com/x".into(),
+            error: Some("net::ERR_CONNECTION_REFUSED".into()),
+            ip: Some("0.0.0.0".into()),
+            time_stamp: Some(1_795_000_000_000.0),
+            ..Failure::default()
+        },
+    ));
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }
@@ -133,9 +161,13 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
                         vec!["a.example.org".to_string()],
                     ),
                 ] {
-                    for proxy in [None, Some("fixed_servers")] {
+                    for (proxy, online) in [
+                        (None, None),
+                        (Some("fixed_servers"), None),
+                        (None, Some(false)),
+                    ] {
                         let label = format!(
-                            "{browser} incognito={incognito:?} exts={} recent={recent_label} proxy={proxy:?}",
+                            "{browser} incognito={incognito:?} exts={} recent={recent_label} proxy={proxy:?} online={online:?}",
                             exts.len()
                         );
                         let env = Environment {
@@ -151,6 +183,25 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
                                 mode: Some(m.into()),
                                 controlled_by: None,
                             }),
+                            online,
+                            // servers a day ahead: the computer's clock is behind
+                            clock_samples: if recent_label == "real" {
+                                (0..3)
+                                    .map(|i| ClockSample {
+                                        date: "Sat, 07 Nov 2026 08:00:00 GMT".into(),
+                                        at: 1_794_038_400_000.0 - 86_400_000.0 + f64::from(i),
+                                    })
+                                    .collect()
+                            } else {
+                                vec![]
+                            },
+                            // the site only on IPv6, while IPv4 works (offline: not)
+                            addresses: if recent_label == "real" && online.is_some() {
+                                vec!["2001:db8::1".into()]
+                            } else {
+                                vec![]
+                            },
+                            ipv4_works: Some(online.is_some()),
                             now: Some(NOW),
                             ..Environment::default()
                         };
@@ -188,6 +239,27 @@ fn check(
 ) {
     let mut fail = |s: String| errors.push(format!("{what}: {s}"));
     assert!(v.steps.len() <= FIRST_STEPS);
+    // the person's connection (offline, the network changed or down): no site is blamed, and
+    // the page waits for the connection, not for a timer
+    if waits_for_network(d) {
+        if d.culprit.as_str() != "network" {
+            fail(format!(
+                "waits for the network, yet culprit {}",
+                d.culprit.as_str()
+            ));
+        }
+        for s in &v.steps {
+            if matches!(s.id.as_str(), "check-down" | "contact-site" | "status-page") {
+                fail(format!("waits for the network, yet {} before more", s.id));
+            }
+        }
+        if v.retry
+            .as_ref()
+            .is_some_and(|m| m.key == "ui_retry_countdown")
+        {
+            fail("waits for the network, yet a countdown".into());
+        }
+    }
     let all: Vec<_> = v.steps.iter().chain(&v.more).collect();
     // a server on this computer or the local network: no DNS, VPN, typo or outside advice
     if gateway_doctor::domain::local(&d.host).is_some() {
@@ -344,14 +416,21 @@ fn the_view_never_contradicts_itself() {
             for retry_after in [None, Some(120.0)] {
                 let mut f = f.clone();
                 f.method = Some(method.into());
-                let Ok(mut d) = diagnose(&f) else { continue };
-                if !d.failed {
+                let Ok(mut d0) = diagnose(&f) else { continue };
+                if !d0.failed {
                     continue;
                 }
                 if retry_after.is_some() {
-                    d.retry_after_seconds = retry_after;
+                    d0.retry_after_seconds = retry_after;
                 }
                 for (label, env, unknown) in &envs {
+                    // the diagnosis as the shell shows it: in the person's environment
+                    let d = in_context(&d0, env);
+                    if d0.status_code.is_some() && d != d0 {
+                        errors.push(format!(
+                            "{name}: the environment changed a response's diagnosis"
+                        ));
+                    }
                     // the retry state is what the policy decided for this failure
                     let a = auto_retry(
                         &d,
@@ -361,6 +440,9 @@ fn the_view_never_contradicts_itself() {
                             ..Default::default()
                         },
                     );
+                    if a.state == "network" && !waits_for_network(&d) {
+                        errors.push(format!("{name}: waits for the network without cause"));
+                    }
                     if a.state == "scheduled"
                         && !matches!(a.reason.as_str(), "backoff" | "retry-after")
                     {

@@ -104,6 +104,14 @@ fn failure() -> impl Strategy<Value = Failure> {
                     host,
                     port: Some(8080),
                 }),
+                // any address, a DNS filter's among them
+                ip: ts.map(|t| {
+                    if t > 0.0 {
+                        "0.0.0.0".into()
+                    } else {
+                        "::1".into()
+                    }
+                }),
                 time_stamp: ts,
             },
         )

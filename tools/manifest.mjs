@@ -23,6 +23,9 @@ if (target === 'chrome') {
 } else if (target === 'firefox') {
   // Firefox runs MV3 backgrounds as event pages: scripts, not a service worker.
   m.background = { scripts: [m.background.service_worker], type: m.background.type };
+  // Firefox only: `dns.resolve` tells where a failed name points (a DNS filter's 0.0.0.0);
+  // Chrome has no such API for extensions. Not optional: Firefox does not let "dns" be one.
+  m.permissions = [...(m.permissions || []), 'dns'];
 } else {
   console.error(`unknown target ${target}`);
   process.exit(2);

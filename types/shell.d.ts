@@ -69,6 +69,8 @@ interface GdFailure {
   error?: string;
   responseHeaders?: { name: string; value?: string }[];
   proxy?: { type: string; host?: string; port?: number };
+  /** where the browser tried to connect, when it says (a DNS filter's 0.0.0.0) */
+  ip?: string;
   bodyText?: string;
   pageText?: string;
   timeStamp: number;
@@ -131,6 +133,21 @@ interface GdWatch {
   lastCheckAt?: number;
   useGet?: boolean;
   retryAfter?: number | null;
+}
+
+/** A tab that waits for the person's connection (watch.js, waitForNetwork). */
+interface GdNetworkTab {
+  url: string;
+  failureAt?: number;
+  method: string;
+}
+
+/** The tabs that wait for the connection ("netwait"), and the background's checks. */
+interface GdNetworkWait {
+  startedAt: number;
+  checks: number;
+  nextAt?: number;
+  tabs: Record<string, GdNetworkTab>;
 }
 
 /** What the view adds about the tab's retry and watch (watch.js viewExtras). */

@@ -68,7 +68,11 @@ fn wait_minutes(d: &Diagnosis) -> f64 {
         return (s / 60.0).ceil().clamp(1.0, 24.0 * 60.0);
     }
     match d.cause {
-        Cause::Overloaded | Cause::UpstreamTimeout | Cause::Offline | Cause::Timeout => 5.0,
+        Cause::Overloaded
+        | Cause::UpstreamTimeout
+        | Cause::Offline
+        | Cause::NetworkDown
+        | Cause::Timeout => 5.0,
         Cause::UpstreamUnreachable
         | Cause::UpstreamInvalidResponse
         | Cause::UpstreamError
@@ -239,7 +243,10 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
         }
         ChangeDns => {
             s.text("servers", PUBLIC_DNS);
-            if matches!(
+            if d.cause == Cause::DnsFilter {
+                s.text("host", &c.host);
+                s.variant("filter");
+            } else if matches!(
                 c.platform.as_str(),
                 "win" | "mac" | "linux" | "cros" | "android"
             ) {
@@ -323,6 +330,8 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 s.variant("portal");
             } else if d.cause == Cause::Offline {
                 s.variant("offline");
+            } else if d.cause == Cause::Ipv6 {
+                s.variant("ipv6");
             } else if c.others_failing >= NETWORK_WIDE_MIN {
                 s.variant("network");
             }
@@ -340,6 +349,31 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             if let Some(Param::Number(p)) = summary(d).params.get("port") {
                 s.number("port", *p);
             }
+        }
+        SecureDns => {
+            let page = if firefox {
+                "about:preferences#privacy"
+            } else {
+                "chrome://settings/security"
+            };
+            s.text("browserPage", page);
+            s.variant(if firefox { "firefox" } else { "chrome" });
+            s.open(page);
+        }
+        SetClock => {
+            if matches!(
+                c.platform.as_str(),
+                "win" | "mac" | "linux" | "cros" | "android"
+            ) {
+                s.variant(&c.platform);
+            }
+        }
+        SignIn => {
+            let url = d.sign_in_url.as_deref()?;
+            let host = crate::url::parse(url).map(|u| u.host).unwrap_or_default();
+            s.text("url", url);
+            s.text("signInHost", if host.is_empty() { url } else { &host });
+            s.open(url);
         }
         NotifyWhenBack => {
             s.text("host", &c.authority);

@@ -23,10 +23,10 @@
 //! one-key object (`{"dns": null}`, serde's externally tagged form) is no longer accepted.
 
 use crate::model::{
-    Cause, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway, GeneratedBy, Header,
-    History, ProxyInfo, ProxySettings, RecentFailure, Reference, Role,
+    Cause, ClockSample, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway,
+    GeneratedBy, Header, History, ProxyInfo, ProxySettings, RecentFailure, Reference, Role,
 };
-use crate::policy::{AutoInput, Bucket, WatchInput};
+use crate::policy::{AutoInput, Bucket, WaitingTab, WatchInput};
 use crate::view::{RetryState, Unknown};
 use js_sys::{Function, JsString, Reflect};
 use std::cell::Cell;
@@ -356,6 +356,7 @@ pub fn failure(v: &JsValue, at: &Path) -> R<Failure> {
         body_text: o.opt("bodyText", string)?,
         page_text: o.opt("pageText", string)?,
         proxy: o.opt("proxy", proxy_info)?,
+        ip: o.opt("ip", string)?,
         time_stamp: o.opt("timeStamp", number)?,
     })
 }
@@ -398,6 +399,8 @@ pub fn diagnosis(v: &JsValue, at: &Path) -> R<Diagnosis> {
         error: o.opt("error", string)?,
         evidence: o.req("evidence", strings)?,
         references: o.list("references", crate::references::MAX_REFERENCES, reference)?,
+        sign_in_url: o.opt("signInUrl", string)?,
+        clock_offset_ms: o.opt("clockOffsetMs", number)?,
     })
 }
 
@@ -454,8 +457,25 @@ pub fn environment(
         recent_failures: o.list("recentFailures", max_hosts, recent_failure)?,
         known_hosts: o.list("knownHosts", max_hosts, string)?,
         incognito_allowed: o.opt("incognitoAllowed", boolean)?,
+        online: o.opt("online", boolean)?,
+        addresses: o.list("addresses", 32, string)?,
+        resolves_without_secure_dns: o.opt("resolvesWithoutSecureDns", boolean)?,
+        ipv4_works: o.opt("ipv4Works", boolean)?,
+        clock_samples: o.list(
+            "clockSamples",
+            crate::policy::MAX_CLOCK_SAMPLES,
+            clock_sample,
+        )?,
         attempts: o.opt("attempts", u32_)?,
         now: o.opt("now", number)?,
+    })
+}
+
+fn clock_sample(v: &JsValue, at: &Path) -> R<ClockSample> {
+    let o = Obj::new(v, at)?;
+    Ok(ClockSample {
+        date: o.or_default("date", string)?,
+        at: o.or_default("at", number)?,
     })
 }
 
@@ -519,6 +539,18 @@ pub fn watch_input(v: &JsValue, at: &Path) -> R<WatchInput> {
         scale: o.opt("scale", number)?,
         key: o.opt("key", string)?.unwrap_or_default(),
         seed: o.opt("seed", number)?,
+    })
+}
+
+/// A tab that waits for the network (`onlineReloads`).
+pub fn waiting_tab(v: &JsValue, at: &Path) -> R<WaitingTab> {
+    let o = Obj::new(v, at)?;
+    Ok(WaitingTab {
+        id: o.opt("id", number)?.unwrap_or(f64::NAN),
+        visible: o.opt("visible", boolean)?.unwrap_or(false),
+        active: o.opt("active", boolean)?.unwrap_or(false),
+        failure_at: o.opt("failureAt", number)?.unwrap_or(f64::NAN),
+        method: o.opt("method", string)?.unwrap_or_default(),
     })
 }
 

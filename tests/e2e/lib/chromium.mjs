@@ -39,7 +39,7 @@ export function unpackedExtensionId(dir) {
 
 /** `ready`: a function run in the extension's worker until it returns true (by default: its
  * webRequest listener is there). `extraExtensions` are loaded beside it. */
-export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
+export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], hostRules = [], ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
   const extensions = [extensionDir, ...extraExtensions].join(',');
   const userDataDir = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -48,7 +48,8 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     args: [
       ...CHROMIUM_ARGS,
       // Real-looking hostnames for the tests (isolation.scenarios.mjs), all served locally.
-      `--host-resolver-rules=MAP *.${LOOKALIKE_DOMAIN} 127.0.0.1`,
+      // `hostRules`: more "MAP <name> <address>" rules (person.scenarios.mjs: a DNS filter's 0.0.0.0).
+      `--host-resolver-rules=${[`MAP *.${LOOKALIKE_DOMAIN} 127.0.0.1`, ...hostRules].join(',')}`,
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
     ],
@@ -143,6 +144,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
 
   let extPage = null;
   let viewportBefore = null;
+  const offlineSessions = new Map();
   const driver = {
     name: 'chromium',
     extensionId,
@@ -314,6 +316,34 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
         await page.bringToFront().catch(() => {});
       }
       return extPage.evaluate(fn, arg);
+    },
+    /** Emulates the network going offline or back online in every tab (CDP
+     * Network.emulateNetworkConditions, one session per tab kept while it is offline, since
+     * closing the session ends the emulation): the tabs' navigations fail with
+     * ERR_INTERNET_DISCONNECTED, and their pages hear `offline` / `online`. */
+    async setOffline(offline) {
+      const conditions = { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+      // Tabs the extension just opened reach playwright a moment later: every tab first.
+      const count = await inWorker(async () => (await chrome.tabs.query({})).length);
+      await waitFor(async () => context.pages().length >= count, { what: 'every tab known to playwright' });
+      await Promise.all(
+        context.pages().map(async (p) => {
+          let s = offlineSessions.get(p);
+          if (!s && !offline) return;
+          if (!s) {
+            s = await context.newCDPSession(p);
+            offlineSessions.set(p, s);
+            await s.send('Network.enable');
+          }
+          await s.send('Network.emulateNetworkConditions', conditions);
+        }),
+      );
+      if (!offline) {
+        // The pages hear `online` first; closing the sessions then changes nothing more.
+        await new Promise((r) => setTimeout(r, 500));
+        for (const s of offlineSessions.values()) await s.detach().catch(() => {});
+        offlineSessions.clear();
+      }
     },
     /** Stops the background (the service worker) and waits until it is gone. */
     async stopBackground() {

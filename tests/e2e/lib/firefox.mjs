@@ -667,6 +667,18 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
         queue = p.catch(() => {});
         return p;
       },
+      /** Takes the whole browser offline or back online (Firefox's offline mode, loopback
+       * included: its pages and the background hear `offline` / `online`; navigations fail with
+       * NS_ERROR_OFFLINE). */
+      async setOffline(offline) {
+        await inChrome(
+          `Services.prefs.setBoolPref('network.manage-offline-status', false);
+           // Offline mode lets loopback through unless told not to (the tests' servers are on it).
+           Services.prefs.setBoolPref('network.disable-localhost-when-offline', true);
+           Services.io.offline = arguments[0];`,
+          [Boolean(offline)],
+        );
+      },
       /** Runs `fn(arg)` (sent as source; it may use \`chrome.*\`) on the extension's own page
        * (retry.scenarios.mjs). */
       async ext(fn, arg) {

@@ -1,0 +1,230 @@
+// When the fault is on the person's side (issue 16), written once and run in every browser:
+// the network goes offline under three tabs and comes back. A driver gives, besides the
+// interface of scenarios.mjs and retry.scenarios.mjs (`ext`), `setOffline(offline)`: Chromium
+// emulates it per tab (CDP Network.emulateNetworkConditions), Firefox takes the whole browser
+// offline (its offline mode). The tabs are the extension's own (`chrome.tabs`), the same way in
+// both browsers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { upstream, freePort, waitFor, startNginx } from './lib/servers.mjs';
+import { grantedCopy } from './lib/granted.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TIMEOUT = 120_000;
+/** The upstream's OK page's title. */
+const OK_TITLE = 'Upstream OK';
+/** A test extension with a declarativeNetRequest rule that blocks /blocked-by-rule. */
+const TEST_BLOCKER = join(ROOT, 'tests', 'e2e', 'fixtures', 'test-blocker');
+
+/**
+ * `blocksWithError`: whether the browser reports an extension's block as an error the core can
+ * tell (Chromium's ERR_BLOCKED_BY_CLIENT); Firefox reports none (README: where a browser
+ * cannot tell), so its run checks only that nothing is blamed on the site.
+ */
+/**
+ * `resolvesNames`: whether an extension can ask where a name points (Firefox's `dns`): then a name mapped to 0.0.0.0 is told as a DNS filter's block. Chrome
+ * cannot tell (README), and has no such test.
+ */
+export function definePersonScenarios({ browser, launch, available, blocksWithError, resolvesNames }) {
+  const extensionDir = join(process.env.GD_DIST || join(ROOT, 'dist'), browser === 'firefox' ? 'firefox' : 'chrome');
+  let d;
+
+  const why = available().ok ? null : available().why;
+  if (why) {
+    test(`${browser}: prerequisites`, () => assert.fail(why));
+    return;
+  }
+
+  before(async () => {
+    d = await launch({ extensionDir, privateAccess: false });
+  });
+  after(async () => {
+    await d?.setOffline(false).catch(() => {});
+    await d?.close();
+  });
+
+  /** Tabs by id: {id, url, title, active}. */
+  const tabs = (ids) =>
+    d.ext(async (ids) => {
+      const out = [];
+      for (const id of ids) {
+        const t = await chrome.tabs.get(id).catch(() => null);
+        if (t) out.push({ id, url: t.url || '', title: t.title || '', active: t.active });
+      }
+      return out;
+    }, ids);
+
+  test(`${browser} person 1: offline under three tabs → "You are offline", no site blamed → back online → all three load by themselves, the visible one first, the others staggered`, { timeout: TIMEOUT }, async () => {
+    const up = await upstream(await freePort()).start();
+    try {
+      const paths = ['/one', '/two', '/three'];
+      // Three tabs in a window of their own (the driver's own tabs stay apart), the middle one
+      // the one the person looks at.
+      const ids = await d.ext(async () => {
+        const w = await chrome.windows.create({ url: ['about:blank', 'about:blank', 'about:blank'], focused: true });
+        const out = w.tabs.map((t) => t.id);
+        await chrome.tabs.update(out[1], { active: true });
+        return out;
+      });
+      await d.setOffline(true);
+      await d.ext(
+        async ({ ids, urls }) => {
+          for (let i = 0; i < ids.length; i++) await chrome.tabs.update(ids[i], { url: urls[i] });
+          return true;
+        },
+        { ids, urls: paths.map((p) => up.url(p)) },
+      );
+      // Each failed, and shows our page: offline, the connection to blame.
+      await waitFor(async () => (await tabs(ids)).every((t) => t.url.includes('/diagnosis.html')), {
+        what: `the three tabs on the diagnosis page (${JSON.stringify(await tabs(ids))} ${up.requests.length} requests)`,
+        timeoutMs: 30_000,
+      });
+      const views = await d.ext(
+        async (ids) => {
+          const out = [];
+          for (const id of ids) out.push(await chrome.runtime.sendMessage({ type: 'gd:view', tabId: id }));
+          return out;
+        },
+        ids,
+      );
+      for (const v of views) {
+        assert.equal(v?.diagnosis?.cause, 'offline', JSON.stringify(v?.diagnosis));
+        assert.equal(v.diagnosis.culprit, 'network');
+        assert.equal(v.panel.headline.key, 'summary_offline_nogw');
+        assert.equal(v.panel.culprit.key, 'ui_culprit_network');
+        assert.equal(v.panel.retry?.key, 'ui_retry_when_online');
+        assert.ok(!v.panel.steps.some((s) => ['check-down', 'contact-site', 'status-page'].includes(s.id)), 'no site is blamed');
+      }
+      assert.equal(up.requests.length, 0, 'nothing reached the site while offline');
+
+      await d.setOffline(false);
+      await waitFor(async () => (await tabs(ids)).every((t) => t.title === OK_TITLE), {
+        what: 'the three tabs loaded again with no click',
+        timeoutMs: 30_000,
+      });
+      const first = (p) => up.requests.find((r) => r.url === p)?.at;
+      const at = paths.map(first);
+      assert.ok(at.every(Number.isFinite), JSON.stringify(up.requests.map((r) => r.url)));
+      // The visible tab first; then the others, never two in the same second.
+      assert.ok(at[1] < at[0] && at[1] < at[2], `visible first: ${at}`);
+      const sorted = [...at].sort((a, b) => a - b);
+      for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i] - sorted[i - 1] >= 800, `staggered: ${sorted}`);
+      await d.ext(async (ids) => {
+        await chrome.tabs.remove(ids).catch(() => {});
+        return true;
+      }, ids);
+    } finally {
+      await d.setOffline(false).catch(() => {});
+      await up.stop();
+    }
+  });
+
+  test(`${browser} person 4: a captive portal's 511 through nginx → "This network wants you to sign in" → its sign-in page in one click → through → the page loads by itself`, { timeout: TIMEOUT }, async () => {
+    const up = await upstream(await freePort()).start();
+    const gw = await startNginx({ upstreamPort: up.port });
+    let signedIn = false;
+    up.handler = (req, res) => {
+      if (req.url.startsWith('/login')) {
+        signedIn = true;
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><title>Portal</title><p>You are signed in.</p>');
+        return;
+      }
+      if (!signedIn) {
+        // RFC 6585: the page links the network's sign-in page.
+        res.writeHead(511, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><html><head><title>Network Authentication Required</title></head><body><p>You must <a href="${up.url('/login')}">sign in to the network</a> first.</p></body></html>`);
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><head><title>Upstream OK</title></head><body><h1>The real page</h1></body></html>');
+    };
+    try {
+      // The background's own checks, 10 times faster.
+      await d.ext(async () => {
+        await chrome.storage.session.set({ clockScale: 10 });
+        return true;
+      });
+      await d.goto(gw.url('/news'));
+      const panel = await waitFor(
+        async () => {
+          const p = await d.panel({ timeout: 1000 });
+          return p && /This network wants you to sign in/.test(p.text) && p.text;
+        },
+        { what: 'the sign-in wording in the panel', timeoutMs: 20_000 },
+      );
+      assert.match(panel, /loads again by itself once the network lets you through/);
+      await d.clickPanel('open-url');
+      await waitFor(() => signedIn, { what: 'the sign-in page opened', timeoutMs: 15_000 });
+      await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page, loaded by itself once through', timeoutMs: 40_000 });
+    } finally {
+      await d.ext(async () => {
+        await chrome.storage.session.remove('clockScale');
+        for (const t of await chrome.tabs.query({ title: 'Portal' })) await chrome.tabs.remove(t.id);
+        return true;
+      }).catch(() => {});
+      await gw.stop();
+      await up.stop();
+    }
+  });
+
+  test(`${browser} person 2: a declarativeNetRequest rule blocks the page → ${blocksWithError ? 'the blocking extension named → Turn off and retry → the page' : 'nothing blamed on the site'}`, { timeout: TIMEOUT }, async () => {
+    const up = await upstream(await freePort()).start();
+    // Its own browser: the test extension beside ours, which may read the extensions (the
+    // management permission granted, as after the click that asks for it).
+    const b = await launch({ extensionDir: browser === 'firefox' ? extensionDir : grantedCopy(extensionDir), privateAccess: false, extraExtensions: [TEST_BLOCKER] });
+    try {
+      await b.ext(() => chrome.storage.sync.set({ autoRetry: false }));
+      await b.goto(up.url('/blocked-by-rule'));
+      if (!blocksWithError) {
+        assert.equal(up.requests.length, 0, 'the rule blocked the request');
+        // Firefox ends such a navigation as if it was stopped: no failure, so no site blamed.
+        assert.equal(await b.storedRecords(), 0);
+        return;
+      }
+      await waitFor(async () => (await b.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
+      const text = await waitFor(
+        async () => {
+          const t = await b.pageText();
+          return /Test Blocker/.test(t) && t;
+        },
+        { what: 'Test Blocker named as the extension that blocked it' },
+      );
+      assert.match(text, /An extension in this browser blocked this page/);
+      assert.equal(up.requests.length, 0, 'the rule blocked the request');
+      // Turn off and retry, on the extension's own page (this one).
+      await b.clickPage('[data-gd="panel"] [data-step="disable-extensions"] button[data-action="disable-extension"]');
+      await waitFor(async () => (await b.pageText()).includes('The real page'), { what: 'the page, with the blocker off', timeoutMs: 20_000 });
+      assert.equal(await b.extensionEnabled('Test Blocker'), false);
+    } finally {
+      await b.close();
+      await up.stop();
+    }
+  });
+
+  if (resolvesNames) {
+    test(`${browser} person 3: a name that resolves to 0.0.0.0 → the DNS-filter wording, its step first`, { timeout: TIMEOUT }, async () => {
+      // Every name resolves to 0.0.0.0, as behind a DNS filter that blocks it (addresses
+      // such as the test servers' 127.0.0.1 are not resolved).
+      const b = await launch({ extensionDir, privateAccess: false, prefs: { 'network.dns.forceResolve': '0.0.0.0' } });
+      try {
+        await b.ext(() => chrome.storage.sync.set({ autoRetry: false }));
+        await b.goto(`http://ads.filtered.test:${await freePort()}/banner`);
+        await waitFor(async () => (await b.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
+        const text = await waitFor(
+          async () => {
+            const t = await b.pageText();
+            return /A DNS filter on your network or computer/.test(t) && t;
+          },
+          { what: 'the DNS-filter wording', timeoutMs: 15_000 },
+        );
+        assert.match(text, /ads\.filtered\.test/);
+        assert.match(text, /Allow ads\.filtered\.test in your DNS filter/);
+      } finally {
+        await b.close();
+      }
+    });
+  }
+}
