@@ -257,13 +257,13 @@ pub fn is_back(status: JsValue, redirected: JsValue) -> bool {
     } else {
         0
     };
-    crate::policy::is_back(status, redirected.is_truthy())
+    crate::status::is_back(status, redirected.is_truthy())
 }
 
 #[wasm_bindgen(js_name = headRefused)]
 pub fn head_refused(status: JsValue) -> bool {
     let n = decode::loose_number(&status);
-    n.is_finite() && (0.0..=999.0).contains(&n) && crate::policy::head_refused(n as u16)
+    n.is_finite() && (0.0..=999.0).contains(&n) && crate::status::head_refused(n as u16)
 }
 
 #[wasm_bindgen(js_name = isEarly)]

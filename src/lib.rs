@@ -16,6 +16,7 @@ pub mod punycode;
 pub mod references;
 pub mod retry;
 pub mod retry_after;
+pub mod status;
 pub mod status_pages;
 pub mod suggest;
 pub mod text;
