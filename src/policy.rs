@@ -400,15 +400,6 @@ pub fn watch_next(w: &WatchInput) -> WatchNext {
     }
 }
 
-/// A watch's check: HEAD, or GET where HEAD is not allowed (405, 501) or once it was not.
-pub fn check_method(head_refused: bool) -> &'static str {
-    if head_refused {
-        "GET"
-    } else {
-        "HEAD"
-    }
-}
-
 /// "Notify me when it's back" on a failure whose request was `method`: what happens when the
 /// site is back. "reload" for a request that may be resent; for a POST (or any other request
 /// that may not be resent) "get": the tab loads the URL with GET, never resending the form.
