@@ -325,7 +325,7 @@ async function onHeaders(details) {
   if (tabId < 0 || isOwn(url)) return;
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
-    if (statusCode < 300) rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
+    rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
       await forget(tabId);
