@@ -294,6 +294,19 @@ pub fn limits() -> Result<JsValue, JsValue> {
     ]))
 }
 
+/// What the background does with an action the in-page panel sent (src/trust.rs): "run",
+/// "confirm" (on the extension's own page) or "refuse". Anything malformed is refused.
+#[wasm_bindgen(js_name = contentAction)]
+pub fn content_action(action: JsValue, advice: JsValue, disabled_by_us: JsValue) -> String {
+    let decided = (|| -> R<&'static str> {
+        let a = required("action", &action, decode::action_ref)?;
+        let steps = optional("advice", &advice, decode::advice_steps)?;
+        let off = optional("disabledByUs", &disabled_by_us, decode::extension_ids)?;
+        Ok(crate::trust::content_action(&a, &steps, &off))
+    })();
+    decided.unwrap_or("refuse").to_string()
+}
+
 /// The core's version, for the extension's "about" line.
 #[wasm_bindgen]
 pub fn version() -> String {

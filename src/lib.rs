@@ -20,6 +20,7 @@ pub mod status;
 pub mod status_pages;
 pub mod suggest;
 pub mod text;
+pub mod trust;
 pub mod url;
 pub mod view;
 
