@@ -55,6 +55,7 @@ pinned_bindgen() {
 ensure_build_tools() {
   command -v cargo >/dev/null 2>&1 || die "cargo is missing: install Rust with rustup (https://rustup.rs)"
   command -v zip >/dev/null 2>&1 || apt_install zip
+  command -v advzip >/dev/null 2>&1 || apt_install advancecomp
   command -v node >/dev/null 2>&1 || apt_install nodejs npm
   command -v npm >/dev/null 2>&1 || apt_install npm
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
@@ -77,6 +78,9 @@ ensure_build_tools() {
   ensure_wasm_toolchain
   # npm ci when the lock file changed since the last install.
   if [ ! -f node_modules/.gd-lock ] || ! cmp -s package-lock.json node_modules/.gd-lock; then
+    # npm ci empties node_modules first: through a symlink (a worktree sharing another
+    # checkout's node_modules) it would wipe the other checkout's tools.
+    [ ! -L node_modules ] || die "node_modules is a symlink to $(readlink node_modules), installed for another package-lock.json: merge that lock file, or replace the link with a copy (cp -r) and run ./build.sh again"
     say "installing the Node tools (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
     cp package-lock.json node_modules/.gd-lock
@@ -168,6 +172,14 @@ repro_zip() { # repro_zip <dir> <zip>: <dir>'s files, paths relative to <dir>
   )
 }
 
+# The store zips, recompressed with zopfli (advancecomp's advzip): the same entries, names,
+# dates and order, plain deflate any unzip reads, about 4% smaller than zip -9 and as
+# deterministic (the same input gives the same bytes).
+store_zip() { # store_zip <dir> <zip>
+  repro_zip "$1" "$2"
+  advzip -q -z -4 -i 15 "$2"
+}
+
 # The files of the source archive: what git tracks (in a checkout), else every file here but
 # the outputs (in an unzipped source archive, which has no .git). No node_modules, target, dist.
 source_files() {
@@ -203,8 +215,9 @@ assemble() {
     cp -R extension/. "dist/$b/"
     node tools/manifest.mjs "$b" manifest.json "dist/$b/manifest.json"
     node tools/panel-script.mjs "dist/$b"
+    node tools/pack-locales.mjs "dist/$b"
     cp target/pkg/gateway_doctor.js target/pkg/gateway_doctor_bg.wasm "dist/$b/pkg/"
-    repro_zip "dist/$b" "dist/gateway-doctor-$v-$b.zip"
+    store_zip "dist/$b" "dist/gateway-doctor-$v-$b.zip"
     # The store package keeps dev.js as in the source (DEV false); the unpacked build is a
     # developer build (the tests' time-scale works there).
     printf '%s\n' '// Written by build.sh: a developer build.' 'export const DEV = true;' >"dist/$b/dev.js"

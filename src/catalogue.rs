@@ -1,8 +1,8 @@
 //! The gateway catalogue: one record per gateway, data only. The 27 gateways of the
 //! contract whose pages need more than phrases (their templates, versions and header
-//! combinations) keep their rules in `gateway.rs`; every gateway here is known by its
-//! headers and the phrases of its own error pages, in every version and language found,
-//! and each phrase may say the cause. Adding a gateway is adding one [`Record`] to
+//! combinations) keep their rules in `gateway.rs` (headers) and `gateway/pages.rs`
+//! (pages); every gateway here is known by its headers and the phrases of its own error
+//! pages, in every version and language found, and each phrase may say the cause. Adding a gateway is adding one [`Record`] to
 //! [`RECORDS`] (see docs/gateways.md for the command that proves it).
 
 use crate::model::{Cause, Role};
@@ -463,7 +463,7 @@ pub const GENERIC_CAUSES: &[(&str, Cause)] = &[
 pub fn generic_cause<H: Has + ?Sized>(text: &H) -> Option<Cause> {
     GENERIC_CAUSES
         .iter()
-        .find(|(words, _)| words.split('|').any(|w| text.has(w)))
+        .find(|(words, _)| text.has_any(words))
         .map(|(_, c)| *c)
 }
 
