@@ -22,7 +22,7 @@ import { core } from './core.js';
 import * as watch from './watch.js';
 import { getSettings, isIgnored } from './settings.js';
 import * as actions from './actions.js';
-import { admit, contentAction } from './trust.js';
+import { admit } from './trust.js';
 import { knownHosts, rememberResponse } from './known-hosts.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
@@ -384,7 +384,7 @@ async function onHeaders(details) {
   if (tabId < 0 || isOwn(url)) return;
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
-    if (statusCode < 300) rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
+    rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
     rememberClock(details);
     rememberIpv4(details);
     // A response that is no failure: whatever this tab showed before is over.
@@ -652,7 +652,7 @@ async function onMessage(message, sender, trusted) {
         // changes nothing in the person's setup; the rest is confirmed on our own page.
         const rec = await load(tabId);
         if (!rec) return { ok: false, messageKey: 'ui_no_failure' };
-        const decision = contentAction(message.action, rec.advice, await actions.disabledByUs().catch(() => []));
+        const decision = (await core()).contentAction(message.action, rec.advice, await actions.disabledByUs().catch(() => []));
         if (decision === 'refuse') return { ok: false, messageKey: 'ui_action_unavailable' };
         if (decision === 'confirm') return confirmOnOwnPage(tabId, rec, message.action);
       }

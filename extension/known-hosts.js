@@ -73,6 +73,8 @@ export async function knownHosts() {
  * @param {{ statusCode: number, url: string, incognito?: boolean }} details
  * @param {() => Promise<boolean>} isPrivate */
 export async function rememberResponse(details, isPrivate) {
+  // What the response says first: most responses (redirects, 4xx) cost no question to the tab.
+  if (!hostToRemember({ statusCode: details.statusCode, url: details.url, incognito: false })) return;
   const incognito = typeof details.incognito === 'boolean' ? details.incognito : await isPrivate();
   const host = hostToRemember({ statusCode: details.statusCode, url: details.url, incognito });
   if (!host) return;

@@ -3,10 +3,14 @@
 // leave alone. Saved to storage.sync as soon as a field changes; the background reads the
 // settings at each use, so they apply at once.
 import { localize, msg, byId } from './page.js';
-import { getSettings, setSettings, siteOf, MAX_ATTEMPTS_LIMIT } from './settings.js';
+import { getSettings, setSettings, siteOf } from './settings.js';
+import { core } from './core.js';
 import { KNOWN_HOSTS_KEY, MAX_KNOWN_HOSTS, countKnownHosts, forgetKnownHosts } from './known-hosts.js';
 
 localize();
+
+/** The most automatic attempts the core makes (fewer may be chosen, not more). */
+const MOST = Number((await core()).limits().maxAttempts);
 
 const form = byId('options');
 const status = byId('status');
@@ -18,8 +22,8 @@ const sites = byId('ignoredSites');
 /** @param {import('./settings.js').Settings} s */
 function fill(s) {
   $('autoRetry').checked = s.autoRetry;
-  $('maxAttempts').value = String(s.maxAttempts);
-  $('maxAttempts').max = String(MAX_ATTEMPTS_LIMIT);
+  $('maxAttempts').value = String(Math.min(s.maxAttempts ?? MOST, MOST));
+  $('maxAttempts').max = String(MOST);
   $('maxAttempts').disabled = !s.autoRetry;
   $('notifications').checked = s.notifications;
   $('panel').checked = s.panel;
@@ -31,7 +35,7 @@ async function save() {
   const bad = lines.filter((l) => !siteOf(l));
   const s = await setSettings({
     autoRetry: $('autoRetry').checked,
-    maxAttempts: Number($('maxAttempts').value),
+    maxAttempts: Math.min(Number($('maxAttempts').value) || MOST, MOST),
     notifications: $('notifications').checked,
     panel: $('panel').checked,
     ignoredSites: lines.map(siteOf).filter(Boolean),

@@ -157,9 +157,9 @@
     if (panel.status) brand.append(el('span', { class: 'gd-code', 'data-gd': 'status', text: msg(panel.status.key, panel.status.params) }));
     head.append(brand);
     const tools = el('span', { class: 'gd-tools' });
-    /** @param {string} action @param {string} label @param {string} text @param {(() => void) | undefined} fn */
-    const tool = (action, label, text, fn) => {
-      const b = el('button', { type: 'button', class: 'gd-tool', 'data-action': action, 'aria-label': label, title: label, text });
+    /** @param {string} action @param {string} label @param {string} text @param {(() => void) | undefined} fn @param {string} [hint] */
+    const tool = (action, label, text, fn, hint) => {
+      const b = el('button', { type: 'button', class: 'gd-tool', 'data-action': action, 'aria-label': label, title: hint ? `${label} (${hint})` : label, text });
       b.addEventListener('click', (ev) => {
         if (ev.isTrusted) fn?.();
       });
@@ -167,7 +167,7 @@
     };
     if (options.minimise) {
       tool('restore', msg('ui_restore') || 'Show', '▢', options.restore);
-      tool('minimise', msg('ui_minimise') || 'Minimise', '–', options.minimise);
+      tool('minimise', msg('ui_minimise') || 'Minimise', '–', options.minimise, msg('ui_escape_hint'));
     }
     if (options.move) tool('move', msg('ui_move') || 'Move', '⇄', options.move);
     if (options.close) tool('close', msg('ui_close') || 'Close', '×', options.close);
@@ -229,7 +229,7 @@
     root.append(buttons, autoBlock.element, status);
 
     // What the site's support asks for, visible without expanding, and the report to copy.
-    const refs = el('div', { class: 'gd-refs', 'data-gd': 'references' });
+    const refs = el('div', { class: 'gd-refs', 'data-gd': 'references', role: 'group', 'aria-label': msg('ui_references') || 'For the site\'s support' });
     for (const r of (panel.references || []).slice(0, 5)) {
       refs.append(el('p', { class: 'gd-ref' }, el('span', { text: `${clip(r.label, 60)}: ` }), el('code', { 'data-gd': 'reference', text: clip(r.value, 128) })));
     }

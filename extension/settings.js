@@ -10,21 +10,20 @@ import { DEV } from './dev.js';
 import { KEY } from './constants.js';
 
 /**
- * @typedef {{ autoRetry: boolean, maxAttempts: number, notifications: boolean, panel: boolean,
+ * @typedef {{ autoRetry: boolean, maxAttempts: number | null, notifications: boolean, panel: boolean,
  *   ignoredSites: string[] }} Settings
  */
 
 /** @type {Readonly<Settings>} */
 export const DEFAULTS = Object.freeze({
   autoRetry: true,
-  maxAttempts: 6,
+  // null: the core's most (policy::limits().maxAttempts); the core bounds any other number
+  maxAttempts: null,
   notifications: true,
   panel: true,
   ignoredSites: [],
 });
 
-// The core stops retrying after 6 attempts (retryPlan); fewer may be chosen, not more.
-export const MAX_ATTEMPTS_LIMIT = 6;
 export const MAX_IGNORED_SITES = 200;
 
 const api = globalThis.chrome;
@@ -38,7 +37,7 @@ export function normalize(raw = {}) {
   if (typeof raw.notifications === 'boolean') s.notifications = raw.notifications;
   if (typeof raw.panel === 'boolean') s.panel = raw.panel;
   const n = Number(raw.maxAttempts);
-  if (Number.isFinite(n)) s.maxAttempts = Math.max(1, Math.min(MAX_ATTEMPTS_LIMIT, Math.round(n)));
+  if (raw.maxAttempts != null && Number.isFinite(n)) s.maxAttempts = Math.max(1, Math.round(n));
   if (Array.isArray(raw.ignoredSites)) {
     s.ignoredSites = [...new Set(raw.ignoredSites.map(siteOf).filter(Boolean))].slice(0, MAX_IGNORED_SITES);
   }

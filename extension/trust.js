@@ -3,35 +3,13 @@
 // inside a page's renderer, which a hostile page may own: it speaks only for its own tab
 // (`sender.tab.id`, never a field of the message), sends only the page report and the panel's
 // actions, and an action that changes the person's setup is only handed to the extension's
-// own page, where the person confirms it. Everything else (other tabs' views, the watch list,
-// settings, turning extensions off and on) comes only from the extension's own pages.
+// own page, where the person confirms it (which actions: the core's contentAction,
+// src/trust.rs). Everything else (other tabs' views, the watch list, settings, turning
+// extensions off and on) comes only from the extension's own pages.
 // No browser API here: the background passes its runtime id and origin (tests pass fakes).
 import { MSG } from './constants.js';
 
 /** @typedef {{ id?: string, url?: string, tab?: { id?: number } }} Sender */
-
-/** What the in-page panel may run at once: harmless, and offered on every failure page.
- * @type {Set<unknown>} */
-export const PANEL_ACTIONS = new Set([
-  'retry',
-  'open-incognito',
-  'watch',
-  'cancel-watch',
-  'cancel-auto-retry',
-  'retry-status',
-  'cancel-site-watch',
-]);
-
-/** Actions that change the person's setup (or ask for a permission to): the panel hands them
- * to the extension's own page, which shows the same button to click there.
- * @type {Set<unknown>} */
-export const CONFIRM_ON_OWN_PAGE = new Set([
-  'clear-site-data',
-  'disable-extension',
-  'enable-extension',
-  'check-extensions',
-  'check-proxy-settings',
-]);
 
 /** Message types a content script may send. */
 /** @type {Set<unknown>} */
@@ -74,39 +52,4 @@ export function admit(message, sender, runtimeId, ownPrefix) {
   }
   if (kind === 'content' && CONTENT_MESSAGES.has(message.type)) return { kind, tabId: sender.tab?.id };
   return null;
-}
-
-/** Whether `advice` (the tab's current advice) or the panel's list of extensions turned off
- * (`disabledByUs`) offered exactly this action.
- * @param {Partial<GdAction> | null | undefined} action
- * @param {GdAdvice | null | undefined} advice
- * @param {{ id?: string }[]} [disabledByUs] */
-export function offered(action, advice, disabledByUs = []) {
-  const type = action?.type;
-  if (!action || typeof type !== 'string') return false;
-  if (type === 'enable-extension') return disabledByUs.some((e) => e?.id === action.id);
-  const steps = Array.isArray(advice?.steps) ? advice.steps : [];
-  return steps.some((s) => {
-    const a = s?.action;
-    if (a?.type === type && (a.url ?? null) === (action.url ?? null) && (a.id ?? null) === (action.id ?? null)) return true;
-    // The panel's own buttons that need a permission to show what they would act on.
-    return (
-      (type === 'check-extensions' && s?.id === 'disable-extensions') || (type === 'check-proxy-settings' && s?.id === 'check-proxy')
-    );
-  });
-}
-
-/**
- * What the background does with an action a content script sent: "run" it, hand it to the
- * extension's own page to "confirm", or "refuse" it (not offered on this tab's failure).
- * @param {Partial<GdAction> | null | undefined} action
- * @param {GdAdvice | null | undefined} advice
- * @param {{ id?: string }[]} [disabledByUs]
- * @returns {'run' | 'confirm' | 'refuse'}
- */
-export function contentAction(action, advice, disabledByUs) {
-  const type = action?.type;
-  if (PANEL_ACTIONS.has(type)) return 'run';
-  if (!offered(action, advice, disabledByUs)) return 'refuse';
-  return CONFIRM_ON_OWN_PAGE.has(type) ? 'confirm' : 'run';
 }

@@ -191,7 +191,7 @@ export async function onFailure(tabId, rec) {
       firstFailureAt: continuing ? prev.firstFailureAt : now(),
       seed: continuing && Number.isFinite(prev.seed) ? prev.seed : Math.random(),
       attempts,
-      max: settings.maxAttempts,
+      max: settings.maxAttempts ?? undefined,
     };
     let a;
     try {
@@ -210,7 +210,8 @@ export async function onFailure(tabId, rec) {
       console.warn('Gateway Doctor: autoRetry', e);
       a = { state: STATE.OFF, reason: REASON.ERROR };
     }
-    Object.assign(state, { state: a.state, reason: a.reason, due: a.due });
+    // `max`: the core's bound on the person's setting, as its countdown says it
+    Object.assign(state, { state: a.state, reason: a.reason, due: a.due, max: a.max ?? state.max });
     setKey(autoKey(tabId), state);
     if (a.state === STATE.SCHEDULED) schedule(AUTO_ALARM + tabId, a.due);
     // Offline, the network changed or down: the tab waits for the connection, not the site.

@@ -309,13 +309,13 @@ pub fn is_back(status: JsValue, redirected: JsValue) -> bool {
     } else {
         0
     };
-    crate::policy::is_back(status, redirected.is_truthy())
+    crate::status::is_back(status, redirected.is_truthy())
 }
 
 #[wasm_bindgen(js_name = headRefused)]
 pub fn head_refused(status: JsValue) -> bool {
     let n = decode::loose_number(&status);
-    n.is_finite() && (0.0..=999.0).contains(&n) && crate::policy::head_refused(n as u16)
+    n.is_finite() && (0.0..=999.0).contains(&n) && crate::status::head_refused(n as u16)
 }
 
 #[wasm_bindgen(js_name = isEarly)]
@@ -345,6 +345,19 @@ pub fn limits() -> Result<JsValue, JsValue> {
         ("maxScale", num(l.max_scale)),
         ("onlineSettleMs", num(l.online_settle_ms)),
     ]))
+}
+
+/// What the background does with an action the in-page panel sent (src/trust.rs): "run",
+/// "confirm" (on the extension's own page) or "refuse". Anything malformed is refused.
+#[wasm_bindgen(js_name = contentAction)]
+pub fn content_action(action: JsValue, advice: JsValue, disabled_by_us: JsValue) -> String {
+    let decided = (|| -> R<&'static str> {
+        let a = required("action", &action, decode::action_ref)?;
+        let steps = optional("advice", &advice, decode::advice_steps)?;
+        let off = optional("disabledByUs", &disabled_by_us, decode::extension_ids)?;
+        Ok(crate::trust::content_action(&a, &steps, &off))
+    })();
+    decided.unwrap_or("refuse").to_string()
 }
 
 /// The core's version, for the extension's "about" line.

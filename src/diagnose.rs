@@ -4,6 +4,7 @@ use crate::gateway;
 use crate::model::{Cause, Culprit, Diagnosis, Failure, GeneratedBy, InputError, Role};
 use crate::neterror;
 use crate::retry_after;
+use crate::status;
 use crate::text::{clip, concat, push_u64, Evidence};
 use crate::url;
 
@@ -16,42 +17,6 @@ pub fn is_idempotent(method: &str) -> bool {
         method,
         "GET" | "HEAD" | "OPTIONS" | "TRACE" | "PUT" | "DELETE"
     )
-}
-
-/// The standard reason phrases of the 5xx statuses.
-const REASONS: &[(u16, &str)] = &[
-    (500, "Internal Server Error"),
-    (501, "Not Implemented"),
-    (502, "Bad Gateway"),
-    (503, "Service Unavailable"),
-    (504, "Gateway Timeout"),
-    (505, "HTTP Version Not Supported"),
-    (507, "Insufficient Storage"),
-    (508, "Loop Detected"),
-    (506, "Variant Also Negotiates"),
-    (509, "Bandwidth Limit Exceeded"),
-    (510, "Not Extended"),
-    (511, "Network Authentication Required"),
-    (520, "Web Server Returned an Unknown Error"),
-    (521, "Web Server Is Down"),
-    (522, "Connection Timed Out"),
-    (523, "Origin Is Unreachable"),
-    (524, "A Timeout Occurred"),
-    (525, "SSL Handshake Failed"),
-    (526, "Invalid SSL Certificate"),
-    (527, "Railgun Error"),
-    (529, "Site Is Overloaded"),
-    (530, "Origin Error"),
-    (598, "Network Read Timeout Error"),
-    (599, "Network Connect Timeout Error"),
-];
-
-/// The standard reason phrase of a 5xx status.
-pub fn standard_reason(status: u16) -> Option<&'static str> {
-    REASONS
-        .iter()
-        .find(|(s, _)| *s == status)
-        .map(|(_, reason)| *reason)
 }
 
 pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
@@ -93,9 +58,8 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
             d.status_text = ev
                 .reason
                 .clone()
-                .or_else(|| standard_reason(status).map(str::to_string));
-            // 429 is a failure too: rate limiting, with its Retry-After (RFC 6585)
-            if status < 500 && status != 429 {
+                .or_else(|| status::standard_reason(status).map(str::to_string));
+            if !status::is_failure(status) {
                 return Ok(d);
             }
             response(&mut d, f, &ev, status);
@@ -162,8 +126,7 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
         }
     }
 
-    if status == 511 {
-        // RFC 6585: the network (a captive portal) wants a sign-in before it lets anything through
+    if status::is_network_sign_in(status) {
         d.cause = Cause::Auth;
         d.culprit = Culprit::Network;
         d.generated_by = GeneratedBy::Gateway;
@@ -178,7 +141,7 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
         ));
         return;
     }
-    if status > 599 {
+    if status::is_beyond_range(status) {
         d.cause = Cause::UpstreamInvalidResponse;
         d.culprit = Culprit::Site;
         d.generated_by = GeneratedBy::Unknown;
@@ -193,7 +156,7 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
     let (cause, confidence) = match found.cause {
         _ if status == 429 => (Cause::Overloaded, found.confidence.max(0.8)),
         Some(c) => (c, found.confidence),
-        None => (gateway::status_cause(status), found.confidence.min(0.45)),
+        None => (status::cause_of(status), found.confidence.min(0.45)),
     };
     d.cause = cause;
     d.confidence = confidence.clamp(0.05, 0.99);
@@ -225,8 +188,7 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
 
     d.transient = transient_cause(d.cause)
         || (d.cause == Cause::OriginError && (d.retry_after_seconds.is_some() || status == 503));
-    if matches!(status, 501 | 505) {
-        // the server cannot do what was asked: resending will not change that
+    if status::is_permanent(status) {
         d.transient = false;
     }
     d.evidence.truncate(2 * gateway::MAX_NOTES);

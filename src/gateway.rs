@@ -712,20 +712,6 @@ fn overload_words(b: &Hay) -> bool {
     )
 }
 
-/// The meaning of a 5xx status alone, when no page says more.
-pub fn status_cause(status: u16) -> Cause {
-    match status {
-        502 => UERR,
-        429 | 503 | 509 | 529 => OVER,
-        504 | 522 | 524 | 598 | 599 => TIMEOUT,
-        520 => INVALID,
-        521 | 523 => UNREACH,
-        525 | 526 => TLS,
-        500..=519 => ORIGIN,
-        _ => UERR,
-    }
-}
-
 // ---------------------------------------------------------------- analysis
 
 /// Who wrote the response, which gateway carried it, and what its words say.
@@ -739,7 +725,7 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
     }
     let trimmed = ev.body_lower.trim();
     let reason_l = ev.reason.as_deref().unwrap_or("").to_ascii_lowercase();
-    let std_reason = crate::diagnose::standard_reason(status)
+    let std_reason = crate::status::standard_reason(status)
         .unwrap_or("")
         .to_ascii_lowercase();
     let bare = !trimmed.is_empty()
@@ -837,7 +823,7 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         return Finding {
             gateway: handler,
             generated_by: GeneratedBy::Gateway,
-            cause: Some(said.unwrap_or_else(|| status_cause(status))),
+            cause: Some(said.unwrap_or_else(|| crate::status::cause_of(status))),
             confidence: if said.is_some() { 0.6 } else { 0.45 },
             notes,
         };

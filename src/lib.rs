@@ -17,9 +17,11 @@ pub mod references;
 pub mod report;
 pub mod retry;
 pub mod retry_after;
+pub mod status;
 pub mod status_pages;
 pub mod suggest;
 pub mod text;
+pub mod trust;
 pub mod url;
 pub mod view;
 

@@ -314,16 +314,6 @@ pub const fn text_hash(b: &[u8]) -> u32 {
 
 // ------------------------------------------------------------------------------- lookups
 
-/// Chromium's error names (`ERR_…`), as in [`CHROMIUM_ERRORS`].
-pub fn known_chromium_names() -> impl Iterator<Item = &'static str> {
-    CHROMIUM_ERRORS.iter().map(|e| e.0)
-}
-
-/// Firefox's error names (`NS_…`), as in [`FIREFOX_ERRORS`].
-pub fn known_firefox_names() -> impl Iterator<Item = &'static str> {
-    FIREFOX_ERRORS.iter().map(|e| e.0)
-}
-
 /// The NSS and NSPR error names of [`NSS_ERRORS`].
 pub fn known_nss_names() -> impl Iterator<Item = &'static str> {
     NSS_ERRORS.iter().map(|e| e.0)

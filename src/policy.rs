@@ -515,25 +515,6 @@ pub fn watch_next(w: &WatchInput) -> WatchNext {
     }
 }
 
-/// Whether a watch's check found the site back: an answer under 500 or a redirect.
-pub fn is_back(status: u16, redirected: bool) -> bool {
-    redirected || (status > 0 && status < 500)
-}
-
-/// A watch's check: HEAD, or GET where HEAD is not allowed (405, 501) or once it was not.
-pub fn check_method(head_refused: bool) -> &'static str {
-    if head_refused {
-        "GET"
-    } else {
-        "HEAD"
-    }
-}
-
-/// Whether a HEAD answer means "ask again with GET".
-pub fn head_refused(status: u16) -> bool {
-    status == 405 || status == 501
-}
-
 /// "Notify me when it's back" on a failure whose request was `method`: what happens when the
 /// site is back. "reload" for a request that may be resent; for a POST (or any other request
 /// that may not be resent) "get": the tab loads the URL with GET, never resending the form.

@@ -606,3 +606,29 @@ pub fn history(v: &JsValue, at: &Path) -> R<History> {
         seed: o.opt("seed", number)?,
     })
 }
+
+/// An action the panel sent or the advice offered: {type, url?, id?}.
+pub fn action_ref(v: &JsValue, at: &Path) -> R<crate::trust::ActionRef> {
+    let o = Obj::new(v, at)?;
+    Ok(crate::trust::ActionRef {
+        kind: o.req("type", string)?,
+        url: o.opt("url", string)?,
+        id: o.opt("id", string)?,
+    })
+}
+
+/// The steps of a tab's advice, as far as trust needs them: {steps: [{id, action?}]}.
+pub fn advice_steps(v: &JsValue, at: &Path) -> R<Vec<crate::trust::StepRef>> {
+    Obj::new(v, at)?.list("steps", MAX_ITEMS, |v, at| {
+        let o = Obj::new(v, at)?;
+        Ok(crate::trust::StepRef {
+            id: o.or_default("id", string)?,
+            action: o.opt("action", action_ref)?,
+        })
+    })
+}
+
+/// The ids of a list of extensions ([{id}]).
+pub fn extension_ids(v: &JsValue, at: &Path) -> R<Vec<String>> {
+    list(v, at, MAX_ITEMS, |v, at| Obj::new(v, at)?.req("id", string))
+}

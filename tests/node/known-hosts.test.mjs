@@ -1,7 +1,7 @@
 // extension/known-hosts.js: which responses add a host to "did you mean?", and its bounds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostToRemember, withHost, cleanHosts, MAX_KNOWN_HOSTS } from '../../extension/known-hosts.js';
+import { hostToRemember, withHost, cleanHosts, rememberResponse, MAX_KNOWN_HOSTS } from '../../extension/known-hosts.js';
 
 test('only a 2xx response outside private windows adds its host', () => {
   assert.equal(hostToRemember({ statusCode: 200, url: 'https://shop.example.com/a', incognito: false }), 'shop.example.com');
@@ -32,4 +32,15 @@ test('a stored value is cleaned and bounded', () => {
   assert.deepEqual(cleanHosts({ length: 5 }), []);
   assert.deepEqual(cleanHosts(['a.example', 5, '', null, 'x'.repeat(300), 'b.example']), ['a.example', 'b.example']);
   assert.equal(cleanHosts(Array.from({ length: 5000 }, (_, i) => `h${i}`)).length, MAX_KNOWN_HOSTS);
+});
+
+test('a response that adds no host (redirect, 4xx, 5xx) asks nothing of its tab', async () => {
+  for (const statusCode of [199, 301, 304, 404, 502]) {
+    let asked = false;
+    await rememberResponse({ statusCode, url: 'https://shop.example/' }, async () => {
+      asked = true;
+      return false;
+    });
+    assert.equal(asked, false, `status ${statusCode}`);
+  }
 });

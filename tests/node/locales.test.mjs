@@ -110,3 +110,22 @@ test('every message key the code names exists in en', () => {
   const missing = [...used].filter(([key]) => !(key in en)).map(([key, file]) => `${key} (${file})`);
   if (missing.length) assert.fail(`used but missing in en/messages.json: ${missing.join(', ')}`);
 });
+
+test('every ui_ message in en is named by the code (no unused message)', () => {
+  // The shell's files and the core's (src/view.rs names the retry line and culprit keys).
+  const sources = readdirSync(extDir)
+    .filter((f) => /\.(js|html)$/.test(f))
+    .map((f) => readFileSync(extDir + f, 'utf8'));
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? walk(`${dir}${d.name}/`) : d.name.endsWith('.rs') ? [readFileSync(dir + d.name, 'utf8')] : [],
+    );
+  const code = [...sources, ...walk(root + 'src/')].join('\n');
+  // Keys made from a prefix and a word of the core's ('ui_action_' + an action type, ...), or
+  // with a suffix ('ui_watch_started' + '_get').
+  const prefixes = [...code.matchAll(/['"`](ui_[a-z0-9_]+_)['"`]/g)].map((m) => m[1]);
+  const named = (key) =>
+    code.includes(key) || prefixes.some((p) => key.startsWith(p)) || code.includes(key.replace(/_get$/, ''));
+  const unused = Object.keys(en).filter((k) => k.startsWith('ui_') && !named(k));
+  assert.deepEqual(unused, []);
+});

@@ -1,8 +1,16 @@
 // extension/trust.js with fake senders: a content script speaks only for its own tab, sends
-// only the page report and the actions its tab's advice offered; the rest only from our pages.
+// only the page report and the actions its tab's advice offered (the core's contentAction,
+// src/trust.rs, in the built wasm); the rest only from our pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { admit, senderKind, contentAction, offered } from '../../extension/trust.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { admit, senderKind } from '../../extension/trust.js';
+
+const pkg = fileURLToPath(new URL('../../dist/chrome/pkg/', import.meta.url));
+const core = await import(pkg + 'gateway_doctor.js');
+core.initSync({ module: readFileSync(pkg + 'gateway_doctor_bg.wasm') });
+const { contentAction } = core;
 
 const ID = 'gateway-doctor@test';
 const OWN = 'chrome-extension://abcdefgh/';
@@ -66,5 +74,10 @@ test('contentAction: what the advice did not offer is refused', () => {
   assert.equal(contentAction({ type: 'clear-site-data' }, { steps: [] }), 'refuse');
   assert.equal(contentAction({ type: 'set-clock-scale' }, advice), 'refuse');
   assert.equal(contentAction(undefined, advice), 'refuse');
-  assert.equal(offered({ type: 'clear-site-data' }, undefined), false);
+  assert.equal(contentAction({ type: 'clear-site-data' }, undefined), 'refuse');
+  // malformed, as a hostile page's renderer could send it: refused, never thrown
+  assert.equal(contentAction({ type: 5 }, advice), 'refuse');
+  assert.equal(contentAction({ type: 'open-url', url: 5 }, advice), 'refuse');
+  assert.equal(contentAction({ type: 'clear-site-data' }, 'steps'), 'refuse');
+  assert.equal(contentAction({ type: 'enable-extension', id: 'abc' }, advice, [{}]), 'refuse');
 });
