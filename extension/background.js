@@ -17,6 +17,8 @@ import {
   readProxySettings,
   canResolveNames,
   resolveHost,
+  captivePortal,
+  onPortalUnlocked,
 } from './shim.js';
 import { core } from './core.js';
 import * as watch from './watch.js';
@@ -244,6 +246,9 @@ async function environment(rec) {
   // A name that does not resolve, asked again without the browser's secure DNS: when it
   // resolves then, the secure DNS resolver is what failed.
   const addresses = canResolveNames && rec.kind === KIND.ERROR ? await resolveHost(host) : undefined;
+  // A navigation without a response while the browser says a captive portal holds the
+  // connection (Firefox): the core says sign in, and the sign-in opens the URL it checks.
+  const portal = rec.kind === KIND.ERROR ? await captivePortal() : undefined;
   const resolvesWithoutSecureDns =
     canResolveNames && rec.kind === KIND.ERROR && !addresses?.length ? Boolean((await resolveHost(host, ['disable_trr']))?.length) : undefined;
   return {
@@ -259,6 +264,8 @@ async function environment(rec) {
     // The browser's own word on the network: false makes any network error "offline".
     online: navigator.onLine,
     clockSamples: await clockSamples(),
+    captivePortal: portal?.state,
+    portalUrl: portal?.url,
     addresses,
     resolvesWithoutSecureDns,
     ipv4Works: Date.now() - (await lastIpv4()) < IPV4.WORKS_MS,
@@ -718,6 +725,10 @@ api.tabs.onRemoved.addListener((tabId) => {
 // The browser says the connection is back (where the worker hears it; the diagnosis page
 // tells too, and the background checks on its own schedule besides).
 globalThis.addEventListener?.('online', () => {
+  watch.networkBack();
+});
+// The captive portal let the person through (Firefox): the tabs it held load again.
+onPortalUnlocked(() => {
   watch.networkBack();
 });
 api.alarms.onAlarm.addListener((alarm) => {

@@ -90,6 +90,45 @@ export async function resolveHost(host, flags = []) {
   }
 }
 
+/** Firefox's captive-portal detection (its `captivePortal` API, a permission of the Firefox
+ * build only: tools/manifest.mjs; Firefox does not let it be optional). Chrome tells
+ * extensions nothing about captive portals: there only a 511 says so. */
+const portalApi = isFirefox ? /** @type {any} */ (api).captivePortal : undefined;
+
+/**
+ * The browser's captive-portal state ("unknown", "not_captive", "unlocked_portal",
+ * "locked_portal") and the URL it checks, which the portal answers with its sign-in page
+ * (Firefox opens the same for "Open network login page"); undefined where the browser does
+ * not say (Chrome, or Firefox with its detection turned off: then the API throws).
+ * @returns {Promise<{ state: string, url?: string } | undefined>}
+ */
+export async function captivePortal() {
+  if (!portalApi) return undefined;
+  try {
+    const state = String(await portalApi.getState());
+    const url = await portalApi.canonicalURL.get({}).then(
+      (/** @type {{ value?: unknown }} */ s) => (typeof s?.value === 'string' ? s.value.slice(0, 2048) : undefined),
+      () => undefined,
+    );
+    return { state, url };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `listener()` when the browser's captive portal lets the person through (Firefox:
+ * "unlocked_portal" after "locked_portal"). Registered at the top level of the background.
+ * @param {() => void} listener */
+export function onPortalUnlocked(listener) {
+  try {
+    portalApi?.onStateChanged.addListener((/** @type {{ state?: string }} */ d) => {
+      if (d?.state === 'unlocked_portal') listener();
+    });
+  } catch {
+    // Firefox's detection is turned off (network.captive-portal-service.enabled): it throws.
+  }
+}
+
 /** Where the person manages extensions. */
 export const extensionsPageUrl = isFirefox ? 'about:addons' : 'chrome://extensions';
 

@@ -9,6 +9,7 @@
 // stopped. Short delays run on setTimeout while the
 // worker lives, with an alarm as the durable backstop.
 import { core } from './core.js';
+import { captivePortal } from './shim.js';
 import { getSettings, clockScale, isIgnored } from './settings.js';
 import { senderKind } from './trust.js';
 import { sameUrl, originOf } from './url.js';
@@ -418,7 +419,8 @@ async function fireNetwork() {
   }
   w.checks = (w.checks || 0) + 1;
   const next = wasm.networkCheckNext(w.startedAt, w.checks, now(), await clockScale());
-  if (navigator.onLine) await reloadWaiting(w);
+  // Online, and no captive portal the browser knows holds the connection still.
+  if (navigator.onLine && (await captivePortal())?.state !== 'locked_portal') await reloadWaiting(w);
   if (next.at === undefined) {
     removeKey(NET_KEY);
     return;

@@ -449,7 +449,7 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Tls, Culprit::Network) => "tls_network",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (Cause::Offline, _) if network_changed(d) => "network_changed",
-            (Cause::Auth, _) if d.status_code == Some(511) => "portal",
+            _ if crate::diagnose::is_portal(d) => "portal",
             (Cause::Clock, _) if d.clock_offset_ms.is_some_and(|o| o > 0.0) => "clock_ahead",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Client) => "blocked_client",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Admin) => "blocked_admin",
@@ -715,8 +715,8 @@ fn order(c: &Ctx) -> Vec<Id> {
     }
     let network_side = c.network_side();
 
-    // a network's sign-in page (a 511's): opening it first
-    if d.sign_in_url.is_some() && d.status_code == Some(511) {
+    // a network's sign-in page (a captive portal's): opening it first
+    if d.sign_in_url.is_some() && crate::diagnose::is_portal(d) {
         move_to(&mut v, SignIn, 0);
     }
     // a "did you mean" for a name that does not resolve: that first

@@ -407,6 +407,12 @@ pub struct Environment {
     /// computer's clock: how far off the clock is (`policy::clock_offset`).
     #[serde(deserialize_with = "nullable")]
     pub clock_samples: Vec<ClockSample>,
+    /// The browser's captive-portal state where it tells (Firefox's `captivePortal.getState()`:
+    /// "unknown", "not_captive", "unlocked_portal", "locked_portal").
+    pub captive_portal: Option<String>,
+    /// The page that leads to a captive portal's sign-in (Firefox's
+    /// `captivePortal.canonicalURL`, the URL it checks: the portal answers it).
+    pub portal_url: Option<String>,
     pub attempts: Option<u32>,
     pub now: Option<f64>,
 }

@@ -358,13 +358,13 @@ pub fn same_url(a: &str, b: &str) -> bool {
 
 /// Whether a failure waits for the person's connection rather than for the site: no response
 /// arrived and the browser is offline, the network changed, or many sites fail at once
-/// ([`crate::diagnose::in_context`]), or a network's sign-in (a 511) stands between. Such a tab is not retried on a timer and no site is
+/// ([`crate::diagnose::in_context`]), or a network's sign-in (a captive portal: [`crate::diagnose::is_portal`]) stands between. Such a tab is not retried on a timer and no site is
 /// watched for it: it loads again when the connection is back.
 pub fn waits_for_network(d: &Diagnosis) -> bool {
     d.failed
         && ((d.status_code.is_none() && matches!(d.cause, Cause::Offline | Cause::NetworkDown))
-            // a captive portal (RFC 6585): through once the person signed in
-            || (d.status_code == Some(511) && d.cause == Cause::Auth))
+            // a captive portal (a 511, or the browser's word): through once the person signed in
+            || crate::diagnose::is_portal(d))
 }
 
 /// When a schedule (a watch, the checks for the network) that started at `started_at` ends:

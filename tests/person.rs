@@ -530,6 +530,77 @@ fn a_511_says_sign_in_to_the_network_opens_its_page_and_waits_for_it() {
     }
 }
 
+#[test]
+fn a_locked_captive_portal_the_browser_reports_says_sign_in_and_opens_its_page() {
+    let portal = |state: &str| Environment {
+        browser: Some("firefox".into()),
+        captive_portal: Some(state.into()),
+        portal_url: Some("http://detectportal.example.org/canonical.html".into()),
+        online: Some(true),
+        ..env()
+    };
+    for error in [
+        "NS_ERROR_CONNECTION_REFUSED",
+        "NS_ERROR_NET_TIMEOUT",
+        "NS_ERROR_UNKNOWN_HOST",
+        "SSL_ERROR_BAD_CERT_DOMAIN",
+    ] {
+        let raw = net_error("https://news.example.com/", error, "GET");
+        let d = in_context(&raw, &portal("locked_portal"));
+        assert_eq!(
+            (d.cause, d.culprit),
+            (Cause::Auth, Culprit::Network),
+            "{error}"
+        );
+        assert!(gateway_doctor::diagnose::is_portal(&d));
+        assert_eq!(
+            d.sign_in_url.as_deref(),
+            Some("http://detectportal.example.org/canonical.html")
+        );
+        // once is enough: the same again
+        assert_eq!(in_context(&d, &portal("locked_portal")), d, "{error}");
+        let a = advise(&d, &portal("locked_portal"));
+        assert_eq!(a.summary.key, "summary_portal_nogw");
+        assert_eq!(a.steps[0].id, "sign-in");
+        assert_eq!(
+            a.steps[0].action,
+            Some(gateway_doctor::model::Action::OpenUrl {
+                url: "http://detectportal.example.org/canonical.html".into()
+            })
+        );
+        assert!(waits_for_network(&d));
+        let r = auto(&d);
+        assert_eq!((r.state, r.reason.as_str()), ("network", "auth"));
+        // any other state says nothing new
+        for state in ["unlocked_portal", "not_captive", "unknown", ""] {
+            assert_eq!(in_context(&raw, &portal(state)), in_context(&raw, &env()));
+        }
+    }
+    // a response proves the way through; a POST is still never sent again on its own
+    let post = in_context(
+        &net_error("https://news.example.com/", "NS_ERROR_NET_TIMEOUT", "POST"),
+        &portal("locked_portal"),
+    );
+    assert!(gateway_doctor::diagnose::is_portal(&post));
+    assert!(!post.safe_to_retry);
+    // not a web address: no sign-in step, the wording stays
+    let e = Environment {
+        portal_url: Some("javascript:alert(1)".into()),
+        ..portal("locked_portal")
+    };
+    let d = in_context(
+        &net_error("https://news.example.com/", "NS_ERROR_NET_TIMEOUT", "GET"),
+        &e,
+    );
+    assert_eq!(d.sign_in_url, None);
+    let a = advise(&d, &e);
+    assert_eq!(a.summary.key, "summary_portal_nogw");
+    assert!(a.steps.iter().all(|s| s.id != "sign-in"));
+    // the person stopped it: no portal
+    let stopped = net_error("https://news.example.com/", "NS_BINDING_ABORTED", "GET");
+    assert_eq!(in_context(&stopped, &portal("locked_portal")), stopped);
+}
+
 // ---------------------------------------------------------------- a wrong clock
 
 use gateway_doctor::model::ClockSample;

@@ -25,7 +25,9 @@ if (target === 'chrome') {
   m.background = { scripts: [m.background.service_worker], type: m.background.type };
   // Firefox only: `dns.resolve` tells where a failed name points (a DNS filter's 0.0.0.0);
   // Chrome has no such API for extensions. Not optional: Firefox does not let "dns" be one.
-  m.permissions = [...(m.permissions || []), 'dns'];
+  // `captivePortal`: Firefox's word that a network's sign-in holds the connection, and when
+  // it lets the person through; Firefox's schema makes it a PermissionNoPrompt, never optional.
+  m.permissions = [...(m.permissions || []), 'dns', 'captivePortal'];
 } else {
   console.error(`unknown target ${target}`);
   process.exit(2);

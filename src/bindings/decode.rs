@@ -466,6 +466,8 @@ pub fn environment(
             crate::policy::MAX_CLOCK_SAMPLES,
             clock_sample,
         )?,
+        captive_portal: o.opt("captivePortal", string)?,
+        portal_url: o.opt("portalUrl", string)?,
         attempts: o.opt("attempts", u32_)?,
         now: o.opt("now", number)?,
     })

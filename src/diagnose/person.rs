@@ -16,6 +16,9 @@
 //!   ask): "secure-dns", culprit "browser".
 //! - A failure to connect to a host with only IPv6 addresses while IPv4 works for other
 //!   sites (`ipv4Works`): "ipv6", culprit "network".
+//! - The browser says a captive portal holds the connection (Firefox's `captivePortal`
+//!   state "locked_portal") and no response arrived: "auth", culprit "network", as a 511
+//!   ([`is_portal`]), with the page that leads to the portal's sign-in (`portalUrl`).
 //! - The host resolves to `0.0.0.0` or `::` (the failure's `ip`, or the environment's
 //!   `addresses` where the shell could resolve it): "dns-filter", culprit "network".
 
@@ -116,6 +119,17 @@ pub fn is_filter_address(a: &str) -> bool {
             .is_ok_and(|x| x.is_unspecified())
 }
 
+/// Whether `d` is a network's sign-in standing between (a captive portal): a 511, or a
+/// navigation without a response while the browser said the portal is locked.
+pub fn is_portal(d: &Diagnosis) -> bool {
+    d.failed && d.cause == Cause::Auth && d.culprit == Culprit::Network
+}
+
+/// The browser says a captive portal holds the connection until the person signs in.
+fn portal_locked(env: &Environment) -> bool {
+    env.captive_portal.as_deref() == Some("locked_portal")
+}
+
 /// A clock off by more than this (ms) explains a certificate's date error.
 pub const CLOCK_SKEW_MS: f64 = 3_600_000.0;
 
@@ -156,7 +170,27 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
             | Cause::Clock
             | Cause::SecureDns
             | Cause::Ipv6
+            | Cause::Auth
     ) {
+        return out;
+    }
+    // A captive portal holds the connection: whatever failed, signing in is what helps
+    // (its interception also breaks HTTPS and names).
+    if portal_locked(env)
+        && env.online != Some(false)
+        && (network_error(d.cause, true) || matches!(d.cause, Cause::Tls | Cause::Other))
+    {
+        assign(
+            &mut out,
+            (Cause::Auth, Culprit::Network, false, 0.9),
+            "the browser reports a captive portal that wants a sign-in".into(),
+        );
+        out.sign_in_url = env
+            .portal_url
+            .as_deref()
+            .filter(|u| u.len() <= 2048)
+            .filter(|u| crate::url::parse(u).is_ok_and(|x| x.is_http()))
+            .map(str::to_string);
         return out;
     }
     // The name resolves, but not through the browser's secure DNS: that resolver failed.

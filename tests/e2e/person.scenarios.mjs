@@ -27,7 +27,12 @@ const TEST_BLOCKER = join(ROOT, 'tests', 'e2e', 'fixtures', 'test-blocker');
  * `resolvesNames`: whether an extension can ask where a name points (Firefox's `dns`): then a name mapped to 0.0.0.0 is told as a DNS filter's block. Chrome
  * cannot tell (README), and has no such test.
  */
-export function definePersonScenarios({ browser, launch, available, blocksWithError, resolvesNames }) {
+/**
+ * `portalApi`: whether the browser tells an extension about a captive portal (Firefox's
+ * `captivePortal`): its detection is pointed at a local URL that answers like a portal.
+ * Chrome tells nothing (README): only a 511 says so there (person 4).
+ */
+export function definePersonScenarios({ browser, launch, available, blocksWithError, resolvesNames, portalApi = false }) {
   const extensionDir = join(process.env.GD_DIST || join(ROOT, 'dist'), browser === 'firefox' ? 'firefox' : 'chrome');
   let d;
 
@@ -203,6 +208,98 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       await up.stop();
     }
   });
+
+  if (portalApi) {
+    test(`${browser} person 5: the browser's captive-portal detection says locked → a failed navigation says "This network wants you to sign in" → the sign-in page in one click → unlocked → the page loads by itself`, { timeout: TIMEOUT }, async () => {
+      // The detection URL: a portal answers it with its own page until the person signs in,
+      // then it answers what the browser expects.
+      const EXPECTED = 'success';
+      const detect = await upstream(await freePort()).start();
+      let signedIn = false;
+      detect.handler = (req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(signedIn ? EXPECTED : '<!doctype html><title>Portal</title><p>Sign in to use this network.</p>');
+      };
+      const canonical = detect.url('/canonical.html');
+      // The site itself: nothing gets through the portal (a refused connection) until then.
+      const sitePort = await freePort();
+      const site = upstream(sitePort);
+      const b = await launch({
+        extensionDir,
+        privateAccess: false,
+        prefs: {
+          'network.captive-portal-service.enabled': true,
+          'captivedetect.canonicalURL': canonical,
+          'captivedetect.canonicalContent': EXPECTED,
+          'captivedetect.maxWaitingTime': 1000,
+          'captivedetect.pollingTime': 1000,
+          'captivedetect.maxRetryCount': 1,
+        },
+      });
+      try {
+        const state = () => b.ext(() => chrome.captivePortal.getState());
+        await waitFor(
+          async () => {
+            if ((await state()) === 'locked_portal') return true;
+            await b.recheckCaptivePortal();
+            return false;
+          },
+          { what: 'Firefox sees the portal (locked_portal)', timeoutMs: 30_000, intervalMs: 1000 },
+        );
+        await b.ext(async () => {
+          await chrome.storage.session.set({ clockScale: 10 });
+          return true;
+        });
+        const url = `http://127.0.0.1:${sitePort}/news`;
+        await b.goto(url);
+        await waitFor(async () => (await b.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
+        const text = await waitFor(
+          async () => {
+            const t = await b.pageText();
+            return /This network wants you to sign in/.test(t) && t;
+          },
+          { what: 'the sign-in wording', timeoutMs: 15_000 },
+        );
+        assert.match(text, /loads again by itself once the network lets you through/);
+        const { tabId, v } = await b.ext(async () => {
+          const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          return { tabId: t.id, v: await chrome.runtime.sendMessage({ type: 'gd:view', tabId: t.id }) };
+        });
+        assert.equal(v?.diagnosis?.cause, 'auth', JSON.stringify(v?.diagnosis));
+        assert.equal(v.diagnosis.culprit, 'network');
+        assert.equal(v.panel.steps[0].id, 'sign-in');
+        // Opened by our button: a tab the failed one opened (Firefox may open one of its own).
+        await b.clickPage('[data-gd="panel"] [data-step="sign-in"] button[data-action="open-url"]');
+        await waitFor(
+          () => b.ext(({ u, tabId }) => chrome.tabs.query({}).then((all) => all.some((t) => t.url === u && t.openerTabId === tabId)), { u: canonical, tabId }),
+          { what: 'the sign-in page opened in a tab', timeoutMs: 15_000 },
+        );
+        // Through: the site answers, and the browser's next check finds the portal unlocked.
+        signedIn = true;
+        await site.start();
+        await waitFor(
+          async () => {
+            if ((await state()) === 'unlocked_portal') return true;
+            await b.recheckCaptivePortal();
+            return false;
+          },
+          { what: 'Firefox sees the portal unlocked', timeoutMs: 30_000, intervalMs: 1000 },
+        );
+        await waitFor(
+          async () => {
+            const [t] = await b.ext(() => chrome.tabs.query({ title: 'Upstream OK' }));
+            return Boolean(t);
+          },
+          { what: 'the failed tab loaded again by itself', timeoutMs: 30_000 },
+        );
+        assert.ok(site.requests.some((r) => r.url === '/news'));
+      } finally {
+        await b.close();
+        await site.stop();
+        await detect.stop();
+      }
+    });
+  }
 
   if (resolvesNames) {
     test(`${browser} person 3: a name that resolves to 0.0.0.0 → the DNS-filter wording, its step first`, { timeout: TIMEOUT }, async () => {

@@ -679,6 +679,16 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
           [Boolean(offline)],
         );
       },
+      /** Asks Firefox's captive-portal detection to check its URL now (it waits a minute
+       * between checks otherwise: network.captive-portal-service.minInterval); returns its
+       * state (nsICaptivePortalService: 0 unknown, 1 not captive, 2 unlocked, 3 locked). */
+      async recheckCaptivePortal() {
+        return inChrome(
+          `const cps = Cc['@mozilla.org/network/captive-portal-service;1'].getService(Ci.nsICaptivePortalService);
+           cps.recheckCaptivePortal();
+           return cps.state;`,
+        );
+      },
       /** Runs `fn(arg)` (sent as source; it may use \`chrome.*\`) on the extension's own page
        * (retry.scenarios.mjs). */
       async ext(fn, arg) {
