@@ -3,4 +3,4 @@
 import { definePersonScenarios } from './person.scenarios.mjs';
 import { launch, available } from './lib/firefox.mjs';
 
-definePersonScenarios({ browser: 'firefox', launch, available, blocksWithError: false, resolvesNames: true, portalApi: true });
+definePersonScenarios({ browser: 'firefox', launch, available, blocksWithError: false, resolvesNames: true, portalApi: true, trustsTestCa: true });

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { upstream, freePort, waitFor, startNginx } from './lib/servers.mjs';
 import { grantedCopy } from './lib/granted.mjs';
+import { expiredCertificate, opensslAvailable } from './lib/certs.mjs';
+import { createServer as createHttpsServer } from 'node:https';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 120_000;
@@ -32,7 +34,14 @@ const TEST_BLOCKER = join(ROOT, 'tests', 'e2e', 'fixtures', 'test-blocker');
  * `captivePortal`): its detection is pointed at a local URL that answers like a portal.
  * Chrome tells nothing (README): only a 511 says so there (person 4).
  */
-export function definePersonScenarios({ browser, launch, available, blocksWithError, resolvesNames, portalApi = false }) {
+/**
+ * `trustsTestCa`: whether the test can make the browser trust a CA made at test time (Firefox:
+ * its certificate store, `trustCertificate`); then a server certificate that CA signed, valid
+ * only in the past, gives a certificate date error and nothing else. Chromium on Linux trusts
+ * what the NSS database in $HOME/.pki/nssdb holds, which needs `certutil` (libnss3-tools, not
+ * on this machine): an untrusted certificate is reported as ERR_CERT_AUTHORITY_INVALID first.
+ */
+export function definePersonScenarios({ browser, launch, available, blocksWithError, resolvesNames, portalApi = false, trustsTestCa = false }) {
   const extensionDir = join(process.env.GD_DIST || join(ROOT, 'dist'), browser === 'firefox' ? 'firefox' : 'chrome');
   let d;
 
@@ -237,19 +246,18 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         },
       });
       try {
-        const state = () => b.ext(() => chrome.captivePortal.getState());
-        await waitFor(
-          async () => {
-            if ((await state()) === 'locked_portal') return true;
-            await b.recheckCaptivePortal();
-            return false;
-          },
-          { what: 'Firefox sees the portal (locked_portal)', timeoutMs: 30_000, intervalMs: 1000 },
-        );
-        await b.ext(async () => {
-          await chrome.storage.session.set({ clockScale: 10 });
-          return true;
-        });
+        // Firefox's state as the extension reads it, its detection asked to check again
+        // until it is `want` (it waits a minute between checks otherwise).
+        const untilState = (want) =>
+          waitFor(
+            async () => {
+              if ((await b.ext(() => chrome.captivePortal.getState())) === want) return true;
+              await b.recheckCaptivePortal();
+              return false;
+            },
+            { what: `Firefox's captive-portal state ${want}`, timeoutMs: 30_000, intervalMs: 1000 },
+          );
+        await untilState('locked_portal');
         const url = `http://127.0.0.1:${sitePort}/news`;
         await b.goto(url);
         await waitFor(async () => (await b.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
@@ -262,7 +270,7 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         );
         assert.match(text, /loads again by itself once the network lets you through/);
         const { tabId, v } = await b.ext(async () => {
-          const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          const t = (await chrome.tabs.query({})).find((x) => String(x.url).includes('/diagnosis.html'));
           return { tabId: t.id, v: await chrome.runtime.sendMessage({ type: 'gd:view', tabId: t.id }) };
         });
         assert.equal(v?.diagnosis?.cause, 'auth', JSON.stringify(v?.diagnosis));
@@ -277,14 +285,7 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         // Through: the site answers, and the browser's next check finds the portal unlocked.
         signedIn = true;
         await site.start();
-        await waitFor(
-          async () => {
-            if ((await state()) === 'unlocked_portal') return true;
-            await b.recheckCaptivePortal();
-            return false;
-          },
-          { what: 'Firefox sees the portal unlocked', timeoutMs: 30_000, intervalMs: 1000 },
-        );
+        await untilState('unlocked_portal');
         await waitFor(
           async () => {
             const [t] = await b.ext(() => chrome.tabs.query({ title: 'Upstream OK' }));
@@ -293,10 +294,69 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
           { what: 'the failed tab loaded again by itself', timeoutMs: 30_000 },
         );
         assert.ok(site.requests.some((r) => r.url === '/news'));
+        // Firefox's word brought it back, not the background's own checks (the first is 30 s
+        // after the failure, and none found the portal open).
+        const wait = (await b.ext(() => chrome.storage.session.get('netwait'))).netwait;
+        assert.equal(wait?.checks ?? 0, 0, JSON.stringify(wait));
       } finally {
         await b.close();
         await site.stop();
         await detect.stop();
+      }
+    });
+  }
+
+  if (trustsTestCa) {
+    test(`${browser} person 6: responses whose Date is a day off, a minute apart → an expired certificate → "Your computer's clock is 26 hours ahead"`, { timeout: 240_000 }, async () => {
+      if (!opensslAvailable()) assert.fail('openssl is needed to make the test certificates');
+      const DAY_OFF_MS = 26 * 3600_000;
+      const up = await upstream(await freePort()).start();
+      // The servers' clock: 26 hours behind this computer's (so this computer's is ahead).
+      up.handler = (req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', Date: new Date(Date.now() - DAY_OFF_MS).toUTCString() });
+        res.end('<!doctype html><html><head><title>Upstream OK</title></head><body><h1>The real page</h1></body></html>');
+      };
+      const certs = expiredCertificate();
+      const tlsPort = await freePort();
+      const tls = createHttpsServer({ key: certs.key, cert: certs.cert }, (req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><title>Secure</title><p>secure page</p>');
+      });
+      await new Promise((resolve) => tls.listen(tlsPort, '127.0.0.1', resolve));
+      const b = await launch({ extensionDir, privateAccess: false, acceptInsecureCerts: false });
+      try {
+        await b.ext(() => chrome.storage.sync.set({ autoRetry: false }));
+        await b.trustCertificate(certs.caBase64);
+        // Two pages, a minute apart (the shell notes at most one Date a minute).
+        await b.goto(up.url('/first'));
+        await new Promise((r) => setTimeout(r, 61_000));
+        await b.goto(up.url('/second'));
+        await waitFor(async () => ((await b.ext(() => chrome.storage.session.get('clockSamples'))).clockSamples || []).length >= 2, {
+          what: 'two Date samples noted',
+          timeoutMs: 10_000,
+        });
+        await b.goto(`https://127.0.0.1:${tlsPort}/`);
+        await waitFor(async () => (await b.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
+        const text = await waitFor(
+          async () => {
+            const t = await b.pageText();
+            return /Your computer's clock is 26 hours ahead/.test(t) && t;
+          },
+          { what: 'the clock wording', timeoutMs: 15_000 },
+        );
+        assert.match(text, /Set the clock/);
+        const v = await b.ext(async () => {
+          const t = (await chrome.tabs.query({})).find((x) => String(x.url).includes('/diagnosis.html'));
+          return chrome.runtime.sendMessage({ type: 'gd:view', tabId: t.id });
+        });
+        assert.equal(v?.diagnosis?.cause, 'clock', JSON.stringify(v?.diagnosis));
+        assert.equal(v.diagnosis.culprit, 'browser');
+        assert.ok(Math.abs(v.diagnosis.clockOffsetMs - DAY_OFF_MS) < 120_000, String(v.diagnosis.clockOffsetMs));
+      } finally {
+        await b.close();
+        tls.closeAllConnections?.();
+        await new Promise((resolve) => tls.close(resolve));
+        await up.stop();
       }
     });
   }

@@ -180,9 +180,10 @@ let launches = 0;
 /**
  * Starts Firefox with the extension at `extensionDir` as a temporary add-on (allowed in private
  * windows when `privateAccess`), and `extraExtensions` (directories) as temporary add-ons too;
- * `prefs` are added to the profile's.
+ * `prefs` are added to the profile's. `acceptInsecureCerts: false` lets certificate errors
+ * happen (WebDriver's default here accepts them).
  */
-export async function launch({ extensionDir, privateAccess = true, artifactsDir = ARTIFACTS, extraExtensions = [], prefs = {} } = {}) {
+export async function launch({ extensionDir, privateAccess = true, artifactsDir = ARTIFACTS, extraExtensions = [], prefs = {}, acceptInsecureCerts = true } = {}) {
   const why = available();
   if (!why.ok) throw new Error(why.why);
   // Everything geckodriver and Firefox write (the profile, caches) lands under this dir.
@@ -286,7 +287,7 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
         capabilities: {
           alwaysMatch: {
             browserName: 'firefox',
-            acceptInsecureCerts: true,
+            acceptInsecureCerts,
             pageLoadStrategy: 'normal',
             'moz:firefoxOptions': {
               binary: FIREFOX,
@@ -677,6 +678,16 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
            Services.prefs.setBoolPref('network.disable-localhost-when-offline', true);
            Services.io.offline = arguments[0];`,
           [Boolean(offline)],
+        );
+      },
+      /** Trusts a CA in this profile's certificate store (a test CA, `caBase64`: its DER in
+       * base64), as importing it into the profile's cert9.db would. */
+      async trustCertificate(caBase64) {
+        return inChrome(
+          `const db = Cc['@mozilla.org/security/x509certdb;1'].getService(Ci.nsIX509CertDB);
+           db.addCertFromBase64(arguments[0], 'C,,');
+           return true;`,
+          [caBase64],
         );
       },
       /** Asks Firefox's captive-portal detection to check its URL now (it waits a minute
