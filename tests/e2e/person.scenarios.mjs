@@ -170,6 +170,8 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         { what: 'the sign-in wording in the panel', timeoutMs: 20_000 },
       );
       assert.match(panel, /loads again by itself once the network lets you through/);
+      // Over a page the panel's steps are folded: unfold them, then the sign-in step's button.
+      await d.clickPanel('show-steps');
       await d.clickPanel('open-url');
       await waitFor(() => signedIn, { what: 'the sign-in page opened', timeoutMs: 15_000 });
       await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page, loaded by itself once through', timeoutMs: 40_000 });
