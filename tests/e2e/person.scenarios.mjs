@@ -375,7 +375,7 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         const text = await waitFor(
           async () => {
             const t = await b.pageText();
-            return /A DNS filter on your network or computer/.test(t) && t;
+            return /A DNS filter \(Pi-hole, NextDNS, a router's filter\) blocked ads\.filtered\.test/.test(t) && t;
           },
           { what: 'the DNS-filter wording', timeoutMs: 15_000 },
         );
