@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { upstream, freePort, waitFor, startNginx } from './lib/servers.mjs';
 import { grantedCopy } from './lib/granted.mjs';
+import { openSteps } from './lib/panel.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 120_000;
@@ -156,6 +157,7 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         { what: 'the sign-in wording in the panel', timeoutMs: 20_000 },
       );
       assert.match(panel, /loads again by itself once the network lets you through/);
+      await openSteps(d);
       await d.clickPanel('open-url');
       await waitFor(() => signedIn, { what: 'the sign-in page opened', timeoutMs: 15_000 });
       await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page, loaded by itself once through', timeoutMs: 40_000 });
@@ -216,7 +218,7 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         const text = await waitFor(
           async () => {
             const t = await b.pageText();
-            return /A DNS filter on your network or computer/.test(t) && t;
+            return /A DNS filter \(Pi-hole, NextDNS, a router's filter\) blocked ads\.filtered\.test/.test(t) && t;
           },
           { what: 'the DNS-filter wording', timeoutMs: 15_000 },
         );
