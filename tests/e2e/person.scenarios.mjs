@@ -12,6 +12,7 @@ import { upstream, freePort, waitFor, startNginx } from './lib/servers.mjs';
 import { grantedCopy } from './lib/granted.mjs';
 import { expiredCertificate, opensslAvailable } from './lib/certs.mjs';
 import { createServer as createHttpsServer } from 'node:https';
+import { openSteps } from './lib/panel.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 120_000;
@@ -170,8 +171,7 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         { what: 'the sign-in wording in the panel', timeoutMs: 20_000 },
       );
       assert.match(panel, /loads again by itself once the network lets you through/);
-      // Over a page the panel's steps are folded: unfold them, then the sign-in step's button.
-      await d.clickPanel('show-steps');
+      await openSteps(d);
       await d.clickPanel('open-url');
       await waitFor(() => signedIn, { what: 'the sign-in page opened', timeoutMs: 15_000 });
       await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page, loaded by itself once through', timeoutMs: 40_000 });
