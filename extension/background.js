@@ -85,16 +85,14 @@ const clockSamples = () =>
     .then((got) => (Array.isArray(got[KEY.CLOCK_SAMPLES]) ? got[KEY.CLOCK_SAMPLES] : []))
     .catch(() => []));
 
-/** @param {chrome.webRequest.OnHeadersReceivedDetails} details */
-async function rememberClock(details) {
+/** @param {chrome.webRequest.OnHeadersReceivedDetails} details @param {() => Promise<boolean>} isPrivate */
+async function rememberClock(details, isPrivate) {
   const date = (details.responseHeaders || []).find((h) => String(h.name).toLowerCase() === 'date')?.value;
   if (!date) return;
   const list = await clockSamples();
   const last = list[list.length - 1];
   if (last && Math.abs(details.timeStamp - last.at) < CLOCK.EVERY_MS) return;
-  const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
-  const isPrivate = typeof incognito === 'boolean' ? incognito : await api.tabs.get(details.tabId).then((t) => t.incognito !== false, () => true);
-  if (isPrivate) return;
+  if (await isPrivate()) return;
   list.push({ date: String(date).slice(0, 64), at: details.timeStamp });
   list.splice(0, Math.max(0, list.length - CLOCK.KEEP));
   await api.storage.session.set({ [KEY.CLOCK_SAMPLES]: list }).catch(() => {});
@@ -391,8 +389,14 @@ async function onHeaders(details) {
   if (tabId < 0 || isOwn(url)) return;
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
-    rememberResponse(details, () => api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
-    rememberClock(details);
+    // Whether the response is from a private window: asked of the tab at most once, for both.
+    const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
+    /** @type {Promise<boolean> | undefined} */
+    let privateTab;
+    const isPrivate = () =>
+      (privateTab ??= typeof incognito === 'boolean' ? Promise.resolve(incognito) : api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
+    rememberResponse(details, isPrivate);
+    rememberClock(details, isPrivate);
     rememberIpv4(details);
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
