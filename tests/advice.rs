@@ -2,11 +2,14 @@
 
 #[path = "support/extensions.rs"]
 mod extensions;
+#[path = "support/http.rs"]
+#[allow(dead_code)]
+mod http;
 #[path = "support/locales.rs"]
 mod locales;
 use extensions::ext;
 use gateway_doctor::model::{
-    Action, Advice, Cause, Diagnosis, Environment, Failure, Header, History, Param, ProxySettings,
+    Action, Advice, Cause, Diagnosis, Environment, Failure, History, Param, ProxySettings,
     RecentFailure, Risk,
 };
 use gateway_doctor::{advise, diagnose, rank_extensions, retry_plan, suggest_host};
@@ -20,10 +23,7 @@ fn nginx_502(url: &str, method: &str) -> Diagnosis {
         method: Some(method.into()),
         status_code: Some(502),
         status_line: Some("HTTP/1.1 502 Bad Gateway".into()),
-        response_headers: vec![Header {
-            name: "Server".into(),
-            value: Some("nginx/1.22.1".into()),
-        }],
+        response_headers: http::headers(&[("Server", "nginx/1.22.1")]),
         body_text: Some(NGINX_502.into()),
         ..Default::default()
     })
@@ -892,13 +892,7 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
         diagnose(&Failure {
             url: url.into(),
             status_code: Some(status),
-            response_headers: headers
-                .iter()
-                .map(|(n, v)| Header {
-                    name: n.to_string(),
-                    value: Some(v.to_string()),
-                })
-                .collect(),
+            response_headers: http::headers(headers),
             body_text: Some(body.into()),
             ..Default::default()
         })

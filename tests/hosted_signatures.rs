@@ -2,7 +2,11 @@
 //! error responses. Each case names where its signature comes from; the bodies are shortened
 //! to the parts that identify them.
 
-use gateway_doctor::model::{Failure, Header};
+#[path = "support/http.rs"]
+#[allow(dead_code)]
+mod http;
+
+use gateway_doctor::model::Failure;
 
 struct Case {
     /// Where the signature is documented.
@@ -562,14 +566,7 @@ fn hosted_signatures() {
             url: "https://www.example.com/".into(),
             status_code: Some(c.status),
             status_line: Some(format!("HTTP/1.1 {} {}", c.status, c.reason)),
-            response_headers: c
-                .headers
-                .iter()
-                .map(|(n, v)| Header {
-                    name: n.to_string(),
-                    value: Some(v.to_string()),
-                })
-                .collect(),
+            response_headers: http::headers(c.headers),
             body_text: Some(c.body.to_string()),
             ..Failure::default()
         };

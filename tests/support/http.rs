@@ -30,6 +30,18 @@ pub fn fixture_failure(gateway: &str, raw: &[u8]) -> Failure {
     }
 }
 
+/// Response headers from (name, value) pairs.
+#[allow(dead_code)]
+pub fn headers(pairs: &[(&str, &str)]) -> Vec<Header> {
+    pairs
+        .iter()
+        .map(|(n, v)| Header {
+            name: n.to_string(),
+            value: Some(v.to_string()),
+        })
+        .collect()
+}
+
 /// A raw HTTP/1.x response as curl -i saved it: status line, headers, blank line, body.
 pub fn parse_http(raw: &[u8]) -> (u16, String, Vec<Header>, String) {
     let text = String::from_utf8_lossy(raw);
