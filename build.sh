@@ -214,9 +214,10 @@ assemble() {
     mkdir -p "dist/$b/pkg"
     cp -R extension/. "dist/$b/"
     node tools/manifest.mjs "$b" manifest.json "dist/$b/manifest.json"
+    cp target/pkg/gateway_doctor.js target/pkg/gateway_doctor_bg.wasm "dist/$b/pkg/"
+    node tools/pack-js.mjs "dist/$b"
     node tools/panel-script.mjs "dist/$b"
     node tools/pack-locales.mjs "dist/$b"
-    cp target/pkg/gateway_doctor.js target/pkg/gateway_doctor_bg.wasm "dist/$b/pkg/"
     store_zip "dist/$b" "dist/gateway-doctor-$v-$b.zip"
     # The store package keeps dev.js as in the source (DEV false); the unpacked build is a
     # developer build (the tests' time-scale works there).
