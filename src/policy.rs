@@ -436,12 +436,13 @@ pub fn online_reloads(tabs: &[WaitingTab], now: f64) -> Vec<(f64, f64)> {
             0.0
         }
     };
-    order.sort_by(|a, b| {
+    crate::text::sort_by(&mut order, |a, b| {
         b.visible
             .cmp(&a.visible)
             .then(b.active.cmp(&a.active))
             .then(recency(a).total_cmp(&recency(b)))
             .then(a.id.total_cmp(&b.id))
+            .is_lt()
     });
     let mut seen: Vec<f64> = Vec::new();
     order.retain(|t| {
@@ -547,7 +548,7 @@ pub fn clock_offset(samples: &[ClockSample]) -> Option<f64> {
     if v.len() < 2 {
         return None;
     }
-    v.sort_by(f64::total_cmp);
+    crate::text::sort_by(&mut v, |a, b| a.total_cmp(b).is_lt());
     let m = v.len() / 2;
     Some(if v.len() % 2 == 1 {
         v[m]
