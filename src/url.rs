@@ -164,6 +164,108 @@ pub fn parse(input: &str) -> Result<Url<'_>, InputError> {
     })
 }
 
+/// An IPv6 address in text ("2001:db8::1", "::ffff:1.2.3.4"), as its eight groups: the
+/// forms `std::net::Ipv6Addr`'s parser accepts and no others (a test compares the two), in
+/// a fraction of its wasm.
+pub fn ipv6(s: &str) -> Option<[u16; 8]> {
+    let b = s.as_bytes();
+    let mut at = 0;
+    let mut head = [0u16; 8];
+    let (n, v4) = groups(b, &mut at, &mut head);
+    if n == 8 {
+        return (at == b.len()).then_some(head);
+    }
+    if v4 || b.get(at..at + 2) != Some(b"::") {
+        return None;
+    }
+    at += 2;
+    let mut tail = [0u16; 7];
+    let (m, _) = groups(b, &mut at, &mut tail[..7 - n]);
+    head[8 - m..].copy_from_slice(&tail[..m]);
+    (at == b.len()).then_some(head)
+}
+
+/// Up to `out.len()` groups separated by `:`, the last two maybe as an IPv4 address: how
+/// many, and whether the IPv4 form ended them. `at` moves past what was read.
+fn groups(b: &[u8], at: &mut usize, out: &mut [u16]) -> (usize, bool) {
+    let limit = out.len();
+    for i in 0..limit {
+        let start = *at;
+        let sep = |at: &mut usize| {
+            i == 0
+                || (b.get(*at) == Some(&b':') && {
+                    *at += 1;
+                    true
+                })
+        };
+        if i + 1 < limit && sep(at) {
+            if let Some(v4) = ipv4(b, at) {
+                out[i] = u16::from_be_bytes([v4[0], v4[1]]);
+                out[i + 1] = u16::from_be_bytes([v4[2], v4[3]]);
+                return (i + 2, true);
+            }
+        }
+        *at = start;
+        if !sep(at) {
+            *at = start;
+            return (i, false);
+        }
+        match number(b, at, 16, 4, true) {
+            Some(g) => out[i] = g as u16,
+            None => {
+                *at = start;
+                return (i, false);
+            }
+        }
+    }
+    (limit, false)
+}
+
+fn ipv4(b: &[u8], at: &mut usize) -> Option<[u8; 4]> {
+    let start = *at;
+    let mut o = [0u8; 4];
+    for (i, x) in o.iter_mut().enumerate() {
+        let ok = i == 0
+            || (b.get(*at) == Some(&b'.') && {
+                *at += 1;
+                true
+            });
+        match number(b, at, 10, 3, false)
+            .filter(|_| ok)
+            .and_then(|n| u8::try_from(n).ok())
+        {
+            Some(n) => *x = n,
+            None => {
+                *at = start;
+                return None;
+            }
+        }
+    }
+    Some(o)
+}
+
+/// At most `max` digits; no leading zero unless `zeros`. `at` moves only on success.
+fn number(b: &[u8], at: &mut usize, radix: u32, max: usize, zeros: bool) -> Option<u32> {
+    let start = *at;
+    let mut n = 0u32;
+    let mut count = 0;
+    while let Some(d) = b
+        .get(start + count)
+        .and_then(|c| (*c as char).to_digit(radix))
+    {
+        n = n * radix + d;
+        count += 1;
+        if count > max {
+            return None;
+        }
+    }
+    if count == 0 || (!zeros && b[start] == b'0' && count > 1) {
+        return None;
+    }
+    *at = start + count;
+    Some(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +310,66 @@ mod tests {
             "http://<script>/",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+    #[test]
+    fn ipv6_as_std_parses_it() {
+        let mut cases: Vec<String> = [
+            "::",
+            "::1",
+            "1::",
+            "1:2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7::",
+            "::2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:1.2.3.4",
+            "::ffff:1.2.3.4",
+            "::1.2.3.4",
+            "1::1.2.3.4",
+            "1:2:3:4:5:6:7:1.2.3.4",
+            "1.2.3.4::",
+            "1:2::3::4",
+            ":::",
+            "1:",
+            ":1",
+            "12345::",
+            "0:0:0:0:0:0:0:0",
+            "0::0",
+            "::ffff:01.2.3.4",
+            "::ffff:256.1.1.1",
+            "::ffff:1.2.3",
+            "::ffff:1.2.3.4.5",
+            "fe80::1%eth0",
+            "",
+            "1:2:3:4:5:6:7:8:9",
+            "1:2:3:4:5:6:7:8::",
+            "::1:2:3:4:5:6:7:8",
+            "abcd:EF01::",
+            "::0.0.0.0",
+            "1::2:3.4.5.6",
+            "00000::",
+            "0000::",
+            "::a.b.c.d",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // and many short strings over the characters that matter
+        let alphabet = b"0f1:.9a";
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 16) as usize;
+            let s: String = (0..len)
+                .map(|i| alphabet[((x >> (i * 3 + 4)) % 7) as usize] as char)
+                .collect();
+            cases.push(s);
+        }
+        for c in &cases {
+            let ours = ipv6(c);
+            let std = c.parse::<std::net::Ipv6Addr>().ok().map(|a| a.segments());
+            assert_eq!(ours, std, "{c:?}");
         }
     }
 }

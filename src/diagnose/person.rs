@@ -114,9 +114,7 @@ pub fn sign_in_url(body: &str) -> Option<String> {
 /// Whether an address is the unspecified one a DNS filter answers with (0.0.0.0, `::`).
 pub fn is_filter_address(a: &str) -> bool {
     let a = a.trim().trim_start_matches('[').trim_end_matches(']');
-    a == "0.0.0.0"
-        || a.parse::<std::net::Ipv6Addr>()
-            .is_ok_and(|x| x.is_unspecified())
+    a == "0.0.0.0" || crate::url::ipv6(a) == Some([0; 8])
 }
 
 /// Whether `d` is a network's sign-in standing between (a captive portal): a 511, or a
@@ -214,12 +212,11 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
     if network_error(d.cause, true)
         && env.ipv4_works == Some(true)
         && !env.addresses.is_empty()
-        && env.addresses.iter().take(32).all(|a| {
-            a.trim_start_matches('[')
-                .trim_end_matches(']')
-                .parse::<std::net::Ipv6Addr>()
-                .is_ok()
-        })
+        && env
+            .addresses
+            .iter()
+            .take(32)
+            .all(|a| crate::url::ipv6(a.trim_start_matches('[').trim_end_matches(']')).is_some())
     {
         assign(
             &mut out,
