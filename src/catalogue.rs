@@ -1,7 +1,7 @@
 //! The gateway catalogue: one record per gateway, data only. The 27 gateways of the
-//! contract whose pages need more than phrases (their templates, versions and header
-//! combinations) keep their rules in `gateway.rs` (headers) and `gateway/pages.rs`
-//! (pages); every gateway here is known by its headers and the phrases of its own error
+//! contract, whose pages need more than phrases (their templates, versions and header
+//! combinations), have records with a page reader (`gateway::Record`, in
+//! `gateway/hosted.rs` and `gateway/servers.rs`); every gateway here is known by its headers and the phrases of its own error
 //! pages, in every version and language found, and each phrase may say the cause. Adding a gateway is adding one [`Record`] to
 //! [`RECORDS`] (see docs/gateways.md for the command that proves it).
 

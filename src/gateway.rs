@@ -4,9 +4,10 @@
 //! Signatures of the self-hostable gateways were learnt from their real output (see
 //! `tests/fixtures/capture/`); those of hosted services follow their documentation (named in
 //! `tests/hosted_signatures.rs`). Everything here is plain substring scanning over the bounded
-//! [`Evidence`], driven by tables: `RULES` for the headers, a list of `Step`s for what
-//! each error page says (the 27 contract gateways' pages in `gateway/pages.rs`, the
-//! catalogue's in `src/catalogue.rs`).
+//! [`Evidence`], driven by records: one [`Record`] per gateway of the contract (its header
+//! signatures, its page reader with its `Step`s, its references and status page, in
+//! `gateway/hosted.rs` and `gateway/servers.rs`), and the catalogue's phrase-only records
+//! (`src/catalogue.rs`). This file is the engine that reads them.
 
 use crate::catalogue;
 use crate::model::{Cause, Gateway, GeneratedBy, Role};
@@ -23,99 +24,167 @@ struct Info {
     role: Role,
 }
 
-const fn g(id: &'static str, name: &'static str, role: Role) -> Info {
-    Info { id, name, role }
+/// One gateway of the contract, everything the core knows of it in one place: its id, name,
+/// vendor and role, the headers that name it, how to read its own error pages (with their
+/// words for causes), its reference-id headers and page fields, and its provider's status
+/// page. The records are in `gateway/hosted.rs` (CDNs, platforms, cloud load balancers) and
+/// `gateway/servers.rs` (software anyone runs); the gateways that need no code to read their
+/// pages are the catalogue's records (src/catalogue.rs). This module is the engine that
+/// reads them. Adding a gateway is adding one record (docs/gateways.md).
+#[derive(Clone, Copy)]
+pub struct Record {
+    /// Lowercase id: "nginx".
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Who makes or runs it (docs and tests; not carried in the wasm, which never shows it).
+    #[cfg(not(target_family = "wasm"))]
+    pub vendor: &'static str,
+    pub role: Role,
+    /// The headers that name it: the first of them that is there does.
+    headers: &'static [Src],
+    /// The version after `marker/` in the Via headers, when no Server marker gives it
+    /// (`""`: none).
+    via_version: &'static str,
+    /// Its own error pages: when they are tried (lower first: a CDN's page before the
+    /// servers' templates it may quote) and the reader, which may name a gateway of the same
+    /// family (the nginx reader names OpenResty and Tengine). `None`: it writes no page of
+    /// its own.
+    page: Option<(u8, Reader)>,
+    /// Headers that carry a reference id its support asks for: (lowercase name, label).
+    pub references: &'static [(&'static str, &'static str)],
+    /// Page fields that carry one: (lowercase marker, label); the value follows the marker.
+    pub page_references: &'static [(&'static str, &'static str)],
+    /// Its provider's status page (`""` for software anyone runs).
+    pub status_page: &'static str,
 }
 
-/// A gateway, as its index in [`INFO`].
+type Reader = fn(&Ctx) -> Option<Page>;
+
+/// A record, one argument per field (the vendor is left out of the wasm).
+#[allow(clippy::too_many_arguments)]
+const fn rec(
+    id: &'static str,
+    name: &'static str,
+    vendor: &'static str,
+    role: Role,
+    headers: &'static [Src],
+    via_version: &'static str,
+    page: Option<(u8, Reader)>,
+    references: &'static [(&'static str, &'static str)],
+    page_references: &'static [(&'static str, &'static str)],
+    status_page: &'static str,
+) -> Record {
+    #[cfg(target_family = "wasm")]
+    let _ = vendor;
+    Record {
+        id,
+        name,
+        #[cfg(not(target_family = "wasm"))]
+        vendor,
+        role,
+        headers,
+        via_version,
+        page,
+        references,
+        page_references,
+        status_page,
+    }
+}
+
+mod hosted;
+mod servers;
+
+const N_HOSTED: usize = hosted::RECORDS.len();
+const N: usize = N_HOSTED + servers::RECORDS.len();
+
+/// The contract's gateways, outermost first where one may front another (the order of the
+/// header candidates): [`hosted::RECORDS`] then [`servers::RECORDS`].
+pub const RECORDS: [Record; N] = {
+    let mut out = [hosted::RECORDS[0]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < N_HOSTED {
+            hosted::RECORDS[i]
+        } else {
+            servers::RECORDS[i - N_HOSTED]
+        };
+        i += 1;
+    }
+    out
+};
+
+/// The records with a page reader, in the order their pages are tried.
+const PAGE_ORDER: ([u8; N], usize) = {
+    let mut out = [0u8; N];
+    let mut n = 0;
+    let mut rank = 0;
+    while rank < 64 {
+        let mut i = 0;
+        while i < N {
+            if let Some((r, _)) = RECORDS[i].page {
+                if r == rank {
+                    out[n] = i as u8;
+                    n += 1;
+                }
+            }
+            i += 1;
+        }
+        rank += 1;
+    }
+    (out, n)
+};
+
+/// A gateway, as its index in [`RECORDS`], or of the catalogue after them.
 type Id = u8;
 
-const CLOUDFLARE: Id = 0;
-const CLOUDFRONT: Id = 1;
-const FASTLY: Id = 2;
-const AKAMAI: Id = 3;
-const AZURE_FRONT_DOOR: Id = 4;
-const GOOGLE: Id = 5;
-const VERCEL: Id = 6;
-const NETLIFY: Id = 7;
-const HEROKU: Id = 8;
-const GITHUB_PAGES: Id = 9;
-const AWS_ELB: Id = 10;
-const AZURE_APP_GATEWAY: Id = 11;
-const ENVOY: Id = 12;
-const TRAEFIK: Id = 13;
-const IIS: Id = 14;
-const ATS: Id = 15;
-const VARNISH: Id = 16;
-const SQUID: Id = 17;
-const TINYPROXY: Id = 18;
-const NGHTTPX: Id = 19;
-const H2O: Id = 20;
-const CADDY: Id = 21;
-const LIGHTTPD: Id = 22;
-const OPENRESTY: Id = 23;
-const NGINX: Id = 24;
-const APACHE: Id = 25;
-const HAPROXY: Id = 26;
-
-/// Every gateway known, roughly outermost (CDNs, platforms) first; in the order of the
-/// [`Id`]s above.
-const INFO: &[Info] = &[
-    g("cloudflare", "Cloudflare", Role::Cdn),
-    g("cloudfront", "Amazon CloudFront", Role::Cdn),
-    g("fastly", "Fastly", Role::Cdn),
-    g("akamai", "Akamai", Role::Cdn),
-    g("azure-front-door", "Azure Front Door", Role::Cdn),
-    g("google", "Google Front End", Role::LoadBalancer),
-    g("vercel", "Vercel", Role::Platform),
-    g("netlify", "Netlify", Role::Platform),
-    g("heroku", "Heroku", Role::Platform),
-    g("github-pages", "GitHub Pages", Role::Platform),
-    g("aws-elb", "AWS Elastic Load Balancing", Role::LoadBalancer),
-    g(
-        "azure-app-gateway",
-        "Azure Application Gateway",
-        Role::LoadBalancer,
-    ),
-    g("envoy", "Envoy", Role::ReverseProxy),
-    g("traefik", "Traefik", Role::ReverseProxy),
-    g("iis", "Microsoft IIS", Role::ReverseProxy),
-    g("ats", "Apache Traffic Server", Role::ReverseProxy),
-    g("varnish", "Varnish", Role::ReverseProxy),
-    g("squid", "Squid", Role::ForwardProxy),
-    g("tinyproxy", "Tinyproxy", Role::ForwardProxy),
-    g("nghttpx", "nghttpx", Role::ReverseProxy),
-    g("h2o", "H2O", Role::ReverseProxy),
-    g("caddy", "Caddy", Role::ReverseProxy),
-    g("lighttpd", "lighttpd", Role::ReverseProxy),
-    g("openresty", "OpenResty", Role::ReverseProxy),
-    g("nginx", "nginx", Role::ReverseProxy),
-    g("apache", "Apache httpd", Role::ReverseProxy),
-    g("haproxy", "HAProxy", Role::LoadBalancer),
-];
-
-/// A gateway's id, name and role: one of [`INFO`], or of the catalogue after them.
+/// A gateway's id, name and role: one of [`RECORDS`], or of the catalogue after them.
 fn info(id: Id) -> Info {
     let i = usize::from(id);
-    match INFO.get(i) {
-        Some(x) => g(x.id, x.name, x.role),
+    match RECORDS.get(i) {
+        Some(x) => Info {
+            id: x.id,
+            name: x.name,
+            role: x.role,
+        },
         None => {
-            let r = &catalogue::RECORDS[i - INFO.len()];
-            g(r.id, r.name, r.role)
+            let r = &catalogue::RECORDS[i - N];
+            Info {
+                id: r.id,
+                name: r.name,
+                role: r.role,
+            }
         }
+    }
+}
+
+/// The [`Id`] of a gateway id ("nginx"): a record's, else a catalogued one's.
+fn id_of(id: &str) -> Id {
+    match RECORDS.iter().position(|r| r.id == id) {
+        Some(i) => i as Id,
+        None => catalogued(catalogue::by_id(id).unwrap_or(0)),
     }
 }
 
 /// The [`Id`] of the catalogue's record at `index`.
 fn catalogued(index: usize) -> Id {
-    (INFO.len() + index) as Id
+    (N + index) as Id
 }
 
 /// Every gateway id this module can name.
 pub fn known_ids() -> impl Iterator<Item = &'static str> {
-    INFO.iter()
-        .map(|i| i.id)
+    RECORDS
+        .iter()
+        .map(|r| r.id)
         .chain(catalogue::RECORDS.iter().map(|r| r.id))
+}
+
+/// The status page of the provider behind a gateway id ("" or unknown: `None`).
+pub fn status_page(id: &str) -> Option<&'static str> {
+    RECORDS
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| r.status_page)
+        .filter(|p| !p.is_empty())
 }
 
 /// What the response says about the gateway in front of the site.
@@ -270,23 +339,6 @@ enum Src {
     ServedBy,
 }
 
-/// A gateway the headers can name: the first of its sources that is there names it.
-struct Rule {
-    id: Id,
-    srcs: &'static [Src],
-    /// The version after `marker/` in the Via headers, when no Server marker gives it
-    /// (`""`: none).
-    via_version: &'static str,
-}
-
-const fn rule(id: Id, srcs: &'static [Src]) -> Rule {
-    Rule {
-        id,
-        srcs,
-        via_version: "",
-    }
-}
-
 use Src::{Header as H, Prefix as P, ServedBy, Via as V};
 
 /// A Server prefix with no version.
@@ -303,106 +355,6 @@ const fn sv(prefix: &'static str, markers: &'static str) -> Src {
 const fn sn(name: &'static str) -> Src {
     Src::Server(name, name)
 }
-
-/// Outermost first: the order of the candidates.
-const RULES: &[Rule] = &[
-    rule(CLOUDFLARE, &[H("CF-Ray"), s("cloudflare")]),
-    rule(
-        CLOUDFRONT,
-        &[
-            H("X-Amz-Cf-Id"),
-            H("X-Amz-Cf-Pop"),
-            s("cloudfront"),
-            V("cloudfront"),
-        ],
-    ),
-    rule(
-        FASTLY,
-        &[
-            H("X-Fastly-Request-ID"),
-            ServedBy,
-            P("fastly-", "Fastly-* headers"),
-        ],
-    ),
-    rule(
-        AKAMAI,
-        &[
-            s("akamai"),
-            P("x-akamai-", "X-Akamai-* headers"),
-            H("Akamai-GRN"),
-        ],
-    ),
-    rule(AZURE_FRONT_DOOR, &[H("X-Azure-Ref")]),
-    rule(
-        GOOGLE,
-        &[
-            s("google frontend"),
-            s("gfe"),
-            s("gws"),
-            s("esf"),
-            V("google"),
-        ],
-    ),
-    rule(
-        VERCEL,
-        &[H("X-Vercel-Error"), H("X-Vercel-Id"), s("vercel")],
-    ),
-    rule(NETLIFY, &[H("X-Nf-Request-Id"), s("netlify")]),
-    rule(HEROKU, &[V("vegur"), V("heroku"), s("heroku")]),
-    rule(GITHUB_PAGES, &[H("X-GitHub-Request-Id"), s("github.com")]),
-    rule(AWS_ELB, &[sn("awselb")]),
-    rule(
-        AZURE_APP_GATEWAY,
-        &[sn("microsoft-azure-application-gateway")],
-    ),
-    rule(ENVOY, &[s("envoy"), P("x-envoy-", "X-Envoy-* headers")]),
-    rule(
-        IIS,
-        &[
-            sn("microsoft-iis"),
-            sv("microsoft-httpapi", "microsoft-iis"),
-        ],
-    ),
-    rule(
-        ATS,
-        &[
-            sv("ats/", "ats|apachetrafficserver"),
-            sv("apachetrafficserver", "ats|apachetrafficserver"),
-            V("apachetrafficserver"),
-        ],
-    ),
-    Rule {
-        id: VARNISH,
-        srcs: &[H("X-Varnish"), s("varnish"), V("varnish")],
-        via_version: "varnish",
-    },
-    Rule {
-        id: SQUID,
-        srcs: &[sn("squid"), H("X-Squid-Error"), V("(squid")],
-        via_version: "squid",
-    },
-    Rule {
-        id: TINYPROXY,
-        srcs: &[sn("tinyproxy"), V("tinyproxy")],
-        via_version: "tinyproxy",
-    },
-    rule(NGHTTPX, &[sn("nghttpx")]),
-    rule(H2O, &[sn("h2o")]),
-    rule(CADDY, &[sn("caddy")]),
-    rule(LIGHTTPD, &[sn("lighttpd")]),
-    rule(OPENRESTY, &[sn("openresty")]),
-    rule(NGINX, &[sn("nginx")]),
-    rule(HAPROXY, &[sn("haproxy")]),
-    rule(NGHTTPX, &[V("nghttpx")]),
-    // "Apache-Coyote" is Tomcat, an application server: not a gateway.
-    rule(
-        APACHE,
-        &[Src::ServerExcept(
-            "apache",
-            "apache-coyote|apachetrafficserver",
-        )],
-    ),
-];
 
 /// A gateway the headers name, with what names it.
 struct Candidate {
@@ -465,16 +417,13 @@ impl Src {
 /// Gateways the headers name, outermost first, each with the header that names it.
 fn header_candidates(c: &Ctx) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    for r in RULES {
+    for (i, r) in RECORDS.iter().enumerate() {
         if out.len() >= MAX_NOTES {
             break;
         }
-        if out.iter().any(|x| x.id == r.id) {
-            continue;
-        }
-        if let Some((note, version)) = r.srcs.iter().find_map(|s| s.find(c, r.via_version)) {
+        if let Some((note, version)) = r.headers.iter().find_map(|s| s.find(c, r.via_version)) {
             out.push(Candidate {
-                id: r.id,
+                id: i as Id,
                 note,
                 version,
             });
@@ -511,7 +460,8 @@ fn catalogue_header(c: &Ctx, sig: &str) -> Option<String> {
 
 /// A page the gateway wrote itself.
 struct Page {
-    id: Id,
+    /// The gateway's id ("nginx").
+    id: &'static str,
     what: &'static str,
     cause: Option<Cause>,
     version: Option<String>,
@@ -519,7 +469,9 @@ struct Page {
     generic: bool,
 }
 
-fn page(id: Id, what: &'static str, cause: Option<Cause>) -> Option<Page> {
+/// (Out of line, as `generic`: one call in each reader instead of the page built there.)
+#[inline(never)]
+fn page(id: &'static str, what: &'static str, cause: Option<Cause>) -> Option<Page> {
     Some(Page {
         id,
         what,
@@ -529,7 +481,8 @@ fn page(id: Id, what: &'static str, cause: Option<Cause>) -> Option<Page> {
     })
 }
 
-fn generic(id: Id, what: &'static str, cause: Option<Cause>) -> Option<Page> {
+#[inline(never)]
+fn generic(id: &'static str, what: &'static str, cause: Option<Cause>) -> Option<Page> {
     Some(Page {
         id,
         what,
@@ -614,16 +567,63 @@ fn cause(steps: &[Step], c: &Ctx) -> Option<Cause> {
     read(steps, c.b, c).and_then(|(cause, _)| cause)
 }
 
-// The contract gateways' page templates and step tables.
-mod pages;
-use pages::{pages, MAPS, NGINX_MAP};
+const MAP_UERR_TIMEOUT: StatusMap = &[(502, UERR), (504, TIMEOUT)];
+const MAP_UNREACH_503: StatusMap = &[(502, UERR), (504, TIMEOUT), (503, UNREACH), (500, UERR)];
+const MAP_OVER_503: StatusMap = &[(502, UERR), (504, TIMEOUT), (503, OVER)];
+
+/// The status maps the [`Step`]s name by index (a byte in each step, not a slice).
+const MAPS: [StatusMap; 8] = [
+    // Cloudflare's numbered statuses
+    &[
+        (520, INVALID),
+        (521, UNREACH),
+        (522, TIMEOUT),
+        (523, UNREACH),
+        (524, TIMEOUT),
+        (525, TLS),
+        (526, TLS),
+        (527, UERR),
+        (530, UERR),
+        (502, UERR),
+        (504, TIMEOUT),
+    ],
+    &[(503, OVER)],
+    &[(502, UERR), (503, OVER), (500, UERR)],
+    &[(503, UERR)],
+    &[(502, UERR), (503, UERR)],
+    &[(502, UERR), (504, TIMEOUT), (500, ORIGIN)],
+    MAP_UERR_TIMEOUT,
+    &[(500, ORIGIN), (502, UERR), (503, UNREACH), (504, TIMEOUT)],
+];
+const M_CLOUDFLARE: u8 = 0;
+const M_503_OVER: u8 = 1;
+const M_CLOUDFRONT: u8 = 2;
+const M_503_UERR: u8 = 3;
+const M_AKAMAI: u8 = 4;
+const M_IIS: u8 = 5;
+const M_UERR_TIMEOUT: u8 = 6;
+const M_APACHE: u8 = 7;
+
+/// The page as the first record's reader (in [`PAGE_ORDER`]) that knows it reads it, else
+/// as the catalogue's phrases do.
+fn pages(c: &Ctx) -> Option<Page> {
+    let (order, n) = PAGE_ORDER;
+    order[..n]
+        .iter()
+        .find_map(|&i| (RECORDS[usize::from(i)].page?.1)(c))
+        .or_else(|| catalogue_page(c))
+}
+
+/// What the status says, where the page names no cause: nginx's reading, which most
+/// gateways share.
+const NGINX_MAP: StatusMap = &[(500, ORIGIN), (502, UERR), (503, OVER), (504, TIMEOUT)];
 
 /// A gateway of the catalogue that names itself in the page: the first record with a
 /// phrase in it; the cause from that phrase, else from the generic words, else the status.
 fn catalogue_page(c: &Ctx) -> Option<Page> {
     let b = c.b;
     let json = b.trim_start().starts_with('{');
-    for (i, rec) in catalogue::RECORDS.iter().enumerate() {
+    for rec in catalogue::RECORDS {
         let Some((_, said)) = rec.phrases.iter().find(|(p, _)| b.contains(p)) else {
             continue;
         };
@@ -635,7 +635,7 @@ fn catalogue_page(c: &Ctx) -> Option<Page> {
             .or_else(|| catalogue::generic_cause(b))
             .or_else(|| by_status(c.status, NGINX_MAP));
         return Some(Page {
-            id: catalogued(i),
+            id: rec.id,
             what: "its own error page",
             cause,
             version: None,
@@ -772,9 +772,10 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
     };
 
     if let Some(p) = pages(&c) {
-        let mut gw = make(p.id, p.version, Some(p.what));
+        let id = id_of(p.id);
+        let mut gw = make(id, p.version, Some(p.what));
         // a CDN in front of the gateway that wrote the page
-        if let Some(front) = candidates.iter().find(|x| x.id != p.id) {
+        if let Some(front) = candidates.iter().find(|x| x.id != id) {
             let name = info(front.id);
             if matches!(name.role, Role::Cdn | Role::Platform | Role::LoadBalancer) {
                 gw.evidence
@@ -783,7 +784,7 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         }
         let mut cause = p.cause;
         let mut confidence = if p.generic { 0.7 } else { 0.9 };
-        if p.generic && status == 503 && ev.has_header("retry-after") && p.id != VARNISH {
+        if p.generic && status == 503 && ev.has_header("retry-after") && p.id != "varnish" {
             cause = Some(MAINT);
             confidence = 0.6;
             notes.push("gateway's own 503 with Retry-After".into());
@@ -852,3 +853,6 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         notes,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,6 +3,7 @@
 //! characters, so they can be shown and copied as they are.
 
 use crate::catalogue;
+use crate::gateway;
 use crate::model::Reference;
 use crate::text::Evidence;
 
@@ -11,33 +12,13 @@ pub const MAX_REFERENCES: usize = 5;
 /// Each value is cut to this many bytes.
 pub const MAX_REFERENCE_LEN: usize = 128;
 
-/// Headers that carry a reference id: (lowercase name, label), most specific first.
-const HEADERS: &[(&str, &str)] = &[
-    ("cf-ray", "Cloudflare Ray ID"),
-    ("x-amz-cf-id", "CloudFront Request ID"),
-    ("x-served-by", "Fastly X-Served-By"),
-    ("x-vercel-id", "Vercel ID"),
-    ("x-azure-ref", "Azure X-Azure-Ref"),
-    ("x-msedge-ref", "Azure X-MSEdge-Ref"),
-    ("x-amzn-trace-id", "AWS Trace ID"),
-    ("x-nf-request-id", "Netlify Request ID"),
-    ("x-github-request-id", "GitHub Request ID"),
-    ("x-envoy-request-id", "Envoy Request ID"),
-    ("x-varnish", "Varnish XID"),
-];
-
-/// Page fields that carry one: (lowercase marker, label). The value follows the marker,
+/// Page fields that carry one, whoever wrote the page: (lowercase marker, label), after
+/// the gateways' own (each record's `page_references`). The value follows the marker,
 /// after spaces and tags.
 const PAGE: &[(&str, &str)] = &[
-    ("ray id:", "Cloudflare Ray ID"),
-    ("reference #", "Akamai Reference"),
-    ("reference&#32;&#35;", "Akamai Reference"),
     ("request id:", "Request ID"),
-    ("xid:", "Varnish XID"),
-    ("details: cache-", "Fastly cache node"),
     ("incident id:", "Incident ID"),
     ("support id is:", "Support ID"),
-    ("ref a:", "Azure Ref A"),
 ];
 
 fn safe(b: u8) -> bool {
@@ -88,12 +69,12 @@ fn push(out: &mut Vec<Reference>, label: &str, value: &str) {
 /// The references of a response, headers first, then the page.
 pub fn find(ev: &Evidence) -> Vec<Reference> {
     let mut out = Vec::new();
-    for (name, label) in HEADERS {
+    // the contract's gateways, then the catalogue's: each record names its own headers
+    for (name, label) in gateway::RECORDS.iter().flat_map(|r| r.references) {
         if let Some(v) = ev.header(name) {
             push(&mut out, label, token(v.trim()));
         }
     }
-    // the catalogue's gateways: each record names its own reference headers
     for rec in catalogue::RECORDS {
         for name in rec.references {
             if let Some(v) = ev.header(name) {
@@ -109,7 +90,8 @@ pub fn find(ev: &Evidence) -> Vec<Reference> {
             push(&mut out, label, token(v.trim()));
         }
     }
-    for (marker, label) in PAGE {
+    let page = gateway::RECORDS.iter().flat_map(|r| r.page_references);
+    for (marker, label) in page.chain(PAGE) {
         if let Some(at) = ev.body_lower.find(marker) {
             // body_lower is the ASCII lowercase of body: the same byte offsets
             let rest = &ev.body[at + marker.len()..];
@@ -177,7 +159,11 @@ mod tests {
     #[test]
     fn bounded_and_safe() {
         let long = "a".repeat(1000);
-        let headers: Vec<(&str, &str)> = HEADERS.iter().map(|(n, _)| (*n, long.as_str())).collect();
+        let headers: Vec<(&str, &str)> = gateway::RECORDS
+            .iter()
+            .flat_map(|r| r.references)
+            .map(|(n, _)| (*n, long.as_str()))
+            .collect();
         let r = find(&ev(&headers, ""));
         assert_eq!(r.len(), 1, "equal values are one reference");
         assert!(r[0].value.len() <= MAX_REFERENCE_LEN);

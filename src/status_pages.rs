@@ -51,22 +51,6 @@ const CURATED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Status pages of the platforms a gateway id names (a Heroku error page may be Heroku's
-/// fault, not the app's).
-const PLATFORMS: &[(&str, &str)] = &[
-    ("cloudflare", "https://www.cloudflarestatus.com/"),
-    ("heroku", "https://status.heroku.com/"),
-    ("vercel", "https://www.vercel-status.com/"),
-    ("netlify", "https://www.netlifystatus.com/"),
-    ("github-pages", "https://www.githubstatus.com/"),
-    ("fastly", "https://www.fastlystatus.com/"),
-    ("akamai", "https://www.akamaistatus.com/"),
-    ("cloudfront", "https://health.aws.amazon.com/health/status"),
-    ("aws-elb", "https://health.aws.amazon.com/health/status"),
-    ("azure-front-door", "https://azure.status.microsoft/"),
-    ("azure-app-gateway", "https://azure.status.microsoft/"),
-];
-
 /// A status page for `host`: (URL, whether it is only a guess). `None` for hosts that are
 /// not public names.
 pub fn status_page(host: &str) -> Option<(String, bool)> {
@@ -85,11 +69,10 @@ pub fn status_page(host: &str) -> Option<(String, bool)> {
 }
 
 /// The status page of the platform or CDN a gateway id names.
+/// (A Heroku error page may be Heroku's fault, not the app's.) Each gateway's record
+/// (`gateway::RECORDS`) holds its status page.
 pub fn platform_status_page(gateway_id: &str) -> Option<&'static str> {
-    PLATFORMS
-        .iter()
-        .find(|(id, _)| *id == gateway_id)
-        .map(|(_, url)| *url)
+    crate::gateway::status_page(gateway_id)
 }
 
 #[cfg(test)]
