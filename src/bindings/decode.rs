@@ -299,13 +299,18 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// The value of `key`, unless it is missing, `undefined` or `null` (not generic: the
+    /// typed readers below are a call and a conversion each).
+    #[inline(never)]
+    fn present(&self, key: &'static str) -> R<Option<JsValue>> {
+        Ok(get(self.v, self.at, key)?.filter(|x| !x.is_null() && !x.is_undefined()))
+    }
+
     /// Missing, `undefined` or `null` is `None`.
     fn opt<T>(&self, key: &'static str, f: impl Fn(&JsValue, &Path) -> R<T>) -> R<Option<T>> {
-        match get(self.v, self.at, key)? {
-            Some(x) if !x.is_null() && !x.is_undefined() => {
-                Ok(Some(f(&x, &Path::Key(self.at, key))?))
-            }
-            _ => Ok(None),
+        match self.present(key)? {
+            Some(x) => Ok(Some(f(&x, &Path::Key(self.at, key))?)),
+            None => Ok(None),
         }
     }
 
