@@ -4,32 +4,68 @@
 //! belong to different people (github.io, herokuapp.com, ...).
 
 /// Multi-label public suffixes: country second levels. Single-label ones (com, de, ...) need
-/// no list: any last label is one. Each list is one string, the entries separated by spaces
-/// (no table of pointers in the wasm); both are sorted, every entry has two or three
-/// labels, and none ends with another (checked by the tests).
-const COUNTRY_SUFFIXES: &str = concat!(
-    "ac.at ac.id ac.il ac.in ac.jp ac.nz ac.uk ac.za asn.au co.at co.id co.il co.in co.jp ",
-    "co.ke co.kr co.nz co.th co.uk co.za com.ar com.au com.br com.cn com.co com.eg com.gh ",
-    "com.hk com.mx com.my com.ng com.pe com.ph com.pk com.pl com.sa com.sg com.tr com.tw ",
-    "com.ua com.uy com.ve com.vn edu.au edu.br edu.cn edu.hk edu.sg edu.tr edu.tw firm.in ",
-    "gen.in go.jp go.kr gob.ar gob.mx gov.au gov.br gov.cn gov.hk gov.in gov.sg gov.tr ",
-    "gov.tw gov.uk gov.za govt.nz gr.jp gv.at id.au in.th ind.in ltd.uk me.uk ne.jp ne.kr ",
-    "net.au net.br net.cn net.hk net.in net.nz net.pl net.sg net.tw net.uk nhs.uk or.at ",
-    "or.id or.jp or.kr org.au org.br org.cn org.hk org.il org.in org.mx org.nz org.pl org.sg ",
-    "org.tr org.tw org.ua org.uk org.za plc.uk sch.uk",
-);
+/// no list: any last label is one. Both lists are sorted (they are binary-searched), every
+/// entry has two or three labels, and none ends with another (checked by the tests).
+const COUNTRY_SUFFIXES: &[&str] = &[
+    "ac.at", "ac.id", "ac.il", "ac.in", "ac.jp", "ac.nz", "ac.uk", "ac.za", "asn.au", "co.at",
+    "co.id", "co.il", "co.in", "co.jp", "co.ke", "co.kr", "co.nz", "co.th", "co.uk", "co.za",
+    "com.ar", "com.au", "com.br", "com.cn", "com.co", "com.eg", "com.gh", "com.hk", "com.mx",
+    "com.my", "com.ng", "com.pe", "com.ph", "com.pk", "com.pl", "com.sa", "com.sg", "com.tr",
+    "com.tw", "com.ua", "com.uy", "com.ve", "com.vn", "edu.au", "edu.br", "edu.cn", "edu.hk",
+    "edu.sg", "edu.tr", "edu.tw", "firm.in", "gen.in", "go.jp", "go.kr", "gob.ar", "gob.mx",
+    "gov.au", "gov.br", "gov.cn", "gov.hk", "gov.in", "gov.sg", "gov.tr", "gov.tw", "gov.uk",
+    "gov.za", "govt.nz", "gr.jp", "gv.at", "id.au", "in.th", "ind.in", "ltd.uk", "me.uk", "ne.jp",
+    "ne.kr", "net.au", "net.br", "net.cn", "net.hk", "net.in", "net.nz", "net.pl", "net.sg",
+    "net.tw", "net.uk", "nhs.uk", "or.at", "or.id", "or.jp", "or.kr", "org.au", "org.br", "org.cn",
+    "org.hk", "org.il", "org.in", "org.mx", "org.nz", "org.pl", "org.sg", "org.tr", "org.tw",
+    "org.ua", "org.uk", "org.za", "plc.uk", "sch.uk",
+];
 
 /// Hosting platforms: every subdomain is someone else's site.
-const PLATFORM_SUFFIXES: &str = concat!(
-    "appspot.com azurewebsites.net bitbucket.io blogspot.com cloudfront.net firebaseapp.com ",
-    "fly.dev github.io gitlab.io glitch.me herokuapp.com myshopify.com neocities.org ",
-    "netlify.app ngrok-free.app ngrok.io onrender.com pages.dev readthedocs.io repl.co ",
-    "s3.amazonaws.com surge.sh tumblr.com vercel.app web.app wordpress.com workers.dev",
-);
+const PLATFORM_SUFFIXES: &[&str] = &[
+    "appspot.com",
+    "azurewebsites.net",
+    "bitbucket.io",
+    "blogspot.com",
+    "cloudfront.net",
+    "firebaseapp.com",
+    "fly.dev",
+    "github.io",
+    "gitlab.io",
+    "glitch.me",
+    "herokuapp.com",
+    "myshopify.com",
+    "neocities.org",
+    "netlify.app",
+    "ngrok-free.app",
+    "ngrok.io",
+    "onrender.com",
+    "pages.dev",
+    "readthedocs.io",
+    "repl.co",
+    "s3.amazonaws.com",
+    "surge.sh",
+    "tumblr.com",
+    "vercel.app",
+    "web.app",
+    "wordpress.com",
+    "workers.dev",
+];
 
 /// Suffixes of names that are never on the public internet.
-const LOCAL_SUFFIXES: &str =
-    concat!("localhost local internal intranet lan home corp test example invalid home.arpa",);
+const LOCAL_SUFFIXES: &[&str] = &[
+    "localhost",
+    "local",
+    "internal",
+    "intranet",
+    "lan",
+    "home",
+    "corp",
+    "test",
+    "example",
+    "invalid",
+    "home.arpa",
+];
 
 /// Whether `host` is an IP address (IPv4 dotted, or IPv6 as the URL parser leaves it).
 pub fn is_ip(host: &str) -> bool {
@@ -125,20 +161,14 @@ pub fn is_public_host(host: &str) -> bool {
     if host.is_empty() || is_ip(host) || !host.contains('.') {
         return false;
     }
-    !entries(LOCAL_SUFFIXES).any(|s| {
-        host == s || (host.ends_with(s) && host.as_bytes()[host.len() - s.len() - 1] == b'.')
+    !LOCAL_SUFFIXES.iter().any(|s| {
+        host == *s || (host.ends_with(s) && host.as_bytes()[host.len() - s.len() - 1] == b'.')
     })
 }
 
-/// The entries of a list.
-fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.split(' ')
-}
-
 fn is_listed(suffix: &str) -> bool {
-    entries(COUNTRY_SUFFIXES)
-        .chain(entries(PLATFORM_SUFFIXES))
-        .any(|s| s == suffix)
+    COUNTRY_SUFFIXES.binary_search(&suffix).is_ok()
+        || PLATFORM_SUFFIXES.binary_search(&suffix).is_ok()
 }
 
 /// The public suffix of `host` (from the built-in lists, else its last label).
@@ -220,14 +250,12 @@ mod tests {
     #[test]
     fn suffix_lists_are_sorted_and_unambiguous() {
         for list in [COUNTRY_SUFFIXES, PLATFORM_SUFFIXES] {
-            let list: Vec<&str> = entries(list).collect();
             assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted");
         }
-        for list in [COUNTRY_SUFFIXES, PLATFORM_SUFFIXES, LOCAL_SUFFIXES] {
-            assert!(entries(list).all(|s| !s.is_empty() && !s.contains(char::is_whitespace)));
-        }
-        let all: Vec<&str> = entries(COUNTRY_SUFFIXES)
-            .chain(entries(PLATFORM_SUFFIXES))
+        let all: Vec<&str> = COUNTRY_SUFFIXES
+            .iter()
+            .chain(PLATFORM_SUFFIXES)
+            .copied()
             .collect();
         for s in &all {
             assert!(matches!(s.matches('.').count(), 1 | 2), "{s}");
