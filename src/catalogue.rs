@@ -18,16 +18,15 @@ pub struct Record {
     #[cfg(not(target_family = "wasm"))]
     pub vendor: &'static str,
     pub role: Role,
-    /// Header signatures, `|`-separated (one string: no table of pointers in the wasm): a
-    /// lowercase header name ("x-kong-upstream-latency"), or "server:" and a lowercase prefix
-    /// of its value ("server:kong/").
-    pub headers: &'static str,
+    /// Header signatures: a lowercase header name ("x-kong-upstream-latency"), or
+    /// "server:" and a lowercase prefix of its value ("server:kong/").
+    pub headers: &'static [&'static str],
     /// Phrases of its own error pages (lowercase, as HTML or as visible text), each with
     /// the cause it names (`None`: it names the gateway only). The first that is in the
     /// page decides the cause.
     pub phrases: &'static [(&'static str, Option<Cause>)],
-    /// Headers that carry a reference id its support asks for, `|`-separated.
-    pub references: &'static str,
+    /// Headers that carry a reference id its support asks for.
+    pub references: &'static [&'static str],
     /// Its provider's status page ("" for self-hosted software); not carried in the wasm
     /// either, for the same reason.
     #[cfg(not(target_family = "wasm"))]
@@ -46,9 +45,9 @@ const fn r(
     name: &'static str,
     vendor: &'static str,
     role: Role,
-    headers: &'static str,
+    headers: &'static [&'static str],
     phrases: &'static [(&'static str, Option<Cause>)],
-    references: &'static str,
+    references: &'static [&'static str],
     status_page: &'static str,
 ) -> Record {
     #[cfg(target_family = "wasm")]
@@ -76,7 +75,7 @@ pub const RECORDS: &[Record] = &[
         "Amazon API Gateway",
         "Amazon Web Services",
         LoadBalancer,
-        "x-amz-apigw-id|x-amzn-errortype",
+        &["x-amz-apigw-id", "x-amzn-errortype"],
         &[
             ("\"message\": \"endpoint request timed out\"", Some(TIMEOUT)),
             ("\"message\":\"endpoint request timed out\"", Some(TIMEOUT)),
@@ -88,7 +87,7 @@ pub const RECORDS: &[Record] = &[
             ("\"message\":\"too many requests\"", Some(OVER)),
             ("\"message\": \"too many requests\"", Some(OVER)),
         ],
-        "x-amzn-requestid|x-amz-apigw-id",
+        &["x-amzn-requestid", "x-amz-apigw-id"],
         "https://health.aws.amazon.com/health/status",
     ),
     r(
@@ -96,7 +95,7 @@ pub const RECORDS: &[Record] = &[
         "Kong Gateway",
         "Kong Inc.",
         LoadBalancer,
-        "server:kong/|x-kong-upstream-latency|x-kong-proxy-latency|x-kong-request-id|via:kong/",
+        &["server:kong/", "x-kong-upstream-latency", "x-kong-proxy-latency", "x-kong-request-id", "via:kong/"],
         &[
             ("an invalid response was received from the upstream server", Some(INVALID)),
             ("the upstream server is timing out", Some(TIMEOUT)),
@@ -105,7 +104,7 @@ pub const RECORDS: &[Record] = &[
             ("name resolution failed", Some(DNS)),
             ("api rate limit exceeded", Some(OVER)),
         ],
-        "x-kong-request-id",
+        &["x-kong-request-id"],
         "",
     ),
     r(
@@ -113,12 +112,12 @@ pub const RECORDS: &[Record] = &[
         "Tyk Gateway",
         "Tyk Technologies",
         LoadBalancer,
-        "x-tyk-trace|x-ratelimit-limit",
+        &["x-tyk-trace", "x-ratelimit-limit"],
         &[
             ("there was a problem proxying the request", Some(UERR)),
             ("upstream service reached hard timeout", Some(TIMEOUT)),
         ],
-        "",
+        &[],
         "",
     ),
     r(
@@ -126,14 +125,14 @@ pub const RECORDS: &[Record] = &[
         "Apigee",
         "Google",
         LoadBalancer,
-        "x-apigee-fault-code",
+        &["x-apigee-fault-code"],
         &[
             ("messaging.adaptors.http.flow.servicenotavailable", Some(UNREACH)),
             ("messaging.adaptors.http.flow.gatewaytimeout", Some(TIMEOUT)),
             ("protocol.http.toomanyrequests", Some(OVER)),
             ("\"faultstring\"", None),
         ],
-        "x-apigee-message-id",
+        &["x-apigee-message-id"],
         "https://status.cloud.google.com/",
     ),
     r(
@@ -141,9 +140,9 @@ pub const RECORDS: &[Record] = &[
         "Azure API Management",
         "Microsoft",
         LoadBalancer,
-        "ocp-apim-trace-location|ocp-apim-apiid",
+        &["ocp-apim-trace-location", "ocp-apim-apiid"],
         &[("backendconnectionfailure", Some(UNREACH))],
-        "x-ms-request-id",
+        &["x-ms-request-id"],
         "https://azure.status.microsoft/",
     ),
     r(
@@ -151,9 +150,9 @@ pub const RECORDS: &[Record] = &[
         "Istio",
         "Istio",
         ReverseProxy,
-        "server:istio-envoy|x-envoy-decorator-operation",
+        &["server:istio-envoy", "x-envoy-decorator-operation"],
         &[("rbac: access denied", None)],
-        "x-request-id",
+        &["x-request-id"],
         "",
     ),
     r(
@@ -161,13 +160,13 @@ pub const RECORDS: &[Record] = &[
         "Google Cloud Run",
         "Google",
         Platform,
-        "",
+        &[],
         &[
             ("the request failed because either the http response was malformed or connection to the instance had an error", Some(INVALID)),
             ("the request was aborted because there was no available instance", Some(OVER)),
             ("upstream request timeout", Some(TIMEOUT)),
         ],
-        "x-cloud-trace-context",
+        &["x-cloud-trace-context"],
         "https://status.cloud.google.com/",
     ),
     r(
@@ -175,9 +174,9 @@ pub const RECORDS: &[Record] = &[
         "Firebase Hosting",
         "Google",
         Platform,
-        "x-firebase-hosting",
+        &["x-firebase-hosting"],
         &[("site not found", None)],
-        "",
+        &[],
         "https://status.firebase.google.com/",
     ),
     r(
@@ -185,12 +184,12 @@ pub const RECORDS: &[Record] = &[
         "Render",
         "Render",
         Platform,
-        "x-render-origin-server|rndr-id",
+        &["x-render-origin-server", "rndr-id"],
         &[
             ("this service is currently unavailable", Some(UNREACH)),
             ("service suspended", Some(MAINT)),
         ],
-        "rndr-id",
+        &["rndr-id"],
         "https://status.render.com/",
     ),
     r(
@@ -198,9 +197,9 @@ pub const RECORDS: &[Record] = &[
         "Fly.io",
         "Fly.io",
         Platform,
-        "fly-request-id|server:fly/",
+        &["fly-request-id", "server:fly/"],
         &[("could not find a good candidate within", Some(UNREACH))],
-        "fly-request-id",
+        &["fly-request-id"],
         "https://status.flyio.net/",
     ),
     r(
@@ -208,11 +207,11 @@ pub const RECORDS: &[Record] = &[
         "Railway",
         "Railway",
         Platform,
-        "x-railway-request-id|x-railway-edge|server:railway-edge",
+        &["x-railway-request-id", "x-railway-edge", "server:railway-edge"],
         &[
             ("application failed to respond", Some(UNREACH)),
         ],
-        "x-railway-request-id",
+        &["x-railway-request-id"],
         "https://status.railway.com/",
     ),
     r(
@@ -220,13 +219,13 @@ pub const RECORDS: &[Record] = &[
         "Azure App Service",
         "Microsoft",
         Platform,
-        "",
+        &[],
         &[
             ("the web app you have attempted to reach is not available in this microsoft azure app service region", Some(UNREACH)),
             ("error 403 - this web app is stopped", Some(MAINT)),
             ("application error :(", Some(ORIGIN)),
         ],
-        "x-ms-request-id",
+        &["x-ms-request-id"],
         "https://azure.status.microsoft/",
     ),
     r(
@@ -234,9 +233,9 @@ pub const RECORDS: &[Record] = &[
         "Google App Engine",
         "Google",
         Platform,
-        "",
+        &[],
         &[("the server encountered an error and could not complete your request", Some(ORIGIN))],
-        "x-cloud-trace-context",
+        &["x-cloud-trace-context"],
         "https://status.cloud.google.com/",
     ),
     r(
@@ -244,11 +243,11 @@ pub const RECORDS: &[Record] = &[
         "Pantheon",
         "Pantheon",
         Platform,
-        "x-pantheon-styx-hostname",
+        &["x-pantheon-styx-hostname"],
         &[
             ("the web server is not responding", Some(UNREACH)),
         ],
-        "x-styx-req-id",
+        &["x-styx-req-id"],
         "https://status.pantheon.io/",
     ),
     r(
@@ -256,9 +255,9 @@ pub const RECORDS: &[Record] = &[
         "WP Engine",
         "WP Engine",
         Platform,
-        "x-powered-by:wp engine|wpe-backend",
+        &["x-powered-by:wp engine", "wpe-backend"],
         &[("wp engine", None)],
-        "",
+        &[],
         "https://wpenginestatus.com/",
     ),
     r(
@@ -266,9 +265,9 @@ pub const RECORDS: &[Record] = &[
         "Shopify",
         "Shopify",
         Platform,
-        "x-shopid|x-shopify-stage",
+        &["x-shopid", "x-shopify-stage"],
         &[("there was a problem loading this website", Some(UERR))],
-        "x-request-id",
+        &["x-request-id"],
         "https://www.shopifystatus.com/",
     ),
     r(
@@ -276,13 +275,13 @@ pub const RECORDS: &[Record] = &[
         "Sucuri Firewall",
         "GoDaddy",
         Cdn,
-        "x-sucuri-id|server:sucuri/cloudproxy",
+        &["x-sucuri-id", "server:sucuri/cloudproxy"],
         &[
             ("sucuri website firewall - unable to connect to the backend", Some(UNREACH)),
             ("sucuri website firewall - backend timeout", Some(TIMEOUT)),
             ("cloudproxy", None),
         ],
-        "x-sucuri-id",
+        &["x-sucuri-id"],
         "https://status.sucuri.net/",
     ),
     r(
@@ -290,13 +289,13 @@ pub const RECORDS: &[Record] = &[
         "Imperva (Incapsula)",
         "Imperva",
         Cdn,
-        "x-iinfo|x-cdn:imperva|x-cdn:incapsula",
+        &["x-iinfo", "x-cdn:imperva", "x-cdn:incapsula"],
         &[
             ("incapsula incident id", None),
             ("error code 15", None),
             ("unable to connect to the origin server", Some(UNREACH)),
         ],
-        "x-iinfo",
+        &["x-iinfo"],
         "https://status.imperva.com/",
     ),
     r(
@@ -304,9 +303,9 @@ pub const RECORDS: &[Record] = &[
         "Bunny CDN",
         "BunnyWay",
         Cdn,
-        "server:bunnycdn|cdn-requestid",
+        &["server:bunnycdn", "cdn-requestid"],
         &[("bunnycdn", None)],
-        "cdn-requestid",
+        &["cdn-requestid"],
         "https://status.bunny.net/",
     ),
     r(
@@ -314,9 +313,9 @@ pub const RECORDS: &[Record] = &[
         "KeyCDN",
         "proinity",
         Cdn,
-        "server:keycdn-engine",
+        &["server:keycdn-engine"],
         &[("keycdn", None)],
-        "",
+        &[],
         "https://status.keycdn.com/",
     ),
     r(
@@ -324,9 +323,9 @@ pub const RECORDS: &[Record] = &[
         "StackPath",
         "StackPath",
         Cdn,
-        "server:stackpath|x-hw",
+        &["server:stackpath", "x-hw"],
         &[("stackpath", None)],
-        "",
+        &[],
         "https://status.stackpath.com/",
     ),
     r(
@@ -334,9 +333,9 @@ pub const RECORDS: &[Record] = &[
         "Gcore CDN",
         "Gcore",
         Cdn,
-        "x-id-fe|server:gcore",
+        &["x-id-fe", "server:gcore"],
         &[],
-        "x-id",
+        &["x-id"],
         "https://status.gcore.com/",
     ),
     r(
@@ -344,9 +343,9 @@ pub const RECORDS: &[Record] = &[
         "Tengine",
         "Alibaba",
         ReverseProxy,
-        "server:tengine",
+        &["server:tengine"],
         &[("powered by tengine", None), ("<center>tengine", None)],
-        "",
+        &[],
         "",
     ),
     r(
@@ -354,13 +353,13 @@ pub const RECORDS: &[Record] = &[
         "LiteSpeed Web Server",
         "LiteSpeed Technologies",
         ReverseProxy,
-        "server:litespeed|x-litespeed-cache",
+        &["server:litespeed", "x-litespeed-cache"],
         &[
             ("the server is temporarily busy, try again later", Some(OVER)),
             ("proudly powered by litespeed web server", None),
             ("litespeed web server", None),
         ],
-        "",
+        &[],
         "",
     ),
     r(
@@ -368,9 +367,9 @@ pub const RECORDS: &[Record] = &[
         "OpenLiteSpeed",
         "LiteSpeed Technologies",
         ReverseProxy,
-        "server:openlitespeed",
+        &["server:openlitespeed"],
         &[("openlitespeed", None)],
-        "",
+        &[],
         "",
     ),
     r(
@@ -378,9 +377,9 @@ pub const RECORDS: &[Record] = &[
         "cPanel",
         "WebPros",
         ReverseProxy,
-        "",
+        &[],
         &[("cpanel", None)],
-        "",
+        &[],
         "",
     ),
     r(
@@ -388,9 +387,9 @@ pub const RECORDS: &[Record] = &[
         "Nginx Proxy Manager",
         "Nginx Proxy Manager",
         ReverseProxy,
-        "",
+        &[],
         &[("nginx proxy manager", None)],
-        "",
+        &[],
         "",
     ),
     r(
@@ -398,11 +397,11 @@ pub const RECORDS: &[Record] = &[
         "Zscaler",
         "Zscaler",
         ForwardProxy,
-        "server:zscaler",
+        &["server:zscaler"],
         &[
             ("zscaler", None),
         ],
-        "",
+        &[],
         "https://trust.zscaler.com/",
     ),
     r(
@@ -410,7 +409,7 @@ pub const RECORDS: &[Record] = &[
         "Symantec ProxySG (Blue Coat)",
         "Broadcom",
         ForwardProxy,
-        "server:bluecoat|via:bluecoat",
+        &["server:bluecoat", "via:bluecoat"],
         &[
             ("network error (tcp_error)", Some(UNREACH)),
             ("dns_unresolved_hostname", Some(DNS)),
@@ -418,7 +417,7 @@ pub const RECORDS: &[Record] = &[
             ("blue coat", None),
             ("proxysg", None),
         ],
-        "",
+        &[],
         "",
     ),
     r(
@@ -426,9 +425,9 @@ pub const RECORDS: &[Record] = &[
         "FortiGate",
         "Fortinet",
         ForwardProxy,
-        "",
+        &[],
         &[("fortiguard", None), ("fortigate", None)],
-        "",
+        &[],
         "",
     ),
     r(
@@ -436,9 +435,9 @@ pub const RECORDS: &[Record] = &[
         "pfSense / OPNsense proxy",
         "Netgate",
         ForwardProxy,
-        "",
+        &[],
         &[("squidguard", None)],
-        "",
+        &[],
         "",
     ),
 ];
@@ -485,9 +484,8 @@ mod tests {
                     rec.id
                 );
             }
-            for h in rec.headers.split('|').chain(rec.references.split('|')) {
-                assert_eq!(h, h.to_ascii_lowercase());
-                assert!(!h.is_empty() || rec.headers.is_empty() || rec.references.is_empty());
+            for h in rec.headers {
+                assert_eq!(*h, h.to_ascii_lowercase());
             }
             assert!(rec.status_page.is_empty() || rec.status_page.starts_with("https://"));
             assert!(!rec.vendor.is_empty());

@@ -433,12 +433,7 @@ fn header_candidates(c: &Ctx) -> Vec<Candidate> {
         if out.len() >= MAX_NOTES {
             break;
         }
-        if let Some(n) = rec
-            .headers
-            .split('|')
-            .filter(|h| !h.is_empty())
-            .find_map(|h| catalogue_header(c, h))
-        {
+        if let Some(n) = rec.headers.iter().find_map(|h| catalogue_header(c, h)) {
             out.push(Candidate {
                 id: catalogued(i),
                 note: n,

@@ -76,7 +76,7 @@ pub fn find(ev: &Evidence) -> Vec<Reference> {
         }
     }
     for rec in catalogue::RECORDS {
-        for name in rec.references.split('|').filter(|n| !n.is_empty()) {
+        for name in rec.references {
             if let Some(v) = ev.header(name) {
                 push(&mut out, &[rec.name, " ", name].concat(), token(v.trim()));
             }
