@@ -339,6 +339,13 @@ mod tests {
                     .map_or(b.len(), |p| from + p);
                 assert_eq!(next_bar(b, from), want, "{l:?} from {from}");
             }
+            for from in 0..=b.len() {
+                let want = b[from..]
+                    .iter()
+                    .position(|&c| c == b'}' || c == 0xbc)
+                    .map_or(b.len(), |p| from + p);
+                assert_eq!(find_either(b, from, b'}', 0xbc), want, "{l:?} from {from}");
+            }
             let words: Vec<&str> = l.split('|').collect();
             for hay in ["", "a", "cd", "ijk", "q", "x", "é", "zzz"] {
                 let want = words.iter().any(|w| hay.contains(w));
@@ -502,24 +509,30 @@ pub trait Has {
     }
 }
 
-/// The position of the first `|` in `b` from `from` on, or `b.len()`: eight bytes per step
-/// (a word holds a `|` when one of its bytes XOR `|` is zero; the lowest such byte is the
-/// first, and the test is exact for it).
+/// The position of the first `|` in `b` from `from` on, or `b.len()`.
 fn next_bar(b: &[u8], from: usize) -> usize {
+    find_either(b, from, b'|', b'|')
+}
+
+/// The position of the first `x` or `y` in `b` from `from` on, or `b.len()`: eight bytes
+/// per step (a word holds `x` when one of its bytes XOR `x` is zero; the lowest such byte
+/// is the first, and the test is exact for it).
+pub(crate) fn find_either(b: &[u8], from: usize, x: u8, y: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const BARS: u64 = ONES * b'|' as u64;
+    let zero_byte = |w: u64| w.wrapping_sub(ONES) & !w & (ONES << 7);
+    let (xs, ys) = (ONES * u64::from(x), ONES * u64::from(y));
     let mut i = from;
     while let Some(chunk) = b.get(i..i + 8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(w) ^ BARS;
-        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        let w = u64::from_le_bytes(w);
+        let zero = zero_byte(w ^ xs) | zero_byte(w ^ ys);
         if zero != 0 {
             return i + (zero.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while i < b.len() && b[i] != b'|' {
+    while i < b.len() && b[i] != x && b[i] != y {
         i += 1;
     }
     i
