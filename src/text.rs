@@ -522,10 +522,9 @@ pub(crate) fn find_either(b: &[u8], from: usize, x: u8, y: u8) -> usize {
     let zero_byte = |w: u64| w.wrapping_sub(ONES) & !w & (ONES << 7);
     let (xs, ys) = (ONES * u64::from(x), ONES * u64::from(y));
     let mut i = from;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(w);
+    while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = b.get(i..i + 8) {
+        // one 8-byte load (copy_from_slice stays a memcpy call at opt-level "z")
+        let w = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
         let zero = zero_byte(w ^ xs) | zero_byte(w ^ ys);
         if zero != 0 {
             return i + (zero.trailing_zeros() / 8) as usize;
