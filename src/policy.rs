@@ -403,6 +403,13 @@ pub fn network_check_next(started_at: f64, checks: u32, now: f64, scale: f64) ->
     }
 }
 
+/// Whether the background's check finds the connection back, so the waiting tabs reload: the
+/// browser says it is online (`online`), and no captive portal it knows of (`portal`, Firefox's
+/// `captivePortal` state) still holds the connection.
+pub fn network_back(online: bool, portal: Option<&str>) -> bool {
+    online && portal != Some("locked_portal")
+}
+
 /// A tab that waits for the network, as the shell describes it when the connection is back.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WaitingTab {
@@ -608,6 +615,17 @@ pub fn note_failure(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_network_is_back_when_online_and_no_portal_holds_it() {
+        assert!(network_back(true, None));
+        assert!(network_back(true, Some("unlocked_portal")));
+        assert!(network_back(true, Some("not_captive")));
+        assert!(network_back(true, Some("unknown")));
+        assert!(!network_back(true, Some("locked_portal")));
+        assert!(!network_back(false, None));
+        assert!(!network_back(false, Some("unlocked_portal")));
+    }
 
     #[test]
     fn clamps() {

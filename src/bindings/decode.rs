@@ -596,6 +596,7 @@ pub fn retry_state(v: &JsValue, at: &Path) -> R<RetryState> {
         attempts: o.opt("attempts", u32_)?.unwrap_or(0),
         max: o.opt("max", u32_)?,
         now: o.opt("now", number)?,
+        watching: o.opt("watching", boolean)?,
     })
 }
 
