@@ -181,8 +181,8 @@ pub fn network_check_next(
     checks: JsValue,
     now: JsValue,
     scale: JsValue,
-    online: JsValue,
-    portal: JsValue,
+    online: Option<bool>,
+    portal: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let c = decode::loose_number(&checks);
     let c = if c.is_finite() && c > 0.0 {
@@ -196,7 +196,7 @@ pub fn network_check_next(
         decode::loose_number(&now),
         decode::loose_number(&scale),
     );
-    let back = crate::policy::network_back(online.is_truthy(), portal.as_string().as_deref());
+    let back = crate::policy::network_back(online.unwrap_or(false), portal.as_deref());
     Ok(obj(&[
         ("at", opt(n.at)),
         ("end", n.end.map_or(JsValue::UNDEFINED, JsValue::from_str)),

@@ -241,7 +241,10 @@ pub fn facts(d: &Diagnosis) -> Vec<Message> {
         out.push(message("ui_fact_gateway", p));
     }
     let mut p = Params::new();
-    p.insert("culpritKey".into(), key_of("ui_culprit_", d.culprit.as_str()).into());
+    p.insert(
+        "culpritKey".into(),
+        key_of("ui_culprit_", d.culprit.as_str()).into(),
+    );
     out.push(message("ui_fact_culprit", p));
     out
 }
@@ -446,12 +449,18 @@ mod tests {
         let d = nginx_502();
         let f = facts(&d);
         let keys: Vec<&str> = f.iter().map(|m| m.key.as_str()).collect();
-        assert_eq!(keys, ["ui_fact_status", "ui_fact_gateway", "ui_fact_culprit"]);
+        assert_eq!(
+            keys,
+            ["ui_fact_status", "ui_fact_gateway", "ui_fact_culprit"]
+        );
         assert_eq!(text(&f[0], "status"), "502");
         assert_eq!(text(&f[0], "statusText"), "Bad Gateway");
         assert_eq!(text(&f[1], "gateway"), "nginx 1.22.1");
         assert!(text(&f[1], "roleKey").starts_with("ui_role_"));
-        assert_eq!(text(&f[2], "culpritKey"), concat(&["ui_culprit_", d.culprit.as_str()]));
+        assert_eq!(
+            text(&f[2], "culpritKey"),
+            concat(&["ui_culprit_", d.culprit.as_str()])
+        );
         let e = crate::diagnose(&Failure {
             url: "https://x.example/".into(),
             error: Some("net::ERR_CONNECTION_REFUSED".into()),
@@ -473,7 +482,13 @@ mod tests {
             .steps
             .iter()
             .any(|s| matches!(s.action, Some(Action::Watch)));
-        let none = view(&d, &advice, &env, Unknown::default(), &RetryState::default());
+        let none = view(
+            &d,
+            &advice,
+            &env,
+            Unknown::default(),
+            &RetryState::default(),
+        );
         assert!(none.watch.is_none());
         assert_eq!(none.offer_watch, !offered_by_a_step);
         for (notify, key) in [(true, "ui_watch_active_notify"), (false, "ui_watch_active")] {
@@ -495,7 +510,13 @@ mod tests {
             action: Some(Action::Watch),
             ..with_step.steps[0].clone()
         });
-        let v = view(&d, &with_step, &env, Unknown::default(), &RetryState::default());
+        let v = view(
+            &d,
+            &with_step,
+            &env,
+            Unknown::default(),
+            &RetryState::default(),
+        );
         assert!(!v.offer_watch);
     }
 }
