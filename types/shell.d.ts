@@ -19,7 +19,9 @@ interface GdResult {
   ok: boolean;
   messageKey?: string;
   params?: GdParams;
-  extras?: GdExtras;
+  /** the retry and watch lines changed: the background adds `view` */
+  redraw?: boolean;
+  view?: GdView | null;
   needsPermission?: string;
   refresh?: boolean;
   [field: string]: unknown;
@@ -150,28 +152,31 @@ interface GdNetworkWait {
   tabs: Record<string, GdNetworkTab>;
 }
 
-/** What the view adds about the tab's retry and watch (watch.js viewExtras). */
-interface GdExtras {
-  autoRetry?: {
-    state: string;
-    reason?: string;
-    due?: number;
-    now: number;
-    attempt: number;
-    attempts: number;
-    max?: number;
-    deferred: boolean;
-  };
-  watching?: { notify: boolean; nextAt?: number; now: number; origin: string; tabs: number };
-  retryLine?: { key: string; params: GdParams } | null;
+/** A tab's retry and watch as the core's `view` takes them (watch.js retryState). */
+interface GdRetryState {
+  state?: string;
+  reason?: string;
+  due?: number;
+  attempts?: number;
+  max?: number;
+  now: number;
+  /** the site's watch holds the tab: whether a notification was asked for */
+  watching?: boolean;
 }
+
+type GdMessage = { key: string; params: GdParams };
 
 /** The core's panel (src/view.rs). */
 interface GdPanel {
+  headline?: GdMessage;
   primary: GdAction[];
   steps: GdStep[];
   more: GdStep[];
-  status?: { key: string; params: GdParams };
+  status?: GdMessage;
+  retry?: GdMessage;
+  watch?: GdMessage;
+  offerWatch?: boolean;
+  facts?: GdMessage[];
   chain?: GdChainNode[];
   references?: { label: string; value: string }[];
   report?: string;
@@ -187,7 +192,7 @@ interface GdChainNode {
 }
 
 /** What the background gives the panel and the extension's pages to paint. */
-interface GdView extends GdExtras {
+interface GdView {
   url: string;
   kind?: string;
   diagnosis: GdDiagnosis;
@@ -195,6 +200,8 @@ interface GdView extends GdExtras {
   panel?: GdPanel | null;
   disabledByUs?: { id: string; name: string; at?: number }[];
   responseAt?: number;
+  /** the background's clock when it made the view */
+  now?: number;
 }
 
 /** How the renderer is asked to draw (render.js). */
@@ -217,11 +224,8 @@ type GdOnAction = (action: GdAction, step?: GdStep | null) => Promise<GdResult |
 /** One site being watched, for the popup. */
 interface GdWatchListItem {
   origin: string;
-  url: string;
+  host: string;
   tabs: number;
-  nextAt?: number;
-  startedAt?: number;
-  checks?: number;
 }
 
 // The shell's globals: classic scripts share what they define through these.
@@ -232,9 +236,9 @@ declare var GatewayDoctorFormat: {
 declare var GatewayDoctorRender: {
   render(container: Element, view: GdView, onAction: GdOnAction, options?: GdRenderOptions): HTMLElement;
   renderWatches(container: Element, watches: GdWatchListItem[], onCancel: (origin: string) => void): void;
-  msg(key: string, params?: GdParams): string;
-  CSS: string;
 };
+/** The panel's styles (panel.css), written into the injected panel script by the build. */
+declare const GatewayDoctorCSS: string;
 /** The message names (constants.js's MSG), written into the injected panel script by the build. */
 declare const GatewayDoctorMessages: typeof import('../extension/constants.js').MSG;
 /** The injected panel's flags and hand-over of the view (content.js, panel-script.js). */
