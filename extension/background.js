@@ -24,9 +24,6 @@ const PAGE_TEXT_LIMIT = 4096;
 const MAX_HEADERS = 200;
 const MAX_HEADER_NAME = 256;
 const MAX_HEADER_VALUE = 8192;
-/** A navigation back onto a failed URL this soon after leaving our diagnosis page is the
- * person going back through history: the browser's page shows, not ours again. */
-const BACK_WINDOW_MS = 4000;
 /** A browser call that never settles (a tab that navigated away) holds up a tab's later
  * events at most this long. */
 const STEP_LIMIT_MS = 10_000;
@@ -194,7 +191,7 @@ async function environment(rec) {
     portalUrl: portal?.url,
     addresses,
     resolvesWithoutSecureDns: withoutTrr,
-    ipv4Works: Date.now() - ipv4 < IPV4.WORKS_MS,
+    ipv4At: ipv4,
     attempts: rec.attempts || 0,
     now: Date.now(),
     // What could not be read: the core picks the variants that say so.
@@ -250,7 +247,7 @@ const badgeText = (rec) => (rec.kind === KIND.RESPONSE ? String(rec.failure.stat
  * @param {number} tabId @param {GdRecord | undefined} prev @param {string} url */
 async function wentBack(tabId, prev, url) {
   if (!prev?.onOurPage || !sameUrl(prev.url, url) || prev.retrying) return false;
-  if (prev.leftAt && Date.now() - prev.leftAt >= BACK_WINDOW_MS) return false;
+  if (prev.leftAt && Date.now() - prev.leftAt >= (await core()).limits().backWindowMs) return false;
   return !(await watch.isRetrying(tabId, url));
 }
 

@@ -65,7 +65,7 @@ export const KEY = Object.freeze({
 export const ALARM = Object.freeze({ AUTO: 'gd-auto:', WATCH: 'gd-watch:', BUCKET: 'gd-bucket:', NETWORK: 'gd-net' });
 /** Clock samples (the core's clock_offset reads them): the last 7, at most one a minute. */
 export const CLOCK = Object.freeze({ KEEP: 7, EVERY_MS: 60_000 });
-/** A page loaded over IPv4 within 10 minutes says IPv4 works; noted at most once a minute. */
-export const IPV4 = Object.freeze({ WORKS_MS: 10 * 60_000, EVERY_MS: 60_000 });
+/** A page loaded over IPv4 is noted at most once a minute (the core says whether IPv4 works). */
+export const IPV4 = Object.freeze({ EVERY_MS: 60_000 });
 /** The prefix of the "<host> is back" notifications' ids. */
 export const NOTICE_PREFIX = 'gd-back:';

@@ -236,7 +236,8 @@ async function fireAuto(tabId) {
   if (!where || !(await core()).sameFailure(state.url, state.failureAt, rec?.url ?? '', rec?.at ?? null)) return removeKey(k);
   // Something loads in the tab (the person, in a browser without pendingUrl): look again soon.
   const defers = state.loadingDefers || 0;
-  if (where.loading && defers < 10) return later({ due: now() + 1000, loadingDefers: defers + 1 });
+  const { loadingDeferMs, maxLoadingDefers } = (await core()).limits();
+  if (where.loading && defers < maxLoadingDefers) return later({ due: now() + loadingDeferMs, loadingDefers: defers + 1 });
   const token = back ? { ok: true, waitMs: 0 } : await takeToken(originOf(state.url));
   if (!token.ok) return later({ due: now() + token.waitMs, deferred: true });
   later({ state: STATE.FIRED, firedAt: now() });

@@ -350,6 +350,9 @@ pub fn limits() -> Result<JsValue, JsValue> {
         ("maxAttempts", num(f64::from(l.max_attempts))),
         ("maxScale", num(l.max_scale)),
         ("onlineSettleMs", num(l.online_settle_ms)),
+        ("backWindowMs", num(l.back_window_ms)),
+        ("loadingDeferMs", num(l.loading_defer_ms)),
+        ("maxLoadingDefers", num(f64::from(l.max_loading_defers))),
     ]))
 }
 

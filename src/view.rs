@@ -508,7 +508,6 @@ mod tests {
             id: "watch".into(),
             params: Params::new(),
             action: Some(Action::Watch),
-            ..with_step.steps[0].clone()
         });
         let v = view(
             &d,
