@@ -414,8 +414,12 @@ async function runAction(tabId, action) {
     return { ok: false, messageKey: r.reason === 'not-allowed' ? privateAccessHelpKey : 'ui_private_failed' };
   }
   const r = (await watch.runAction(tabId, rec, action)) ?? (await actions.runAction(tabId, rec, action)) ?? { ok: false, messageKey: 'ui_action_unavailable' };
-  // The retry and watch lines change with these: the panel paints them from a fresh view.
-  return r.redraw ? { ...r, view: await view(tabId, await load(tabId)) } : r;
+  if (!r.redraw) return r;
+  // The retry and watch lines change with these: the panel paints them from a fresh view,
+  // and a watch that just started says so in the view's words.
+  const v = await view(tabId, await load(tabId));
+  const said = r.started ? v?.panel?.watchStarted : undefined;
+  return { ...r, ...(said && { messageKey: said.key, params: said.params }), view: v };
 }
 
 /** Only our own pages may ask for a permission or change the person's setup: the tab goes to

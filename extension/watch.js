@@ -611,13 +611,9 @@ export async function onAlarm(alarm) {
  * @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
 export async function runAction(tabId, rec, action) {
   switch (action?.type) {
-    case 'watch': {
-      const w = await startWatch(tabId, rec);
-      if (!w) return { ok: false, messageKey: 'ui_watch_unavailable' };
-      // A POST's page says that it will load with GET (the form is not sent again).
-      const key = (await getSettings()).notifications ? 'ui_watch_started' : 'ui_watch_started_silent';
-      return { ok: true, messageKey: key + (w.tabs[tabId]?.get ? '_get' : ''), redraw: true };
-    }
+    case 'watch':
+      // What the panel says is the view's `watchStarted` (the background adds the view).
+      return (await startWatch(tabId, rec)) ? { ok: true, redraw: true, started: true } : { ok: false, messageKey: 'ui_watch_unavailable' };
     case 'cancel-watch':
       await stopWatch(tabId);
       return { ok: true, messageKey: 'ui_watch_cancelled', redraw: true };
@@ -643,5 +639,6 @@ export async function retryState(tabId, rec) {
   const w = await watchOfTab(tabId);
   const mine = a && sameUrl(a.url, rec.url);
   if (!mine && !w) return null;
-  return { ...(mine ? { state: a.state, reason: a.reason, due: a.due, attempts: a.attempts || 0, max: a.max } : {}), now: now(), watching: w ? Boolean(w.tabs[tabId].notify) : undefined };
+  const retry = mine ? { state: a.state, reason: a.reason, due: a.due, attempts: a.attempts || 0, max: a.max } : {};
+  return { ...retry, now: now(), watching: w ? Boolean(w.tabs[tabId].notify) : undefined, notifications: (await getSettings()).notifications };
 }

@@ -37,6 +37,8 @@ pub struct RetryState {
     pub now: Option<f64>,
     /// The site's watch holds this tab: `Some(notify)` (a notification is asked for).
     pub watching: Option<bool>,
+    /// The person's notifications setting (None: on).
+    pub notifications: Option<bool>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -80,10 +82,14 @@ pub struct View {
     /// The details' facts: the answer or the error, who wrote the page, who must act. A
     /// parameter `<name>Key` fills `{name}` with that message (the role, the culprit).
     pub facts: Vec<Message>,
-    /// The watch line while the site's watch holds this tab (`ui_watch_active`, `_notify`;
-    /// param `host`).
+    /// The watch line while the site's watch holds this tab (`ui_watch_active`, `_notify`
+    /// when a notification was asked for and notifications are on; param `host`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub watch: Option<Message>,
+    /// What the panel says when the person has just asked for the watch:
+    /// `ui_watch_started[_silent][_get]` (notifications off; the page loads with GET).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub watch_started: Option<Message>,
     /// Whether the retry block offers "Notify me when it's back" (no watch yet, and no step
     /// offers it already).
     pub offer_watch: bool,
@@ -261,6 +267,13 @@ pub fn watch_line(d: &Diagnosis, notify: bool) -> Message {
     message(key, p)
 }
 
+/// What the panel says when the watch has just started for a request with `method`.
+pub fn watch_started(method: &str, notify: bool) -> Message {
+    let silent = if notify { "" } else { "_silent" };
+    let get = if resendable(method) { "" } else { "_get" };
+    message(&concat(&["ui_watch_started", silent, get]), Params::new())
+}
+
 fn node(
     id: &'static str,
     key: &'static str,
@@ -389,6 +402,10 @@ pub fn view(
         .partition(|s| s.id == "status-page" && s.key.ends_with("_guess"));
     let mut more = all.split_off(all.len().min(FIRST_STEPS));
     more.extend(guesses);
+    // a notification only when one was asked for and the person's setting allows it
+    let notify = retry
+        .watching
+        .map(|asked| asked && retry.notifications != Some(false));
     let status = d.status_code.map(|c| {
         let mut p = Params::new();
         p.insert("status".into(), Param::Number(f64::from(c)));
@@ -408,7 +425,8 @@ pub fn view(
         references: d.references.clone(),
         report: crate::report::report(d, &d.url, env.now.filter(|n| *n > 0.0)),
         facts: facts(d),
-        watch: retry.watching.map(|notify| watch_line(d, notify)),
+        watch: notify.map(|n| watch_line(d, n)),
+        watch_started: notify.map(|n| watch_started(&d.method, n)),
         offer_watch: retry.watching.is_none()
             && !advice
                 .steps
@@ -502,6 +520,29 @@ mod tests {
             assert_eq!(text(&w, "host"), "shop.example:8443");
             assert!(!v.offer_watch, "no offer while watching");
         }
+        // notifications off: the line and the first words say so, whatever was asked
+        let off = RetryState {
+            watching: Some(true),
+            notifications: Some(false),
+            ..Default::default()
+        };
+        let v = view(&d, &advice, &env, Unknown::default(), &off);
+        assert_eq!(v.watch.unwrap().key, "ui_watch_active");
+        assert_eq!(v.watch_started.unwrap().key, "ui_watch_started_silent");
+        let on = RetryState {
+            watching: Some(true),
+            ..Default::default()
+        };
+        let v = view(&d, &advice, &env, Unknown::default(), &on);
+        assert_eq!(v.watch_started.unwrap().key, "ui_watch_started");
+        assert!(none.watch_started.is_none());
+        // a POST's page loads with GET when the site is back: the first words say so
+        assert_eq!(watch_started("POST", true).key, "ui_watch_started_get");
+        assert_eq!(
+            watch_started("POST", false).key,
+            "ui_watch_started_silent_get"
+        );
+        assert_eq!(watch_started("GET", false).key, "ui_watch_started_silent");
         // a step that offers the watch: the retry block does not offer it again
         let mut with_step = advice.clone();
         with_step.steps.push(Step {

@@ -21,6 +21,8 @@ interface GdResult {
   params?: GdParams;
   /** the retry and watch lines changed: the background adds `view` */
   redraw?: boolean;
+  /** a watch started: the background adds the view's `watchStarted` message */
+  started?: boolean;
   view?: GdView | null;
   needsPermission?: string;
   refresh?: boolean;
@@ -162,6 +164,8 @@ interface GdRetryState {
   now: number;
   /** the site's watch holds the tab: whether a notification was asked for */
   watching?: boolean;
+  /** the person's notifications setting */
+  notifications?: boolean;
 }
 
 type GdMessage = { key: string; params: GdParams };
@@ -175,6 +179,7 @@ interface GdPanel {
   status?: GdMessage;
   retry?: GdMessage;
   watch?: GdMessage;
+  watchStarted?: GdMessage;
   offerWatch?: boolean;
   facts?: GdMessage[];
   chain?: GdChainNode[];

@@ -602,6 +602,7 @@ pub fn retry_state(v: &JsValue, at: &Path) -> R<RetryState> {
         max: o.opt("max", u32_)?,
         now: o.opt("now", number)?,
         watching: o.opt("watching", boolean)?,
+        notifications: o.opt("notifications", boolean)?,
     })
 }
 
