@@ -170,9 +170,7 @@
       return button(action.type, label, (b) => run(action, step, b), primary ? 'gd-button gd-primary' : 'gd-button');
     }
 
-    const steps = [...panel.steps, ...panel.more];
-    const buttons = el('div', { class: 'gd-buttons', 'data-gd': 'buttons' });
-    for (const a of panel.primary) buttons.append(actionButton(a, steps.find((s) => s.action?.type === a.type), a.type === 'retry'));
+    const buttons = el('div', { class: 'gd-buttons', 'data-gd': 'buttons' }, ...panel.primary.map((a) => actionButton(a, null, a.type === 'retry')));
     const autoBlock = retryWatchBlock(view, onAction, run);
     root.append(buttons, autoBlock.element, status);
 
