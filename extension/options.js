@@ -8,11 +8,26 @@ import { core } from './core.js';
 import { KNOWN_HOSTS_KEY, MAX_KNOWN_HOSTS, countKnownHosts, forgetKnownHosts } from './known-hosts.js';
 
 localize();
+/** @type {(id: string) => HTMLInputElement} */
+const $ = byId;
+
+// "Did you mean" hostnames first: Forget works before the core is loaded.
+/** How many are kept. */
+async function showKnown() {
+  const count = await countKnownHosts();
+  $('knownText').textContent = msg('ui_options_known_hosts', { count, max: MAX_KNOWN_HOSTS });
+  $('forgetHosts').disabled = count === 0;
+}
+$('forgetHosts').addEventListener('click', async () => {
+  await forgetKnownHosts();
+  $('knownStatus').textContent = msg('ui_options_forgotten');
+  await showKnown();
+});
+showKnown();
+
 /** The most automatic attempts the core makes (fewer may be chosen, not more). */
 const MOST = Number((await core()).limits().maxAttempts);
 const status = byId('status');
-/** @type {(id: string) => HTMLInputElement} */
-const $ = byId;
 /** @type {HTMLTextAreaElement} */
 const sites = byId('ignoredSites');
 const TOGGLES = /** @type {const} */ (['autoRetry', 'notifications', 'panel']);
@@ -47,21 +62,9 @@ form.addEventListener('change', () =>
     status.textContent = String(e?.message || e);
   }));
 
-/** "Did you mean" hostnames: how many are kept, and Forget. */
-async function showKnown() {
-  const count = await countKnownHosts();
-  $('knownText').textContent = msg('ui_options_known_hosts', { count, max: MAX_KNOWN_HOSTS });
-  $('forgetHosts').disabled = count === 0;
-}
-$('forgetHosts').addEventListener('click', async () => {
-  await forgetKnownHosts();
-  $('knownStatus').textContent = msg('ui_options_forgotten');
-  await showKnown();
-});
 // Changed elsewhere (another window, sync): show it.
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync') getSettings().then(fill);
   if (area === 'local' && KNOWN_HOSTS_KEY in changes) showKnown();
 });
-showKnown();
 fill(await getSettings());
