@@ -6,8 +6,6 @@ import { api, clearSiteData, canDisableExtensions, BROWSER_PAGES } from './shim.
 import { storedValue } from './stored.js';
 import { KEY, KIND } from './constants.js';
 
-/** @typedef {{ id: string, name: string, at: number }} DisabledExtension */
-
 /** The optional permission an action needs, if any.
  * @param {Partial<GdAction> | null | undefined} action @returns {chrome.runtime.ManifestPermission | undefined} */
 export function permissionFor(action) {
@@ -29,13 +27,13 @@ export function permissionFor(action) {
 export const hasPermission = (permission) => api.permissions.contains({ permissions: [permission] }).catch(() => false);
 
 const disabledValue = storedValue('local', KEY.DISABLED_BY_US, () =>
-  api.storage.local.get(KEY.DISABLED_BY_US).then((got) => /** @type {DisabledExtension[]} */ (Array.isArray(got[KEY.DISABLED_BY_US]) ? got[KEY.DISABLED_BY_US] : [])));
+  api.storage.local.get(KEY.DISABLED_BY_US).then((got) => /** @type {GdDisabledExtension[]} */ (Array.isArray(got[KEY.DISABLED_BY_US]) ? got[KEY.DISABLED_BY_US] : [])));
 
 /** Extensions this extension turned off, so the advice can offer to turn them back on.
- * @returns {Promise<DisabledExtension[]>} */
+ * @returns {Promise<GdDisabledExtension[]>} */
 export const disabledByUs = async () => [...(await disabledValue.get())];
 
-/** @param {(list: DisabledExtension[]) => DisabledExtension[]} change */
+/** @param {(list: GdDisabledExtension[]) => GdDisabledExtension[]} change */
 async function changeDisabled(change) {
   const kept = change(await disabledByUs()).slice(-20);
   disabledValue.set(kept);

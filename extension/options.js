@@ -32,7 +32,7 @@ const status = byId('status');
 const sites = byId('ignoredSites');
 const TOGGLES = /** @type {const} */ (['autoRetry', 'notifications', 'panel']);
 
-/** @param {import('./settings.js').Settings} s */
+/** @param {GdSettings} s */
 function fill(s) {
   for (const k of TOGGLES) $(k).checked = s[k];
   $('maxAttempts').value = String(Math.min(s.maxAttempts ?? MOST, MOST));

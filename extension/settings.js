@@ -7,15 +7,13 @@ import { storedValue } from './stored.js';
 import { DEV } from './dev.js';
 import { KEY } from './constants.js';
 
-/** @typedef {{ autoRetry: boolean, maxAttempts: number | null, notifications: boolean, panel: boolean, ignoredSites: string[] }} Settings */
-
-/** maxAttempts null: the core's most (it bounds any other number). @type {Readonly<Settings>} */
+/** maxAttempts null: the core's most (it bounds any other number). @type {Readonly<GdSettings>} */
 export const DEFAULTS = Object.freeze({ autoRetry: true, maxAttempts: null, notifications: true, panel: true, ignoredSites: [] });
 export const MAX_IGNORED_SITES = 200;
 const api = globalThis.chrome;
 
-/** Settings with defaults and bounds applied, whatever storage holds.
- * @param {Record<string, any>} [raw] @returns {Settings} */
+/** The settings with defaults and bounds applied, whatever storage holds.
+ * @param {Record<string, any>} [raw] @returns {GdSettings} */
 export function normalize(raw = {}) {
   const s = { ...DEFAULTS, ignoredSites: [...DEFAULTS.ignoredSites] };
   for (const k of /** @type {const} */ (['autoRetry', 'notifications', 'panel'])) if (typeof raw[k] === 'boolean') s[k] = raw[k];
@@ -27,12 +25,12 @@ export function normalize(raw = {}) {
 
 const settingsValue = storedValue('sync', null, () => api.storage.sync.get(Object.keys(DEFAULTS)).then(normalize, () => ({ ...DEFAULTS })));
 
-/** A copy: callers may not change what the next caller gets. @returns {Promise<Settings>} */
+/** A copy: callers may not change what the next caller gets. @returns {Promise<GdSettings>} */
 export async function getSettings() {
   return structuredClone(await settingsValue.get());
 }
 
-/** @param {Partial<Settings>} partial */
+/** @param {Partial<GdSettings>} partial */
 export async function setSettings(partial) {
   const s = normalize({ ...(await getSettings()), ...partial });
   await api.storage.sync.set(s);
@@ -55,7 +53,7 @@ export function siteOf(text) {
 }
 
 /** Whether `url` is of a site the person asked to leave alone (the host or a subdomain).
- * @param {string} url @param {Pick<Settings, 'ignoredSites'> | undefined} settings */
+ * @param {string} url @param {Pick<GdSettings, 'ignoredSites'> | undefined} settings */
 export function isIgnored(url, settings) {
   let host;
   try {

@@ -6,10 +6,8 @@
 // comes only from the extension's own pages. No browser API here (tests pass fakes).
 import { MSG } from './constants.js';
 
-/** @typedef {{ id?: string, url?: string, tab?: { id?: number } }} Sender */
-
 /** Who sent a message: one of our own pages, our content script in a tab, or null (refused).
- * @param {Sender | null | undefined} sender @param {string} runtimeId @param {string} ownPrefix runtime.getURL('')
+ * @param {GdSender | null | undefined} sender @param {string} runtimeId @param {string} ownPrefix runtime.getURL('')
  * @returns {'own' | 'content' | null} */
 export function senderKind(sender, runtimeId, ownPrefix) {
   if (!sender || typeof sender !== 'object' || sender.id !== runtimeId) return null;
@@ -21,7 +19,7 @@ export function senderKind(sender, runtimeId, ownPrefix) {
 
 /** Whether the background may handle `message` from `sender`, and for which tab (our own pages
  * name it; a content script's is its own), or null.
- * @param {{ type?: unknown, tabId?: unknown } | null | undefined} message @param {Sender} sender
+ * @param {{ type?: unknown, tabId?: unknown } | null | undefined} message @param {GdSender} sender
  * @param {string} runtimeId @param {string} ownPrefix
  * @returns {{ kind: 'own' | 'content', tabId: number | undefined } | null} */
 export function admit(message, sender, runtimeId, ownPrefix) {

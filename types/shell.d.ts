@@ -226,6 +226,29 @@ interface GdRenderOptions {
 /** A click handler of the panel: resolves to what the status line says. */
 type GdOnAction = (action: GdAction, step?: GdStep | null) => Promise<GdResult | undefined | null | void>;
 
+/** The person's settings (settings.js; maxAttempts null: the core's most). */
+interface GdSettings {
+  autoRetry: boolean;
+  maxAttempts: number | null;
+  notifications: boolean;
+  panel: boolean;
+  ignoredSites: string[];
+}
+
+/** An extension this extension turned off (actions.js), to offer turning it back on. */
+interface GdDisabledExtension {
+  id: string;
+  name: string;
+  at: number;
+}
+
+/** Who sent a message, as trust.js reads it. */
+interface GdSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
 /** One site being watched, for the popup. */
 interface GdWatchListItem {
   origin: string;
