@@ -2,10 +2,11 @@
 // The in-page panel over a 5xx page, injected with render.js as one function (panel-script.js)
 // as soon as the diagnosis is ready (maybe before the browser replaced the previous page) and
 // again on 'complete', with the view made from the response's headers. Once the page's HTML is
-// parsed it shows that view, and sends the first 4 KiB of the page, with when this document's
-// response arrived, so the background can tell the failing page from the one before; the
-// answer (refined by the page's text) redraws it where it differs. The panel is in a closed
-// shadow root on a host whose styles are kept: the page can neither read, restyle nor press it.
+// parsed it shows that view, and after the panel's first frame sends the first 4 KiB of the
+// page, with when this document's response arrived, so the background can tell the failing
+// page from the one before; the answer (refined by the page's text) redraws it where it
+// differs. The panel is in a closed shadow root on a host whose styles are kept: the page can
+// neither read, restyle nor press it.
 (() => {
   const HOST_ID = 'gateway-doctor-root';
   const PAGE_TEXT_LIMIT = 4096;
@@ -92,19 +93,40 @@
   /** Where focus was before the panel opened: it goes back there when it is minimised or closed. @type {Element | null} */
   let focusBefore = null;
 
-  /** The panel was (re)drawn, placed or touched: a click counts again STEADY_MS later.
-   * `data-ready` (inside the closed root, unseen by the page) says when, for the tests. */
+  /** Runs `fn` once after the page's next frame (at most 100 ms later: a tab in the background
+   * draws none). What lays the page out (the panel's place, focus, innerText) waits for it, so
+   * the page's first frame already has the panel (BENCHMARKS.md section 3). @param {() => void} fn */
+  function afterFrame(fn) {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      fn();
+    };
+    requestAnimationFrame(() => setTimeout(run, 0));
+    setTimeout(run, 100);
+  }
+
+  let unsteadyCount = 0;
+  /** The panel was (re)drawn, placed or touched: a click counts again STEADY_MS after the frame
+   * that shows it where it now is (its place, `rect`, is read then). `data-ready` (inside the
+   * closed root, unseen by the page) says when, for the tests. */
   function unsteady() {
-    steadySince = performance.now();
-    rect = host?.isConnected ? host.getBoundingClientRect() : null;
+    rect = null;
     box?.removeAttribute('data-ready');
     clearTimeout(steadyTimer);
-    steadyTimer = setTimeout(() => box?.setAttribute('data-ready', ''), STEADY_MS);
+    const n = ++unsteadyCount;
+    afterFrame(() => {
+      if (n !== unsteadyCount) return; // a later change reads its own
+      steadySince = performance.now();
+      rect = host?.isConnected ? host.getBoundingClientRect() : null;
+      steadyTimer = setTimeout(() => box?.setAttribute('data-ready', ''), STEADY_MS);
+    });
   }
 
   /** Whether the panel has been where we put it, whole and visible, for STEADY_MS. */
   function steady() {
-    if (!host?.isConnected || performance.now() - steadySince < STEADY_MS) return false;
+    if (!host?.isConnected || !rect || performance.now() - steadySince < STEADY_MS) return false;
     const r = host.getBoundingClientRect();
     if (!rect || r.top !== rect.top || r.right !== rect.right || r.width < 1 || r.height < 1 || Math.abs(r.top - 12) > 1) return false;
     if (side === 'right' ? r.right > innerWidth || r.right < innerWidth - 60 : r.left < 0 || r.left > 60) return false;
@@ -214,13 +236,17 @@
       place();
       guard();
     } else unsteady();
-    // Focus moves to the panel when it opens (and stays in it when it is redrawn).
-    if (first || had) {
-      if (first) focusBefore = document.activeElement;
+    // Focus moves to the panel when it opens (after its first frame: focus lays the page out)
+    // and stays in it when it is redrawn.
+    const focus = () => {
       const panel = box?.querySelector(/** @type {'section'} */ ('[data-gd="panel"]'));
       panel?.setAttribute('tabindex', '-1');
       panel?.focus({ preventScroll: true });
-    }
+    };
+    if (first) {
+      focusBefore = document.activeElement;
+      afterFrame(focus);
+    } else if (had) focus();
   }
 
   /** @param {unknown} u */
@@ -257,6 +283,12 @@
     asked = true;
     const offered = globalThis.__gatewayDoctorOffered;
     if (mine(offered)) present(offered);
+    // With the panel shown, the page's text goes after its first frame (innerText lays it out).
+    if (host) afterFrame(send);
+    else send();
+  }
+
+  function send() {
     chrome.runtime
       .sendMessage({
         type: GatewayDoctorMessages.PAGE,
