@@ -93,7 +93,8 @@ async function timeFromStart(driver, url) {
         `if (window.__gdPanelFrame === undefined) return null;
          const n = performance.getEntriesByType('navigation')[0];
          return { at: window.__gdPanelAt, frame: window.__gdPanelFrame, who: window.__gdPanelWho, late: Boolean(window.__gdPanelLate),
-                  responseStart: n.responseStart, domContentLoaded: n.domContentLoadedEventEnd };`,
+                  responseStart: n.responseStart, domContentLoaded: n.domContentLoadedEventEnd,
+                  marks: Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, Math.round(e.startTime * 10) / 10])) };`,
       )
       .catch(() => null);
     if (t) return t;
@@ -106,17 +107,17 @@ async function timeFromStart(driver, url) {
  * method (one browser, exactly one of the two on at a time, blocks taking turns, `settle`
  * navigations uncounted after each switch, a cold failure after each of our blocks with the
  * background terminated first). */
-export async function versusControlFirefox({ n = 60, block = 5, settle = 2, cold = true } = {}) {
+export async function versusControlFirefox({ n = 60, block = 5, settle = 2, cold = true, extensionDir = EXT } = {}) {
   const why = [available(), nginxAvailable()].find((a) => !a.ok);
   if (why) return { skipped: why.why };
-  const id = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+  const id = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
   const up = upstream(await freePort()); // never started: nginx answers its own 502
   const nginx = await startNginx({ upstreamPort: up.port });
   const prefs = { 'privacy.reduceTimerPrecision': false };
   const clock = makeClock();
   let size = null;
   {
-    const d = await launch({ extensionDir: EXT, privateAccess: false, prefs });
+    const d = await launch({ extensionDir, privateAccess: false, prefs });
     try {
       for (let i = 0; i < 3; i++) {
         await d.goto(nginx.url(`/size?${i}`));
@@ -131,7 +132,7 @@ export async function versusControlFirefox({ n = 60, block = 5, settle = 2, cold
   const control = makeControl({ ...size, firefox: true });
   const controlId = 'gd-bench-control@gateway-doctor.org';
   // the clock's content script first, then the control's
-  const driver = await launch({ extensionDir: EXT, privateAccess: false, prefs, extraExtensions: [clock, control] });
+  const driver = await launch({ extensionDir, privateAccess: false, prefs, extraExtensions: [clock, control] });
   const out = { size, n, block, settle, ours: [], control: [], cold: [], blocks: [], wrong: 0, late: 0, missed: 0 };
   try {
     const setOn = async (which) => {
@@ -186,7 +187,7 @@ export async function versusControlFirefox({ n = 60, block = 5, settle = 2, cold
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (process.argv.includes('--versus-control')) {
     const num = (k, d) => (process.argv.includes(k) ? Number(process.argv[process.argv.indexOf(k) + 1]) : d);
-    const r = await versusControlFirefox({ n: num('--n', 60), block: num('--block', 5) });
+    const r = await versusControlFirefox({ n: num('--n', 60), block: num('--block', 5), extensionDir: process.argv.includes('--extension') ? process.argv[process.argv.indexOf('--extension') + 1] : EXT });
     if (process.argv.includes('--json')) console.log(JSON.stringify(r));
     else {
       const { ours, control, cold, blocks, ...rest } = r;
