@@ -525,6 +525,8 @@ async function panelSize(nginx, extensionDir) {
  * `alternatives`: other builds of Gateway Doctor (e.g. the one before a change), installed too
  * and taking their turns in the same rotation, so a before/after is measured in the same run. */
 export async function versusControl({ n = 60, block = 5, settle = 2, cold = true, extensionDir = EXT, alternatives = [] } = {}) {
+  const why = [available(), nginxAvailable()].find((a) => !a.ok);
+  if (why) return { skipped: why.why };
   const up = upstream(await freePort()); // never started: nginx answers its own 502
   const nginx = await startNginx({ upstreamPort: up.port });
   const size = await panelSize(nginx, extensionDir);
