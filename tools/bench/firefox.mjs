@@ -6,7 +6,7 @@
 // Firefox otherwise rounds page timings to 1 ms, too coarse for a ratio of ~40 ms loads.
 //
 //   node tools/bench/firefox.mjs [--healthy 200] [--json] [--extension DIR (with a gecko id; default dist/firefox)]
-//   node tools/bench/firefox.mjs --versus-control [--n 60] [--block 5] [--json]
+//   node tools/bench/firefox.mjs --versus-control [--n 60] [--block 5] [--extension DIR] [--json]
 //       from the 502's navigation start to the panel on screen against the control
 //       (control.mjs), interleaved in one Firefox, and the first failure after the background
 //       was terminated (as browser.mjs --versus-control does in Chromium)
