@@ -243,11 +243,21 @@ fn version_at(hay: &str, marker: &str, slash: bool) -> Option<String> {
     let (l, m) = (hay.as_bytes(), marker.as_bytes());
     let first = *m.first()?;
     let end = m.len() + usize::from(slash);
-    let at = (0..l.len().checked_sub(m.len())? + 1).find(|&i| {
-        l[i].to_ascii_lowercase() == first
-            && l[i..i + m.len()].eq_ignore_ascii_case(m)
+    let last = l.len().checked_sub(m.len())?;
+    let mut i = 0;
+    let at = loop {
+        // the next place the first byte fits, in either case, read eight bytes at a time
+        i = crate::text::find_either(l, i, first, first.to_ascii_uppercase());
+        if i > last {
+            return None;
+        }
+        if l[i..i + m.len()].eq_ignore_ascii_case(m)
             && (!slash || l.get(i + m.len()) == Some(&b'/'))
-    })? + end;
+        {
+            break i + end;
+        }
+        i += 1;
+    };
     let v: String = hay[at..]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))

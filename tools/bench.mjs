@@ -1,7 +1,7 @@
 // Every benchmark of BENCHMARKS.md in one run, one table at the end. Run by `./build.sh bench`
 // after the build (it needs dist/). Takes a few minutes on 2 cores.
 //
-//   node tools/bench.mjs [--quick] [--skip size,criterion,node,browser,firefox] [--failures N]
+//   node tools/bench.mjs [--quick] [--skip size,criterion,node,browser,versus,firefox] [--failures N]
 //
 // --quick: fewer samples everywhere (a smoke run of the tooling, not figures to publish).
 // Measures only; no figure fails the run. The raw results go to target/bench-results.json.
@@ -143,6 +143,27 @@ if (!skip.has('browser')) {
     const last = f.storage[f.storage.length - 1];
     row('storage', `storage.session after ${last.failures} failing navigations (4 tabs)`, `${KiB(last.session)} (${last.recent} recent, ${last.records} tab records)`, 'bounded');
     row('storage', `storage.local`, `${KiB(last.local)} (${last.knownHosts} known hosts)`, 'bounded');
+  }
+}
+
+// ------------------------------------------------------------------ 3, against the control
+if (!skip.has('versus')) {
+  say('navigation start -> panel on screen against a control extension (Chromium, then Firefox)');
+  const c = await browser.versusControl({ n: quick ? 10 : 100 });
+  const f = await firefox.versusControlFirefox({ n: quick ? 10 : 40 });
+  results.versusControl = { chromium: c, firefox: f };
+  if (c.skipped) row('panel vs control', 'Chromium', c.skipped);
+  else {
+    const s = c.summary;
+    row('panel vs control', `Chromium: control / Gateway Doctor, medians (n=${s.ours.n} each, interleaved)`, `${ms(s.control.frame)} / ${ms(s.ours.frame)}`);
+    row('panel vs control', `Chromium: ratio (95% interval ${s.ours.ratioCI?.join('-')})`, s.ours.ratio.toFixed(3), '<= 1.2', s.ours.ratio <= 1.2);
+    row('panel vs control', `Chromium: the first failure after the worker stopped adds (n=${s.ours.cold.n})`, ms(s.ours.coldAdds), '< 150 ms', s.ours.coldAdds < 150);
+  }
+  if (f.skipped) row('panel vs control', 'Firefox', f.skipped);
+  else {
+    row('panel vs control', `Firefox: control / Gateway Doctor, medians (n=${f.ours.length} each)`, `${ms(f.summary.control.frame)} / ${ms(f.summary.ours.frame)}`);
+    row('panel vs control', `Firefox: ratio (95% interval ${f.ratioCI?.join('-')})`, f.ratio.toFixed(3), '<= 1.2', f.ratio <= 1.2);
+    row('panel vs control', `Firefox: the first failure after the background stopped adds (n=${f.cold.length})`, ms(f.coldAdds), '< 150 ms', f.coldAdds < 150);
   }
 }
 

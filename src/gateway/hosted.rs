@@ -176,7 +176,7 @@ const AKAMAI_STEPS: &[Step] = &[
 fn akamai(c: &Ctx) -> Option<Page> {
     if (c.any("reference&#32;&#35;|errors.edgesuite.net|reference #")
         && (c.server_is("akamai") || c.any("edgesuite|akamai")))
-        || akamai_reference(c.b)
+        || (c.has("reference #") && akamai_reference(c.b))
     {
         return page(
             "akamai",

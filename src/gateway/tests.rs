@@ -39,3 +39,52 @@ fn status_pages_of_the_providers() {
     assert_eq!(status_page("nginx"), None);
     assert_eq!(status_page("kong"), None);
 }
+
+// version_at against the slow search
+/// What version_at answers, the slow way: every place, compared in lowercase.
+fn oracle(hay: &str, marker: &str, slash: bool) -> Option<String> {
+    let lower = hay.to_ascii_lowercase();
+    let at = (0..=lower.len().checked_sub(marker.len())?).find(|&i| {
+        lower.as_bytes()[i..].starts_with(marker.as_bytes())
+            && (!slash || lower.as_bytes().get(i + marker.len()) == Some(&b'/'))
+    })? + marker.len()
+        + usize::from(slash);
+    let v: String = hay[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .take(32)
+        .collect();
+    let v = v.trim_end_matches('.');
+    (!v.is_empty() && v.as_bytes()[0].is_ascii_digit()).then(|| v.to_string())
+}
+
+#[test]
+fn versions_are_found_in_any_case() {
+    let hays = [
+        "nginx/1.22.1",
+        "Server: NGINX/1.25.3 (Ubuntu)",
+        "<hr><center>nginx</center> then nginx/1.18.0.",
+        "squid squid/ Squid/6.6 squid/7",
+        "Tinyproxy version 1.11.1",
+        "é nginx/ü nginx/2.0",
+        "nginx/",
+        "",
+    ];
+    for hay in hays {
+        for (marker, slash) in [
+            ("nginx", true),
+            ("squid", true),
+            ("tinyproxy version ", false),
+        ] {
+            assert_eq!(
+                version_at(hay, marker, slash),
+                oracle(hay, marker, slash),
+                "{hay:?} {marker:?}"
+            );
+        }
+    }
+    assert_eq!(
+        version_at("NGINX/1.25.3 (Ubuntu)", "nginx", true).as_deref(),
+        Some("1.25.3")
+    );
+}

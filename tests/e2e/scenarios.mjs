@@ -5,6 +5,7 @@
 //   goto(url), url(), back(), reload(), fieldValue(selector), panel({timeout}) -> {text} | null, hasPanel(), clickPanel(action),
 //   panelMessage() -> the panel's status line text, pageText(), clickPage(selector), badge(),
 //   storedRecords(), windows() -> [{incognito, urls}], screenshot(path), close(),
+//   readClipboard() -> the clipboard's text/plain, read from the browser itself,
 //   inspectPanel() -> {pwned: <html data-pwned> or null, foreignElements: [tag names in the
 //   panel's shadow root other than those render.js makes]}.
 import { test, before, after } from 'node:test';
@@ -212,18 +213,26 @@ export function defineScenarios({ browser, launch, available, privateWithoutAcce
       }
       await d.viewport(null);
 
-      // Copy puts the short report on the clipboard: UTC time, URL without query, status, gateway, id.
+      // Copy puts the short report on the clipboard (read by the driver from the browser
+      // itself): UTC date and time, URL without its query, status, gateway, cause, id.
       await d.goto(up.url('/compact-copy?secret=1'));
       assert.ok(await d.panel({ timeout: 20_000 }));
+      const clickedAt = Date.now();
       await d.clickPanel('copy-report');
       await waitFor(async () => /^Copied/.test(await d.panelMessage()), { what: 'the report copied' });
-      if (d.clipboardText) {
-        const copied = await d.clipboardText();
-        assert.match(copied, /When: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
-        assert.match(copied, new RegExp(`Cloudflare Ray ID: ${RAY}`));
-        assert.match(copied, /Status: 502/);
-        assert.doesNotMatch(copied, /secret/);
-      }
+      const copied = await d.readClipboard();
+      const lines = copied.split('\n');
+      assert.equal(lines[0], `Page failed: ${up.url('/compact-copy')}`, copied);
+      const when = copied.match(/^When: (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) UTC$/m);
+      assert.ok(when, `a UTC date and time: ${copied}`);
+      // the failure's time, within the test's minutes (the browser's clock is this machine's)
+      const seen = Date.parse(`${when[1]}T${when[2]}Z`);
+      assert.ok(Math.abs(seen - clickedAt) < 5 * 60_000, `${when[0]} is about now`);
+      assert.match(copied, /^Status: 502\b/m);
+      assert.match(copied, /^Gateway: Cloudflare$/m);
+      assert.match(copied, /^Cause: [a-z][a-z_-]+$/m);
+      assert.match(copied, new RegExp(`^Cloudflare Ray ID: ${RAY}$`, 'm'));
+      assert.doesNotMatch(copied, /secret/);
 
       // Escape minimises the panel to its bar; the page's text is readable again.
       const before = await d.inPanel(geometry);

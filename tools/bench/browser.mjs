@@ -18,6 +18,11 @@
 //                                [--calls 1000] [--failures 2000]
 //   node tools/bench/browser.mjs --latency-only [--warm 30] [--cold 5]
 //       failure -> help only, with the page's own DOMContentLoaded/load times beside it
+//   node tools/bench/browser.mjs --versus-control [--n 60] [--block 5] [--extension DIR] [--also DIR]...
+//       from the 502's navigation start to the panel on screen, against a control extension
+//       that only injects a fixed panel of the same size at document_start (control.mjs),
+//       interleaved in one browser; plus the first failure after the worker was stopped;
+//       --also: other builds (e.g. before a change) taking their turns in the same run
 //   node tools/bench/browser.mjs --healthy-only [EXTENSION_DIR] [--healthy 200] [--beside DIR]
 //       healthy pages only, with the given unpacked extension (controls: tools/bench/noop, a
 //       webRequest listener that does nothing; tools/bench/proxy, webRequest held and nothing
@@ -29,7 +34,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launch, available, CHROMIUM_ARGS, EXECUTABLE } from '../../tests/e2e/lib/chromium.mjs';
+import { launch, available, CHROMIUM_ARGS, EXECUTABLE, unpackedExtensionId } from '../../tests/e2e/lib/chromium.mjs';
+import { makeControl } from './control.mjs';
 import { upstream, startNginx, freePort, nginxAvailable, waitFor } from '../../tests/e2e/lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,15 +53,26 @@ export const median = (xs) => {
 export const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Records, on the page's clock, when the panel host is added and the frame after it. */
+/** Records, on the page's clock (ms since the navigation started), when the panel host is
+ * added and the frame after it, and whose it is (the control's host says so). A host that is
+ * already there when this runs was added before the clock could see it: flagged. */
 function panelClock() {
-  new MutationObserver((_, obs) => {
-    if (!document.getElementById('gateway-doctor-root')) return;
+  const found = () => {
+    const host = document.getElementById('gateway-doctor-root');
+    if (!host) return false;
     window.__gdPanelAt = performance.now();
+    window.__gdPanelWho = host.hasAttribute('data-gd-control') ? 'control' : 'ours';
     requestAnimationFrame(() => {
       window.__gdPanelFrame = performance.now();
     });
-    obs.disconnect();
+    return true;
+  };
+  if (found()) {
+    window.__gdPanelLate = true;
+    return;
+  }
+  new MutationObserver((_, obs) => {
+    if (found()) obs.disconnect();
   }).observe(document, { childList: true, subtree: true });
 }
 
@@ -115,11 +132,11 @@ async function workerSession(driver) {
   };
 }
 
-async function workerGone(driver) {
+async function workerGone(driver, id = driver.extensionId) {
   const s = await driver.context.newCDPSession(driver.page());
   try {
     const { targetInfos } = await s.send('Target.getTargets');
-    return !targetInfos.some((i) => i.type === 'service_worker' && i.url.includes(driver.extensionId));
+    return !targetInfos.some((i) => i.type === 'service_worker' && i.url.includes(id));
   } finally {
     await s.detach().catch(() => {});
   }
@@ -459,6 +476,147 @@ export async function latency({ warm = 30, cold = 5 } = {}) {
   };
 }
 
+/** One failing navigation, timed from the navigation's start (the page's time origin) to the
+ * panel host added and to the frame after it (the panel on screen), with whose panel it was. */
+async function timeFromStart(page, url) {
+  await page.goto(url, { waitUntil: 'load', timeout: 20_000 }).catch(() => {});
+  const ok = await page.waitForFunction(() => window.__gdPanelFrame !== undefined, null, { timeout: 15_000 }).then(() => true, () => false);
+  if (!ok) return null;
+  return page.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    return {
+      at: window.__gdPanelAt,
+      frame: window.__gdPanelFrame,
+      who: window.__gdPanelWho,
+      late: Boolean(window.__gdPanelLate),
+      responseStart: n.responseStart,
+      domContentLoaded: n.domContentLoadedEventEnd,
+      // performance.mark()s an instrumented copy of the extension may leave (where the time goes)
+      marks: Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, Math.round(e.startTime * 10) / 10])),
+    };
+  });
+}
+
+/** The size of Gateway Doctor's compact panel over nginx's 502 (CSS pixels), measured in a
+ * browser of its own, so that the control draws a panel of the same size. */
+async function panelSize(nginx, extensionDir) {
+  const driver = await launch({ extensionDir, privateAccess: false });
+  try {
+    let size = null;
+    for (let i = 0; i < 3; i++) {
+      await driver.goto(nginx.url(`/size?${i}`));
+      await driver.panel({ timeout: 15_000 });
+      await sleep(500); // the redraw with the page's text
+      size = await driver.inPanel(`(root) => { const r = root.host.getBoundingClientRect(); return { width: r.width, height: r.height }; }`);
+    }
+    return size;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Gateway Doctor against the control (tools/bench/control.mjs: a fixed panel of the same size
+ * at document_start), from the 502's navigation start to the panel on screen. One browser with
+ * both installed, exactly one of them on at a time (chrome://extensions, as a person would), in
+ * blocks of `block` navigations taking turns; after each switch `settle` navigations are not
+ * counted (Gateway Doctor's worker starts with the switch). At the end of each of Gateway
+ * Doctor's blocks its worker is stopped (DevTools Target.closeTarget, as Chrome does when it is
+ * idle) and one more failure is timed: the cold start. `n`: measured navigations each.
+ * `alternatives`: other builds of Gateway Doctor (e.g. the one before a change), installed too
+ * and taking their turns in the same rotation, so a before/after is measured in the same run. */
+export async function versusControl({ n = 60, block = 5, settle = 2, cold = true, extensionDir = EXT, alternatives = [] } = {}) {
+  const why = [available(), nginxAvailable()].find((a) => !a.ok);
+  if (why) return { skipped: why.why };
+  const up = upstream(await freePort()); // never started: nginx answers its own 502
+  const nginx = await startNginx({ upstreamPort: up.port });
+  const size = await panelSize(nginx, extensionDir);
+  const control = makeControl(size);
+  const driver = await launch({ extensionDir, privateAccess: false, extraExtensions: [...alternatives, control] });
+  // who takes turns: ours, each alternative, the control
+  const builds = [
+    { key: 'ours', dir: extensionDir, id: driver.extensionId },
+    ...alternatives.map((dir, i) => ({ key: `alternative${i + 1}`, dir, id: unpackedExtensionId(dir) })),
+  ];
+  const turns = [...builds.map((b) => b.key), 'control'];
+  const controlId = unpackedExtensionId(control);
+  const out = { size, n, block, settle, builds: builds.map(({ key, dir }) => ({ key, dir })), samples: {}, cold: {}, blocks: [], wrong: 0, late: 0, missed: 0 };
+  for (const k of turns) out.samples[k] = [];
+  for (const b of builds) out.cold[b.key] = [];
+  try {
+    await driver.context.addInitScript(panelClock);
+    const page = driver.page();
+    const ctl = await driver.context.newPage();
+    await ctl.goto('chrome://extensions');
+    await page.bringToFront();
+    const setOn = async (which) => {
+      const all = [...builds.map((b) => [b.id, b.key === which]), [controlId, which === 'control']];
+      await ctl.evaluate((all) => Promise.all(all.map(([id, on]) => new Promise((r) => chrome.management.setEnabled(id, on, r)))), all);
+      for (const b of builds) {
+        await waitFor(async () => (await workerGone(driver, b.id)) !== (b.key === which), { what: `the worker of ${b.key} ${b.key === which ? 'running' : 'stopped'}`, timeoutMs: 10_000 });
+      }
+    };
+    const stopWorker = async (id) => {
+      const s = await driver.context.newCDPSession(page);
+      const { targetInfos } = await s.send('Target.getTargets');
+      const t = targetInfos.find((i) => i.type === 'service_worker' && i.url.includes(id));
+      if (t) await s.send('Target.closeTarget', { targetId: t.targetId });
+      await s.detach();
+    };
+    const sample = async (which, path) => {
+      const t = await timeFromStart(page, nginx.url(path));
+      if (!t) out.missed++;
+      else if (t.who !== (which === 'control' ? 'control' : 'ours')) out.wrong++;
+      else if (t.late) out.late++;
+      else return t;
+      return null;
+    };
+    const enough = () => turns.every((k) => out.samples[k].length >= n);
+    for (let b = 0; !enough(); b++) {
+      const which = turns[b % turns.length];
+      await setOn(which);
+      for (let j = 0; j < settle; j++) await sample(which, `/settle/${which}${b}?${j}`);
+      const list = out.samples[which];
+      const loads = [];
+      for (let j = 0; j < block && list.length + loads.length < n; j++) {
+        const t = await sample(which, `/${which}/${b}?${j}`);
+        if (t) loads.push(t);
+      }
+      list.push(...loads);
+      out.blocks.push({ key: which, loads: loads.map((t) => t.frame) });
+      const build = builds.find((x) => x.key === which);
+      if (build && cold) {
+        await stopWorker(build.id);
+        await waitFor(() => workerGone(driver, build.id), { what: 'the worker to stop', timeoutMs: 5000 }).catch(() => {});
+        await sleep(300);
+        const t = await sample(which, `/cold/${which}${b}`);
+        if (t) out.cold[which].push(t);
+      }
+      if (b > turns.length * (4 * Math.ceil(n / block) + 10)) throw new Error(`too few samples: ${JSON.stringify({ ...out, samples: Object.keys(out.samples).map((k) => out.samples[k].length) })}`);
+    }
+    await ctl.close();
+  } finally {
+    await driver.close();
+    await nginx.stop();
+    rmSync(control, { recursive: true, force: true });
+  }
+  const r1 = (x) => Math.round(x * 10) / 10;
+  const m = (xs, k) => r1(median(xs.map((t) => t[k])));
+  const q = (xs, k) => r1(p95(xs.map((t) => t[k])));
+  const part = (xs) => ({ n: xs.length, frame: m(xs, 'frame'), frameP95: q(xs, 'frame'), added: m(xs, 'at'), responseStart: m(xs, 'responseStart'), domContentLoaded: m(xs, 'domContentLoaded') });
+  out.summary = {};
+  for (const k of turns) out.summary[k] = part(out.samples[k]);
+  const controlFrame = median(out.samples.control.map((t) => t.frame));
+  for (const b of builds) {
+    const s = out.summary[b.key];
+    s.ratio = Math.round((median(out.samples[b.key].map((t) => t.frame)) / controlFrame) * 1000) / 1000;
+    // blocks of this build (on) against the control's (off)
+    s.ratioCI = ratioInterval(out.blocks.filter((x) => x.key === b.key || x.key === 'control').map((x) => ({ on: x.key === b.key, loads: x.loads })))?.map((x) => Math.round(x * 1000) / 1000) ?? null;
+    s.cold = part(out.cold[b.key]);
+    s.coldAdds = r1(s.cold.frame - s.frame);
+  }
+  return out;
+}
+
 /** The extension that holds webRequest and observes nothing: beside Gateway Doctor it stands for
  * a content blocker already installed, so the ratio is what Gateway Doctor adds to it. */
 export const PROXY_CONTROL = join(ROOT, 'tools/bench/proxy');
@@ -474,7 +632,16 @@ export async function run(opts = {}) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const control = process.argv.indexOf('--healthy-only');
-  const r = process.argv.includes('--latency-only')
+  const r = process.argv.includes('--versus-control')
+    ? {
+        versusControl: await versusControl({
+          n: arg('--n', 60),
+          block: arg('--block', 5),
+          extensionDir: process.argv.includes('--extension') ? process.argv[process.argv.indexOf('--extension') + 1] : EXT,
+          alternatives: process.argv.flatMap((a, i) => (a === '--also' ? [process.argv[i + 1]] : [])),
+        }),
+      }
+    : process.argv.includes('--latency-only')
     ? { latency: await latency({ warm: arg('--warm', 30), cold: arg('--cold', 5) }) }
     : control >= 0
       ? {
@@ -487,5 +654,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         }
       : await run({ warm: arg('--warm', 60), cold: arg('--cold', 10), calls: arg('--calls', 1000), failures: arg('--failures', 2000), healthy: arg('--healthy', 200) });
   if (process.argv.includes('--json')) console.log(JSON.stringify(r));
-  else console.log(JSON.stringify(r, null, 1));
+  else if (r.versusControl) {
+    // the samples are in --json
+    const { samples, cold, blocks, ...rest } = r.versusControl;
+    console.log(JSON.stringify({ versusControl: rest }, null, 1));
+  } else console.log(JSON.stringify(r, null, 1));
 }

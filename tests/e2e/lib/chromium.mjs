@@ -270,7 +270,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
       await page.setViewportSize(size || viewportBefore);
     },
     /** The clipboard's text (the page may read it once permission is granted). */
-    async clipboardText() {
+    async readClipboard() {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin }).catch(() => {});
       return page.evaluate(() => navigator.clipboard.readText()).catch((e) => `error: ${e.message}`);
     },

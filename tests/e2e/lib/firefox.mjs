@@ -700,6 +700,24 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
            return cps.state;`,
         );
       },
+      /** The text (text/plain) on the system clipboard (nsIClipboard.kGlobalClipboard), read
+       * from the browser's chrome: the page itself may not read it without a prompt. */
+      async readClipboard() {
+        return inChrome(
+          `const t = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+           t.init(null);
+           t.addDataFlavor('text/plain');
+           const ctx = window.browsingContext?.currentWindowContext;
+           Services.clipboard.getData(t, Ci.nsIClipboard.kGlobalClipboard, ctx);
+           const out = {};
+           try {
+             t.getTransferData('text/plain', out);
+           } catch {
+             return '';
+           }
+           return out.value ? out.value.QueryInterface(Ci.nsISupportsString).data : '';`,
+        );
+      },
       /** Runs `fn(arg)` (sent as source; it may use \`chrome.*\`) on the extension's own page
        * (retry.scenarios.mjs). */
       async ext(fn, arg) {
