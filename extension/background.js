@@ -26,9 +26,10 @@ import { getSettings, isIgnored } from './settings.js';
 import * as actions from './actions.js';
 import { admit } from './trust.js';
 import { knownHosts, rememberResponse } from './known-hosts.js';
+import { clockSamples, rememberClock, lastIpv4, rememberIpv4 } from './samples.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
-import { MSG, MSG_PREFIX, KIND, KEY, CLOCK, IPV4 } from './constants.js';
+import { MSG, MSG_PREFIX, KIND, KEY, IPV4 } from './constants.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -74,46 +75,6 @@ async function rememberFailure(rec) {
   // The one list, changed in place: two failures at once both stay.
   list.splice(0, list.length, ...keep);
   await api.storage.session.set({ [RECENT_KEY]: keep }).catch(() => {});
-}
-/** The `Date` of main-frame responses the extension sees anyway, with when each arrived, for
- * the core to tell a wrong clock (src/policy.rs clock_offset): never from a private window,
- * nothing parsed here (healthy pages load no wasm), session storage only. */
-let clock;
-const clockSamples = () =>
-  (clock ??= api.storage.session
-    .get(KEY.CLOCK_SAMPLES)
-    .then((got) => (Array.isArray(got[KEY.CLOCK_SAMPLES]) ? got[KEY.CLOCK_SAMPLES] : []))
-    .catch(() => []));
-
-/** @param {chrome.webRequest.OnHeadersReceivedDetails} details @param {() => Promise<boolean>} isPrivate */
-async function rememberClock(details, isPrivate) {
-  const date = (details.responseHeaders || []).find((h) => String(h.name).toLowerCase() === 'date')?.value;
-  if (!date) return;
-  const list = await clockSamples();
-  const last = list[list.length - 1];
-  if (last && Math.abs(details.timeStamp - last.at) < CLOCK.EVERY_MS) return;
-  if (await isPrivate()) return;
-  list.push({ date: String(date).slice(0, 64), at: details.timeStamp });
-  list.splice(0, Math.max(0, list.length - CLOCK.KEEP));
-  await api.storage.session.set({ [KEY.CLOCK_SAMPLES]: list }).catch(() => {});
-}
-
-/** When a page last loaded from a public IPv4 address: IPv4 works, so a site that only has
- * IPv6 and fails points at this connection's IPv6. A time only; session storage. */
-let ipv4At;
-const lastIpv4 = () =>
-  (ipv4At ??= api.storage.session
-    .get(KEY.IPV4_AT)
-    .then((got) => Number(got[KEY.IPV4_AT]) || 0)
-    .catch(() => 0));
-
-/** @param {chrome.webRequest.OnHeadersReceivedDetails} details */
-async function rememberIpv4(details) {
-  const ip = String(/** @type {{ ip?: string }} */ (details).ip || '');
-  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) || ip.startsWith('127.')) return;
-  if (details.timeStamp - (await lastIpv4()) < IPV4.EVERY_MS) return;
-  ipv4At = Promise.resolve(details.timeStamp);
-  await api.storage.session.set({ [KEY.IPV4_AT]: details.timeStamp }).catch(() => {});
 }
 
 const key = KEY.tab;
@@ -389,7 +350,7 @@ async function onHeaders(details) {
   if (tabId < 0 || isOwn(url)) return;
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
-    // Whether the response is from a private window: asked of the tab at most once, for both.
+    // Whether the response is from a private window: asked of the tab at most once, for all three.
     const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
     /** @type {Promise<boolean> | undefined} */
     let privateTab;
@@ -397,7 +358,7 @@ async function onHeaders(details) {
       (privateTab ??= typeof incognito === 'boolean' ? Promise.resolve(incognito) : api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
     rememberResponse(details, isPrivate);
     rememberClock(details, isPrivate);
-    rememberIpv4(details);
+    rememberIpv4(details, isPrivate);
     // A response that is no failure: whatever this tab showed before is over.
     if (await load(tabId)) {
       await forget(tabId);
