@@ -36,11 +36,11 @@ const TEST_BLOCKER = join(ROOT, 'tests', 'e2e', 'fixtures', 'test-blocker');
  * Chrome tells nothing (README): only a 511 says so there (person 4).
  */
 /**
- * `trustsTestCa`: whether the test can make the browser trust a CA made at test time (Firefox:
- * its certificate store, `trustCertificate`); then a server certificate that CA signed, valid
- * only in the past, gives a certificate date error and nothing else. Chromium on Linux trusts
- * what the NSS database in $HOME/.pki/nssdb holds, which needs `certutil` (libnss3-tools, not
- * on this machine): an untrusted certificate is reported as ERR_CERT_AUTHORITY_INVALID first.
+ * `trustsTestCa`: whether the driver can make the browser trust a CA made at test time, as one
+ * a person added (launch's `trustedCa`: Firefox's certificate store; Chromium's NSS database,
+ * `$HOME/.pki/nssdb` of a HOME of its own, filled with `certutil`); then a server certificate
+ * that CA signed, valid only in the past, gives a certificate date error and nothing else (an
+ * untrusted one is reported as ERR_CERT_AUTHORITY_INVALID first).
  */
 export function definePersonScenarios({ browser, launch, available, blocksWithError, resolvesNames, portalApi = false, trustsTestCa = false }) {
   const extensionDir = join(process.env.GD_DIST || join(ROOT, 'dist'), browser === 'firefox' ? 'firefox' : 'chrome');
@@ -325,10 +325,9 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         res.end('<!doctype html><title>Secure</title><p>secure page</p>');
       });
       await new Promise((resolve) => tls.listen(tlsPort, '127.0.0.1', resolve));
-      const b = await launch({ extensionDir, privateAccess: false, acceptInsecureCerts: false });
+      const b = await launch({ extensionDir, privateAccess: false, acceptInsecureCerts: false, trustedCa: certs.caPem });
       try {
         await b.ext(() => chrome.storage.sync.set({ autoRetry: false }));
-        await b.trustCertificate(certs.caBase64);
         // Two pages, a minute apart (the shell notes at most one Date a minute).
         await b.goto(up.url('/first'));
         await new Promise((r) => setTimeout(r, 61_000));
@@ -353,6 +352,9 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         });
         assert.equal(v?.diagnosis?.cause, 'clock', JSON.stringify(v?.diagnosis));
         assert.equal(v.diagnosis.culprit, 'browser');
+        // The browser's own date error, not an untrusted issuer (Chromium's name for it;
+        // Firefox reports its message).
+        assert.match(v.diagnosis.error, browser === 'firefox' ? /Certificate has expired/ : /^net::ERR_CERT_DATE_INVALID$/);
         assert.ok(Math.abs(v.diagnosis.clockOffsetMs - DAY_OFF_MS) < 120_000, String(v.diagnosis.clockOffsetMs));
       } finally {
         await b.close();
