@@ -1,22 +1,13 @@
 // @ts-check
-// The one-click fixes of the advice beyond retry and private window: clear this site's data,
-// turn a suspect extension off and back on, open a page. Optional permissions are asked for
-// by the extension's own pages at the click (see `permissionFor`); the in-page panel, which
-// may not ask, sends the person to the diagnosis page instead.
+// The one-click fixes beyond retry and private window: clear this site's data, turn a suspect
+// extension off and back on, open a page. Optional permissions are asked for by our own pages
+// at the click (`permissionFor`); the in-page panel, which may not ask, hands over to them.
 import { api, clearSiteData, canDisableExtensions, BROWSER_PAGES } from './shim.js';
 import { storedValue } from './stored.js';
 import { KEY, KIND } from './constants.js';
 
-const DISABLED_KEY = KEY.DISABLED_BY_US;
-
-/** @typedef {{ id: string, name: string, at: number }} DisabledExtension */
-/** Bounds on what goes to the core about the installed extensions (it reads no more). */
-const MAX_EXTENSIONS = 1000;
-const MAX_PERMISSIONS = 200;
-
 /** The optional permission an action needs, if any.
- * @param {Partial<GdAction> | null | undefined} action
- * @returns {chrome.runtime.ManifestPermission | undefined} */
+ * @param {Partial<GdAction> | null | undefined} action @returns {chrome.runtime.ManifestPermission | undefined} */
 export function permissionFor(action) {
   switch (action?.type) {
     case 'clear-site-data':
@@ -33,39 +24,27 @@ export function permissionFor(action) {
 }
 
 /** @param {chrome.runtime.ManifestPermission} permission */
-export async function hasPermission(permission) {
-  try {
-    return await api.permissions.contains({ permissions: [permission] });
-  } catch {
-    return false;
-  }
-}
+export const hasPermission = (permission) => api.permissions.contains({ permissions: [permission] }).catch(() => false);
 
-const disabledValue = storedValue('local', DISABLED_KEY, () =>
-  api.storage.local
-    .get(DISABLED_KEY)
-    .then((got) => /** @type {DisabledExtension[]} */ (Array.isArray(got[DISABLED_KEY]) ? got[DISABLED_KEY] : [])),
-);
+const disabledValue = storedValue('local', KEY.DISABLED_BY_US, () =>
+  api.storage.local.get(KEY.DISABLED_BY_US).then((got) => /** @type {GdDisabledExtension[]} */ (Array.isArray(got[KEY.DISABLED_BY_US]) ? got[KEY.DISABLED_BY_US] : [])));
 
 /** Extensions this extension turned off, so the advice can offer to turn them back on.
- * @returns {Promise<DisabledExtension[]>} */
-export async function disabledByUs() {
-  return [...(await disabledValue.get())];
-}
+ * @returns {Promise<GdDisabledExtension[]>} */
+export const disabledByUs = async () => [...(await disabledValue.get())];
 
-/** @param {DisabledExtension[]} list */
-async function setDisabledByUs(list) {
-  const kept = list.slice(-20);
+/** @param {(list: GdDisabledExtension[]) => GdDisabledExtension[]} change */
+async function changeDisabled(change) {
+  const kept = change(await disabledByUs()).slice(-20);
   disabledValue.set(kept);
-  await api.storage.local.set({ [DISABLED_KEY]: kept });
+  await api.storage.local.set({ [KEY.DISABLED_BY_US]: kept });
 }
 
-/** The installed extensions, for rankExtensions (only with the management permission). */
+/** The installed extensions for the core (with the management permission only), bounded as it reads them. */
 export async function installedExtensions() {
   if (!(await hasPermission('management'))) return undefined;
-  const all = await api.management.getAll();
-  return all
-    .slice(0, MAX_EXTENSIONS)
+  return (await api.management.getAll())
+    .slice(0, 1000)
     .filter((e) => e.id !== api.runtime.id)
     .map((e) => ({
       id: String(e.id).slice(0, 64),
@@ -73,46 +52,36 @@ export async function installedExtensions() {
       description: (e.description || '').slice(0, 300),
       enabled: e.enabled,
       type: e.type,
-      permissions: (e.permissions || []).slice(0, MAX_PERMISSIONS),
-      hostPermissions: (e.hostPermissions || []).slice(0, MAX_PERMISSIONS),
+      permissions: (e.permissions || []).slice(0, 200),
+      hostPermissions: (e.hostPermissions || []).slice(0, 200),
       installType: e.installType,
       mayDisable: e.mayDisable,
     }));
 }
 
-/** @param {string} url */
+/** A web address, or one of the browser's pages an action may open. @param {string} url */
 function allowedUrl(url) {
   try {
-    const u = new URL(url);
-    if (u.protocol === 'http:' || u.protocol === 'https:') return true;
+    if (/^https?:$/.test(new URL(url).protocol)) return true;
   } catch {
     return false;
   }
   return BROWSER_PAGES.some((p) => url === p || url.startsWith(p + '/') || url.startsWith(p + '?'));
 }
 
-/** Runs `action` for the failure record of a tab; undefined when the action is not ours.
- * @param {number} tabId
- * @param {GdRecord} rec
- * @param {GdAction} action
- * @returns {Promise<GdResult | undefined>} */
+/** Runs `action` for a tab's failure record; undefined when the action is not ours.
+ * @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
 export async function runAction(tabId, rec, action) {
   const permission = permissionFor(action);
-  if (permission && !(await hasPermission(permission))) {
-    return { ok: false, needsPermission: permission, messageKey: 'ui_permission_needed' };
-  }
+  if (permission && !(await hasPermission(permission))) return { ok: false, needsPermission: permission, messageKey: 'ui_permission_needed' };
   switch (action.type) {
-    case 'clear-site-data': {
-      const r = await clearSiteData(rec.url);
-      return { ok: true, messageKey: r.cacheByHand ? 'ui_cleared_cache_by_hand' : 'ui_cleared' };
-    }
+    case 'clear-site-data':
+      return { ok: true, messageKey: (await clearSiteData(rec.url)).cacheByHand ? 'ui_cleared_cache_by_hand' : 'ui_cleared' };
     case 'disable-extension': {
       if (!canDisableExtensions) return { ok: false, messageKey: 'ui_disable_by_hand' };
       const ext = await api.management.get(String(action.id));
       await api.management.setEnabled(ext.id, false);
-      const list = await disabledByUs();
-      if (!list.some((e) => e.id === ext.id)) list.push({ id: ext.id, name: ext.name, at: Date.now() });
-      await setDisabledByUs(list);
+      await changeDisabled((list) => (list.some((e) => e.id === ext.id) ? list : [...list, { id: ext.id, name: ext.name, at: Date.now() }]));
       if (rec.diagnosis?.safeToRetry) {
         if (rec.kind === KIND.RESPONSE) await api.tabs.reload(tabId, { bypassCache: true });
         else await api.tabs.update(tabId, { url: rec.url });
@@ -122,28 +91,20 @@ export async function runAction(tabId, rec, action) {
     case 'enable-extension': {
       const id = String(action.id);
       await api.management.setEnabled(id, true);
-      const list = (await disabledByUs()).filter((e) => e.id !== id);
-      await setDisabledByUs(list);
-      const ext = await api.management.get(id);
-      return { ok: true, messageKey: 'ui_extension_enabled', params: { name: ext.name } };
+      await changeDisabled((list) => list.filter((e) => e.id !== id));
+      return { ok: true, messageKey: 'ui_extension_enabled', params: { name: (await api.management.get(id)).name } };
     }
     case 'check-extensions':
     case 'check-proxy-settings':
-      // The permission is granted now: the caller asks for the view again, advised anew.
+      // The permission is granted now: the page asks for the view again, advised anew.
       return { ok: true, refresh: true };
     case 'open-url': {
       const url = String(action.url || '');
       if (!allowedUrl(url)) return { ok: false, messageKey: 'ui_action_unavailable' };
-      try {
-        await api.tabs.create({ url, openerTabId: tabId });
-        return { ok: true };
-      } catch {
-        // Firefox does not let extensions open some of its own pages (about:addons).
-        return { ok: false, messageKey: 'ui_open_by_hand', params: { url } };
-      }
+      // Firefox does not let extensions open some of its own pages (about:addons).
+      return api.tabs.create({ url, openerTabId: tabId }).then(() => ({ ok: true }), () => ({ ok: false, messageKey: 'ui_open_by_hand', params: { url } }));
     }
     default:
       return undefined;
   }
 }
-

@@ -1,19 +1,15 @@
 // @ts-check
-// Injected by the background into a tab that got a 5xx page, after render.js and in the same
-// function (the build makes the two into panel-script.js): as soon as the diagnosis is ready,
-// which may be before the page has finished loading or even before the browser has replaced
-// the previous page, and again when the page is complete. With it comes the view the
-// background made from the response's headers. Once the page's HTML is
-// parsed the panel shows that view at once, and the first 4 KiB of the page go to the
-// background with when this document's response arrived, so the background can tell the
-// failing page from the one before it; its answer (the view refined by the page's text)
-// redraws the panel where it differs. The panel lives in a closed shadow root on a host whose
-// styles are kept (see HOST_STYLE), so the page's CSS and scripts can neither read, restyle
-// nor press it.
+// The in-page panel over a 5xx page, injected with render.js as one function (panel-script.js)
+// as soon as the diagnosis is ready (maybe before the browser replaced the previous page) and
+// again on 'complete', with the view made from the response's headers. Once the page's HTML is
+// parsed it shows that view, and sends the first 4 KiB of the page, with when this document's
+// response arrived, so the background can tell the failing page from the one before; the
+// answer (refined by the page's text) redraws it where it differs. The panel is in a closed
+// shadow root on a host whose styles are kept: the page can neither read, restyle nor press it.
 (() => {
   const HOST_ID = 'gateway-doctor-root';
   const PAGE_TEXT_LIMIT = 4096;
-  // Once per document: the second injection (on 'complete') finds the first one's flag.
+  // Once per document: the second injection finds the first one's flag.
   if (globalThis.__gatewayDoctorPanel) return;
   globalThis.__gatewayDoctorPanel = true;
 
@@ -24,15 +20,12 @@
   /** @param {string} t */
   const escapeAttr = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
 
-  /** The start of the page's HTML, as `outerHTML` would give it, but serialised only as far
-   * as the limit: a page of megabytes costs no more than a small one. */
+  /** The start of the page's HTML as `outerHTML` gives it, serialised only as far as the limit
+   * (a page of megabytes costs no more than a small one). */
   function pageText() {
     let out = '';
     /** @param {string} t */
-    const emit = (t) => {
-      out += t;
-      return out.length >= PAGE_TEXT_LIMIT;
-    };
+    const emit = (t) => (out += t).length >= PAGE_TEXT_LIMIT;
     /** @param {Node} node @param {boolean} raw @returns {boolean} */
     const walk = (node, raw) => {
       for (let n = node.firstChild; n; n = n.nextSibling) {
@@ -65,17 +58,13 @@
     return nav && nav.responseStart > 0 ? performance.timeOrigin + nav.responseStart : undefined;
   }
 
-  // The panel's host is the one element the page can see. Its styles are inline and
-  // !important (inline !important wins over any stylesheet), put back by a MutationObserver
-  // when the page changes them or removes the host; its shadow root is closed, so the page
-  // cannot read the panel's text or reach its buttons. A click counts only when it is the
-  // person's (isTrusted) and the panel has been where we put it, visible, for STEADY_MS: a
-  // page that moves, hides or fades it (or an ancestor) just before a click gets no click.
-  // `all: initial` first, not !important: the text properties stay adjustable by the
-  // person's own stylesheets (axe: avoid-inline-spacing), and the panel's root resets them
-  // anyway; what places, sizes and shows the host is !important.
-  // The person may move the panel to the other side (so the page's own text stays
-  // readable): `side` is where it is; the host's style says it, and the checks below too.
+  // The host is the one element the page can see. Its styles are inline and !important (which
+  // wins over any stylesheet), put back by a MutationObserver when the page changes them or
+  // removes the host. A click counts only when it is the person's (isTrusted) and the panel
+  // has been where we put it, visible, for STEADY_MS: a page that moves, hides or fades it (or
+  // an ancestor) just before a click gets no click. `all: initial` is not !important: the
+  // person's own stylesheets may still adjust text (axe: avoid-inline-spacing). The person may
+  // move the panel to the other side (`side`) so the page's own text stays readable.
   let side = 'right';
   const hostStyle = () => 'all: initial; ' + [
     'position: fixed', 'top: 12px', side === 'right' ? 'right: 12px' : 'left: 12px', side === 'right' ? 'left: auto' : 'right: auto', 'bottom: auto', 'z-index: 2147483647',
@@ -100,9 +89,11 @@
   let putBackSince = 0;
   /** @type {DOMRect | null} */
   let rect = null;
+  /** Where focus was before the panel opened: it goes back there when it is minimised or closed. @type {Element | null} */
+  let focusBefore = null;
 
-  /** The panel was (re)drawn, (re)placed or touched: a click counts again STEADY_MS later.
-   * `data-ready` (inside the closed root: the page cannot see it) says when, for the tests. */
+  /** The panel was (re)drawn, placed or touched: a click counts again STEADY_MS later.
+   * `data-ready` (inside the closed root, unseen by the page) says when, for the tests. */
   function unsteady() {
     steadySince = performance.now();
     rect = host?.isConnected ? host.getBoundingClientRect() : null;
@@ -115,8 +106,7 @@
   function steady() {
     if (!host?.isConnected || performance.now() - steadySince < STEADY_MS) return false;
     const r = host.getBoundingClientRect();
-    if (!rect || r.top !== rect.top || r.right !== rect.right || r.width < 1 || r.height < 1) return false;
-    if (Math.abs(r.top - 12) > 1) return false;
+    if (!rect || r.top !== rect.top || r.right !== rect.right || r.width < 1 || r.height < 1 || Math.abs(r.top - 12) > 1) return false;
     if (side === 'right' ? r.right > innerWidth || r.right < innerWidth - 60 : r.left < 0 || r.left > 60) return false;
     for (let e = /** @type {HTMLElement | null} */ (host); e; e = e.parentElement) {
       const cs = getComputedStyle(e);
@@ -136,61 +126,46 @@
   }
 
   function guard() {
-    if (!host) return;
     watcher = new MutationObserver(() => {
-      if (!host) return;
-      const touched = !host.isConnected || host.getAttribute('style') !== HOST_STYLE || host.attributes.length !== 2;
-      if (!touched) return;
-      // Put back at once, but not in a loop with a page's own observer that undoes it: past
-      // MAX_PUT_BACK times in a second, once more a second later.
+      if (!host || (host.isConnected && host.getAttribute('style') === HOST_STYLE && host.attributes.length === 2)) return;
+      // At once, but not in a loop with a page's observer that undoes it: past MAX_PUT_BACK
+      // times in a second, once more a second later.
       const now = performance.now();
-      if (now - putBackSince > 1000) {
-        putBackSince = now;
-        putBack = 0;
-      }
+      if (now - putBackSince > 1000) [putBackSince, putBack] = [now, 0];
       if (++putBack <= MAX_PUT_BACK) place();
       else if (putBack === MAX_PUT_BACK + 1) setTimeout(() => host && place(), 1000);
     });
     watcher.observe(document, { childList: true, subtree: true });
-    watcher.observe(host, { attributes: true });
+    if (host) watcher.observe(host, { attributes: true });
   }
 
-  // Focus goes to the panel when it opens and back where it was when it is minimised or
-  // closed (only to an element of the page that is still there).
-  /** @type {Element | null} */
-  let focusBefore = null;
   function giveFocusBack() {
     const f = focusBefore;
     focusBefore = null;
     if (f instanceof HTMLElement && f.isConnected) f.focus({ preventScroll: true });
   }
-
   function minimise() {
     box?.classList.add('gd-min');
     unsteady();
     giveFocusBack();
   }
-
   function restore() {
     box?.classList.remove('gd-min');
     unsteady();
     box?.querySelector(/** @type {'button'} */ ('[data-action="minimise"]'))?.focus();
   }
-
   function move() {
     side = side === 'right' ? 'left' : 'right';
     HOST_STYLE = hostStyle();
     place();
   }
-
   function remove() {
     giveFocusBack();
     watcher?.disconnect();
     watcher = null;
     clearTimeout(steadyTimer);
     host?.remove();
-    host = null;
-    box = null;
+    host = box = null;
   }
 
   function build() {
@@ -199,14 +174,11 @@
     host.id = HOST_ID;
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
-    style.textContent = GatewayDoctorRender.CSS;
+    style.textContent = GatewayDoctorCSS;
     box = document.createElement('div');
     box.className = 'gd-root';
     // Never taller or wider than the window: the panel scrolls inside.
-    box.setAttribute(
-      'style',
-      'display: block; box-shadow: 0 4px 24px rgba(0,0,0,.25); border-radius: 10px; max-height: calc(100vh - 24px); width: min(30rem, calc(100vw - 44px)); overflow: auto; overscroll-behavior: contain;',
-    );
+    box.setAttribute('style', 'display: block; box-shadow: 0 4px 24px rgba(0,0,0,.25); border-radius: 10px; max-height: calc(100vh - 24px); width: min(30rem, calc(100vw - 44px)); overflow: auto; overscroll-behavior: contain;');
     shadow.append(style, box);
     // Escape minimises (the person's key only).
     shadow.addEventListener('keydown', (/** @type {Event} */ ev) => {
@@ -215,22 +187,17 @@
         minimise();
       }
     });
-    // Before any of the panel's own listeners (capture, on the root): a click that is not
-    // the person's, or comes before the panel was steady, goes no further.
-    shadow.addEventListener(
-      'click',
-      (ev) => {
-        if (ev.isTrusted && steady()) return;
-        ev.stopImmediatePropagation();
-        ev.preventDefault();
-        if (ev.isTrusted) {
-          const status = box?.querySelector('[data-gd="message"]');
-          if (status) status.textContent = GatewayDoctorRender.msg('ui_click_again');
-          unsteady();
-        }
-      },
-      true,
-    );
+    // Before the panel's own listeners (capture, on the root): a click that is not the
+    // person's, or comes before the panel was steady, goes no further.
+    shadow.addEventListener('click', (ev) => {
+      if (ev.isTrusted && steady()) return;
+      ev.stopImmediatePropagation();
+      ev.preventDefault();
+      if (!ev.isTrusted) return;
+      const status = box?.querySelector('[data-gd="message"]');
+      if (status) status.textContent = GatewayDoctorFormat.msg('ui_click_again');
+      unsteady();
+    }, true);
   }
 
   /** @param {GdView} view */
@@ -239,21 +206,14 @@
     if (first) build();
     const root = /** @type {ShadowRoot | null} */ (box?.getRootNode() ?? null);
     const had = Boolean(box && root?.activeElement && box.contains(root.activeElement));
-    // A redraw (the view refined by the page's text) keeps what the person opened.
+    // A redraw keeps what the person opened.
     const opened = [...(box?.querySelectorAll('details[open][data-gd]') ?? [])].map((e) => e.getAttribute('data-gd'));
-    GatewayDoctorRender.render(
-      /** @type {HTMLElement} */ (box),
-      view,
-      (action) => chrome.runtime.sendMessage({ type: GatewayDoctorMessages.ACTION, action }),
-      { close: remove, minimise, restore, move, compact: true },
-    );
+    GatewayDoctorRender.render(/** @type {HTMLElement} */ (box), view, (action) => chrome.runtime.sendMessage({ type: GatewayDoctorMessages.ACTION, action }), { close: remove, minimise, restore, move, compact: true });
     for (const name of opened) box?.querySelector(`details[data-gd="${String(name).replace(/[^a-z-]/g, '')}"]`)?.setAttribute('open', '');
     if (!watcher) {
       place();
       guard();
-    } else {
-      unsteady();
-    }
+    } else unsteady();
     // Focus moves to the panel when it opens (and stays in it when it is redrawn).
     if (first || had) {
       if (first) focusBefore = document.activeElement;
@@ -265,27 +225,21 @@
 
   /** @param {unknown} u */
   const withoutFragment = (u) => String(u || '').split('#')[0];
-  const SAME_RESPONSE_MS = 1000;
-
-  /** Whether a view is about this document: its URL, and its response's arrival as the
-   * browser reported it against this page's own clock (the background checks the same).
-   * @param {GdView | null | undefined} view
-   * @returns {view is GdView} */
+  /** Whether a view is this document's: its URL, and its response's arrival as the browser
+   * reported it against this page's clock (the background checks the same).
+   * @param {GdView | null | undefined} view @returns {view is GdView} */
   function mine(view) {
     if (!view?.diagnosis?.failed || withoutFragment(view.url) !== withoutFragment(location.href)) return false;
     const here = responseAt();
     const there = Number(view.responseAt);
-    return here === undefined || !Number.isFinite(there) || Math.abs(here - there) < SAME_RESPONSE_MS;
+    return here === undefined || !Number.isFinite(there) || Math.abs(here - there) < 1000;
   }
 
-  // What the panel shows, so that the refined view redraws it only where it differs.
+  // What the panel shows: the refined view redraws it only where it differs.
   let shown = '';
-  /** @param {GdView} v */
-  const digest = (v) =>
-    JSON.stringify([v.diagnosis, v.advice, v.autoRetry?.state, v.autoRetry?.due, Boolean(v.watching), v.panel, v.disabledByUs]);
   /** @param {GdView} view */
   function present(view) {
-    const d = digest(view);
+    const d = JSON.stringify([view.diagnosis, view.advice, view.panel, view.disabledByUs]);
     if (d === shown) return;
     shown = d;
     show(view);
@@ -293,8 +247,8 @@
 
   let asked = false;
   let answered = false;
-  // A view the background left for this page (made from the response's headers): shown at
-  // once if it came before the answer to our question.
+  // A view the background left for this page (from the response's headers): shown at once if
+  // it came before the answer to our question.
   globalThis.__gatewayDoctorOffer = (view) => {
     if (asked && !answered && mine(view)) present(view);
   };
@@ -314,18 +268,15 @@
       })
       .then((view) => {
         answered = true;
-        if (view?.diagnosis?.failed) {
-          present(view);
-        } else {
-          // Not this document's failure (the page before it, or one the tab has left): let a
-          // later injection try again.
-          remove();
-          shown = '';
-          globalThis.__gatewayDoctorPanel = false;
-        }
+        if (view?.diagnosis?.failed) return present(view);
+        // Not this document's failure (the page before it, or one the tab left): a later
+        // injection may try again.
+        remove();
+        shown = '';
+        globalThis.__gatewayDoctorPanel = false;
       })
       .catch(() => {
-        // The extension was reloaded or the tab moved on: nothing more to show.
+        // The extension was reloaded or the tab moved on.
       });
   }
 

@@ -1,37 +1,21 @@
 // @ts-check
-// The shell's one message formatter: a message from _locales with `{name}` placeholders filled
-// from parameters (the core's views give each piece a key and its parameters). A classic
-// script that sets the global GatewayDoctorFormat, so that every context has the same one:
-// the extension's pages load it before render.js, the build puts it before render.js in the
-// injected panel script (tools/panel-script.mjs), the background imports it.
+// The shell's one message formatter: a _locales message with `{name}` placeholders filled from
+// the core's parameters. A classic script setting GatewayDoctorFormat: the pages load it before
+// render.js, the build puts it into the panel script, the background imports it.
 (() => {
   if (globalThis.GatewayDoctorFormat) return;
 
-  /** What a parameter may be cut to: the page's own words go into messages. */
-  const MAX_TEXT = 300;
-
   /** `s` as text of at most `n` characters (an ellipsis where it was cut).
-   * @param {unknown} s
-   * @param {number} [n] */
-  function clip(s, n = MAX_TEXT) {
+   * @param {unknown} s @param {number} [n] */
+  function clip(s, n = 300) {
     const t = String(s ?? '');
     return t.length > n ? t.slice(0, n - 1) + '…' : t;
   }
 
-  /** `ms` since 1970 as a time of day in the browser's language ("12:50").
-   * @param {number} ms */
-  function clockTime(ms) {
-    try {
-      return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
-    } catch {
-      return '';
-    }
-  }
-
-  /** The message `key` of the browser's language with `{name}` filled from `params` (lists
-   * joined, each value clipped; a missing one is left empty); '' for an unknown key.
-   * @param {string} key
-   * @param {Record<string, unknown>} [params] */
+  /** The message `key` with `{name}` filled from `params`: lists joined, each value clipped, a
+   * missing one empty; `{name}` may also be the message named by `params[name + 'Key']` (the
+   * core's role, culprit); `until` (ms since 1970) is a time of day. '' for an unknown key.
+   * @param {string} key @param {Record<string, unknown>} [params] @returns {string} */
   function msg(key, params = {}) {
     let text = '';
     try {
@@ -41,9 +25,15 @@
     }
     return text.replace(/\{(\w+)\}/g, (_, name) => {
       const v = params[name];
-      if (v === undefined || v === null) return '';
-      // A time of day the core chose (`until`, ms since 1970): the shell only formats it.
-      if (name === 'until' && typeof v === 'number') return clockTime(v);
+      const k = params[name + 'Key'];
+      if (v === undefined || v === null) return typeof k === 'string' ? msg(k) : '';
+      if (name === 'until' && typeof v === 'number') {
+        try {
+          return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(v));
+        } catch {
+          return '';
+        }
+      }
       return clip(Array.isArray(v) ? v.join(', ') : String(v));
     });
   }

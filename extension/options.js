@@ -1,71 +1,23 @@
 // @ts-check
-// The options page: auto-retry and its attempts, notifications, the in-page panel, and sites to
-// leave alone. Saved to storage.sync as soon as a field changes; the background reads the
-// settings at each use, so they apply at once.
+// The options page: auto-retry and its attempts, notifications, the in-page panel, sites to
+// leave alone, and the hosts kept for "did you mean". Saved to storage.sync as soon as a field
+// changes; the background reads the settings at each use, so they apply at once.
 import { localize, msg, byId } from './page.js';
 import { getSettings, setSettings, siteOf } from './settings.js';
 import { core } from './core.js';
 import { KNOWN_HOSTS_KEY, MAX_KNOWN_HOSTS, countKnownHosts, forgetKnownHosts } from './known-hosts.js';
 
 localize();
-
-/** The most automatic attempts the core makes (fewer may be chosen, not more). */
-const MOST = Number((await core()).limits().maxAttempts);
-
-const form = byId('options');
-const status = byId('status');
 /** @type {(id: string) => HTMLInputElement} */
 const $ = byId;
-/** @type {HTMLTextAreaElement} */
-const sites = byId('ignoredSites');
 
-/** @param {import('./settings.js').Settings} s */
-function fill(s) {
-  $('autoRetry').checked = s.autoRetry;
-  $('maxAttempts').value = String(Math.min(s.maxAttempts ?? MOST, MOST));
-  $('maxAttempts').max = String(MOST);
-  $('maxAttempts').disabled = !s.autoRetry;
-  $('notifications').checked = s.notifications;
-  $('panel').checked = s.panel;
-  if (document.activeElement !== sites) sites.value = s.ignoredSites.join('\n');
-}
-
-async function save() {
-  const lines = sites.value.split(/[\n,]+/).map((l) => l.trim()).filter(Boolean);
-  const bad = lines.filter((l) => !siteOf(l));
-  const s = await setSettings({
-    autoRetry: $('autoRetry').checked,
-    maxAttempts: Math.min(Number($('maxAttempts').value) || MOST, MOST),
-    notifications: $('notifications').checked,
-    panel: $('panel').checked,
-    ignoredSites: lines.map(siteOf).filter(Boolean),
-  });
-  $('maxAttempts').disabled = !s.autoRetry;
-  status.dataset.ok = bad.length ? 'false' : 'true';
-  status.textContent = bad.length ? msg('ui_options_invalid', { sites: bad.slice(0, 5) }) : msg('ui_options_saved');
-}
-
-form.addEventListener('submit', (ev) => ev.preventDefault());
-form.addEventListener('change', () => {
-  save().catch((e) => {
-    status.dataset.ok = 'false';
-    status.textContent = String(e?.message || e);
-  });
-});
-
-// Changed elsewhere (another window, sync): show it.
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync') getSettings().then(fill);
-  if (area === 'local' && KNOWN_HOSTS_KEY in changes) showKnown();
-});
-
-// "Did you mean" hostnames: how many are kept, and Forget.
+// "Did you mean" hostnames first: Forget works before the core is loaded.
+/** How many are kept. */
 async function showKnown() {
   const count = await countKnownHosts();
   $('knownText').textContent = msg('ui_options_known_hosts', { count, max: MAX_KNOWN_HOSTS });
   $('forgetHosts').disabled = count === 0;
 }
-
 $('forgetHosts').addEventListener('click', async () => {
   await forgetKnownHosts();
   $('knownStatus').textContent = msg('ui_options_forgotten');
@@ -73,4 +25,46 @@ $('forgetHosts').addEventListener('click', async () => {
 });
 showKnown();
 
+/** The most automatic attempts the core makes (fewer may be chosen, not more). */
+const MOST = Number((await core()).limits().maxAttempts);
+const status = byId('status');
+/** @type {HTMLTextAreaElement} */
+const sites = byId('ignoredSites');
+const TOGGLES = /** @type {const} */ (['autoRetry', 'notifications', 'panel']);
+
+/** @param {GdSettings} s */
+function fill(s) {
+  for (const k of TOGGLES) $(k).checked = s[k];
+  $('maxAttempts').value = String(Math.min(s.maxAttempts ?? MOST, MOST));
+  $('maxAttempts').max = String(MOST);
+  $('maxAttempts').disabled = !s.autoRetry;
+  if (document.activeElement !== sites) sites.value = s.ignoredSites.join('\n');
+}
+
+async function save() {
+  const lines = sites.value.split(/[\n,]+/).map((l) => l.trim()).filter(Boolean);
+  const bad = lines.filter((l) => !siteOf(l));
+  const s = await setSettings({
+    ...Object.fromEntries(TOGGLES.map((k) => [k, $(k).checked])),
+    maxAttempts: Math.min(Number($('maxAttempts').value) || MOST, MOST),
+    ignoredSites: lines.map(siteOf).filter(Boolean),
+  });
+  $('maxAttempts').disabled = !s.autoRetry;
+  status.dataset.ok = bad.length ? 'false' : 'true';
+  status.textContent = bad.length ? msg('ui_options_invalid', { sites: bad.slice(0, 5) }) : msg('ui_options_saved');
+}
+
+const form = byId('options');
+form.addEventListener('submit', (ev) => ev.preventDefault());
+form.addEventListener('change', () =>
+  save().catch((e) => {
+    status.dataset.ok = 'false';
+    status.textContent = String(e?.message || e);
+  }));
+
+// Changed elsewhere (another window, sync): show it.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync') getSettings().then(fill);
+  if (area === 'local' && KNOWN_HOSTS_KEY in changes) showKnown();
+});
 fill(await getSettings());

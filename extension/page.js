@@ -1,81 +1,57 @@
 // @ts-check
-// Shared by the extension's own pages (popup, diagnosis page, options): renders a view with the
-// same renderer and styles as the in-page panel, and the pages' one formatter and messages.
+// Shared by the extension's own pages (popup, diagnosis page, options): the one formatter, the
+// page's messages, and the click handler that asks for a permission before the background runs
+// the action. The view is painted by render.js, as in the in-page panel.
 import { permissionFor } from './actions.js';
 import { MSG } from './constants.js';
 
-const R = globalThis.GatewayDoctorRender;
+export const { msg } = globalThis.GatewayDoctorFormat;
+export const { render } = globalThis.GatewayDoctorRender;
 
-/** The one message formatter (format.js). */
-export const msg = globalThis.GatewayDoctorFormat.msg;
-
-/** The element with `id` of this page (its HTML has it).
- * @template {HTMLElement} [T=HTMLElement]
- * @param {string} id
- * @returns {T} */
+/** The element with `id` of this page. @template {HTMLElement} [T=HTMLElement] @param {string} id @returns {T} */
 export function byId(id) {
   const e = document.getElementById(id);
   if (!e) throw new Error(`no #${id} on this page`);
   return /** @type {T} */ (e);
 }
 
-/** Fills the elements that name a message (`data-i18n`) and the page's language and title.
- * @param {ParentNode} [root] */
-export function localize(root = document) {
-  for (const e of root.querySelectorAll('[data-i18n]')) e.textContent = msg(/** @type {HTMLElement} */ (e).dataset.i18n || '');
+/** Fills the elements that name a message (`data-i18n`), the page's language and title. */
+export function localize() {
+  for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = msg(/** @type {HTMLElement} */ (e).dataset.i18n || '');
   document.documentElement.lang = chrome.i18n.getUILanguage();
   document.title = msg(document.documentElement.dataset.titleKey || 'ext_name');
 }
 
-export function addStyles() {
-  const style = document.createElement('style');
-  style.textContent = R.CSS;
-  document.head.append(style);
-}
+/** The view of `tabId` from the background (`fresh`: advised anew). @param {number} tabId @param {boolean} fresh
+ * @returns {Promise<GdView | null>} */
+export const viewOf = (tabId, fresh) => chrome.runtime.sendMessage({ type: MSG.VIEW, tabId, fresh });
 
-/** @param {Element} container @param {GdView} view @param {GdOnAction} onAction @param {GdRenderOptions} [options] */
-export function renderView(container, view, onAction, options) {
-  return R.render(container, view, onAction, options);
-}
-
-/**
- * The click handler of the extension's own pages: asks for the optional permission an action
- * needs first (the click is the user gesture the browser requires, so nothing may be awaited
- * before it), then runs the action in the background. After an action that changes what the
- * advice can know, `rerender(result)` draws the view anew.
- * @param {number} tabId
- * @param {(result: GdResult) => Promise<void>} rerender
- * @param {(action: GdAction) => Promise<GdResult | undefined>} [before] handles an action itself
- * @returns {GdOnAction}
- */
+/** The click handler of our own pages: first the optional permission the action needs (the
+ * click is the user gesture the browser requires: nothing may be awaited before it), then the
+ * action in the background (or `before`, which may handle it). After an action that changes
+ * what the advice can know, `rerender(result)` draws the view anew.
+ * @param {number} tabId @param {(result: GdResult) => Promise<void>} rerender
+ * @param {(action: GdAction) => Promise<GdResult | undefined>} [before] @returns {GdOnAction} */
 export function actionRunner(tabId, rerender, before) {
   return async (action) => {
     const permission = permissionFor(action);
-    if (permission) {
-      let granted = false;
-      try {
-        granted = await chrome.permissions.request({ permissions: [permission] });
-      } catch {
-        granted = false;
-      }
-      if (!granted) return { ok: false, messageKey: 'ui_permission_refused' };
+    if (permission && !(await chrome.permissions.request({ permissions: [permission] }).catch(() => false))) {
+      return { ok: false, messageKey: 'ui_permission_refused' };
     }
-    const handled = before ? await before(action) : undefined;
+    const handled = await before?.(action);
     if (handled) return handled;
     /** @type {GdResult | undefined} */
     const result = await chrome.runtime.sendMessage({ type: MSG.ACTION, tabId, action });
-    if (result?.ok && (permission || result.refresh)) {
-      await rerender(result);
-      return undefined;
-    }
-    return result;
+    if (!result?.ok || !(permission || result.refresh)) return result;
+    await rerender(result);
+    return undefined;
   };
 }
 
-/** @param {Element} container @param {string} key @param {GdParams} [params] */
-export function showText(container, key, params) {
+/** @param {Element} container @param {string} key */
+export function showText(container, key) {
   const p = document.createElement('p');
   p.dataset.gd = 'empty';
-  p.textContent = msg(key, params);
+  p.textContent = msg(key);
   container.replaceChildren(p);
 }

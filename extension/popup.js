@@ -1,26 +1,22 @@
 // @ts-check
-// The toolbar popup: the current tab's diagnosis, or a word that all is well.
-import { addStyles, localize, renderView, showText, actionRunner, byId } from './page.js';
+// The toolbar popup: the current tab's diagnosis, or a word that all is well; the sites being
+// watched, each with Cancel (watch.js answers).
+import { localize, render, showText, actionRunner, byId, viewOf } from './page.js';
 import { MSG } from './constants.js';
 
-addStyles();
 localize();
-
 const container = byId('view');
 const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+const tabId = tab?.id;
 
-/** @param {GdRenderOptions} [options] @param {boolean} [fresh] advise anew */
+/** @param {GdRenderOptions} [options] @param {boolean} [fresh] */
 async function show(options = {}, fresh = false) {
-  /** @type {GdView | null} */
-  const view = tab?.id !== undefined ? await chrome.runtime.sendMessage({ type: MSG.VIEW, tabId: tab.id, fresh }) : null;
-  if (view?.diagnosis?.failed && onAction) renderView(container, view, onAction, options);
+  const view = tabId !== undefined ? await viewOf(tabId, fresh) : null;
+  if (tabId !== undefined && view?.diagnosis?.failed) render(container, view, actionRunner(tabId, (result) => show({ message: result }, true)), options);
   else showText(container, 'ui_no_failure');
 }
-
-const onAction = tab?.id !== undefined ? actionRunner(tab.id, (result) => show({ message: result }, true)) : null;
 await show();
 
-// Every site being watched ("Notify me when it's back"), each with Cancel (watch.js answers).
 const watches = document.createElement('div');
 watches.dataset.gd = 'watch-list';
 document.body.append(watches);

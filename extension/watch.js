@@ -1,13 +1,10 @@
 // @ts-check
-// Automatic retries and "notify me when it's back" (issue 5): the alarms, storage, fetch and
-// tabs of them. Every decision (whether and when to retry, the watch schedule and its end,
-// the per-site budget, Retry-After, what a POST gets when the site is back) is the core's
-// (src/policy.rs); this module stores the state it passes back. It owns its alarms
-// ("gd-auto:<tabId>", "gd-watch:<origin>", "gd-bucket:<origin>", "gd-net") and its session-storage
-// keys ("auto:<tabId>", "watch:<origin>", "watchIndex", "bucket:<origin>" until the site's budget
-// is full again, "notice:<id>", "fired:<tabId>", "netwait"), so that everything survives the worker being
-// stopped. Short delays run on setTimeout while the
-// worker lives, with an alarm as the durable backstop.
+// Automatic retries, the tabs that wait for the connection, and "notify me when it's back":
+// their alarms, storage, fetch and tabs. Every decision (whether and when to retry, the
+// schedules and their end, the site's budget, Retry-After, whether the network is back, what
+// a POST gets) is the core's (src/policy.rs); this module keeps the state it passes back in
+// session storage (keys and alarm names: constants.js), so all survives the worker stopping.
+// Short delays run on setTimeout while the worker lives, with an alarm as the durable backstop.
 import { core } from './core.js';
 import { captivePortal } from './shim.js';
 import { getSettings, clockScale, isIgnored } from './settings.js';
@@ -17,26 +14,16 @@ import { ALARM, KEY, NOTICE_PREFIX, REASON, STATE, WATCH_MSG_PREFIX, MSG } from 
 import './format.js';
 
 const { msg } = globalThis.GatewayDoctorFormat;
-
 const api = globalThis.chrome;
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
-
-const AUTO_ALARM = ALARM.AUTO;
-const WATCH_ALARM = ALARM.WATCH;
-const BUCKET_ALARM = ALARM.BUCKET;
-const NET_ALARM = ALARM.NETWORK;
-const NET_KEY = KEY.NETWORK_WAIT;
-const INDEX_KEY = KEY.WATCH_INDEX;
-
-// ------------------------------------------------------------------ small helpers
-
 const now = () => Date.now();
 
+// ------------------------------------------------------------------ storage, locks, timers
 
-// The worker's own copy of the keys it reads: this module is the only writer of its keys, so
-// after the first read a navigation costs no storage read. A change made elsewhere (storage
-// reports it) drops the copy; `version` keeps a read that was overtaken by a write from
-// caching the older value.
+// The worker's copy of the keys: this module is their only writer, so after the first read a
+// navigation costs no storage read. A change made elsewhere drops the copy; `version` keeps a
+// read overtaken by a write from caching the older value. Writes change the copy at once and
+// finish on their own (storage applies them in the order issued).
 /** @type {Map<string, any>} */
 const cache = new Map();
 /** @type {Map<string, number>} */
@@ -46,8 +33,7 @@ const bump = (k) => version.set(k, (version.get(k) || 0) + 1);
 api.storage.onChanged.addListener((changes, area) => {
   if (area !== 'session') return;
   for (const [k, c] of Object.entries(changes)) {
-    // Our own write coming back: the copy already says so.
-    if (cache.has(k) && JSON.stringify(cache.get(k)) === JSON.stringify(c.newValue)) continue;
+    if (cache.has(k) && JSON.stringify(cache.get(k)) === JSON.stringify(c.newValue)) continue; // our own write
     cache.delete(k);
     bump(k);
   }
@@ -65,54 +51,39 @@ async function getKey(k) {
     return undefined;
   }
 }
-// Writes change the copy at once and are issued in order; they finish on their own (storage
-// applies them in the order issued), so no step waits for the disk.
-/** @param {string} k @param {unknown} v */
+/** @param {string} k @param {unknown} v undefined removes the key */
 function setKey(k, v) {
   bump(k);
   cache.set(k, structuredClone(v));
-  api.storage.session.set({ [k]: v }).catch(() => {
-    // Session storage unavailable: nothing durable to do.
-  });
+  (v === undefined ? api.storage.session.remove(k) : api.storage.session.set({ [k]: v })).catch(() => {});
 }
 /** @param {string} k */
-function removeKey(k) {
-  bump(k);
-  cache.set(k, undefined);
-  api.storage.session.remove(k).catch(() => {});
-}
+const removeKey = (k) => setKey(k, undefined);
 
-/** One task at a time per name: timers, alarms and clicks never race on the same state. */
-/** @type {Map<string, Promise<unknown>>} */
+/** One task at a time per name: timers, alarms and clicks never race on the same state.
+ * @type {Map<string, Promise<unknown>>} */
 const locks = new Map();
 /** @template T @param {string} name @param {() => Promise<T>} fn @returns {Promise<T>} */
 function locked(name, fn) {
-  const p = (locks.get(name) || Promise.resolve()).catch(() => {}).then(() => fn());
+  const p = (locks.get(name) || Promise.resolve()).catch(() => {}).then(fn);
   const tail = p.catch(() => {});
   locks.set(name, tail);
-  tail.then(() => {
-    if (locks.get(name) === tail) locks.delete(name);
-  });
+  tail.then(() => locks.get(name) === tail && locks.delete(name));
   return p;
 }
 
-/** Timers of this worker's life; the alarm of the same name is the durable backstop. */
 /** @type {Map<string, ReturnType<typeof setTimeout>>} */
 const timers = new Map();
 /** @param {string} name @param {number} when */
 function schedule(name, when) {
   clearTimeout(timers.get(name));
-  const ms = Math.max(0, when - now());
-  timers.set(
-    name,
-    setTimeout(() => {
-      timers.delete(name);
-      fire(name);
-    }, ms),
-  );
+  const run = () => {
+    timers.delete(name);
+    fire(name);
+  };
+  timers.set(name, setTimeout(run, Math.max(0, when - now())));
   try {
-    // Chrome: no minimum for unpacked extensions, 30 s for packed ones; the timer covers the
-    // short delays while the worker lives.
+    // Chrome: no minimum for unpacked extensions, 30 s for packed ones: the timer covers it.
     api.alarms.create(name, { when: Math.max(when, now() + 50) });
   } catch {
     // ignore
@@ -124,40 +95,40 @@ function unschedule(name) {
   timers.delete(name);
   api.alarms.clear(name).catch?.(() => {});
 }
+/** Whether `name` is early for `at` (a timer of an older schedule): then it is set again.
+ * @param {string} name @param {number | undefined} at */
+async function early(name, at) {
+  if (!(await core()).isEarly(at, now())) return false;
+  schedule(name, at ?? now());
+  return true;
+}
 
 /** @param {string} name */
 function fire(name) {
-  if (name.startsWith(AUTO_ALARM)) return locked(name, () => fireAuto(Number(name.slice(AUTO_ALARM.length))));
-  if (name.startsWith(WATCH_ALARM)) return locked(name, () => fireWatch(name.slice(WATCH_ALARM.length)));
-  if (name.startsWith(BUCKET_ALARM)) return dropBucket(name.slice(BUCKET_ALARM.length));
-  if (name === NET_ALARM) return locked(NET_KEY, fireNetwork);
+  if (name.startsWith(ALARM.AUTO)) return locked(name, () => fireAuto(Number(name.slice(ALARM.AUTO.length))));
+  if (name.startsWith(ALARM.WATCH)) return locked(name, () => fireWatch(name.slice(ALARM.WATCH.length)));
+  if (name.startsWith(ALARM.BUCKET)) return dropBucket(name.slice(ALARM.BUCKET.length));
+  if (name === ALARM.NETWORK) return locked(KEY.NETWORK_WAIT, fireNetwork);
   return undefined;
 }
 
-// ------------------------------------------------------------------ the per-origin bound
+// ------------------------------------------------------------------ the site's budget
 
-/** Stores `origin`'s bucket until the core says it is full again (`fullAt`): a full bucket is
- * the same as none, so its key goes then.
+/** Keeps `origin`'s bucket until the core says it is full again (`fullAt`: then it is as none).
  * @param {string} origin @param {{ fullAt: number }} bucket */
 function storeBucket(origin, bucket) {
   setKey(KEY.bucket(origin), bucket);
-  schedule(BUCKET_ALARM + origin, bucket.fullAt);
+  schedule(ALARM.BUCKET + origin, bucket.fullAt);
 }
-
 /** @param {string} origin */
 function dropBucket(origin) {
   return locked(KEY.bucket(origin), async () => {
-    const k = KEY.bucket(origin);
-    const b = await getKey(k);
-    if (!b) return;
-    if (Number(b.fullAt) > now()) schedule(BUCKET_ALARM + origin, b.fullAt);
-    else removeKey(k);
+    const b = await getKey(KEY.bucket(origin));
+    if (b && !(await early(ALARM.BUCKET + origin, Number(b.fullAt)))) removeKey(KEY.bucket(origin));
   });
 }
-
 /** Takes one request token for `origin` (the core's takeToken): {ok, waitMs}.
- * @param {string} origin
- * @returns {Promise<{ ok: boolean, waitMs: number }>} */
+ * @param {string} origin @returns {Promise<{ ok: boolean, waitMs: number }>} */
 export function takeToken(origin) {
   return locked(KEY.bucket(origin), async () => {
     const t = (await core()).takeToken((await getKey(KEY.bucket(origin))) ?? null, now(), await clockScale());
@@ -165,401 +136,302 @@ export function takeToken(origin) {
     return t;
   });
 }
+/** Reloads of tabs whose site (or connection) is back, at the core's times: automatic
+ * retries of reason "back". @param {[number, { url: string, failureAt?: number, get?: boolean }, number][]} plan */
+function scheduleBack(plan) {
+  for (const [tabId, t, at] of plan) {
+    setKey(KEY.auto(tabId), { url: t.url, failureAt: t.failureAt, state: STATE.SCHEDULED, reason: REASON.BACK, due: at, get: t.get, attempts: 0 });
+    schedule(ALARM.AUTO + tabId, at);
+  }
+}
 
-// ------------------------------------------------------------------ auto-retry
+// ------------------------------------------------------------------ automatic retries
 
-const autoKey = KEY.auto;
-
-/**
- * A failure was recorded for `tabId` (the background calls this after storing `rec`): decide
- * whether and when to retry on its own, and schedule it.
- * @param {number} tabId @param {GdRecord} rec
- */
+/** A failure was recorded for `tabId`: the core decides whether and when to retry, and this
+ * schedules it (or a wait for the network, or a quiet watch when the retries ran out).
+ * @param {number} tabId @param {GdRecord} rec */
 export async function onFailure(tabId, rec) {
-  return locked(AUTO_ALARM + tabId, async () => {
+  return locked(ALARM.AUTO + tabId, async () => {
     const settings = await getSettings();
-    if (isIgnored(rec.url, settings)) return;
+    if (isIgnored(rec.url, settings)) return undefined;
     /** @type {GdAutoState | undefined} */
-    const prev = await getKey(autoKey(tabId));
+    const prev = await getKey(KEY.auto(tabId));
     const attempts = rec.attempts || 0;
     const continuing = prev && sameUrl(prev.url, rec.url) && attempts > 0;
-    /** @type {GdAutoState} */
-    const state = {
-      state: STATE.OFF,
-      url: rec.url,
-      kind: rec.kind,
-      failureAt: rec.at,
-      firstFailureAt: continuing ? prev.firstFailureAt : now(),
-      seed: continuing && Number.isFinite(prev.seed) ? prev.seed : Math.random(),
-      attempts,
-      max: settings.maxAttempts ?? undefined,
-    };
+    const firstFailureAt = continuing ? prev.firstFailureAt : now();
+    const seed = continuing && Number.isFinite(prev.seed) ? prev.seed : Math.random();
     let a;
     try {
       a = (await core()).autoRetry(rec.diagnosis, {
-        attempts,
-        firstFailureAt: state.firstFailureAt,
-        now: now(),
-        enabled: settings.autoRetry,
-        maxAttempts: settings.maxAttempts,
+        attempts, firstFailureAt, seed, now: now(),
+        enabled: settings.autoRetry, maxAttempts: settings.maxAttempts,
         watching: Boolean(await watchOfTab(tabId)),
         cancelled: Boolean(continuing && prev.state === STATE.CANCELLED),
         scale: await clockScale(),
-        seed: state.seed,
       });
     } catch (e) {
       console.warn('Gateway Doctor: autoRetry', e);
       a = { state: STATE.OFF, reason: REASON.ERROR };
     }
-    // `max`: the core's bound on the person's setting, as its countdown says it
-    Object.assign(state, { state: a.state, reason: a.reason, due: a.due, max: a.max ?? state.max });
-    setKey(autoKey(tabId), state);
-    if (a.state === STATE.SCHEDULED) schedule(AUTO_ALARM + tabId, a.due);
-    // Offline, the network changed or down: the tab waits for the connection, not the site.
+    /** @type {GdAutoState} */
+    const state = { state: a.state, reason: a.reason, due: a.due, url: rec.url, kind: rec.kind, failureAt: rec.at, firstFailureAt, seed, attempts, max: a.max ?? settings.maxAttempts ?? undefined };
+    setKey(KEY.auto(tabId), state);
+    if (a.state === STATE.SCHEDULED) schedule(ALARM.AUTO + tabId, a.due);
     if (a.state === STATE.NETWORK) await waitForNetwork(tabId, rec);
-    // The retries ran out (or Retry-After is hours away): a quiet watch that reloads the tab
-    // when the site is back.
-    if (a.state === STATE.EXHAUSTED) {
-      await startWatch(tabId, rec.url, { notify: false, notBefore: a.watchFrom, method: rec.diagnosis?.method, failureAt: rec.at });
-    }
+    if (a.state === STATE.EXHAUSTED) await startWatch(tabId, rec, { notify: false, notBefore: a.watchFrom });
     return state;
   });
 }
 
-/** Whether the tab still shows the failure of `url` (the page itself or our diagnosis page).
+/** Where the tab shows the failure of `url` (the page, or our diagnosis page for it), or null
+ * when it is gone or elsewhere. Chrome's pendingUrl (a navigation under way) counts.
  * @param {number} tabId @param {string} url
- * @returns {Promise<{ gone?: boolean, elsewhere?: boolean, onPage?: boolean, onDiagnosisPage?: boolean, loading?: boolean, tab?: chrome.tabs.Tab }>} */
-async function stillFailing(tabId, url) {
-  let tab;
-  try {
-    tab = await api.tabs.get(tabId);
-  } catch {
-    return { gone: true };
-  }
-  // Chrome reports a navigation under way as pendingUrl: where the tab is going counts.
+ * @returns {Promise<{ tab: chrome.tabs.Tab, onDiagnosisPage: boolean, loading: boolean } | null>} */
+async function showing(tabId, url) {
+  const tab = await api.tabs.get(tabId).catch(() => null);
+  if (!tab) return null;
   const shown = String(tab.pendingUrl || tab.url || '');
-  if (sameUrl(shown, url)) return { tab, onPage: true, loading: tab.status === 'loading' };
-  if (shown.startsWith(DIAGNOSIS_PAGE)) {
-    const q = new URL(shown).searchParams;
-    if (q.get('tab') === String(tabId) && sameUrl(q.get('url'), url)) return { tab, onDiagnosisPage: true, loading: tab.status === 'loading' };
-  }
-  return { tab, elsewhere: true };
+  const q = shown.startsWith(DIAGNOSIS_PAGE) ? new URL(shown).searchParams : null;
+  const onDiagnosisPage = Boolean(q && q.get('tab') === String(tabId) && sameUrl(q.get('url'), url));
+  return sameUrl(shown, url) || onDiagnosisPage ? { tab, onDiagnosisPage, loading: tab.status === 'loading' } : null;
 }
 
-/** @param {number} tabId @param {string} url */
-async function markFired(tabId, url) {
-  firedMemo.set(tabId, { url, at: now() });
-  await setKey(KEY.fired(tabId), { url, at: now() });
-}
 /** @type {Map<number, { url: string, at: number }>} */
 const firedMemo = new Map();
-
-/** Whether a navigation of `tabId` onto `url` now is one of our automatic retries (so the
- * background sends a failure again to the diagnosis page, as after a click on Retry).
+/** Whether a navigation of `tabId` onto `url` now is one of our automatic retries.
  * @param {number} tabId @param {string} url */
 export async function isRetrying(tabId, url) {
   const f = firedMemo.get(tabId) || (await getKey(KEY.fired(tabId)));
   return Boolean(f && sameUrl(f.url, url) && now() - f.at < (await core()).limits().firedWindowMs);
 }
 
-/** Loads the failed page again: a reload, or (`get`: the failure answered a POST, which is
- * never sent again) the URL with GET.
- * @param {number} tabId @param {string} url @param {{ onDiagnosisPage?: boolean }} where @param {boolean} [get] */
+/** Loads the failed page again: a reload, or the URL (from our page, or with GET after a POST).
+ * @param {number} tabId @param {string} url @param {{ onDiagnosisPage: boolean }} where @param {boolean} [get] */
 async function reloadTab(tabId, url, where, get = false) {
-  await markFired(tabId, url);
+  firedMemo.set(tabId, { url, at: now() });
+  setKey(KEY.fired(tabId), { url, at: now() });
   if (where.onDiagnosisPage || get) await api.tabs.update(tabId, { url });
   else await api.tabs.reload(tabId, { bypassCache: true });
 }
 
 /** @param {number} tabId */
 async function fireAuto(tabId) {
+  const k = KEY.auto(tabId);
   /** @type {GdAutoState | undefined} */
-  const state = await getKey(autoKey(tabId));
-  if (!state || state.state !== STATE.SCHEDULED) return;
-  const wasm = await core();
-  if (wasm.isEarly(state.due, now())) {
-    // Early (a timer of an older schedule): wait for the right time.
-    schedule(AUTO_ALARM + tabId, state.due ?? now());
-    return;
-  }
+  const state = await getKey(k);
+  if (state?.state !== STATE.SCHEDULED || (await early(ALARM.AUTO + tabId, state.due))) return;
+  /** The state changes; with a new `due`, it is looked at again then. @param {Partial<GdAutoState>} change */
+  const later = (change) => {
+    setKey(k, { ...state, ...change });
+    if (change.due !== undefined) schedule(ALARM.AUTO + tabId, change.due);
+  };
   // A reload of a tab whose site is back (reason "back") was budgeted by the watch.
   const back = state.reason === REASON.BACK;
   const settings = await getSettings();
-  if ((!settings.autoRetry && !back) || isIgnored(state.url, settings)) {
-    await setKey(autoKey(tabId), { ...state, state: STATE.OFF, reason: REASON.DISABLED });
-    return;
-  }
-  // Only while the tab still shows the same failure: not after the person reloaded, got the
-  // page, and went on (a form sent there is never overtaken by a reload).
-  const where = await stillFailing(tabId, state.url);
+  if ((!settings.autoRetry && !back) || isIgnored(state.url, settings)) return later({ state: STATE.OFF, reason: REASON.DISABLED });
+  // Only while the tab still shows the same failure: never after the person went on.
+  const where = await showing(tabId, state.url);
   /** @type {GdRecord | undefined} */
   const rec = await getKey(KEY.tab(tabId));
-  if (where.gone || where.elsewhere || !wasm.sameFailure(state.url, state.failureAt, rec?.url ?? '', rec?.at ?? null)) {
-    await removeKey(autoKey(tabId));
-    return;
-  }
-  if (where.loading && (state.loadingDefers || 0) < 10) {
-    // Something is loading in the tab (the person navigating, in a browser that reports no
-    // pendingUrl): look again in a moment rather than cut it short.
-    const due = now() + 1000;
-    await setKey(autoKey(tabId), { ...state, due, loadingDefers: (state.loadingDefers || 0) + 1 });
-    schedule(AUTO_ALARM + tabId, due);
-    return;
-  }
+  if (!where || !(await core()).sameFailure(state.url, state.failureAt, rec?.url ?? '', rec?.at ?? null)) return removeKey(k);
+  // Something loads in the tab (the person, in a browser without pendingUrl): look again soon.
+  const defers = state.loadingDefers || 0;
+  const { loadingDeferMs, maxLoadingDefers } = (await core()).limits();
+  if (where.loading && defers < maxLoadingDefers) return later({ due: now() + loadingDeferMs, loadingDefers: defers + 1 });
   const token = back ? { ok: true, waitMs: 0 } : await takeToken(originOf(state.url));
-  if (!token.ok) {
-    const due = now() + token.waitMs;
-    await setKey(autoKey(tabId), { ...state, due, deferred: true });
-    schedule(AUTO_ALARM + tabId, due);
-    return;
-  }
-  await setKey(autoKey(tabId), { ...state, state: STATE.FIRED, firedAt: now() });
-  try {
-    await reloadTab(tabId, state.url, where, Boolean(state.get));
-  } catch {
-    // The tab is gone.
-  }
-}
-
-/** @param {number} tabId */
-async function cancelAuto(tabId) {
-  return locked(AUTO_ALARM + tabId, async () => {
-    unschedule(AUTO_ALARM + tabId);
-    const state = await getKey(autoKey(tabId));
-    if (state) await setKey(autoKey(tabId), { ...state, state: STATE.CANCELLED, reason: REASON.CANCELLED });
-    return state;
-  });
+  if (!token.ok) return later({ due: now() + token.waitMs, deferred: true });
+  later({ state: STATE.FIRED, firedAt: now() });
+  await reloadTab(tabId, state.url, where, Boolean(state.get)).catch(() => {});
 }
 
 // ------------------------------------------------------------------ waiting for the network
 
-// The tabs whose failure waits for the person's connection (the core's autoRetry said
-// "network"): one record `netwait` {startedAt, checks, nextAt, tabs: {tabId: {url, failureAt,
-// method}}} and one alarm "gd-net", the background's own checks (the core's networkCheckNext).
-// When the connection is back (our diagnosis page or the worker hears `online`, or a check
-// finds navigator.onLine), the core's onlineReloads orders and staggers their reloads, which
-// run as automatic retries of reason "back". A tab that fails again joins the same record, so
-// the checks keep backing off until the record ends (4 h, or no tab waits any more).
+// The tabs whose failure waits for the person's connection (autoRetry said "network"): one
+// record `netwait` {startedAt, checks, nextAt, tabs: {tabId: {url, failureAt, method}}} and
+// one alarm, the background's own checks (networkCheckNext, which also says whether the
+// connection is back). When it is back (our page or the worker hears `online`, the portal
+// lets the person through, or a check), onlineReloads orders and staggers the reloads. A tab
+// that fails again joins the same record, so the checks keep backing off until it ends.
 
 /** @param {number} tabId @param {GdRecord} rec */
-async function waitForNetwork(tabId, rec) {
-  await locked(NET_KEY, async () => {
-    const wasm = await core();
+function waitForNetwork(tabId, rec) {
+  return locked(KEY.NETWORK_WAIT, async () => {
     /** @type {GdNetworkWait | undefined} */
-    let w = await getKey(NET_KEY);
+    let w = await getKey(KEY.NETWORK_WAIT);
     const fresh = !w;
     w ??= { startedAt: now(), checks: 0, tabs: {} };
     w.tabs[tabId] = { url: rec.url, failureAt: rec.at, method: rec.diagnosis?.method || 'GET' };
-    if (fresh || !Number.isFinite(w.nextAt)) w.nextAt = wasm.networkCheckNext(w.startedAt, w.checks, now(), await clockScale()).at;
-    setKey(NET_KEY, w);
-    if (w.nextAt === undefined) {
-      removeKey(NET_KEY);
-      return;
-    }
-    if (fresh || !timers.has(NET_ALARM)) schedule(NET_ALARM, w.nextAt);
+    if (fresh || !Number.isFinite(w.nextAt)) w.nextAt = (await core()).networkCheckNext(w.startedAt, w.checks, now(), await clockScale()).at;
+    if (w.nextAt === undefined) return removeKey(KEY.NETWORK_WAIT);
+    setKey(KEY.NETWORK_WAIT, w);
+    if (fresh || !timers.has(ALARM.NETWORK)) schedule(ALARM.NETWORK, w.nextAt);
   });
 }
 
-/** A tab no longer waits for the network (it loaded, went elsewhere or closed): when `url`
- * is given, only if it waited for another URL. @param {number} tabId @param {string} [url] */
+/** A tab waits for the network no more (or, with `url`, only if it waited for another URL).
+ * @param {number} tabId @param {string} [url] */
 async function leaveNetwork(tabId, url) {
-  const w = await getKey(NET_KEY);
-  if (!w?.tabs?.[tabId] || (url && sameUrl(w.tabs[tabId].url, url))) return;
-  await locked(NET_KEY, async () => {
-    const x = await getKey(NET_KEY);
-    if (!x?.tabs?.[tabId]) return;
-    delete x.tabs[tabId];
-    setKey(NET_KEY, x);
+  const t = (await getKey(KEY.NETWORK_WAIT))?.tabs?.[tabId];
+  if (!t || (url && sameUrl(t.url, url))) return;
+  await locked(KEY.NETWORK_WAIT, async () => {
+    const w = await getKey(KEY.NETWORK_WAIT);
+    if (!w?.tabs?.[tabId]) return;
+    delete w.tabs[tabId];
+    setKey(KEY.NETWORK_WAIT, w);
   });
 }
 
-/** The connection is back: the waiting tabs reload in the core's order and stagger.
+/** The connection is back: the waiting tabs reload in the core's order and stagger; the
+ * record stays (its checks keep backing off) for the tabs that fail again.
  * @param {GdNetworkWait} w */
 async function reloadWaiting(w) {
-  const wasm = await core();
   const tabs = [];
   for (const [id, t] of Object.entries(w.tabs)) {
-    const tabId = Number(id);
-    const where = await stillFailing(tabId, t.url);
-    if (where.gone || where.elsewhere || !where.tab) continue;
-    const win = await api.windows.get(where.tab.windowId).catch(() => null);
-    tabs.push({ id: tabId, visible: Boolean(where.tab.active && win?.focused), active: Boolean(where.tab.active), failureAt: t.failureAt, method: t.method });
+    const tab = (await showing(Number(id), t.url))?.tab;
+    if (!tab) continue;
+    const win = await api.windows.get(tab.windowId).catch(() => null);
+    tabs.push({ id: Number(id), visible: Boolean(tab.active && win?.focused), active: Boolean(tab.active), failureAt: t.failureAt, method: t.method });
   }
-  for (const { id, at } of wasm.onlineReloads(tabs, now())) {
-    const t = w.tabs[id];
-    setKey(autoKey(id), { url: t.url, failureAt: t.failureAt, state: STATE.SCHEDULED, reason: REASON.BACK, due: at, attempts: 0 });
-    schedule(AUTO_ALARM + id, at);
-  }
-  // The record stays (its checks keep backing off) for the tabs that fail again.
+  /** @type {{ id: number, at: number }[]} */
+  const order = (await core()).onlineReloads(tabs, now());
+  scheduleBack(order.map(({ id, at }) => [id, w.tabs[id], at]));
   w.tabs = {};
-  setKey(NET_KEY, w);
+  setKey(KEY.NETWORK_WAIT, w);
 }
 
-/** Our diagnosis page (or the worker) heard `online`. */
+/** Our diagnosis page, the worker or the captive portal says the connection is back. */
 export async function networkBack() {
-  if (!(await getKey(NET_KEY))) return;
-  await locked(NET_KEY, async () => {
-    const w = await getKey(NET_KEY);
+  if (!(await getKey(KEY.NETWORK_WAIT))) return;
+  await locked(KEY.NETWORK_WAIT, async () => {
+    const w = await getKey(KEY.NETWORK_WAIT);
     if (w && Object.keys(w.tabs).length) await reloadWaiting(w);
   });
 }
 
-/** The background's own check: is the browser online again? */
+/** The background's own check: is the connection back? */
 async function fireNetwork() {
-  const w = await getKey(NET_KEY);
-  if (!w) return;
-  const wasm = await core();
-  if (wasm.isEarly(w.nextAt, now())) {
-    schedule(NET_ALARM, w.nextAt);
-    return;
-  }
-  if (!Object.keys(w.tabs).length) {
-    removeKey(NET_KEY);
-    return;
-  }
+  /** @type {GdNetworkWait | undefined} */
+  const w = await getKey(KEY.NETWORK_WAIT);
+  if (!w || (await early(ALARM.NETWORK, w.nextAt))) return;
+  if (!Object.keys(w.tabs).length) return removeKey(KEY.NETWORK_WAIT);
   w.checks = (w.checks || 0) + 1;
-  const next = wasm.networkCheckNext(w.startedAt, w.checks, now(), await clockScale());
-  // Online, and no captive portal the browser knows holds the connection still.
-  if (navigator.onLine && (await captivePortal())?.state !== 'locked_portal') await reloadWaiting(w);
-  if (next.at === undefined) {
-    removeKey(NET_KEY);
-    return;
-  }
+  const next = (await core()).networkCheckNext(w.startedAt, w.checks, now(), await clockScale(), navigator.onLine, (await captivePortal())?.state);
+  if (next.reload) await reloadWaiting(w);
+  if (next.at === undefined) return removeKey(KEY.NETWORK_WAIT);
   w.nextAt = next.at;
-  setKey(NET_KEY, w);
-  schedule(NET_ALARM, w.nextAt);
+  setKey(KEY.NETWORK_WAIT, w);
+  schedule(ALARM.NETWORK, next.at);
 }
 
-// ------------------------------------------------------------------ watch
+// ------------------------------------------------------------------ watches
 
-const watchKey = KEY.watch;
-
-/** Which site each watched tab waits for: tab id -> origin.
- * @returns {Promise<Record<string, string>>} */
+/** Which site each watched tab waits for: tab id -> origin. @returns {Promise<Record<string, string>>} */
 async function index() {
-  const i = await getKey(INDEX_KEY);
+  const i = await getKey(KEY.WATCH_INDEX);
   return i && typeof i === 'object' ? i : {};
 }
-
-/** @param {number} tabId @returns {Promise<GdWatch | null>} */
-async function watchOfTab(tabId) {
-  const origin = (await index())[tabId];
-  if (!origin) return null;
-  const w = await getKey(watchKey(origin));
-  return w?.tabs?.[tabId] ? w : null;
-}
-
 /** @param {number} tabId @param {string | null} origin */
-async function setIndex(tabId, origin) {
-  await locked(INDEX_KEY, async () => {
+function setIndex(tabId, origin) {
+  return locked(KEY.WATCH_INDEX, async () => {
     const i = await index();
     if (origin) i[tabId] = origin;
     else delete i[tabId];
-    await setKey(INDEX_KEY, i);
+    setKey(KEY.WATCH_INDEX, i);
   });
+}
+/** @param {number} tabId @returns {Promise<GdWatch | null>} */
+async function watchOfTab(tabId) {
+  const origin = (await index())[tabId];
+  const w = origin ? await getKey(KEY.watch(origin)) : null;
+  return w?.tabs?.[tabId] ? w : null;
 }
 
 /** The next check of watch `w` (the core's watchNext): {at?, end?}.
- * @param {GdWatch} w @param {number} [notBefore]
- * @returns {Promise<{ at?: number, end?: boolean }>} */
+ * @param {GdWatch} w @param {number} [notBefore] @returns {Promise<{ at?: number, end?: string }>} */
 async function nextCheck(w, notBefore) {
   return (await core()).watchNext({ ...w, now: now(), notBefore, scale: await clockScale(), key: w.origin });
 }
 
-/** Starts (or joins) the watch of the site of `url` for `tabId`, whose failure was seen at
- * `failureAt` for a request with `method` (a POST's page is loaded with GET when it's back).
- * @param {number} tabId @param {string} url
- * @param {{ notify?: boolean, notBefore?: number, method?: string, failureAt?: number }} [options]
+/** Starts (or joins) the watch of the site of `rec` for `tabId` (a POST's page loads with GET
+ * when it is back); a tab that is watched is not retried on its own as well.
+ * @param {number} tabId @param {GdRecord} rec @param {{ notify?: boolean, notBefore?: number }} [options]
  * @returns {Promise<GdWatch | null>} */
-export async function startWatch(tabId, url, { notify = true, notBefore = 0, method = 'GET', failureAt } = {}) {
+export async function startWatch(tabId, rec, { notify = true, notBefore = 0 } = {}) {
+  const { url } = rec;
   const origin = originOf(url);
   if (!/^https?:/.test(origin)) return null;
-  const get = (await core()).backAction(method) === 'get';
-  const w = await locked(WATCH_ALARM + origin, async () => {
+  const get = (await core()).backAction(rec.diagnosis?.method || 'GET') === 'get';
+  const w = await locked(ALARM.WATCH + origin, async () => {
     /** @type {GdWatch | undefined} */
-    let w = await getKey(watchKey(origin));
+    let w = await getKey(KEY.watch(origin));
     const fresh = !w;
-    if (!w) {
-      w = { origin, url, tabs: {}, startedAt: now(), checks: 0, seed: Math.random() };
-      w.nextAt = (await nextCheck(w, notBefore)).at;
-    } else if (notBefore > (w.nextAt ?? 0)) {
-      w.nextAt = (await nextCheck(w, notBefore)).at ?? w.nextAt;
-    }
+    w ??= { origin, url, tabs: {}, startedAt: now(), checks: 0, seed: Math.random() };
+    if (fresh || notBefore > (w.nextAt ?? 0)) w.nextAt = (await nextCheck(w, notBefore)).at ?? w.nextAt;
     const had = w.tabs[tabId];
-    w.tabs[tabId] = { url, notify: Boolean(notify || had?.notify), since: had?.since || now(), get, failureAt };
-    await setKey(watchKey(origin), w);
-    if (fresh || notBefore || !timers.has(WATCH_ALARM + origin)) schedule(WATCH_ALARM + origin, w.nextAt ?? now());
+    w.tabs[tabId] = { url, notify: Boolean(notify || had?.notify), since: had?.since || now(), get, failureAt: rec.at };
+    setKey(KEY.watch(origin), w);
+    if (fresh || notBefore || !timers.has(ALARM.WATCH + origin)) schedule(ALARM.WATCH + origin, w.nextAt ?? now());
     return w;
   });
   await setIndex(tabId, origin);
-  // A tab that is watched is not retried on its own as well.
-  const a = await getKey(autoKey(tabId));
+  const a = await getKey(KEY.auto(tabId));
   if (a?.state === STATE.SCHEDULED) {
-    unschedule(AUTO_ALARM + tabId);
-    await setKey(autoKey(tabId), { ...a, state: STATE.WATCHING, reason: REASON.WATCH });
+    unschedule(ALARM.AUTO + tabId);
+    setKey(KEY.auto(tabId), { ...a, state: STATE.WATCHING, reason: REASON.WATCH });
   }
   return w;
 }
 
-/** Ends the watch of `tabId` (the whole site's watch when no tab waits any more).
- * @param {number} tabId */
+/** Ends the watch of `tabId` (the site's whole watch when no tab waits any more). @param {number} tabId */
 export async function stopWatch(tabId) {
   const origin = (await index())[tabId];
   if (!origin) return false;
   await setIndex(tabId, null);
-  return locked(WATCH_ALARM + origin, async () => {
-    const w = await getKey(watchKey(origin));
+  return locked(ALARM.WATCH + origin, async () => {
+    const w = await getKey(KEY.watch(origin));
     if (!w?.tabs?.[tabId]) return false;
     delete w.tabs[tabId];
-    if (Object.keys(w.tabs).length) await setKey(watchKey(origin), w);
-    else {
-      unschedule(WATCH_ALARM + origin);
-      await removeKey(watchKey(origin));
-    }
+    if (Object.keys(w.tabs).length) setKey(KEY.watch(origin), w);
+    else endWatch(origin);
     return true;
   });
 }
+/** @param {string} origin */
+function endWatch(origin) {
+  unschedule(ALARM.WATCH + origin);
+  removeKey(KEY.watch(origin));
+}
 
-/** Ends a whole site's watch (the popup's Cancel).
- * @param {string} origin */
-export async function stopSiteWatch(origin) {
-  const w = await getKey(watchKey(origin));
+/** Ends a whole site's watch (the popup's Cancel). @param {string} origin */
+async function stopSiteWatch(origin) {
+  const w = await getKey(KEY.watch(origin));
   if (!w) return false;
   for (const id of Object.keys(w.tabs || {})) await stopWatch(Number(id));
-  unschedule(WATCH_ALARM + origin);
-  await removeKey(watchKey(origin));
+  endWatch(origin);
   return true;
 }
 
-/** Every watch, for the popup.
- * @returns {Promise<GdWatchListItem[]>} */
-export async function listWatches() {
-  const i = await index();
-  const origins = [...new Set(Object.values(i))];
+/** Every watch, for the popup. @returns {Promise<GdWatchListItem[]>} */
+async function listWatches() {
   const out = [];
-  for (const o of origins) {
-    const w = await getKey(watchKey(o));
-    if (w) out.push({ origin: w.origin, url: w.url, tabs: Object.keys(w.tabs || {}).length, nextAt: w.nextAt, startedAt: w.startedAt, checks: w.checks });
+  for (const o of new Set(Object.values(await index()))) {
+    /** @type {GdWatch | undefined} */
+    const w = await getKey(KEY.watch(o));
+    if (w) out.push({ origin: w.origin, host: originOf(w.url) ? new URL(w.url).host : w.origin, tabs: Object.keys(w.tabs || {}).length });
   }
   return out;
 }
 
-/** One check of the site: {result: 'up' | 'down' | 'deferred', waitMs?} (deferred: no token
- * left for the GET that a refused HEAD needs). A Retry-After in a failed answer is kept in
- * w.retryAfter (seconds).
+/** One check of the site: up, down, or deferred (no token left for the GET a refused HEAD
+ * needs). A Retry-After in a failed answer is kept in w.retryAfter (seconds).
  * @param {Pick<GdWatch, 'url' | 'origin' | 'useGet' | 'retryAfter'>} w
  * @returns {Promise<{ result: 'up' | 'down' | 'deferred', waitMs?: number }>} */
 async function check(w) {
   const wasm = await core();
-  /** @param {string} method @returns {RequestInit} */
-  const opts = (method) => ({
-    method,
-    cache: 'no-store',
-    credentials: 'omit',
+  /** @param {string} method @returns {Promise<Response>} */
+  const ask = (method) =>
     // A redirect is an answer; following it could lead to another site.
-    redirect: 'manual',
-    signal: AbortSignal.timeout(wasm.limits().checkTimeoutMs),
-  });
+    fetch(w.url, { method, cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout(wasm.limits().checkTimeoutMs) });
   /** @param {Response} r @returns {{ result: 'up' | 'down' }} */
   const answered = (r) => {
     const up = wasm.isBack(r.status, r.type === 'opaqueredirect');
@@ -568,13 +440,13 @@ async function check(w) {
   };
   try {
     if (!w.useGet) {
-      const r = await fetch(w.url, opts('HEAD'));
+      const r = await ask('HEAD');
       if (!wasm.headRefused(r.status)) return answered(r);
       w.useGet = true;
       const t = await takeToken(w.origin);
       if (!t.ok) return { result: 'deferred', waitMs: t.waitMs };
     }
-    const r = await fetch(w.url, opts('GET'));
+    const r = await ask('GET');
     r.body?.cancel().catch(() => {});
     return answered(r);
   } catch {
@@ -582,87 +454,64 @@ async function check(w) {
   }
 }
 
+/** The tabs of `w` that still show their failure (the others leave the watch).
+ * @param {GdWatch} w @returns {Promise<[number, GdWatchTab, { onDiagnosisPage: boolean } | null][]>} */
+async function waitingTabs(w) {
+  const out = [];
+  for (const [id, t] of Object.entries(w.tabs)) {
+    const tabId = Number(id);
+    /** @type {[number, GdWatchTab, { onDiagnosisPage: boolean } | null]} */
+    const e = [tabId, t, (await getKey(KEY.tab(tabId))) ? await showing(tabId, t.url) : null];
+    out.push(e);
+    if (!e[2]) delete w.tabs[id];
+  }
+  return out;
+}
+
 /** @param {string} origin */
 async function fireWatch(origin) {
   /** @type {GdWatch | undefined} */
-  const w = await getKey(watchKey(origin));
-  if (!w) return;
-  const wasm = await core();
-  if (wasm.isEarly(w.nextAt, now())) {
-    schedule(WATCH_ALARM + origin, w.nextAt ?? now());
-    return;
-  }
-  // Tabs that navigated away, closed or loaded fine meanwhile wait no more.
-  for (const [id, t] of Object.entries(w.tabs)) {
-    const tabId = Number(id);
-    const where = await stillFailing(tabId, t.url);
-    const record = await getKey(KEY.tab(tabId));
-    if (where.gone || where.elsewhere || !record) {
-      delete w.tabs[id];
-      await setIndex(tabId, null);
-    }
-  }
+  const w = await getKey(KEY.watch(origin));
+  if (!w || (await early(ALARM.WATCH + origin, w.nextAt))) return;
+  const all = await waitingTabs(w);
+  for (const [tabId, , where] of all) if (!where) await setIndex(tabId, null);
   const ended = async () => {
-    unschedule(WATCH_ALARM + origin);
-    await removeKey(watchKey(origin));
+    endWatch(origin);
     for (const id of Object.keys(w.tabs)) await setIndex(Number(id), null);
   };
   if (!Object.keys(w.tabs).length || (await nextCheck(w)).end) return ended();
   const token = await takeToken(origin);
   const { result, waitMs } = token.ok ? await check(w) : { result: 'deferred', waitMs: token.waitMs };
-  if (result === 'up') {
-    await siteIsBack(w);
-    return;
-  }
+  if (result === 'up') return siteIsBack(w);
   if (result === 'down') {
     w.checks = (w.checks || 0) + 1;
     w.lastCheckAt = now();
   }
-  const next = result === 'deferred' ? { at: now() + (waitMs ?? 0) } : await nextCheck(w);
-  if (next.at === undefined) return ended();
-  w.nextAt = next.at;
-  await setKey(watchKey(origin), w);
-  schedule(WATCH_ALARM + origin, w.nextAt);
+  const at = result === 'deferred' ? now() + (waitMs ?? 0) : (await nextCheck(w)).at;
+  if (at === undefined) return ended();
+  w.nextAt = at;
+  setKey(KEY.watch(origin), w);
+  schedule(ALARM.WATCH + origin, at);
 }
 
-/** The site answers again: its waiting tabs reload (a POST's page loads with GET), staggered
- * and within the site's budget (the core's backReloads), and a notification if asked for.
+/** The site answers again: its waiting tabs reload (staggered, within the site's budget: the
+ * core's backReloads), and a notification if one was asked for.
  * @param {GdWatch} w */
 async function siteIsBack(w) {
-  unschedule(WATCH_ALARM + w.origin);
-  await removeKey(watchKey(w.origin));
-  /** @type {number[]} */
-  const tabIds = [];
-  /** @type {[number, GdWatchTab][]} */
-  const waiting = [];
-  let notify = false;
-  for (const [id, t] of Object.entries(w.tabs)) {
-    const tabId = Number(id);
-    tabIds.push(tabId);
-    notify ||= t.notify;
-    await setIndex(tabId, null);
-    const where = await stillFailing(tabId, t.url);
-    if (!where.gone && !where.elsewhere) waiting.push([tabId, t]);
-  }
+  const tabIds = Object.keys(w.tabs).map(Number);
+  const notify = Object.values(w.tabs).some((t) => t.notify);
+  endWatch(w.origin);
+  for (const tabId of tabIds) await setIndex(tabId, null);
+  const waiting = (await waitingTabs(w)).filter(([, , where]) => where);
   await locked(KEY.bucket(w.origin), async () => {
     const plan = (await core()).backReloads(waiting.length, (await getKey(KEY.bucket(w.origin))) ?? null, now(), await clockScale());
     storeBucket(w.origin, plan.bucket);
-    waiting.forEach(([tabId, t], i) => {
-      setKey(autoKey(tabId), { url: t.url, failureAt: t.failureAt, state: STATE.SCHEDULED, reason: REASON.BACK, due: plan.at[i], get: t.get, attempts: 0 });
-      schedule(AUTO_ALARM + tabId, plan.at[i]);
-    });
+    scheduleBack(waiting.map(([tabId, t], i) => [tabId, t, plan.at[i]]));
   });
-  const get = waiting.some(([, t]) => t.get);
-  const settings = await getSettings();
-  if (!notify || !settings.notifications) return;
+  if (!notify || !(await getSettings()).notifications) return;
   const id = `${NOTICE_PREFIX}${w.origin}:${now()}`;
-  let host = w.origin;
-  try {
-    host = new URL(w.url).host;
-  } catch {
-    // keep the origin
-  }
-  await setKey(KEY.notice(id), { tabIds, url: w.url, origin: w.origin, get });
+  const host = new URL(w.url).host;
+  setKey(KEY.notice(id), { tabIds, url: w.url, origin: w.origin, get: waiting.some(([, t]) => t.get) });
   try {
     await api.notifications.create(id, {
       type: 'basic',
@@ -675,30 +524,28 @@ async function siteIsBack(w) {
   }
 }
 
-/** A click on "<host> is back": the site is checked again before the page loads; when it
- * is down again, the tabs wait in a new watch.
- * @param {string} id */
+/** A click on "<host> is back": the site is checked again before the page loads; when it is
+ * down again, the tabs wait in a new watch. @param {string} id */
 async function onNotificationClicked(id) {
   if (!String(id).startsWith(NOTICE_PREFIX)) return;
   /** @type {{ tabIds?: number[], url: string, origin?: string, get?: boolean } | undefined} */
   const notice = await getKey(KEY.notice(id));
   api.notifications.clear(id).catch?.(() => {});
-  await removeKey(KEY.notice(id));
+  removeKey(KEY.notice(id));
   if (!notice) return;
-  if ((await check({ url: notice.url, origin: notice.origin || originOf(notice.url) })).result !== 'up') {
-    for (const tabId of notice.tabIds || []) {
-      /** @type {GdRecord | undefined} */
-      const rec = await getKey(KEY.tab(tabId));
-      if (rec) await startWatch(tabId, rec.url, { notify: true, method: rec.diagnosis?.method, failureAt: rec.at });
-    }
-    return;
-  }
+  const up = (await check({ url: notice.url, origin: notice.origin || originOf(notice.url) })).result === 'up';
   for (const tabId of notice.tabIds || []) {
+    /** @type {GdRecord | undefined} */
+    const rec = await getKey(KEY.tab(tabId));
+    if (!up) {
+      if (rec) await startWatch(tabId, rec);
+      continue;
+    }
     try {
       const tab = await api.tabs.update(tabId, { active: true });
       if (tab) await api.windows.update(tab.windowId, { focused: true }).catch(() => {});
-      const where = await stillFailing(tabId, notice.url);
-      if (!where.gone && !where.elsewhere && (await getKey(KEY.tab(tabId)))) await reloadTab(tabId, notice.url, where, notice.get);
+      const where = await showing(tabId, notice.url);
+      if (where && rec) await reloadTab(tabId, notice.url, where, notice.get);
       return;
     } catch {
       // That tab is gone: try the next.
@@ -714,129 +561,84 @@ api.notifications?.onClosed?.addListener((id) => {
   if (String(id).startsWith(NOTICE_PREFIX)) removeKey(KEY.notice(id));
 });
 
-// The popup's list of watches (its own message type: the background answers "gd:" ones).
+// The popup's list of watches and its Cancel: from our own pages only, never a content script.
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (typeof message?.type !== 'string' || !message.type.startsWith(WATCH_MSG_PREFIX)) return false;
-  // The watch list is the person's, shown on our own pages: never to a content script.
   if (senderKind(sender, api.runtime.id, api.runtime.getURL('')) !== 'own') return false;
-  const work =
-    message.type === MSG.WATCH_LIST
-      ? listWatches()
-      : message.type === MSG.WATCH_CANCEL
-        ? stopSiteWatch(String(message.origin || ''))
-        : Promise.resolve(undefined);
-  work.then(sendResponse, () => sendResponse(undefined));
+  /** @type {Record<string, () => Promise<unknown>>} */
+  const answers = { [MSG.WATCH_LIST]: listWatches, [MSG.WATCH_CANCEL]: () => stopSiteWatch(String(message.origin || '')) };
+  const work = answers[message.type];
+  Promise.resolve(work?.()).then(sendResponse, () => sendResponse(undefined));
   return true;
 });
 
 // ------------------------------------------------------------------ hooks the background calls
 
-/** A tab navigated to `url` (a new main-frame response or error): its retries and watches of
- * other URLs end.
- * @param {number} tabId @param {string} url */
-export async function onNavigated(tabId, url) {
+/** The tab's automatic retry, wait for the network and watch end; with `url`, only those of
+ * another URL. @param {number} tabId @param {string} [url] */
+async function release(tabId, url) {
   await leaveNetwork(tabId, url);
-  const a = await getKey(autoKey(tabId));
-  if (a && !sameUrl(a.url, url)) {
-    unschedule(AUTO_ALARM + tabId);
-    await removeKey(autoKey(tabId));
+  const a = await getKey(KEY.auto(tabId));
+  if (!url || (a && !sameUrl(a.url, url))) {
+    unschedule(ALARM.AUTO + tabId);
+    if (a) removeKey(KEY.auto(tabId));
   }
   const w = await watchOfTab(tabId);
-  if (w && !sameUrl(w.tabs[tabId].url, url)) await stopWatch(tabId);
+  if (w && (!url || !sameUrl(w.tabs[tabId].url, url))) await stopWatch(tabId);
 }
-
-/** A response under 500 (or a committed healthy page) in a tab: the page is back, so the
- * tab's pending automatic retry ends, whatever its URL (issue 12: a retry never overtakes
- * what the person did since), and so does its watch.
- * @param {number} tabId */
-export async function onHealthy(tabId) {
-  unschedule(AUTO_ALARM + tabId);
-  await leaveNetwork(tabId);
-  if (await getKey(autoKey(tabId))) await removeKey(autoKey(tabId));
-  if (await watchOfTab(tabId)) await stopWatch(tabId);
-}
-
-/** A tab closed.
- * @param {number} tabId */
-export async function onTabRemoved(tabId) {
-  unschedule(AUTO_ALARM + tabId);
+/** A tab navigated to `url`. @param {number} tabId @param {string} url */
+export const onNavigated = (tabId, url) => release(tabId, url);
+/** A response under 500 (or a healthy page) in a tab: all ends, whatever its URL (a retry never
+ * overtakes what the person did since). @param {number} tabId */
+export const onHealthy = (tabId) => release(tabId);
+/** @param {number} tabId */
+export function onTabRemoved(tabId) {
   firedMemo.delete(tabId);
-  await removeKey(autoKey(tabId));
-  await removeKey(KEY.fired(tabId));
-  await leaveNetwork(tabId);
-  await stopWatch(tabId);
+  removeKey(KEY.fired(tabId));
+  return release(tabId);
 }
 
-/** An alarm fired; returns true when it was one of ours.
- * @param {chrome.alarms.Alarm} alarm */
+/** An alarm fired: one of ours runs. @param {chrome.alarms.Alarm} alarm */
 export async function onAlarm(alarm) {
   const name = String(alarm?.name || '');
-  if (!name.startsWith(AUTO_ALARM) && !name.startsWith(WATCH_ALARM) && name !== NET_ALARM) return false;
   clearTimeout(timers.get(name));
   timers.delete(name);
   await fire(name);
-  return true;
 }
 
-/** Runs an action of this module for a tab's failure record; returns {ok, messageKey?,
- * params?, extras?} or undefined when the action is not ours.
- * @param {number} tabId @param {GdRecord} rec @param {GdAction} action
- * @returns {Promise<GdResult | undefined>} */
+/** Runs an action of this module for a tab's record: {ok, messageKey?, redraw} (the background
+ * adds the fresh view), or undefined when the action is not ours.
+ * @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
 export async function runAction(tabId, rec, action) {
   switch (action?.type) {
-    case 'watch': {
-      const w = await startWatch(tabId, rec.url, { notify: true, method: rec.diagnosis?.method, failureAt: rec.at });
-      if (!w) return { ok: false, messageKey: 'ui_watch_unavailable' };
-      const settings = await getSettings();
-      // A POST's page says that it will load with GET (the form is not sent again).
-      const get = w.tabs[tabId]?.get ? '_get' : '';
-      return {
-        ok: true,
-        messageKey: (settings.notifications ? 'ui_watch_started' : 'ui_watch_started_silent') + get,
-        extras: await viewExtras(tabId, rec),
-      };
-    }
+    case 'watch':
+      // What the panel says is the view's `watchStarted` (the background adds the view).
+      return (await startWatch(tabId, rec)) ? { ok: true, redraw: true, started: true } : { ok: false, messageKey: 'ui_watch_unavailable' };
     case 'cancel-watch':
       await stopWatch(tabId);
-      return { ok: true, messageKey: 'ui_watch_cancelled', extras: await viewExtras(tabId, rec) };
+      return { ok: true, messageKey: 'ui_watch_cancelled', redraw: true };
     case 'cancel-auto-retry':
-      await cancelAuto(tabId);
-      return { ok: true, messageKey: 'ui_retry_cancelled', extras: await viewExtras(tabId, rec) };
+      await locked(ALARM.AUTO + tabId, async () => {
+        unschedule(ALARM.AUTO + tabId);
+        const state = await getKey(KEY.auto(tabId));
+        if (state) setKey(KEY.auto(tabId), { ...state, state: STATE.CANCELLED, reason: REASON.CANCELLED });
+      });
+      return { ok: true, messageKey: 'ui_retry_cancelled', redraw: true };
     case 'retry-status':
-      return { ok: true, extras: await viewExtras(tabId, rec) };
-    case 'retry':
-      // A click on Retry: the person retries now; a pending automatic retry is moot.
-      unschedule(AUTO_ALARM + tabId);
-      return undefined;
+      return { ok: true, redraw: true };
     default:
       return undefined;
   }
 }
 
-/** Facts for the view of a failing tab: {autoRetry?, watching?, retryLine?}.
- * @param {number} tabId @param {GdRecord | undefined} rec
- * @returns {Promise<GdExtras>} */
-export async function viewExtras(tabId, rec) {
-  /** @type {GdExtras} */
-  const out = {};
-  if (!rec) return out;
+/** The tab's retry and watch as the core's `view` takes them (`retry`).
+ * @param {number} tabId @param {GdRecord} rec @returns {Promise<GdRetryState | null>} */
+export async function retryState(tabId, rec) {
   /** @type {GdAutoState | undefined} */
-  const a = await getKey(autoKey(tabId));
-  if (a && sameUrl(a.url, rec.url)) {
-    out.autoRetry = {
-      state: a.state,
-      reason: a.reason,
-      due: a.due,
-      now: now(),
-      attempt: (a.attempts || 0) + 1,
-      attempts: a.attempts || 0,
-      max: a.max,
-      deferred: Boolean(a.deferred),
-    };
-  }
+  const a = await getKey(KEY.auto(tabId));
   const w = await watchOfTab(tabId);
-  if (w) out.watching = { notify: Boolean(w.tabs[tabId].notify), nextAt: w.nextAt, now: now(), origin: w.origin, tabs: Object.keys(w.tabs).length };
-  // The one retry line (a countdown or the reason there is none): the core's.
-  out.retryLine = (await core()).retryLine(out.autoRetry ?? null, rec.diagnosis?.method || rec.failure?.method || 'GET');
-  return out;
+  const mine = a && sameUrl(a.url, rec.url);
+  if (!mine && !w) return null;
+  const retry = mine ? { state: a.state, reason: a.reason, due: a.due, attempts: a.attempts || 0, max: a.max } : {};
+  return { ...retry, now: now(), watching: w ? Boolean(w.tabs[tabId].notify) : undefined, notifications: (await getSettings()).notifications };
 }

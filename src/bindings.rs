@@ -173,12 +173,16 @@ pub fn watch_next(watch: JsValue) -> Result<JsValue, JsValue> {
     ]))
 }
 
+/// `online`, `portal` (optional): what the browser says now; `reload` says whether the
+/// waiting tabs load again (policy::network_back).
 #[wasm_bindgen(js_name = networkCheckNext)]
 pub fn network_check_next(
     started_at: JsValue,
     checks: JsValue,
     now: JsValue,
     scale: JsValue,
+    online: Option<bool>,
+    portal: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let c = decode::loose_number(&checks);
     let c = if c.is_finite() && c > 0.0 {
@@ -192,10 +196,12 @@ pub fn network_check_next(
         decode::loose_number(&now),
         decode::loose_number(&scale),
     );
+    let back = crate::policy::network_back(online.unwrap_or(false), portal.as_deref());
     Ok(obj(&[
         ("at", opt(n.at)),
         ("end", n.end.map_or(JsValue::UNDEFINED, JsValue::from_str)),
         ("endsAt", num(n.ends_at)),
+        ("reload", back.into()),
     ]))
 }
 
@@ -344,6 +350,9 @@ pub fn limits() -> Result<JsValue, JsValue> {
         ("maxAttempts", num(f64::from(l.max_attempts))),
         ("maxScale", num(l.max_scale)),
         ("onlineSettleMs", num(l.online_settle_ms)),
+        ("backWindowMs", num(l.back_window_ms)),
+        ("loadingDeferMs", num(l.loading_defer_ms)),
+        ("maxLoadingDefers", num(f64::from(l.max_loading_defers))),
     ]))
 }
 

@@ -174,11 +174,21 @@ fn version_at(hay: &str, marker: &str, slash: bool) -> Option<String> {
     let (l, m) = (hay.as_bytes(), marker.as_bytes());
     let first = *m.first()?;
     let end = m.len() + usize::from(slash);
-    let at = (0..l.len().checked_sub(m.len())? + 1).find(|&i| {
-        l[i].to_ascii_lowercase() == first
-            && l[i..i + m.len()].eq_ignore_ascii_case(m)
+    let last = l.len().checked_sub(m.len())?;
+    let mut i = 0;
+    let at = loop {
+        // the next place the first byte fits, in either case, read eight bytes at a time
+        i = crate::text::find_either(l, i, first, first.to_ascii_uppercase());
+        if i > last {
+            return None;
+        }
+        if l[i..i + m.len()].eq_ignore_ascii_case(m)
             && (!slash || l.get(i + m.len()) == Some(&b'/'))
-    })? + end;
+        {
+            break i + end;
+        }
+        i += 1;
+    };
     let v: String = hay[at..]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
@@ -850,5 +860,58 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         cause: Some(cause),
         confidence,
         notes,
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::version_at;
+
+    /// What version_at answers, the slow way: every place, compared in lowercase.
+    fn oracle(hay: &str, marker: &str, slash: bool) -> Option<String> {
+        let lower = hay.to_ascii_lowercase();
+        let at = (0..=lower.len().checked_sub(marker.len())?).find(|&i| {
+            lower.as_bytes()[i..].starts_with(marker.as_bytes())
+                && (!slash || lower.as_bytes().get(i + marker.len()) == Some(&b'/'))
+        })? + marker.len()
+            + usize::from(slash);
+        let v: String = hay[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+            .take(32)
+            .collect();
+        let v = v.trim_end_matches('.');
+        (!v.is_empty() && v.as_bytes()[0].is_ascii_digit()).then(|| v.to_string())
+    }
+
+    #[test]
+    fn versions_are_found_in_any_case() {
+        let hays = [
+            "nginx/1.22.1",
+            "Server: NGINX/1.25.3 (Ubuntu)",
+            "<hr><center>nginx</center> then nginx/1.18.0.",
+            "squid squid/ Squid/6.6 squid/7",
+            "Tinyproxy version 1.11.1",
+            "é nginx/ü nginx/2.0",
+            "nginx/",
+            "",
+        ];
+        for hay in hays {
+            for (marker, slash) in [
+                ("nginx", true),
+                ("squid", true),
+                ("tinyproxy version ", false),
+            ] {
+                assert_eq!(
+                    version_at(hay, marker, slash),
+                    oracle(hay, marker, slash),
+                    "{hay:?} {marker:?}"
+                );
+            }
+        }
+        assert_eq!(
+            version_at("NGINX/1.25.3 (Ubuntu)", "nginx", true).as_deref(),
+            Some("1.25.3")
+        );
     }
 }

@@ -25,6 +25,15 @@ pub const WATCH_TOTAL_MS: f64 = 4.0 * 3_600_000.0;
 pub const CHECK_TIMEOUT_MS: f64 = 15_000.0;
 /// A navigation onto the failed URL this soon after an automatic retry is that retry (ms).
 pub const FIRED_WINDOW_MS: f64 = 15_000.0;
+/// A failure of the URL the person left the diagnosis page for this soon after is them going
+/// Back through history (ms): the browser's page shows, not ours again.
+pub const BACK_WINDOW_MS: f64 = 4_000.0;
+/// A due retry whose tab is loading something looks again this much later (ms), at most
+/// [`MAX_LOADING_DEFERS`] times, rather than cut the person's navigation short.
+pub const LOADING_DEFER_MS: f64 = 1_000.0;
+pub const MAX_LOADING_DEFERS: u32 = 10;
+/// A page loaded over a public IPv4 address this recently says IPv4 works (ms).
+pub const IPV4_WORKS_MS: f64 = 10.0 * 60_000.0;
 /// When a site is back, its waiting tabs reload at least this far apart (ms, not scaled).
 pub const STAGGER_MS: f64 = 1_000.0;
 /// Failures of other sites within this long count for "is it just me?" (ms).
@@ -61,6 +70,9 @@ pub struct Limits {
     pub max_attempts: u32,
     pub max_scale: f64,
     pub online_settle_ms: f64,
+    pub back_window_ms: f64,
+    pub loading_defer_ms: f64,
+    pub max_loading_defers: u32,
 }
 
 pub fn limits() -> Limits {
@@ -76,7 +88,20 @@ pub fn limits() -> Limits {
         max_attempts: retry::MAX_ATTEMPTS,
         max_scale: MAX_SCALE,
         online_settle_ms: ONLINE_SETTLE_MS,
+        back_window_ms: BACK_WINDOW_MS,
+        loading_defer_ms: LOADING_DEFER_MS,
+        max_loading_defers: MAX_LOADING_DEFERS,
     }
+}
+
+/// Whether IPv4 works, from when a page last loaded over a public IPv4 address (`ipv4_at`,
+/// 0 for never) and `now`; None when either is not a time.
+pub fn ipv4_works(ipv4_at: Option<f64>, now: Option<f64>) -> Option<bool> {
+    let (at, now) = (
+        ipv4_at.filter(|a| a.is_finite())?,
+        now.filter(|n| n.is_finite())?,
+    );
+    Some(at > 0.0 && now - at < IPV4_WORKS_MS)
 }
 
 // ---------------------------------------------------------------- clocks and clamping
@@ -403,6 +428,13 @@ pub fn network_check_next(started_at: f64, checks: u32, now: f64, scale: f64) ->
     }
 }
 
+/// Whether the background's check finds the connection back, so the waiting tabs reload: the
+/// browser says it is online (`online`), and no captive portal it knows of (`portal`, Firefox's
+/// `captivePortal` state) still holds the connection.
+pub fn network_back(online: bool, portal: Option<&str>) -> bool {
+    online && portal != Some("locked_portal")
+}
+
 /// A tab that waits for the network, as the shell describes it when the connection is back.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WaitingTab {
@@ -608,6 +640,35 @@ pub fn note_failure(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ipv4_works_for_ten_minutes_after_a_page_loaded_over_it() {
+        let now = 1_795_000_000_000.0;
+        assert_eq!(ipv4_works(Some(now - 60_000.0), Some(now)), Some(true));
+        assert_eq!(
+            ipv4_works(Some(now - IPV4_WORKS_MS + 1.0), Some(now)),
+            Some(true)
+        );
+        assert_eq!(
+            ipv4_works(Some(now - IPV4_WORKS_MS), Some(now)),
+            Some(false)
+        );
+        assert_eq!(ipv4_works(Some(0.0), Some(now)), Some(false), "never");
+        assert_eq!(ipv4_works(None, Some(now)), None);
+        assert_eq!(ipv4_works(Some(f64::NAN), Some(now)), None);
+        assert_eq!(ipv4_works(Some(now), None), None);
+    }
+
+    #[test]
+    fn the_network_is_back_when_online_and_no_portal_holds_it() {
+        assert!(network_back(true, None));
+        assert!(network_back(true, Some("unlocked_portal")));
+        assert!(network_back(true, Some("not_captive")));
+        assert!(network_back(true, Some("unknown")));
+        assert!(!network_back(true, Some("locked_portal")));
+        assert!(!network_back(false, None));
+        assert!(!network_back(false, Some("unlocked_portal")));
+    }
 
     #[test]
     fn clamps() {

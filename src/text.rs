@@ -178,13 +178,31 @@ pub fn visible_text(html: &str) -> String {
         ("&#35;", '#'),
         ("&#46;", '.'),
     ];
+    // what `char::is_whitespace` says of an ASCII byte
+    let is_space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
     let b = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
     let mut space = true;
     let mut i = 0;
     while i < b.len() {
+        let c = b[i];
+        if c < 0x80 && is_space(c) {
+            i += 1;
+            push_collapsed(&mut out, ' ', &mut space);
+            continue;
+        }
+        if c < 0x80 && c != b'<' && c != b'&' {
+            // a run of plain ASCII text, copied at once
+            let start = i;
+            while i < b.len() && b[i] < 0x80 && !is_space(b[i]) && b[i] != b'<' && b[i] != b'&' {
+                i += 1;
+            }
+            out.push_str(&html[start..i]);
+            space = false;
+            continue;
+        }
         let rest = &html[i..];
-        match b[i] {
+        match c {
             b'<' => {
                 let close = if starts_ci(rest, "<script") {
                     "</script>"
@@ -216,10 +234,6 @@ pub fn visible_text(html: &str) -> String {
                     push_collapsed(&mut out, '&', &mut space);
                 }
             },
-            c if c < 0x80 => {
-                i += 1;
-                push_collapsed(&mut out, char::from(c), &mut space);
-            }
             _ => {
                 let ch = rest.chars().next().unwrap_or(' ');
                 i += ch.len_utf8();
@@ -287,11 +301,63 @@ mod tests {
         }
         for n in needles {
             assert_eq!(hay.contains(n), page.contains(n), "{n:?}");
+            assert_eq!(hay.find(n), page.find(n), "{n:?}");
+        }
+        // a long page has a larger set of runs: the same answers
+        let long: String = (0..3000).map(|i| format!("w{i} ")).collect();
+        let hay = Hay::new(long.clone());
+        for n in ["w1 w2", "w2999 ", "w3000", "w12 w14", " w7 w8 w9 "] {
+            assert_eq!(hay.contains(n), long.contains(n), "{n:?}");
+            assert_eq!(hay.find(n), long.find(n), "{n:?}");
         }
         assert!(!Hay::default().contains("a"));
         assert!(Hay::default().contains(""));
     }
     use super::*;
+
+    #[test]
+    fn bars_are_found_where_they_are() {
+        let lists = [
+            "",
+            "|",
+            "a",
+            "a|",
+            "|a",
+            "abcdefgh|ijk",
+            "abcdefghijklmnop|q",
+            "ab|cd|ef|gh|ij",
+            "0123456789abcdef0123456789|x",
+            "\u{7c}\u{fc}|\u{1fc}é|ü",
+            "}}}}}}}}|{{{{{{{{|",
+        ];
+        for l in lists {
+            let b = l.as_bytes();
+            for from in 0..=b.len() {
+                let want = b[from..]
+                    .iter()
+                    .position(|&c| c == b'|')
+                    .map_or(b.len(), |p| from + p);
+                assert_eq!(next_bar(b, from), want, "{l:?} from {from}");
+            }
+            for from in 0..=b.len() {
+                let want = b[from..]
+                    .iter()
+                    .position(|&c| c == b'}' || c == 0xbc)
+                    .map_or(b.len(), |p| from + p);
+                assert_eq!(find_either(b, from, b'}', 0xbc), want, "{l:?} from {from}");
+            }
+            let words: Vec<&str> = l.split('|').collect();
+            for hay in ["", "a", "cd", "ijk", "q", "x", "é", "zzz"] {
+                let want = words.iter().any(|w| hay.contains(w));
+                assert_eq!(hay.has_any(l), want, "{hay:?} in {l:?}");
+                assert_eq!(
+                    Hay::new(hay.to_string()).has_any(l),
+                    want,
+                    "{hay:?} in {l:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn numbers_and_joins() {
@@ -316,6 +382,11 @@ mod tests {
             "Our services aren't available now"
         );
         assert_eq!(visible_text("a <unclosed"), "a");
+        // every ASCII space that char::is_whitespace knows, entities, non-ASCII text
+        assert_eq!(
+            visible_text("  a\t\x0b\x0cb\r\n&amp;c&x; é\u{2019}s\u{a0}<b>x</b>y\u{3000}z  "),
+            "a b &c&x; é's x y z"
+        );
     }
 
     #[test]
@@ -326,12 +397,13 @@ mod tests {
     }
 }
 
-/// Bits of [`Hay`]'s set of 4-byte runs: 8 KiB, made once per page.
+/// The most bits of [`Hay`]'s set of 4-byte runs: 8 KiB, made once per page.
 const RUN_BITS: u32 = 1 << 16;
 
-/// The bit of a run of 4 bytes (as a big-endian `u32`): a multiplicative hash.
-fn run_bit(run: u32) -> usize {
-    (run.wrapping_mul(0x9E37_79B1) >> (32 - RUN_BITS.trailing_zeros())) as usize
+/// The bit of a run of 4 bytes (as a big-endian `u32`) in a set of `1 << (32 - shift)`
+/// bits: a multiplicative hash.
+fn run_bit(run: u32, shift: u32) -> usize {
+    (run.wrapping_mul(0x9E37_79B1) >> shift) as usize
 }
 
 /// A lowercase page and the set of the 4-byte runs that occur in it, made in one pass over
@@ -345,29 +417,52 @@ fn run_bit(run: u32) -> usize {
 pub struct Hay {
     text: String,
     runs: Vec<u64>,
+    /// 32 minus the log2 of the number of bits in `runs`.
+    shift: u32,
 }
 
 impl Hay {
     pub fn new(text: String) -> Hay {
-        let mut runs = vec![0u64; (RUN_BITS / 64) as usize];
+        // about four bits per run of the page, so that a run's bit is rarely another's:
+        // 512 bits for a short page, [`RUN_BITS`] for the longest
+        let bits = (text.len() * 4)
+            .next_power_of_two()
+            .clamp(512, RUN_BITS as usize);
+        let shift = 32 - bits.trailing_zeros();
+        let mut runs = vec![0u64; bits / 64];
         let mut run = 0u32;
         for (i, &b) in text.as_bytes().iter().enumerate() {
             run = (run << 8) | u32::from(b);
             if i >= 3 {
-                let bit = run_bit(run);
+                let bit = run_bit(run, shift);
                 runs[bit / 64] |= 1 << (bit % 64);
             }
         }
-        Hay { text, runs }
+        Hay { text, runs, shift }
     }
 
     /// Whether `needle` is in the page (an exact, case-sensitive substring test).
     pub fn contains(&self, needle: &str) -> bool {
-        let maybe = needle.as_bytes().windows(4).all(|w| {
-            let bit = run_bit(u32::from_be_bytes([w[0], w[1], w[2], w[3]]));
+        self.maybe(needle) && self.text.contains(needle)
+    }
+
+    /// The position of `needle` in the page, as `str::find`, read only when every 4-byte run
+    /// of `needle` is in the page.
+    pub fn find(&self, needle: &str) -> Option<usize> {
+        if self.maybe(needle) {
+            self.text.find(needle)
+        } else {
+            None
+        }
+    }
+
+    /// Whether every 4-byte run of `needle` occurs in the page (always, for a needle
+    /// shorter than 4 bytes).
+    fn maybe(&self, needle: &str) -> bool {
+        needle.as_bytes().windows(4).all(|w| {
+            let bit = run_bit(u32::from_be_bytes([w[0], w[1], w[2], w[3]]), self.shift);
             self.runs[bit / 64] & (1 << (bit % 64)) != 0
-        });
-        maybe && self.text.contains(needle)
+        })
     }
 }
 
@@ -394,21 +489,52 @@ impl Deref for Hay {
 pub trait Has {
     fn has(&self, needle: &str) -> bool;
 
-    /// Whether any of the `|`-separated `words` is in the text (`""` is in every text). A
-    /// byte loop: the rules ask this a few hundred times per response, and `split('|')`
-    /// set up a char searcher each time.
+    /// Whether any of the `|`-separated `words` is in the text (`""` is in every text). The
+    /// rules ask this a few hundred times per response: `split('|')` set up a char searcher
+    /// each time, and a byte loop read every byte of every list; [`next_bar`] reads eight
+    /// at a time.
     fn has_any(&self, words: &str) -> bool {
+        let b = words.as_bytes();
         let mut start = 0;
-        for (i, &b) in words.as_bytes().iter().enumerate() {
-            if b == b'|' {
-                if self.has(&words[start..i]) {
-                    return true;
-                }
-                start = i + 1;
+        loop {
+            let end = next_bar(b, start);
+            if self.has(&words[start..end]) {
+                return true;
             }
+            if end >= b.len() {
+                return false;
+            }
+            start = end + 1;
         }
-        self.has(&words[start..])
     }
+}
+
+/// The position of the first `|` in `b` from `from` on, or `b.len()`.
+fn next_bar(b: &[u8], from: usize) -> usize {
+    find_either(b, from, b'|', b'|')
+}
+
+/// The position of the first `x` or `y` in `b` from `from` on, or `b.len()`: eight bytes
+/// per step (a word holds `x` when one of its bytes XOR `x` is zero; the lowest such byte
+/// is the first, and the test is exact for it).
+pub(crate) fn find_either(b: &[u8], from: usize, x: u8, y: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero_byte = |w: u64| w.wrapping_sub(ONES) & !w & (ONES << 7);
+    let (xs, ys) = (ONES * u64::from(x), ONES * u64::from(y));
+    let mut i = from;
+    while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = b.get(i..i + 8) {
+        // one 8-byte load (copy_from_slice stays a memcpy call at opt-level "z")
+        let w = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+        let zero = zero_byte(w ^ xs) | zero_byte(w ^ ys);
+        if zero != 0 {
+            return i + (zero.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] != x && b[i] != y {
+        i += 1;
+    }
+    i
 }
 
 impl Has for str {

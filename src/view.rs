@@ -35,6 +35,10 @@ pub struct RetryState {
     pub max: Option<u32>,
     /// When the decision was made (ms since 1970): the wait is `due - now`.
     pub now: Option<f64>,
+    /// The site's watch holds this tab: `Some(notify)` (a notification is asked for).
+    pub watching: Option<bool>,
+    /// The person's notifications setting (None: on).
+    pub notifications: Option<bool>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -75,6 +79,20 @@ pub struct View {
     pub references: Vec<Reference>,
     /// The short report "Copy" and "Contact the site" put on the clipboard (src/report.rs).
     pub report: String,
+    /// The details' facts: the answer or the error, who wrote the page, who must act. A
+    /// parameter `<name>Key` fills `{name}` with that message (the role, the culprit).
+    pub facts: Vec<Message>,
+    /// The watch line while the site's watch holds this tab (`ui_watch_active`, `_notify`
+    /// when a notification was asked for and notifications are on; param `host`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub watch: Option<Message>,
+    /// What the panel says when the person has just asked for the watch:
+    /// `ui_watch_started[_silent][_get]` (notifications off; the page loads with GET).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub watch_started: Option<Message>,
+    /// Whether the retry block offers "Notify me when it's back" (no watch yet, and no step
+    /// offers it already).
+    pub offer_watch: bool,
 }
 
 /// One node of the chain.
@@ -205,6 +223,57 @@ pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
     }
 }
 
+/// The details' facts of `d` (see [`View::facts`]).
+pub fn facts(d: &Diagnosis) -> Vec<Message> {
+    let mut out = Vec::with_capacity(3);
+    let mut p = Params::new();
+    if let Some(c) = d.status_code {
+        p.insert("status".into(), Param::Number(f64::from(c)));
+        let t = d.status_text.as_deref().unwrap_or("");
+        p.insert("statusText".into(), crate::text::clip(t, 60).into());
+        out.push(message("ui_fact_status", p));
+    } else if let Some(e) = &d.error {
+        p.insert("error".into(), crate::text::clip(e, 300).into());
+        out.push(message("ui_fact_error", p));
+    }
+    if let Some(g) = &d.gateway {
+        let mut p = Params::new();
+        let name = match &g.version {
+            Some(v) => concat(&[&g.name, " ", v]),
+            None => g.name.clone(),
+        };
+        p.insert("gateway".into(), name.into());
+        p.insert("roleKey".into(), key_of("ui_role_", g.role.as_str()).into());
+        out.push(message("ui_fact_gateway", p));
+    }
+    let mut p = Params::new();
+    p.insert(
+        "culpritKey".into(),
+        key_of("ui_culprit_", d.culprit.as_str()).into(),
+    );
+    out.push(message("ui_fact_culprit", p));
+    out
+}
+
+/// The watch line for a tab the site's watch holds (`notify`: a notification is asked for).
+pub fn watch_line(d: &Diagnosis, notify: bool) -> Message {
+    let mut p = Params::new();
+    p.insert("host".into(), authority(d).into());
+    let key = if notify {
+        "ui_watch_active_notify"
+    } else {
+        "ui_watch_active"
+    };
+    message(key, p)
+}
+
+/// What the panel says when the watch has just started for a request with `method`.
+pub fn watch_started(method: &str, notify: bool) -> Message {
+    let silent = if notify { "" } else { "_silent" };
+    let get = if resendable(method) { "" } else { "_get" };
+    message(&concat(&["ui_watch_started", silent, get]), Params::new())
+}
+
 fn node(
     id: &'static str,
     key: &'static str,
@@ -333,6 +402,10 @@ pub fn view(
         .partition(|s| s.id == "status-page" && s.key.ends_with("_guess"));
     let mut more = all.split_off(all.len().min(FIRST_STEPS));
     more.extend(guesses);
+    // a notification only when one was asked for and the person's setting allows it
+    let notify = retry
+        .watching
+        .map(|asked| asked && retry.notifications != Some(false));
     let status = d.status_code.map(|c| {
         let mut p = Params::new();
         p.insert("status".into(), Param::Number(f64::from(c)));
@@ -351,5 +424,139 @@ pub fn view(
         chain: chain(d, env),
         references: d.references.clone(),
         report: crate::report::report(d, &d.url, env.now.filter(|n| *n > 0.0)),
+        facts: facts(d),
+        watch: notify.map(|n| watch_line(d, n)),
+        watch_started: notify.map(|n| watch_started(&d.method, n)),
+        offer_watch: retry.watching.is_none()
+            && !advice
+                .steps
+                .iter()
+                .any(|s| matches!(s.action, Some(Action::Watch))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Failure, Header};
+
+    fn nginx_502() -> Diagnosis {
+        crate::diagnose(&Failure {
+            url: "https://shop.example:8443/cart".into(),
+            status_code: Some(502),
+            status_line: Some("HTTP/1.1 502 Bad Gateway".into()),
+            response_headers: vec![Header {
+                name: "Server".into(),
+                value: Some("nginx/1.22.1".into()),
+            }],
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    fn text(m: &Message, name: &str) -> String {
+        match m.params.get(name) {
+            Some(Param::Text(t)) => t.clone(),
+            Some(Param::Number(n)) => n.to_string(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_facts_name_the_answer_the_gateway_with_its_role_and_who_acts() {
+        let d = nginx_502();
+        let f = facts(&d);
+        let keys: Vec<&str> = f.iter().map(|m| m.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["ui_fact_status", "ui_fact_gateway", "ui_fact_culprit"]
+        );
+        assert_eq!(text(&f[0], "status"), "502");
+        assert_eq!(text(&f[0], "statusText"), "Bad Gateway");
+        assert_eq!(text(&f[1], "gateway"), "nginx 1.22.1");
+        assert!(text(&f[1], "roleKey").starts_with("ui_role_"));
+        assert_eq!(
+            text(&f[2], "culpritKey"),
+            concat(&["ui_culprit_", d.culprit.as_str()])
+        );
+        let e = crate::diagnose(&Failure {
+            url: "https://x.example/".into(),
+            error: Some("net::ERR_CONNECTION_REFUSED".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        let f = facts(&e);
+        assert_eq!(f[0].key, "ui_fact_error");
+        assert_eq!(text(&f[0], "error"), "net::ERR_CONNECTION_REFUSED");
+        assert_eq!(f.len(), 2);
+    }
+
+    #[test]
+    fn the_watch_line_and_the_watch_offer_follow_the_watch_and_the_steps() {
+        let d = nginx_502();
+        let env = Environment::default();
+        let advice = crate::advise(&d, &env);
+        let offered_by_a_step = advice
+            .steps
+            .iter()
+            .any(|s| matches!(s.action, Some(Action::Watch)));
+        let none = view(
+            &d,
+            &advice,
+            &env,
+            Unknown::default(),
+            &RetryState::default(),
+        );
+        assert!(none.watch.is_none());
+        assert_eq!(none.offer_watch, !offered_by_a_step);
+        for (notify, key) in [(true, "ui_watch_active_notify"), (false, "ui_watch_active")] {
+            let r = RetryState {
+                watching: Some(notify),
+                ..Default::default()
+            };
+            let v = view(&d, &advice, &env, Unknown::default(), &r);
+            let w = v.watch.expect("a watch line while watching");
+            assert_eq!(w.key, key);
+            assert_eq!(text(&w, "host"), "shop.example:8443");
+            assert!(!v.offer_watch, "no offer while watching");
+        }
+        // notifications off: the line and the first words say so, whatever was asked
+        let off = RetryState {
+            watching: Some(true),
+            notifications: Some(false),
+            ..Default::default()
+        };
+        let v = view(&d, &advice, &env, Unknown::default(), &off);
+        assert_eq!(v.watch.unwrap().key, "ui_watch_active");
+        assert_eq!(v.watch_started.unwrap().key, "ui_watch_started_silent");
+        let on = RetryState {
+            watching: Some(true),
+            ..Default::default()
+        };
+        let v = view(&d, &advice, &env, Unknown::default(), &on);
+        assert_eq!(v.watch_started.unwrap().key, "ui_watch_started");
+        assert!(none.watch_started.is_none());
+        // a POST's page loads with GET when the site is back: the first words say so
+        assert_eq!(watch_started("POST", true).key, "ui_watch_started_get");
+        assert_eq!(
+            watch_started("POST", false).key,
+            "ui_watch_started_silent_get"
+        );
+        assert_eq!(watch_started("GET", false).key, "ui_watch_started_silent");
+        // a step that offers the watch: the retry block does not offer it again
+        let mut with_step = advice.clone();
+        with_step.steps.push(Step {
+            id: "watch".into(),
+            params: Params::new(),
+            action: Some(Action::Watch),
+        });
+        let v = view(
+            &d,
+            &with_step,
+            &env,
+            Unknown::default(),
+            &RetryState::default(),
+        );
+        assert!(!v.offer_watch);
     }
 }

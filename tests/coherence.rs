@@ -455,6 +455,7 @@ fn the_view_never_contradicts_itself() {
                         attempts: a.attempts,
                         max: Some(a.max),
                         now: Some(NOW),
+                        ..Default::default()
                     };
                     let advice = advise(&d, env);
                     let v = view(&d, &advice, env, *unknown, &r);

@@ -19,7 +19,11 @@ interface GdResult {
   ok: boolean;
   messageKey?: string;
   params?: GdParams;
-  extras?: GdExtras;
+  /** the retry and watch lines changed: the background adds `view` */
+  redraw?: boolean;
+  /** a watch started: the background adds the view's `watchStarted` message */
+  started?: boolean;
+  view?: GdView | null;
   needsPermission?: string;
   refresh?: boolean;
   [field: string]: unknown;
@@ -150,28 +154,34 @@ interface GdNetworkWait {
   tabs: Record<string, GdNetworkTab>;
 }
 
-/** What the view adds about the tab's retry and watch (watch.js viewExtras). */
-interface GdExtras {
-  autoRetry?: {
-    state: string;
-    reason?: string;
-    due?: number;
-    now: number;
-    attempt: number;
-    attempts: number;
-    max?: number;
-    deferred: boolean;
-  };
-  watching?: { notify: boolean; nextAt?: number; now: number; origin: string; tabs: number };
-  retryLine?: { key: string; params: GdParams } | null;
+/** A tab's retry and watch as the core's `view` takes them (watch.js retryState). */
+interface GdRetryState {
+  state?: string;
+  reason?: string;
+  due?: number;
+  attempts?: number;
+  max?: number;
+  now: number;
+  /** the site's watch holds the tab: whether a notification was asked for */
+  watching?: boolean;
+  /** the person's notifications setting */
+  notifications?: boolean;
 }
+
+type GdMessage = { key: string; params: GdParams };
 
 /** The core's panel (src/view.rs). */
 interface GdPanel {
+  headline?: GdMessage;
   primary: GdAction[];
   steps: GdStep[];
   more: GdStep[];
-  status?: { key: string; params: GdParams };
+  status?: GdMessage;
+  retry?: GdMessage;
+  watch?: GdMessage;
+  watchStarted?: GdMessage;
+  offerWatch?: boolean;
+  facts?: GdMessage[];
   chain?: GdChainNode[];
   references?: { label: string; value: string }[];
   report?: string;
@@ -187,7 +197,7 @@ interface GdChainNode {
 }
 
 /** What the background gives the panel and the extension's pages to paint. */
-interface GdView extends GdExtras {
+interface GdView {
   url: string;
   kind?: string;
   diagnosis: GdDiagnosis;
@@ -195,6 +205,8 @@ interface GdView extends GdExtras {
   panel?: GdPanel | null;
   disabledByUs?: { id: string; name: string; at?: number }[];
   responseAt?: number;
+  /** the background's clock when it made the view */
+  now?: number;
 }
 
 /** How the renderer is asked to draw (render.js). */
@@ -214,14 +226,34 @@ interface GdRenderOptions {
 /** A click handler of the panel: resolves to what the status line says. */
 type GdOnAction = (action: GdAction, step?: GdStep | null) => Promise<GdResult | undefined | null | void>;
 
+/** The person's settings (settings.js; maxAttempts null: the core's most). */
+interface GdSettings {
+  autoRetry: boolean;
+  maxAttempts: number | null;
+  notifications: boolean;
+  panel: boolean;
+  ignoredSites: string[];
+}
+
+/** An extension this extension turned off (actions.js), to offer turning it back on. */
+interface GdDisabledExtension {
+  id: string;
+  name: string;
+  at: number;
+}
+
+/** Who sent a message, as trust.js reads it. */
+interface GdSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
 /** One site being watched, for the popup. */
 interface GdWatchListItem {
   origin: string;
-  url: string;
+  host: string;
   tabs: number;
-  nextAt?: number;
-  startedAt?: number;
-  checks?: number;
 }
 
 // The shell's globals: classic scripts share what they define through these.
@@ -232,9 +264,9 @@ declare var GatewayDoctorFormat: {
 declare var GatewayDoctorRender: {
   render(container: Element, view: GdView, onAction: GdOnAction, options?: GdRenderOptions): HTMLElement;
   renderWatches(container: Element, watches: GdWatchListItem[], onCancel: (origin: string) => void): void;
-  msg(key: string, params?: GdParams): string;
-  CSS: string;
 };
+/** The panel's styles (panel.css), written into the injected panel script by the build. */
+declare const GatewayDoctorCSS: string;
 /** The message names (constants.js's MSG), written into the injected panel script by the build. */
 declare const GatewayDoctorMessages: typeof import('../extension/constants.js').MSG;
 /** The injected panel's flags and hand-over of the view (content.js, panel-script.js). */

@@ -447,6 +447,9 @@ pub fn environment(
     max_extensions: usize,
 ) -> R<Environment> {
     let o = Obj::new(v, at)?;
+    let now = o.opt("now", number)?;
+    // `ipv4At` (when a page last loaded over IPv4): the core says whether that means it works
+    let ipv4_at = o.opt("ipv4At", number)?;
     Ok(Environment {
         url: o.opt("url", string)?,
         method: o.opt("method", string)?,
@@ -460,7 +463,9 @@ pub fn environment(
         online: o.opt("online", boolean)?,
         addresses: o.list("addresses", 32, string)?,
         resolves_without_secure_dns: o.opt("resolvesWithoutSecureDns", boolean)?,
-        ipv4_works: o.opt("ipv4Works", boolean)?,
+        ipv4_works: o
+            .opt("ipv4Works", boolean)?
+            .or(crate::policy::ipv4_works(ipv4_at, now)),
         clock_samples: o.list(
             "clockSamples",
             crate::policy::MAX_CLOCK_SAMPLES,
@@ -469,7 +474,7 @@ pub fn environment(
         captive_portal: o.opt("captivePortal", string)?,
         portal_url: o.opt("portalUrl", string)?,
         attempts: o.opt("attempts", u32_)?,
-        now: o.opt("now", number)?,
+        now,
     })
 }
 
@@ -596,6 +601,8 @@ pub fn retry_state(v: &JsValue, at: &Path) -> R<RetryState> {
         attempts: o.opt("attempts", u32_)?.unwrap_or(0),
         max: o.opt("max", u32_)?,
         now: o.opt("now", number)?,
+        watching: o.opt("watching", boolean)?,
+        notifications: o.opt("notifications", boolean)?,
     })
 }
 

@@ -330,7 +330,7 @@ pub(super) fn pages(c: &Ctx) -> Option<Page> {
     // ---- Akamai: "Reference #18.xxxx" pages, errors.edgesuite.net
     if (c.any("reference&#32;&#35;|errors.edgesuite.net|reference #")
         && (c.server_is("akamai") || c.any("edgesuite|akamai")))
-        || akamai_reference(b)
+        || (c.has("reference #") && akamai_reference(b))
     {
         return page(
             AKAMAI,
