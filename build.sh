@@ -117,7 +117,9 @@ ensure_wasm_toolchain() {
 }
 
 ensure_test_tools() {
-  apt_install chromium firefox-esr nginx unzip
+  # openssl makes the e2e's test certificates; libnss3-tools' certutil puts their CA in the NSS
+  # database Chromium reads ($HOME/.pki/nssdb): tests/e2e/lib/certs.mjs, lib/chromium.mjs.
+  apt_install chromium firefox-esr nginx unzip openssl libnss3-tools
   if ! command -v geckodriver >/dev/null 2>&1; then
     say "installing geckodriver (cargo, a few minutes)"
     cargo install geckodriver --locked

@@ -13,9 +13,10 @@ import { getSettings, isIgnored } from './settings.js';
 import * as actions from './actions.js';
 import { admit } from './trust.js';
 import { knownHosts, rememberResponse } from './known-hosts.js';
+import * as samples from './samples.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
-import { MSG, MSG_PREFIX, KIND, KEY, CLOCK, IPV4 } from './constants.js';
+import { MSG, MSG_PREFIX, KIND, KEY } from './constants.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -58,37 +59,6 @@ async function rememberFailure(rec) {
   } catch {
     // the core refused it
   }
-}
-
-/** The `Date` of main-frame responses, with when each arrived, for the core to tell a wrong
- * clock: never from a private window, nothing parsed here (healthy pages load no wasm). */
-const clock = sessionList(KEY.CLOCK_SAMPLES);
-/** @param {chrome.webRequest.OnHeadersReceivedDetails} details @param {() => Promise<boolean>} isPrivate */
-async function rememberClock(details, isPrivate) {
-  const date = (details.responseHeaders || []).find((h) => String(h.name).toLowerCase() === 'date')?.value;
-  if (!date) return;
-  const list = await clock.get();
-  const last = list[list.length - 1];
-  if ((last && Math.abs(details.timeStamp - last.at) < CLOCK.EVERY_MS) || (await isPrivate())) return;
-  await clock.set([...list, { date: String(date).slice(0, 64), at: details.timeStamp }].slice(-CLOCK.KEEP));
-}
-
-/** When a page last loaded from a public IPv4 address: IPv4 works, so a site that only has
- * IPv6 and fails points at this connection's IPv6. A time only; session storage. */
-let ipv4At;
-const lastIpv4 = () =>
-  (ipv4At ??= api.storage.session
-    .get(KEY.IPV4_AT)
-    .then((got) => Number(got[KEY.IPV4_AT]) || 0)
-    .catch(() => 0));
-
-/** @param {chrome.webRequest.OnHeadersReceivedDetails} details */
-async function rememberIpv4(details) {
-  const ip = String(/** @type {{ ip?: string }} */ (details).ip || '');
-  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) || ip.startsWith('127.')) return;
-  if (details.timeStamp - (await lastIpv4()) < IPV4.EVERY_MS) return;
-  ipv4At = Promise.resolve(details.timeStamp);
-  await api.storage.session.set({ [KEY.IPV4_AT]: details.timeStamp }).catch(() => {});
 }
 
 // ------------------------------------------------------------------ per-tab records
@@ -170,7 +140,7 @@ async function environment(rec) {
   const noResponse = rec.kind === KIND.ERROR;
   const [incognitoAllowed, extensions, hosts, failures, os, mayReadProxy, clockSamples, ipv4] = await Promise.all([
     canOpenPrivateWindow().catch(() => undefined), actions.installedExtensions().catch(() => undefined), knownHosts(),
-    recent.get(), platform, actions.hasPermission('proxy'), clock.get(), lastIpv4(),
+    recent.get(), platform, actions.hasPermission('proxy'), samples.clockSamples(), samples.lastIpv4(),
   ]);
   // Firefox: where the name points (a DNS filter answers 0.0.0.0), whether it resolves without
   // the browser's secure DNS, and the captive portal's state and sign-in URL.
@@ -297,15 +267,15 @@ async function onHeaders(details) {
   if (tabId < 0 || url.startsWith(OWN_PREFIX)) return;
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
-    // Whether the response is from a private window: asked of the tab at most once.
+    // Whether the response is from a private window: asked of the tab at most once, for all three.
     const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
     /** @type {Promise<boolean> | undefined} */
     let privateTab;
     const isPrivate = () =>
       (privateTab ??= typeof incognito === 'boolean' ? Promise.resolve(incognito) : api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
     rememberResponse(details, isPrivate);
-    rememberClock(details, isPrivate);
-    rememberIpv4(details);
+    samples.rememberClock(details, isPrivate);
+    samples.rememberIpv4(details, isPrivate);
     // No failure: whatever this tab showed before is over.
     if (await load(tabId)) {
       await forget(tabId);

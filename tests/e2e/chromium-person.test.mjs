@@ -2,4 +2,4 @@
 import { definePersonScenarios } from './person.scenarios.mjs';
 import { launch, available } from './lib/chromium.mjs';
 
-definePersonScenarios({ browser: 'chromium', launch, available, blocksWithError: true, resolvesNames: false });
+definePersonScenarios({ browser: 'chromium', launch, available, blocksWithError: true, resolvesNames: false, trustsTestCa: true });

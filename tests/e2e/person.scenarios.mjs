@@ -36,11 +36,11 @@ const TEST_BLOCKER = join(ROOT, 'tests', 'e2e', 'fixtures', 'test-blocker');
  * Chrome tells nothing (README): only a 511 says so there (person 4).
  */
 /**
- * `trustsTestCa`: whether the test can make the browser trust a CA made at test time (Firefox:
- * its certificate store, `trustCertificate`); then a server certificate that CA signed, valid
- * only in the past, gives a certificate date error and nothing else. Chromium on Linux trusts
- * what the NSS database in $HOME/.pki/nssdb holds, which needs `certutil` (libnss3-tools, not
- * on this machine): an untrusted certificate is reported as ERR_CERT_AUTHORITY_INVALID first.
+ * `trustsTestCa`: whether the driver can make the browser trust a CA made at test time, as one
+ * a person added (launch's `trustedCa`: Firefox's certificate store; Chromium's NSS database,
+ * `$HOME/.pki/nssdb` of a HOME of its own, filled with `certutil`); then a server certificate
+ * that CA signed, valid only in the past, gives a certificate date error and nothing else (an
+ * untrusted one is reported as ERR_CERT_AUTHORITY_INVALID first).
  */
 export function definePersonScenarios({ browser, launch, available, blocksWithError, resolvesNames, portalApi = false, trustsTestCa = false }) {
   const extensionDir = join(process.env.GD_DIST || join(ROOT, 'dist'), browser === 'firefox' ? 'firefox' : 'chrome');
@@ -190,8 +190,9 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
     const up = await upstream(await freePort()).start();
     // Its own browser: the test extension beside ours, which may read the extensions (the
     // management permission granted, as after the click that asks for it).
-    const b = await launch({ extensionDir: browser === 'firefox' ? extensionDir : grantedCopy(extensionDir), privateAccess: false, extraExtensions: [TEST_BLOCKER] });
+    let b;
     try {
+      b = await launch({ extensionDir: browser === 'firefox' ? extensionDir : grantedCopy(extensionDir), privateAccess: false, extraExtensions: [TEST_BLOCKER] });
       await b.ext(() => chrome.storage.sync.set({ autoRetry: false }));
       await b.goto(up.url('/blocked-by-rule'));
       if (!blocksWithError) {
@@ -215,7 +216,7 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       await waitFor(async () => (await b.pageText()).includes('The real page'), { what: 'the page, with the blocker off', timeoutMs: 20_000 });
       assert.equal(await b.extensionEnabled('Test Blocker'), false);
     } finally {
-      await b.close();
+      await b?.close();
       await up.stop();
     }
   });
@@ -235,19 +236,20 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       // The site itself: nothing gets through the portal (a refused connection) until then.
       const sitePort = await freePort();
       const site = upstream(sitePort);
-      const b = await launch({
-        extensionDir,
-        privateAccess: false,
-        prefs: {
-          'network.captive-portal-service.enabled': true,
-          'captivedetect.canonicalURL': canonical,
-          'captivedetect.canonicalContent': EXPECTED,
-          'captivedetect.maxWaitingTime': 1000,
-          'captivedetect.pollingTime': 1000,
-          'captivedetect.maxRetryCount': 1,
-        },
-      });
+      let b;
       try {
+        b = await launch({
+          extensionDir,
+          privateAccess: false,
+          prefs: {
+            'network.captive-portal-service.enabled': true,
+            'captivedetect.canonicalURL': canonical,
+            'captivedetect.canonicalContent': EXPECTED,
+            'captivedetect.maxWaitingTime': 1000,
+            'captivedetect.pollingTime': 1000,
+            'captivedetect.maxRetryCount': 1,
+          },
+        });
         // Firefox's state as the extension reads it, its detection asked to check again
         // until it is `want` (it waits a minute between checks otherwise).
         const untilState = (want) =>
@@ -301,7 +303,7 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         const wait = (await b.ext(() => chrome.storage.session.get('netwait'))).netwait;
         assert.equal(wait?.checks ?? 0, 0, JSON.stringify(wait));
       } finally {
-        await b.close();
+        await b?.close();
         await site.stop();
         await detect.stop();
       }
@@ -325,10 +327,10 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         res.end('<!doctype html><title>Secure</title><p>secure page</p>');
       });
       await new Promise((resolve) => tls.listen(tlsPort, '127.0.0.1', resolve));
-      const b = await launch({ extensionDir, privateAccess: false, acceptInsecureCerts: false });
+      let b;
       try {
+        b = await launch({ extensionDir, privateAccess: false, acceptInsecureCerts: false, trustedCa: certs.caPem });
         await b.ext(() => chrome.storage.sync.set({ autoRetry: false }));
-        await b.trustCertificate(certs.caBase64);
         // Two pages, a minute apart (the shell notes at most one Date a minute).
         await b.goto(up.url('/first'));
         await new Promise((r) => setTimeout(r, 61_000));
@@ -353,9 +355,12 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         });
         assert.equal(v?.diagnosis?.cause, 'clock', JSON.stringify(v?.diagnosis));
         assert.equal(v.diagnosis.culprit, 'browser');
+        // The browser's own date error, not an untrusted issuer (Chromium's name for it;
+        // Firefox reports its message).
+        assert.match(v.diagnosis.error, browser === 'firefox' ? /Certificate has expired/ : /^net::ERR_CERT_DATE_INVALID$/);
         assert.ok(Math.abs(v.diagnosis.clockOffsetMs - DAY_OFF_MS) < 120_000, String(v.diagnosis.clockOffsetMs));
       } finally {
-        await b.close();
+        await b?.close();
         tls.closeAllConnections?.();
         await new Promise((resolve) => tls.close(resolve));
         await up.stop();

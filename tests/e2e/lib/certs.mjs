@@ -33,7 +33,7 @@ export function opensslAvailable() {
 
 /**
  * A CA valid now and a certificate for 127.0.0.1 it signed, valid only in January 2025.
- * @returns {{ caPem: string, caBase64: string, key: string, cert: string }}
+ * @returns {{ caPem: string, key: string, cert: string }}
  */
 export function expiredCertificate() {
   const dir = mkdtempSync(join(tmpdir(), 'gd-cert-'));
@@ -47,10 +47,8 @@ export function expiredCertificate() {
     run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost']);
     run(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', 'leaf.csr', '-out', 'leaf.pem',
       '-startdate', '20250101000000Z', '-enddate', '20250201000000Z', '-notext']);
-    const caPem = readFileSync(join(dir, 'ca.pem'), 'utf8');
     return {
-      caPem,
-      caBase64: caPem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''),
+      caPem: readFileSync(join(dir, 'ca.pem'), 'utf8'),
       key: readFileSync(join(dir, 'leaf.key'), 'utf8'),
       cert: readFileSync(join(dir, 'leaf.pem'), 'utf8'),
     };

@@ -2,7 +2,8 @@
 // interface that tests/e2e/scenarios.mjs uses.
 import { chromium } from 'playwright-core';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from './servers.mjs';
@@ -27,6 +28,40 @@ export function available() {
   return EXECUTABLE ? { ok: true } : { ok: false, why: 'chromium is not installed (apt-get install chromium)' };
 }
 
+/** Whether NSS's `certutil` is there (Debian's libnss3-tools; build.sh installs it): the
+ * `trustedCa` launch option needs it. */
+export function certutilAvailable() {
+  try {
+    execFileSync('certutil', ['-H'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    // `certutil -H` prints its help and exits 1: only a missing program is missing.
+    return e?.code !== 'ENOENT';
+  }
+}
+
+/** A new HOME whose NSS database trusts `caPem` (PEM text) to identify sites. Chromium on
+ * Linux takes the CAs a person imported from `$HOME/.pki/nssdb`, besides its own root store;
+ * its user data directory does not move that database. */
+function homeTrusting(caPem) {
+  if (!certutilAvailable()) throw new Error('certutil is needed to trust a test CA in Chromium (apt-get install libnss3-tools)');
+  const home = mkdtempSync(join(tmpdir(), 'gd-chromium-home-'));
+  try {
+    const db = join(home, '.pki', 'nssdb');
+    mkdirSync(db, { recursive: true });
+    const ca = join(home, 'ca.pem');
+    writeFileSync(ca, caPem);
+    const certutil = (args) => execFileSync('certutil', [...args, '-d', `sql:${db}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    certutil(['-N', '--empty-password']);
+    // "C,,": a CA trusted to issue server certificates (nothing for mail or code).
+    certutil(['-A', '-n', 'gd-test-ca', '-t', 'C,,', '-i', ca]);
+    return home;
+  } catch (e) {
+    rmSync(home, { recursive: true, force: true });
+    throw e;
+  }
+}
+
 /** Tag names render.js creates; anything else inside the panel's shadow root is foreign. */
 export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary'];
 
@@ -38,12 +73,17 @@ export function unpackedExtensionId(dir) {
 }
 
 /** `ready`: a function run in the extension's worker until it returns true (by default: its
- * webRequest listener is there). `extraExtensions` are loaded beside it. */
-export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], hostRules = [], ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
+ * webRequest listener is there). `extraExtensions` are loaded beside it. `trustedCa` (PEM
+ * text): a CA this Chromium trusts to identify sites, as one a person added (it runs with a
+ * HOME of its own whose NSS database holds it; needs `certutil`). Certificate errors happen
+ * (playwright's ignoreHTTPSErrors stays off). */
+export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], hostRules = [], trustedCa = null, ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
   const extensions = [extensionDir, ...extraExtensions].join(',');
+  const home = trustedCa ? homeTrusting(trustedCa) : null;
   const userDataDir = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: EXECUTABLE,
+    ...(home ? { env: { ...process.env, HOME: home } } : {}),
     headless: false,
     args: [
       ...CHROMIUM_ARGS,
@@ -364,6 +404,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     async close() {
       await context.close().catch(() => {});
       rmSync(userDataDir, { recursive: true, force: true });
+      if (home) rmSync(home, { recursive: true, force: true });
     },
   };
   return driver;

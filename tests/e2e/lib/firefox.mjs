@@ -181,9 +181,10 @@ let launches = 0;
  * Starts Firefox with the extension at `extensionDir` as a temporary add-on (allowed in private
  * windows when `privateAccess`), and `extraExtensions` (directories) as temporary add-ons too;
  * `prefs` are added to the profile's. `acceptInsecureCerts: false` lets certificate errors
- * happen (WebDriver's default here accepts them).
+ * happen (WebDriver's default here accepts them). `trustedCa` (PEM text): a CA the profile's
+ * certificate store trusts to identify sites (see trustCertificate).
  */
-export async function launch({ extensionDir, privateAccess = true, artifactsDir = ARTIFACTS, extraExtensions = [], prefs = {}, acceptInsecureCerts = true } = {}) {
+export async function launch({ extensionDir, privateAccess = true, artifactsDir = ARTIFACTS, extraExtensions = [], prefs = {}, acceptInsecureCerts = true, trustedCa = null } = {}) {
   const why = available();
   if (!why.ok) throw new Error(why.why);
   // Everything geckodriver and Firefox write (the profile, caches) lands under this dir.
@@ -775,6 +776,7 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
         await cleanup();
       },
     };
+    if (trustedCa) await driver.trustCertificate(trustedCa.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''));
     return driver;
   } catch (e) {
     await cleanup();
