@@ -36,6 +36,9 @@ pub struct Failure {
     /// The address the browser connected to or tried (webRequest's `ip`), when it says.
     pub ip: Option<String>,
     pub time_stamp: Option<f64>,
+    /// The sites the person asked to leave alone (the options page's patterns: "example.com",
+    /// "*.example.com"): a failure of one, or of a subdomain, is [`Diagnosis::ignored`].
+    pub ignored_sites: Vec<String>,
 }
 
 /// One response header. webRequest gives `binaryValue` instead of `value` for bytes that
@@ -364,6 +367,13 @@ pub struct Diagnosis {
     /// behind).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clock_offset_ms: Option<f64>,
+    /// The toolbar badge for this failure: the status code, or "ERR" with no response.
+    #[serde(default)]
+    pub badge: String,
+    /// The site is one the person asked to leave alone: nothing is diagnosed (`failed` is
+    /// false), and the shell forgets the tab's failure.
+    #[serde(default)]
+    pub ignored: bool,
 }
 
 /// One reference id: what it is ("Cloudflare Ray ID") and its value.
@@ -562,15 +572,60 @@ pub struct Message {
 pub enum Action {
     Retry,
     OpenIncognito,
-    ClearSiteData { origin: String },
-    DisableExtension { id: String },
+    ClearSiteData {
+        origin: String,
+    },
+    /// `retry`: the page is loaded again once the extension is off (only when that is safe:
+    /// the button says "Turn off" alone otherwise).
+    DisableExtension {
+        id: String,
+        #[serde(default)]
+        retry: bool,
+    },
     Watch,
-    OpenUrl { url: String },
-    Copy { text: String },
+    OpenUrl {
+        url: String,
+    },
+    Copy {
+        text: String,
+    },
+}
+
+impl Action {
+    /// The button's words: `ui_action_<type>`, "Turn off" alone when the page is not loaded
+    /// again after it, "Open {where}" with the host of a web address (else the address).
+    pub fn label(&self) -> Message {
+        let mut params = Params::new();
+        let key = match self {
+            Action::Retry => "ui_action_retry",
+            Action::OpenIncognito => "ui_action_open_incognito",
+            Action::ClearSiteData { .. } => "ui_action_clear_site_data",
+            Action::DisableExtension { retry: true, .. } => "ui_action_disable_extension",
+            Action::DisableExtension { .. } => "ui_action_disable_extension_only",
+            Action::Watch => "ui_action_watch",
+            Action::OpenUrl { url } => {
+                let place = match crate::url::parse(url) {
+                    Ok(u) if u.is_http() && !u.host.is_empty() => {
+                        let o = u.origin();
+                        o.split_once("://")
+                            .map_or(String::new(), |(_, a)| a.to_string())
+                    }
+                    _ => crate::text::clip(url, 60).to_string(),
+                };
+                params.insert("where".into(), place.into());
+                "ui_action_open_url"
+            }
+            Action::Copy { .. } => "ui_action_copy",
+        };
+        Message {
+            key: key.into(),
+            params,
+        }
+    }
 }
 
 /// The same object as the derive with `tag = "type"` gives (the tests check it against
-/// `Deserialize`), in a fraction of the code.
+/// `Deserialize`), in a fraction of the code, with the button's [`Action::label`].
 impl Serialize for Action {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -578,16 +633,20 @@ impl Serialize for Action {
             Action::Retry => ("retry", None),
             Action::OpenIncognito => ("open-incognito", None),
             Action::ClearSiteData { origin } => ("clear-site-data", Some(("origin", origin))),
-            Action::DisableExtension { id } => ("disable-extension", Some(("id", id))),
+            Action::DisableExtension { id, .. } => ("disable-extension", Some(("id", id))),
             Action::Watch => ("watch", None),
             Action::OpenUrl { url } => ("open-url", Some(("url", url))),
             Action::Copy { text } => ("copy", Some(("text", text))),
         };
-        let mut st = s.serialize_struct("Action", 1 + usize::from(field.is_some()))?;
+        let mut st = s.serialize_struct("Action", 4)?;
         st.serialize_field("type", kind)?;
         if let Some((name, value)) = field {
             st.serialize_field(name, value)?;
         }
+        if let Action::DisableExtension { retry, .. } = self {
+            st.serialize_field("retry", retry)?;
+        }
+        st.serialize_field("label", &self.label())?;
         st.end()
     }
 }
@@ -707,34 +766,81 @@ mod tests {
     #[test]
     fn actions_serialize_as_tagged_objects() {
         let all = [
-            (Action::Retry, r#"{"type":"retry"}"#),
-            (Action::OpenIncognito, r#"{"type":"open-incognito"}"#),
+            (Action::Retry, r#"{"type":"retry""#),
+            (Action::OpenIncognito, r#"{"type":"open-incognito""#),
             (
                 Action::ClearSiteData {
                     origin: "https://a.test".into(),
                 },
-                r#"{"type":"clear-site-data","origin":"https://a.test"}"#,
+                r#"{"type":"clear-site-data","origin":"https://a.test""#,
             ),
             (
-                Action::DisableExtension { id: "abc".into() },
-                r#"{"type":"disable-extension","id":"abc"}"#,
+                Action::DisableExtension {
+                    id: "abc".into(),
+                    retry: true,
+                },
+                r#"{"type":"disable-extension","id":"abc","retry":true"#,
             ),
-            (Action::Watch, r#"{"type":"watch"}"#),
+            (
+                Action::DisableExtension {
+                    id: "abc".into(),
+                    retry: false,
+                },
+                r#"{"type":"disable-extension","id":"abc","retry":false"#,
+            ),
+            (Action::Watch, r#"{"type":"watch""#),
             (
                 Action::OpenUrl {
                     url: "https://b.test/".into(),
                 },
-                r#"{"type":"open-url","url":"https://b.test/"}"#,
+                r#"{"type":"open-url","url":"https://b.test/""#,
             ),
             (
                 Action::Copy { text: "x".into() },
-                r#"{"type":"copy","text":"x"}"#,
+                r#"{"type":"copy","text":"x""#,
             ),
         ];
         for (action, json) in all {
-            assert_eq!(serde_json::to_string(&action).unwrap(), json);
-            assert_eq!(serde_json::from_str::<Action>(json).unwrap(), action);
+            let label = serde_json::to_string(&action.label()).unwrap();
+            let full = format!("{json},\"label\":{label}}}");
+            assert_eq!(serde_json::to_string(&action).unwrap(), full);
+            assert_eq!(serde_json::from_str::<Action>(&full).unwrap(), action);
         }
+        // an action sent before `retry` existed: no retry
+        assert_eq!(
+            serde_json::from_str::<Action>(r#"{"type":"disable-extension","id":"a"}"#).unwrap(),
+            Action::DisableExtension {
+                id: "a".into(),
+                retry: false
+            }
+        );
+    }
+
+    #[test]
+    fn an_action_names_its_button_and_says_what_it_does() {
+        let off = |retry| Action::DisableExtension {
+            id: "x".into(),
+            retry,
+        };
+        // "Turn off and retry" only when the page is loaded again
+        assert_eq!(off(true).label().key, "ui_action_disable_extension");
+        assert_eq!(off(false).label().key, "ui_action_disable_extension_only");
+        let open = |url: &str| {
+            let m = Action::OpenUrl { url: url.into() }.label();
+            assert_eq!(m.key, "ui_action_open_url");
+            match m.params.get("where") {
+                Some(Param::Text(t)) => t.clone(),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(open("https://status.example.com/x?y"), "status.example.com");
+        assert_eq!(open("http://a.test:8080/"), "a.test:8080");
+        assert_eq!(open("https://a.test:443/"), "a.test");
+        assert_eq!(open("about:addons"), "about:addons");
+        assert_eq!(open("chrome://extensions"), "chrome://extensions");
+        assert_eq!(open(&"x".repeat(100)).chars().count(), 60);
+        assert_eq!(Action::Retry.label().key, "ui_action_retry");
+        assert!(Action::Retry.label().params.is_empty());
     }
 
     #[test]

@@ -151,8 +151,28 @@ fn proxy_failure_puts_the_proxy_step_first() {
     assert_eq!(text(s.params.get("mode")), "fixed_servers");
     assert_eq!(
         s.action,
-        Some(Action::DisableExtension { id: "vpnid".into() })
+        Some(Action::DisableExtension {
+            id: "vpnid".into(),
+            retry: true
+        })
     );
+    // a form's page is not sent again: the button says "Turn off" alone and retries nothing
+    let post = diagnose(&Failure {
+        url: "https://example.com/".into(),
+        method: Some("POST".into()),
+        error: Some("net::ERR_CONNECTION_RESET".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let off = advise(&post, &e).steps[0].action.clone().unwrap();
+    assert_eq!(
+        off,
+        Action::DisableExtension {
+            id: "vpnid".into(),
+            retry: false
+        }
+    );
+    assert_eq!(off.label().key, "ui_action_disable_extension_only");
 
     // ... but not for a site's own 502
     let a = advise(&nginx_502("https://example.com/", "GET"), &e);
@@ -427,7 +447,10 @@ fn incognito_clear_site_data_extensions_wait() {
     );
     assert_eq!(
         s.action,
-        Some(Action::DisableExtension { id: "vpn".into() })
+        Some(Action::DisableExtension {
+            id: "vpn".into(),
+            retry: true
+        })
     );
     e.browser = Some("firefox".into());
     let a = advise(&d, &e);

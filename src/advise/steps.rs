@@ -284,7 +284,10 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                     .find(|e| e.id == top.id)
                     .is_none_or(|e| e.may_disable != Some(false));
                 if chrome && may_disable {
-                    s.act(Action::DisableExtension { id: top.id.clone() });
+                    s.act(Action::DisableExtension {
+                        id: top.id.clone(),
+                        retry: d.safe_to_retry,
+                    });
                 } else {
                     s.open(page);
                 }
@@ -313,7 +316,10 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                     .iter()
                     .find(|e| e.name.trim() == by && e.enabled != Some(false));
                 if let Some(e) = ext.filter(|e| chrome && e.may_disable != Some(false)) {
-                    s.act(Action::DisableExtension { id: e.id.clone() });
+                    s.act(Action::DisableExtension {
+                        id: e.id.clone(),
+                        retry: d.safe_to_retry,
+                    });
                 }
             } else if d.culprit == Culprit::Proxy || d.cause == Cause::Proxy {
                 s.variant("proxy");

@@ -358,6 +358,7 @@ pub fn failure(v: &JsValue, at: &Path) -> R<Failure> {
         proxy: o.opt("proxy", proxy_info)?,
         ip: o.opt("ip", string)?,
         time_stamp: o.opt("timeStamp", number)?,
+        ignored_sites: o.list("ignoredSites", crate::domain::MAX_IGNORED_SITES, string)?,
     })
 }
 
@@ -401,6 +402,8 @@ pub fn diagnosis(v: &JsValue, at: &Path) -> R<Diagnosis> {
         references: o.list("references", crate::references::MAX_REFERENCES, reference)?,
         sign_in_url: o.opt("signInUrl", string)?,
         clock_offset_ms: o.opt("clockOffsetMs", number)?,
+        badge: o.or_default("badge", string)?,
+        ignored: o.or_default("ignored", boolean)?,
     })
 }
 
