@@ -152,10 +152,11 @@
       }
     }
 
-    /** The core's label for its actions; the buttons for a permission and "Turn it back on" by their type.
+    /** The core's words for its actions (`label`, with `where`); the shell's own buttons (a
+     * permission to ask for, "Turn it back on") are named by their type.
      * @param {GdAction} action @param {GdStep | null | undefined} step @param {boolean} [primary] */
     function actionButton(action, step, primary) {
-      const label = say(action.label) || msg('ui_action_' + action.type.replace(/-/g, '_')) || action.type;
+      const label = msg(action.label || 'ui_action_' + action.type.replace(/-/g, '_'), action) || action.type;
       return button(action.type, label, (b) => run(action, step, b), primary ? 'gd-button gd-primary' : 'gd-button');
     }
 

@@ -592,40 +592,37 @@ pub enum Action {
 }
 
 impl Action {
-    /// The button's words: `ui_action_<type>`, "Turn off" alone when the page is not loaded
-    /// again after it, "Open {where}" with the host of a web address (else the address).
-    pub fn label(&self) -> Message {
-        let mut params = Params::new();
-        let key = match self {
+    /// The button's words: `ui_action_<type>`; "Turn off" alone when the page is not loaded
+    /// again after it; "Open {where}" fills `where` from [`Action::place`].
+    pub fn label(&self) -> &'static str {
+        match self {
             Action::Retry => "ui_action_retry",
             Action::OpenIncognito => "ui_action_open_incognito",
             Action::ClearSiteData { .. } => "ui_action_clear_site_data",
             Action::DisableExtension { retry: true, .. } => "ui_action_disable_extension",
             Action::DisableExtension { .. } => "ui_action_disable_extension_only",
             Action::Watch => "ui_action_watch",
-            Action::OpenUrl { url } => {
-                let place = match crate::url::parse(url) {
-                    Ok(u) if u.is_http() && !u.host.is_empty() => {
-                        let o = u.origin();
-                        o.split_once("://")
-                            .map_or(String::new(), |(_, a)| a.to_string())
-                    }
-                    _ => crate::text::clip(url, 60).to_string(),
-                };
-                params.insert("where".into(), place.into());
-                "ui_action_open_url"
-            }
+            Action::OpenUrl { .. } => "ui_action_open_url",
             Action::Copy { .. } => "ui_action_copy",
-        };
-        Message {
-            key: key.into(),
-            params,
         }
     }
 }
 
+/// Where an "open-url" goes, as its button names it: the host (and a port that is not the
+/// scheme's) of a web address, else the address itself, clipped.
+pub fn place(url: &str) -> String {
+    match crate::url::parse(url) {
+        Ok(u) if u.is_http() && !u.host.is_empty() => {
+            let o = u.origin();
+            o.split_once("://").map_or("", |(_, a)| a).to_string()
+        }
+        _ => crate::text::clip(url, 60).to_string(),
+    }
+}
+
 /// The same object as the derive with `tag = "type"` gives (the tests check it against
-/// `Deserialize`), in a fraction of the code, with the button's [`Action::label`].
+/// `Deserialize`), in a fraction of the code, with the button's words: `label` (a message
+/// name) and, for "open-url", `where` (its parameter).
 impl Serialize for Action {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -643,10 +640,12 @@ impl Serialize for Action {
         if let Some((name, value)) = field {
             st.serialize_field(name, value)?;
         }
-        if let Action::DisableExtension { retry, .. } = self {
-            st.serialize_field("retry", retry)?;
+        match self {
+            Action::DisableExtension { retry, .. } => st.serialize_field("retry", retry)?,
+            Action::OpenUrl { url } => st.serialize_field("where", &place(url))?,
+            _ => {}
         }
-        st.serialize_field("label", &self.label())?;
+        st.serialize_field("label", self.label())?;
         st.end()
     }
 }
@@ -801,8 +800,11 @@ mod tests {
             ),
         ];
         for (action, json) in all {
-            let label = serde_json::to_string(&action.label()).unwrap();
-            let full = format!("{json},\"label\":{label}}}");
+            let place = match &action {
+                Action::OpenUrl { url } => format!(",\"where\":\"{}\"", place(url)),
+                _ => String::new(),
+            };
+            let full = format!("{json}{place},\"label\":\"{}\"}}", action.label());
             assert_eq!(serde_json::to_string(&action).unwrap(), full);
             assert_eq!(serde_json::from_str::<Action>(&full).unwrap(), action);
         }
@@ -823,24 +825,20 @@ mod tests {
             retry,
         };
         // "Turn off and retry" only when the page is loaded again
-        assert_eq!(off(true).label().key, "ui_action_disable_extension");
-        assert_eq!(off(false).label().key, "ui_action_disable_extension_only");
-        let open = |url: &str| {
-            let m = Action::OpenUrl { url: url.into() }.label();
-            assert_eq!(m.key, "ui_action_open_url");
-            match m.params.get("where") {
-                Some(Param::Text(t)) => t.clone(),
-                other => panic!("{other:?}"),
-            }
-        };
-        assert_eq!(open("https://status.example.com/x?y"), "status.example.com");
-        assert_eq!(open("http://a.test:8080/"), "a.test:8080");
-        assert_eq!(open("https://a.test:443/"), "a.test");
-        assert_eq!(open("about:addons"), "about:addons");
-        assert_eq!(open("chrome://extensions"), "chrome://extensions");
-        assert_eq!(open(&"x".repeat(100)).chars().count(), 60);
-        assert_eq!(Action::Retry.label().key, "ui_action_retry");
-        assert!(Action::Retry.label().params.is_empty());
+        assert_eq!(off(true).label(), "ui_action_disable_extension");
+        assert_eq!(off(false).label(), "ui_action_disable_extension_only");
+        let url = "https://status.example.com/x?y";
+        assert_eq!(
+            Action::OpenUrl { url: url.into() }.label(),
+            "ui_action_open_url"
+        );
+        assert_eq!(place(url), "status.example.com");
+        assert_eq!(place("http://a.test:8080/"), "a.test:8080");
+        assert_eq!(place("https://a.test:443/"), "a.test");
+        assert_eq!(place("about:addons"), "about:addons");
+        assert_eq!(place("chrome://extensions"), "chrome://extensions");
+        assert_eq!(place(&"x".repeat(100)).chars().count(), 60);
+        assert_eq!(Action::Retry.label(), "ui_action_retry");
     }
 
     #[test]

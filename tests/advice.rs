@@ -172,7 +172,7 @@ fn proxy_failure_puts_the_proxy_step_first() {
             retry: false
         }
     );
-    assert_eq!(off.label().key, "ui_action_disable_extension_only");
+    assert_eq!(off.label(), "ui_action_disable_extension_only");
 
     // ... but not for a site's own 502
     let a = advise(&nginx_502("https://example.com/", "GET"), &e);

@@ -11,8 +11,10 @@ interface GdAction {
   url?: string;
   id?: string;
   text?: string;
-  /** The button's words (the core's; absent on the shell's own buttons). */
-  label?: GdMessage;
+  /** The button's words, a message name (the core's; absent on the shell's own buttons). */
+  label?: string;
+  /** open-url: where it goes, the label's parameter. */
+  where?: string;
   /** disable-extension: the page loads again once the extension is off. */
   retry?: boolean;
   [field: string]: unknown;
