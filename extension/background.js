@@ -178,9 +178,9 @@ async function environment(rec, diagnosed) {
   const addresses = canResolveNames && noResponse ? await resolveHost(host) : undefined;
   const portal = noResponse ? await captivePortal() : undefined;
   const withoutTrr = canResolveNames && noResponse && !addresses?.length ? Boolean((await resolveHost(host, ['disable_trr']))?.length) : undefined;
-  /** @type {{ mode?: string, controlledBy?: string } | undefined} */
+  /** @type {{ mode?: string, byExtension?: boolean } | undefined} */
   let proxy = rec.failure.proxy ? { mode: 'fixed_servers' } : undefined;
-  if (mayReadProxy) proxy = await readProxySettings(extensions).catch(() => proxy);
+  if (mayReadProxy) proxy = await readProxySettings().catch(() => proxy);
   return {
     url: rec.url, method: rec.failure.method, browser: browserName, platform: os, proxy, extensions,
     knownHosts: hosts.filter((h) => h !== host),

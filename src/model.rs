@@ -431,7 +431,30 @@ pub struct Environment {
 #[serde(rename_all = "camelCase", default)]
 pub struct ProxySettings {
     pub mode: Option<String>,
+    /// The name of the extension in control, where the shell knows it.
     pub controlled_by: Option<String>,
+    /// Another extension controls the settings (the browser's `levelOfControl`), which one
+    /// the browser does not say: [`ProxySettings::controller`] guesses.
+    pub by_extension: bool,
+}
+
+impl ProxySettings {
+    /// The extension in control: `controlled_by`, else (`by_extension`) the first enabled
+    /// one of `extensions` with the proxy permission; `Some("")` when another extension is in
+    /// control and none of `extensions` can be named (without the management permission).
+    pub fn controller<'a>(&'a self, extensions: &'a [ExtensionInfo]) -> Option<&'a str> {
+        let named = self.controlled_by.as_deref().map(str::trim);
+        if let Some(n) = named.filter(|n| !n.is_empty()) {
+            return Some(n);
+        }
+        if !self.by_extension {
+            return None;
+        }
+        let e = extensions
+            .iter()
+            .find(|e| e.enabled != Some(false) && e.permissions.iter().any(|p| p == "proxy"));
+        Some(e.map_or("", |e| e.name.trim()))
+    }
 }
 
 /// One response's `Date` header and when it arrived (ms since the epoch, this computer's clock).

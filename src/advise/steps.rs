@@ -304,11 +304,11 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             if let Some(mode) = proxy.and_then(|p| p.mode.as_deref()) {
                 s.text("mode", mode);
             }
-            let controlled = proxy
-                .and_then(|p| p.controlled_by.as_deref())
-                .map(str::trim)
-                .filter(|x| !x.is_empty());
-            if let Some(by) = controlled {
+            let controlled = proxy.and_then(|p| p.controller(&env.extensions));
+            if controlled == Some("") {
+                // another extension, which one unknown (no management permission)
+                s.variant("another");
+            } else if let Some(by) = controlled {
                 s.text("controlledBy", by);
                 s.variant("extension");
                 let ext = env

@@ -494,6 +494,7 @@ fn proxy_settings(v: &JsValue, at: &Path) -> R<ProxySettings> {
     Ok(ProxySettings {
         mode: o.opt("mode", string)?,
         controlled_by: o.opt("controlledBy", string)?,
+        by_extension: o.or_default("byExtension", boolean)?,
     })
 }
 
