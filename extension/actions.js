@@ -69,6 +69,11 @@ function allowedUrl(url) {
   return BROWSER_PAGES.some((p) => url === p || url.startsWith(p + '/') || url.startsWith(p + '?'));
 }
 
+/** Loads a tab's failed page again: a reload of a response, else its URL (our page shows).
+ * @param {number} tabId @param {GdRecord} rec */
+export const loadAgain = (tabId, rec) =>
+  rec.kind === KIND.RESPONSE ? api.tabs.reload(tabId, { bypassCache: true }) : api.tabs.update(tabId, { url: rec.url });
+
 /** Runs `action` for a tab's failure record; undefined when the action is not ours.
  * @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
 export async function runAction(tabId, rec, action) {
@@ -82,10 +87,8 @@ export async function runAction(tabId, rec, action) {
       const ext = await api.management.get(String(action.id));
       await api.management.setEnabled(ext.id, false);
       await changeDisabled((list) => (list.some((e) => e.id === ext.id) ? list : [...list, { id: ext.id, name: ext.name, at: Date.now() }]));
-      if (rec.diagnosis?.safeToRetry) {
-        if (rec.kind === KIND.RESPONSE) await api.tabs.reload(tabId, { bypassCache: true });
-        else await api.tabs.update(tabId, { url: rec.url });
-      }
+      // The core says whether the page loads again ("Turn off and retry") or not ("Turn off").
+      if (action.retry === true) await loadAgain(tabId, rec);
       return { ok: true, messageKey: 'ui_extension_disabled', params: { name: ext.name } };
     }
     case 'enable-extension': {

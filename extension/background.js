@@ -9,7 +9,7 @@ import {
 } from './shim.js';
 import { core } from './core.js';
 import * as watch from './watch.js';
-import { getSettings, isIgnored } from './settings.js';
+import { getSettings } from './settings.js';
 import * as actions from './actions.js';
 import { admit } from './trust.js';
 import { knownHosts, rememberResponse } from './known-hosts.js';
@@ -128,8 +128,9 @@ let platform;
  * refines the diagnosis. @type {Map<number, { url: string, env: Record<string, unknown> }>} */
 const environments = new Map();
 
-/** @param {GdRecord} rec @returns {Promise<Record<string, unknown>>} */
-async function environment(rec) {
+/** `diagnosed`: the core's diagnosis under way; a site left alone is not looked up.
+ * @param {GdRecord} rec @param {Promise<[unknown, GdDiagnosis]>} [diagnosed] @returns {Promise<Record<string, unknown>>} */
+async function environment(rec, diagnosed) {
   platform ??= api.runtime.getPlatformInfo().then((p) => p.os, () => undefined);
   let host = '';
   try {
@@ -137,19 +138,19 @@ async function environment(rec) {
   } catch {
     // the core reports the bad URL
   }
-  const noResponse = rec.kind === KIND.ERROR;
   const [incognitoAllowed, extensions, hosts, failures, os, mayReadProxy, clockSamples, ipv4] = await Promise.all([
     canOpenPrivateWindow().catch(() => undefined), actions.installedExtensions().catch(() => undefined), knownHosts(),
     recent.get(), platform, actions.hasPermission('proxy'), samples.clockSamples(), samples.lastIpv4(),
   ]);
+  const noResponse = rec.kind === KIND.ERROR && !(await diagnosed?.then(([, d]) => d.ignored, () => false));
   // Firefox: where the name points (a DNS filter answers 0.0.0.0), whether it resolves without
   // the browser's secure DNS, and the captive portal's state and sign-in URL.
   const addresses = canResolveNames && noResponse ? await resolveHost(host) : undefined;
   const portal = noResponse ? await captivePortal() : undefined;
   const withoutTrr = canResolveNames && noResponse && !addresses?.length ? Boolean((await resolveHost(host, ['disable_trr']))?.length) : undefined;
-  /** @type {{ mode?: string, controlledBy?: string } | undefined} */
+  /** @type {{ mode?: string, byExtension?: boolean } | undefined} */
   let proxy = rec.failure.proxy ? { mode: 'fixed_servers' } : undefined;
-  if (mayReadProxy) proxy = await readProxySettings(extensions).catch(() => proxy);
+  if (mayReadProxy) proxy = await readProxySettings().catch(() => proxy);
   return {
     url: rec.url, method: rec.failure.method, browser: browserName, platform: os, proxy, extensions,
     knownHosts: hosts.filter((h) => h !== host),
@@ -170,19 +171,22 @@ async function environment(rec) {
 }
 
 /** Diagnoses `rec.failure` in its environment and advises; null when the core refuses it.
- * `reuse`: the environment gathered for this tab's failure, if there is one.
- * @param {number} tabId @param {GdRecord} rec @param {boolean} [reuse]
- * @returns {Promise<{ diagnosis: GdDiagnosis, advice: GdAdvice } | null>} */
-async function analyse(tabId, rec, reuse = false) {
+ * `reuse`: the environment gathered for this tab's failure, if there is one; `ignoredSites`:
+ * the sites the person asked to leave alone (the core says whether this is one).
+ * @param {number} tabId @param {GdRecord} rec @param {boolean} [reuse] @param {string[]} [ignoredSites]
+ * @returns {Promise<{ diagnosis: GdDiagnosis, advice?: GdAdvice } | null>} */
+async function analyse(tabId, rec, reuse = false, ignoredSites = []) {
   try {
-    const c = core();
-    c.catch(() => {}); // awaited below
+    /** @type {Promise<[any, GdDiagnosis]>} */
+    const diagnosed = core().then((w) => [w, w.diagnose({ ...rec.failure, ignoredSites })]);
+    diagnosed.catch(() => {}); // awaited below
     const kept = environments.get(tabId);
     let env;
     if (reuse && kept && sameUrl(kept.url, rec.url)) env = { ...kept.env, attempts: rec.attempts || 0, now: Date.now() };
-    else environments.set(tabId, { url: rec.url, env: (env = await environment(rec)) });
-    const wasm = await c;
-    const diagnosis = wasm.inContext(wasm.diagnose(rec.failure), env);
+    else environments.set(tabId, { url: rec.url, env: (env = await environment(rec, diagnosed)) });
+    const [wasm, d] = await diagnosed;
+    if (d.ignored) return { diagnosis: d };
+    const diagnosis = wasm.inContext(d, env);
     return { diagnosis, advice: wasm.advise(diagnosis, env) };
   } catch (e) {
     console.warn('Gateway Doctor: cannot diagnose', e);
@@ -208,9 +212,6 @@ async function view(tabId, rec) {
 }
 
 // ------------------------------------------------------------------ navigation events
-
-/** @param {GdRecord} rec */
-const badgeText = (rec) => (rec.kind === KIND.RESPONSE ? String(rec.failure.statusCode) : 'ERR');
 
 /** Whether a failure of `url` is the person going Back from our diagnosis page for it (not by
  * Retry nor an automatic retry); the page may say it left after the failure was reported.
@@ -239,17 +240,14 @@ async function failed(details, kind, failure) {
   // Start loading the core now (after a worker start it is the longest step).
   core().catch(() => {});
   const [settings, prev] = await Promise.all([getSettings(), load(tabId), watch.onNavigated(tabId, url)]);
-  if (isIgnored(url, settings)) {
-    if (prev) await forget(tabId);
-    return null;
-  }
   /** @type {GdRecord} */
   const rec = {
     url, kind, at: timeStamp,
     failure: { url, method: details.method, proxy: proxyOf(details), timeStamp, ...failure },
     attempts: prev && sameUrl(prev.url, url) ? (prev.attempts || 0) + 1 : 0,
   };
-  const [result, back] = await Promise.all([analyse(tabId, rec), wentBack(tabId, prev, url)]);
+  const [result, back] = await Promise.all([analyse(tabId, rec, false, settings.ignoredSites), wentBack(tabId, prev, url)]);
+  if (result?.diagnosis.ignored && prev) await forget(tabId);
   if (!result?.diagnosis.failed) return null;
   return { settings, rec: Object.assign(rec, result, back ? { wentBack: true } : {}) };
 }
@@ -258,7 +256,7 @@ async function failed(details, kind, failure) {
 function keep(tabId, rec) {
   store(tabId, rec);
   rememberFailure(rec);
-  setBadge(tabId, badgeText(rec));
+  setBadge(tabId, rec.diagnosis?.badge ?? '');
 }
 
 /** @param {chrome.webRequest.OnHeadersReceivedDetails} details */
@@ -348,7 +346,7 @@ async function onTabUpdated(tabId, info, tab) {
  * @param {number} tabId @param {chrome.tabs.Tab} tab @param {GdRecord} rec */
 async function pageLoaded(tabId, tab, rec) {
   const here = sameUrl(tab.url, rec.url);
-  const badge = here || String(tab.url || '').startsWith(DIAGNOSIS_PAGE) ? setBadge(tabId, badgeText(rec)) : null;
+  const badge = here || String(tab.url || '').startsWith(DIAGNOSIS_PAGE) ? setBadge(tabId, rec.diagnosis?.badge ?? '') : null;
   if (rec.kind !== KIND.RESPONSE || !here || rec.injected || rec.shown) return void (await badge);
   rec.injected = true;
   const stored = update(tabId, rec);
@@ -374,8 +372,7 @@ async function runAction(tabId, action) {
   if (action?.type === 'retry') {
     rec.retrying = true;
     await update(tabId, rec);
-    if (rec.kind === KIND.RESPONSE) await api.tabs.reload(tabId, { bypassCache: true });
-    else await api.tabs.update(tabId, { url: rec.url });
+    await actions.loadAgain(tabId, rec);
     return { ok: true, messageKey: 'ui_retrying' };
   }
   if (action?.type === 'open-incognito') {

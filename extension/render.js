@@ -52,18 +52,6 @@
     return list;
   }
 
-  /** Where a link goes, for its label: the host of a web address, else the address. @param {GdAction} action */
-  function where(action) {
-    if (action.type !== 'open-url') return '';
-    try {
-      const u = new URL(String(action.url));
-      if (u.protocol === 'http:' || u.protocol === 'https:') return u.host;
-    } catch {
-      // not a URL: shown as it is
-    }
-    return clip(action.url, 60);
-  }
-
   /** Copies text after the person's click, from the script's own context: navigator.clipboard
    * in a secure context; elsewhere (a content script on an http page) the `copy` command,
    * whose event the page could see and rewrite: our capture listener on `window` writes the
@@ -164,9 +152,11 @@
       }
     }
 
-    /** @param {GdAction} action @param {GdStep | null | undefined} step @param {boolean} [primary] */
+    /** The core's words for its actions (`label`, with `where`); the shell's own buttons (a
+     * permission to ask for, "Turn it back on") are named by their type.
+     * @param {GdAction} action @param {GdStep | null | undefined} step @param {boolean} [primary] */
     function actionButton(action, step, primary) {
-      const label = msg('ui_action_' + action.type.replace(/-/g, '_'), { ...(step?.params || {}), ...action, where: where(action) }) || action.type;
+      const label = msg(action.label || 'ui_action_' + action.type.replace(/-/g, '_'), action) || action.type;
       return button(action.type, label, (b) => run(action, step, b), primary ? 'gd-button gd-primary' : 'gd-button');
     }
 
@@ -255,8 +245,8 @@
     function draw(v) {
       clearInterval(timer);
       box.replaceChildren();
-      const { retry: r, watch: w, offerWatch } = v.panel || {};
-      if (r?.key.startsWith('ui_retry_countdown')) {
+      const { retry: r, retryKind, watch: w, offerWatch } = v.panel || {};
+      if (r && retryKind === 'countdown') {
         const text = el('span', { 'data-gd': 'countdown-text' });
         box.append(el('p', { class: 'gd-countdown', 'data-gd': 'countdown' }, text, ' ', act('cancel-auto-retry', msg('ui_retry_cancel') || 'Cancel')));
         // The background's clock and this page's may differ: count from its `now`.
@@ -276,7 +266,7 @@
         tick();
         timer = setInterval(tick, 250);
       } else if (r) {
-        box.append(el('p', { class: 'gd-note', 'data-gd': r.key === 'ui_retry_resubmit_warning' ? 'resubmit' : 'auto-off', text: say(r) }));
+        box.append(el('p', { class: 'gd-note', 'data-gd': retryKind || 'auto-off', text: say(r) }));
       }
       if (w) box.append(el('p', { class: 'gd-note', 'data-gd': 'watching' }, el('span', { text: say(w) }), ' ', act('cancel-watch', msg('ui_watch_cancel') || 'Stop watching')));
       else if (offerWatch) box.append(el('p', { class: 'gd-note', 'data-gd': 'watch' }, act('watch', msg('ui_action_watch') || "Notify me when it's back")));

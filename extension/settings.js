@@ -52,21 +52,6 @@ export function siteOf(text) {
   }
 }
 
-/** Whether `url` is of a site the person asked to leave alone (the host or a subdomain).
- * @param {string} url @param {Pick<GdSettings, 'ignoredSites'> | undefined} settings */
-export function isIgnored(url, settings) {
-  let host;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  return (settings?.ignoredSites || []).some((site) => {
-    const base = site.startsWith('*.') ? site.slice(2) : site;
-    return host === base || host.endsWith(`.${base}`);
-  });
-}
-
 const scaleValue = storedValue('session', KEY.CLOCK_SCALE, () => api.storage.session.get(KEY.CLOCK_SCALE).then((got) => Number(got[KEY.CLOCK_SCALE]) || 1, () => 1));
 
 /** The developer time-scale: 1 unless set in a developer build (the core bounds it). @returns {Promise<number>} */

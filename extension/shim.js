@@ -140,15 +140,12 @@ export async function clearSiteData(url) {
 /** @type {Record<string, string>} Firefox's proxyType as the core's (Chrome's) mode. */
 const FIREFOX_PROXY_MODES = { none: 'direct', system: 'system', manual: 'fixed_servers', autoConfig: 'pac_script', autoDetect: 'auto_detect' };
 
-/** The browser's proxy settings as the core takes them: {mode, controlledBy?} (the optional
- * "proxy" permission); `extensions` names the extension in control.
- * @param {{ name: string, enabled?: boolean, permissions?: string[] }[] | undefined} extensions
- * @returns {Promise<{ mode: string | undefined, controlledBy?: string }>} */
-export async function readProxySettings(extensions) {
+/** The browser's proxy settings as the core takes them: {mode, byExtension} (the optional
+ * "proxy" permission; which extension is in control is the core's guess).
+ * @returns {Promise<{ mode: string | undefined, byExtension: boolean }>} */
+export async function readProxySettings() {
   const s = await api.proxy.settings.get({});
   const value = /** @type {{ mode?: string, proxyType?: string } | undefined} */ (s.value);
   const mode = isFirefox ? FIREFOX_PROXY_MODES[value?.proxyType ?? ''] : value?.mode;
-  if (s.levelOfControl !== 'controlled_by_other_extensions') return { mode };
-  const other = (extensions || []).find((e) => e.enabled !== false && (e.permissions || []).includes('proxy'));
-  return { mode, controlledBy: other?.name ?? 'another extension' };
+  return { mode, byExtension: s.levelOfControl === 'controlled_by_other_extensions' };
 }

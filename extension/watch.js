@@ -7,7 +7,7 @@
 // Short delays run on setTimeout while the worker lives, with an alarm as the durable backstop.
 import { core } from './core.js';
 import { captivePortal } from './shim.js';
-import { getSettings, clockScale, isIgnored } from './settings.js';
+import { getSettings, clockScale } from './settings.js';
 import { senderKind } from './trust.js';
 import { sameUrl, originOf } from './url.js';
 import { ALARM, KEY, NOTICE_PREFIX, REASON, STATE, WATCH_MSG_PREFIX, MSG } from './constants.js';
@@ -153,7 +153,6 @@ function scheduleBack(plan) {
 export async function onFailure(tabId, rec) {
   return locked(ALARM.AUTO + tabId, async () => {
     const settings = await getSettings();
-    if (isIgnored(rec.url, settings)) return undefined;
     /** @type {GdAutoState | undefined} */
     const prev = await getKey(KEY.auto(tabId));
     const attempts = rec.attempts || 0;
@@ -214,6 +213,11 @@ async function reloadTab(tabId, url, where, get = false) {
   else await api.tabs.reload(tabId, { bypassCache: true });
 }
 
+/** Whether the person asked since to leave `url`'s site alone: the core's rule (diagnose).
+ * @param {string} url @param {GdSettings} settings */
+const leftAlone = (url, settings) =>
+  settings.ignoredSites.length > 0 && core().then((c) => c.diagnose({ url, error: 'net::ERR_FAILED', ignoredSites: settings.ignoredSites }).ignored, () => false);
+
 /** @param {number} tabId */
 async function fireAuto(tabId) {
   const k = KEY.auto(tabId);
@@ -228,7 +232,7 @@ async function fireAuto(tabId) {
   // A reload of a tab whose site is back (reason "back") was budgeted by the watch.
   const back = state.reason === REASON.BACK;
   const settings = await getSettings();
-  if ((!settings.autoRetry && !back) || isIgnored(state.url, settings)) return later({ state: STATE.OFF, reason: REASON.DISABLED });
+  if ((!settings.autoRetry && !back) || (await leftAlone(state.url, settings))) return later({ state: STATE.OFF, reason: REASON.DISABLED });
   // Only while the tab still shows the same failure: never after the person went on.
   const where = await showing(tabId, state.url);
   /** @type {GdRecord | undefined} */

@@ -183,10 +183,7 @@ pub fn proxy_configured(env: &Environment) -> bool {
         matches!(
             p.mode.as_deref(),
             Some("fixed_servers" | "pac_script" | "system")
-        ) || p
-            .controlled_by
-            .as_deref()
-            .is_some_and(|c| !c.trim().is_empty())
+        ) || p.controller(&env.extensions).is_some()
     })
 }
 

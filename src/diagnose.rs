@@ -49,7 +49,19 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
         references: Vec::new(),
         sign_in_url: None,
         clock_offset_ms: None,
+        badge: match f.status_code {
+            Some(c) => {
+                let mut b = String::new();
+                push_u64(&mut b, u64::from(c));
+                b
+            }
+            None => "ERR".into(),
+        },
+        ignored: crate::domain::ignored(&u.host, &f.ignored_sites),
     };
+    if d.ignored {
+        return Ok(d);
+    }
 
     match (f.status_code, f.error.as_deref()) {
         (Some(status), _) => {

@@ -3,6 +3,27 @@
 //! country second levels (co.uk, com.au, ...) and the hosting platforms whose subdomains
 //! belong to different people (github.io, herokuapp.com, ...).
 
+/// At most this many sites to leave alone (the options page keeps no more).
+pub const MAX_IGNORED_SITES: usize = 200;
+
+/// Whether `host` is one of `sites` (lowercase hostnames as the options page stores them,
+/// "*." allowed in front) or a subdomain of one.
+pub fn ignored(host: &str, sites: &[String]) -> bool {
+    let host = host.trim_end_matches('.').as_bytes();
+    sites.iter().take(MAX_IGNORED_SITES).any(|site| {
+        let base = site
+            .strip_prefix("*.")
+            .unwrap_or(site)
+            .trim_end_matches('.');
+        let base = base.as_bytes();
+        let n = host.len();
+        !base.is_empty()
+            && n >= base.len()
+            && host[n - base.len()..].eq_ignore_ascii_case(base)
+            && (n == base.len() || host[n - base.len() - 1] == b'.')
+    })
+}
+
 /// Multi-label public suffixes: country second levels. Single-label ones (com, de, ...) need
 /// no list: any last label is one. Both lists are sorted (they are binary-searched), every
 /// entry has two or three labels, and none ends with another (checked by the tests).
@@ -229,6 +250,34 @@ pub fn name_label(host: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_site_left_alone_covers_its_subdomains_and_no_other_name() {
+        let sites = ["example.com".to_string(), "*.intra.test".to_string()];
+        for host in [
+            "example.com",
+            "shop.example.com",
+            "EXAMPLE.com.",
+            "a.intra.test",
+            "intra.test",
+        ] {
+            assert!(super::ignored(host, &sites), "{host}");
+        }
+        for host in [
+            "",
+            "notexample.com",
+            "example.com.evil",
+            "xample.com",
+            "intra.test.org",
+            "é.com",
+        ] {
+            assert!(!super::ignored(host, &sites), "{host}");
+        }
+        assert!(!super::ignored(
+            "example.com",
+            &[String::new(), "*.".into(), ".".into()]
+        ));
+    }
+
     use super::*;
 
     #[test]

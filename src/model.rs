@@ -36,6 +36,9 @@ pub struct Failure {
     /// The address the browser connected to or tried (webRequest's `ip`), when it says.
     pub ip: Option<String>,
     pub time_stamp: Option<f64>,
+    /// The sites the person asked to leave alone (the options page's patterns: "example.com",
+    /// "*.example.com"): a failure of one, or of a subdomain, is [`Diagnosis::ignored`].
+    pub ignored_sites: Vec<String>,
 }
 
 /// One response header. webRequest gives `binaryValue` instead of `value` for bytes that
@@ -364,6 +367,13 @@ pub struct Diagnosis {
     /// behind).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clock_offset_ms: Option<f64>,
+    /// The toolbar badge for this failure: the status code, or "ERR" with no response.
+    #[serde(default)]
+    pub badge: String,
+    /// The site is one the person asked to leave alone: nothing is diagnosed (`failed` is
+    /// false), and the shell forgets the tab's failure.
+    #[serde(default)]
+    pub ignored: bool,
 }
 
 /// One reference id: what it is ("Cloudflare Ray ID") and its value.
@@ -421,7 +431,30 @@ pub struct Environment {
 #[serde(rename_all = "camelCase", default)]
 pub struct ProxySettings {
     pub mode: Option<String>,
+    /// The name of the extension in control, where the shell knows it.
     pub controlled_by: Option<String>,
+    /// Another extension controls the settings (the browser's `levelOfControl`), which one
+    /// the browser does not say: [`ProxySettings::controller`] guesses.
+    pub by_extension: bool,
+}
+
+impl ProxySettings {
+    /// The extension in control: `controlled_by`, else (`by_extension`) the first enabled
+    /// one of `extensions` with the proxy permission; `Some("")` when another extension is in
+    /// control and none of `extensions` can be named (without the management permission).
+    pub fn controller<'a>(&'a self, extensions: &'a [ExtensionInfo]) -> Option<&'a str> {
+        let named = self.controlled_by.as_deref().map(str::trim);
+        if let Some(n) = named.filter(|n| !n.is_empty()) {
+            return Some(n);
+        }
+        if !self.by_extension {
+            return None;
+        }
+        let e = extensions
+            .iter()
+            .find(|e| e.enabled != Some(false) && e.permissions.iter().any(|p| p == "proxy"));
+        Some(e.map_or("", |e| e.name.trim()))
+    }
 }
 
 /// One response's `Date` header and when it arrived (ms since the epoch, this computer's clock).
@@ -562,15 +595,57 @@ pub struct Message {
 pub enum Action {
     Retry,
     OpenIncognito,
-    ClearSiteData { origin: String },
-    DisableExtension { id: String },
+    ClearSiteData {
+        origin: String,
+    },
+    /// `retry`: the page is loaded again once the extension is off (only when that is safe:
+    /// the button says "Turn off" alone otherwise).
+    DisableExtension {
+        id: String,
+        #[serde(default)]
+        retry: bool,
+    },
     Watch,
-    OpenUrl { url: String },
-    Copy { text: String },
+    OpenUrl {
+        url: String,
+    },
+    Copy {
+        text: String,
+    },
+}
+
+impl Action {
+    /// The button's words: `ui_action_<type>`; "Turn off" alone when the page is not loaded
+    /// again after it; "Open {where}" fills `where` from [`Action::place`].
+    pub fn label(&self) -> &'static str {
+        match self {
+            Action::Retry => "ui_action_retry",
+            Action::OpenIncognito => "ui_action_open_incognito",
+            Action::ClearSiteData { .. } => "ui_action_clear_site_data",
+            Action::DisableExtension { retry: true, .. } => "ui_action_disable_extension",
+            Action::DisableExtension { .. } => "ui_action_disable_extension_only",
+            Action::Watch => "ui_action_watch",
+            Action::OpenUrl { .. } => "ui_action_open_url",
+            Action::Copy { .. } => "ui_action_copy",
+        }
+    }
+}
+
+/// Where an "open-url" goes, as its button names it: the host (and a port that is not the
+/// scheme's) of a web address, else the address itself, clipped.
+pub fn place(url: &str) -> String {
+    match crate::url::parse(url) {
+        Ok(u) if u.is_http() && !u.host.is_empty() => {
+            let o = u.origin();
+            o.split_once("://").map_or("", |(_, a)| a).to_string()
+        }
+        _ => crate::text::clip(url, 60).to_string(),
+    }
 }
 
 /// The same object as the derive with `tag = "type"` gives (the tests check it against
-/// `Deserialize`), in a fraction of the code.
+/// `Deserialize`), in a fraction of the code, with the button's words: `label` (a message
+/// name) and, for "open-url", `where` (its parameter).
 impl Serialize for Action {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -578,16 +653,22 @@ impl Serialize for Action {
             Action::Retry => ("retry", None),
             Action::OpenIncognito => ("open-incognito", None),
             Action::ClearSiteData { origin } => ("clear-site-data", Some(("origin", origin))),
-            Action::DisableExtension { id } => ("disable-extension", Some(("id", id))),
+            Action::DisableExtension { id, .. } => ("disable-extension", Some(("id", id))),
             Action::Watch => ("watch", None),
             Action::OpenUrl { url } => ("open-url", Some(("url", url))),
             Action::Copy { text } => ("copy", Some(("text", text))),
         };
-        let mut st = s.serialize_struct("Action", 1 + usize::from(field.is_some()))?;
+        let mut st = s.serialize_struct("Action", 4)?;
         st.serialize_field("type", kind)?;
         if let Some((name, value)) = field {
             st.serialize_field(name, value)?;
         }
+        match self {
+            Action::DisableExtension { retry, .. } => st.serialize_field("retry", retry)?,
+            Action::OpenUrl { url } => st.serialize_field("where", &place(url))?,
+            _ => {}
+        }
+        st.serialize_field("label", self.label())?;
         st.end()
     }
 }
@@ -707,34 +788,80 @@ mod tests {
     #[test]
     fn actions_serialize_as_tagged_objects() {
         let all = [
-            (Action::Retry, r#"{"type":"retry"}"#),
-            (Action::OpenIncognito, r#"{"type":"open-incognito"}"#),
+            (Action::Retry, r#"{"type":"retry""#),
+            (Action::OpenIncognito, r#"{"type":"open-incognito""#),
             (
                 Action::ClearSiteData {
                     origin: "https://a.test".into(),
                 },
-                r#"{"type":"clear-site-data","origin":"https://a.test"}"#,
+                r#"{"type":"clear-site-data","origin":"https://a.test""#,
             ),
             (
-                Action::DisableExtension { id: "abc".into() },
-                r#"{"type":"disable-extension","id":"abc"}"#,
+                Action::DisableExtension {
+                    id: "abc".into(),
+                    retry: true,
+                },
+                r#"{"type":"disable-extension","id":"abc","retry":true"#,
             ),
-            (Action::Watch, r#"{"type":"watch"}"#),
+            (
+                Action::DisableExtension {
+                    id: "abc".into(),
+                    retry: false,
+                },
+                r#"{"type":"disable-extension","id":"abc","retry":false"#,
+            ),
+            (Action::Watch, r#"{"type":"watch""#),
             (
                 Action::OpenUrl {
                     url: "https://b.test/".into(),
                 },
-                r#"{"type":"open-url","url":"https://b.test/"}"#,
+                r#"{"type":"open-url","url":"https://b.test/""#,
             ),
             (
                 Action::Copy { text: "x".into() },
-                r#"{"type":"copy","text":"x"}"#,
+                r#"{"type":"copy","text":"x""#,
             ),
         ];
         for (action, json) in all {
-            assert_eq!(serde_json::to_string(&action).unwrap(), json);
-            assert_eq!(serde_json::from_str::<Action>(json).unwrap(), action);
+            let place = match &action {
+                Action::OpenUrl { url } => format!(",\"where\":\"{}\"", place(url)),
+                _ => String::new(),
+            };
+            let full = format!("{json}{place},\"label\":\"{}\"}}", action.label());
+            assert_eq!(serde_json::to_string(&action).unwrap(), full);
+            assert_eq!(serde_json::from_str::<Action>(&full).unwrap(), action);
         }
+        // an action sent before `retry` existed: no retry
+        assert_eq!(
+            serde_json::from_str::<Action>(r#"{"type":"disable-extension","id":"a"}"#).unwrap(),
+            Action::DisableExtension {
+                id: "a".into(),
+                retry: false
+            }
+        );
+    }
+
+    #[test]
+    fn an_action_names_its_button_and_says_what_it_does() {
+        let off = |retry| Action::DisableExtension {
+            id: "x".into(),
+            retry,
+        };
+        // "Turn off and retry" only when the page is loaded again
+        assert_eq!(off(true).label(), "ui_action_disable_extension");
+        assert_eq!(off(false).label(), "ui_action_disable_extension_only");
+        let url = "https://status.example.com/x?y";
+        assert_eq!(
+            Action::OpenUrl { url: url.into() }.label(),
+            "ui_action_open_url"
+        );
+        assert_eq!(place(url), "status.example.com");
+        assert_eq!(place("http://a.test:8080/"), "a.test:8080");
+        assert_eq!(place("https://a.test:443/"), "a.test");
+        assert_eq!(place("about:addons"), "about:addons");
+        assert_eq!(place("chrome://extensions"), "chrome://extensions");
+        assert_eq!(place(&"x".repeat(100)).chars().count(), 60);
+        assert_eq!(Action::Retry.label(), "ui_action_retry");
     }
 
     #[test]

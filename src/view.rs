@@ -69,6 +69,10 @@ pub struct View {
     /// the reason there is none; absent when there is nothing to say.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry: Option<Message>,
+    /// What the retry line is, as the panel names its element: "countdown" (counts down to
+    /// `due`, with Cancel), "resubmit" (a form is not sent again) or "auto-off" (no retry).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_kind: Option<&'static str>,
     /// The answer's status in short (`ui_status`: "502 Bad Gateway"), for a response.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Message>,
@@ -413,13 +417,20 @@ pub fn view(
         p.insert("statusText".into(), crate::text::clip(t, 60).into());
         message("ui_status", p)
     });
+    let retry_line = retry_line(retry, &d.method);
+    let retry_kind = retry_line.as_ref().map(|m| match m.key.as_str() {
+        k if k.starts_with("ui_retry_countdown") => "countdown",
+        "ui_retry_resubmit_warning" => "resubmit",
+        _ => "auto-off",
+    });
     View {
         headline: advice.summary.clone(),
         culprit: message(&key_of("ui_culprit_", d.culprit.as_str()), Params::new()),
         primary,
         steps: all,
         more,
-        retry: retry_line(retry, &d.method),
+        retry: retry_line,
+        retry_kind,
         status,
         chain: chain(d, env),
         references: d.references.clone(),
@@ -489,6 +500,68 @@ mod tests {
         assert_eq!(f[0].key, "ui_fact_error");
         assert_eq!(text(&f[0], "error"), "net::ERR_CONNECTION_REFUSED");
         assert_eq!(f.len(), 2);
+    }
+
+    #[test]
+    fn the_retry_line_names_its_kind_and_buttons_say_what_they_do() {
+        let d = nginx_502();
+        let env = Environment::default();
+        let advice = crate::advise(&d, &env);
+        let kind = |r: &RetryState, d: &Diagnosis| {
+            let v = view(d, &advice, &env, Unknown::default(), r);
+            (v.retry.map(|m| m.key), v.retry_kind)
+        };
+        assert_eq!(kind(&RetryState::default(), &d), (None, None));
+        let due = |wait: f64| RetryState {
+            state: Some("scheduled".into()),
+            due: Some(1000.0 + wait),
+            now: Some(1000.0),
+            ..Default::default()
+        };
+        for wait in [5_000.0, 600_000.0] {
+            let (key, k) = kind(&due(wait), &d);
+            assert!(key.unwrap().starts_with("ui_retry_countdown"));
+            assert_eq!(k, Some("countdown"));
+        }
+        let cancelled = RetryState {
+            state: Some("cancelled".into()),
+            ..Default::default()
+        };
+        assert_eq!(kind(&cancelled, &d).1, Some("auto-off"));
+        let mut post = d.clone();
+        post.method = "POST".into();
+        assert_eq!(
+            kind(&due(5_000.0), &post),
+            (Some("ui_retry_resubmit_warning".into()), Some("resubmit"))
+        );
+        // the badge says the status, or ERR with no response
+        assert_eq!(d.badge, "502");
+        let e = crate::diagnose(&Failure {
+            url: "https://x.example/".into(),
+            error: Some("net::ERR_CONNECTION_REFUSED".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(e.badge, "ERR");
+    }
+
+    #[test]
+    fn a_site_left_alone_is_not_diagnosed() {
+        let f = |sites: &[&str]| {
+            crate::diagnose(&Failure {
+                url: "https://shop.example:8443/cart".into(),
+                status_code: Some(502),
+                ignored_sites: sites.iter().map(|s| s.to_string()).collect(),
+                ..Default::default()
+            })
+            .unwrap()
+        };
+        let d = f(&["example", "other.test"]);
+        assert!(d.ignored && !d.failed);
+        let d = f(&["*.shop.example"]);
+        assert!(d.ignored && !d.failed);
+        let d = f(&["hop.example", "other.test"]);
+        assert!(!d.ignored && d.failed);
     }
 
     #[test]

@@ -142,6 +142,7 @@ fn proxy_failure_puts_the_proxy_step_first() {
     e.proxy = Some(ProxySettings {
         mode: Some("fixed_servers".into()),
         controlled_by: Some("Fast VPN".into()),
+        by_extension: false,
     });
     e.extensions = vec![ext("vpnid", "Fast VPN", &["proxy"], &["<all_urls>"])];
     let a = advise(&d, &e);
@@ -151,8 +152,64 @@ fn proxy_failure_puts_the_proxy_step_first() {
     assert_eq!(text(s.params.get("mode")), "fixed_servers");
     assert_eq!(
         s.action,
-        Some(Action::DisableExtension { id: "vpnid".into() })
+        Some(Action::DisableExtension {
+            id: "vpnid".into(),
+            retry: true
+        })
     );
+    // a form's page is not sent again: the button says "Turn off" alone and retries nothing
+    let post = diagnose(&Failure {
+        url: "https://example.com/".into(),
+        method: Some("POST".into()),
+        error: Some("net::ERR_CONNECTION_RESET".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let off = advise(&post, &e).steps[0].action.clone().unwrap();
+    assert_eq!(
+        off,
+        Action::DisableExtension {
+            id: "vpnid".into(),
+            retry: false
+        }
+    );
+    assert_eq!(off.label(), "ui_action_disable_extension_only");
+
+    // the browser says only that another extension is in control: the core names it
+    e.proxy = Some(ProxySettings {
+        mode: Some("fixed_servers".into()),
+        controlled_by: None,
+        by_extension: true,
+    });
+    let s = advise(&d, &e).steps[0].clone();
+    assert_eq!(text(s.params.get("controlledBy")), "Fast VPN");
+    assert_eq!(
+        s.action,
+        Some(Action::DisableExtension {
+            id: "vpnid".into(),
+            retry: true
+        })
+    );
+    // ... and where it cannot (no management permission), it says "another extension" in the
+    // person's language, with no empty name
+    let mut unread = e.clone();
+    unread.extensions.clear();
+    let s = advise(&d, &unread).steps[0].clone();
+    assert_eq!(s.id, "check-proxy");
+    assert_eq!(text(s.params.get("variant")), "another");
+    assert!(s.params.get("controlledBy").is_none());
+    // a disabled extension, or one without the proxy permission, is not the one
+    let mut off = e.clone();
+    off.extensions = vec![
+        ext("notes", "Notes", &["storage"], &[]),
+        gateway_doctor::model::ExtensionInfo {
+            enabled: Some(false),
+            ..ext("old", "Old VPN", &["proxy"], &[])
+        },
+    ];
+    let p = off.proxy.clone().unwrap();
+    assert_eq!(p.controller(&off.extensions), Some(""));
+    assert_eq!(ProxySettings::default().controller(&off.extensions), None);
 
     // ... but not for a site's own 502
     let a = advise(&nginx_502("https://example.com/", "GET"), &e);
@@ -427,7 +484,10 @@ fn incognito_clear_site_data_extensions_wait() {
     );
     assert_eq!(
         s.action,
-        Some(Action::DisableExtension { id: "vpn".into() })
+        Some(Action::DisableExtension {
+            id: "vpn".into(),
+            retry: true
+        })
     );
     e.browser = Some("firefox".into());
     let a = advise(&d, &e);
@@ -863,6 +923,7 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
     e.proxy = Some(ProxySettings {
         mode: Some("fixed_servers".into()),
         controlled_by: Some("X".into()),
+        by_extension: false,
     });
     e.extensions = vec![ext("n", "Notes", &["storage"], &[])];
     e.now = Some(1000.0);
@@ -874,7 +935,16 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
             cause: Some("connection-refused".into()),
         })
         .collect();
+    // another extension in control, which one unknown: the "another" variant
+    let mut another = e.clone();
+    another.proxy = Some(ProxySettings {
+        mode: None,
+        controlled_by: None,
+        by_extension: true,
+    });
+    another.extensions.clear();
     envs.push(e);
+    envs.push(another);
     let base = nginx_502("https://exmaple.com/x", "POST");
     let mut diags = vec![
         net_error("https://exmaple.com/", "net::ERR_RESPONSE_HEADERS_TOO_BIG"),

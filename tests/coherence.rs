@@ -182,6 +182,8 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
                             proxy: proxy.map(|m| ProxySettings {
                                 mode: Some(m.into()),
                                 controlled_by: None,
+                                // another extension in control, named by the core or not
+                                by_extension: m == "fixed_servers",
                             }),
                             online,
                             // servers a day ahead: the computer's clock is behind

@@ -375,7 +375,10 @@ fn an_extensions_block_names_the_extensions_that_can_block_most_likely_first() {
     );
     assert_eq!(
         s.action,
-        Some(gateway_doctor::model::Action::DisableExtension { id: "ubol".into() })
+        Some(gateway_doctor::model::Action::DisableExtension {
+            id: "ubol".into(),
+            retry: true
+        })
     );
     // none of them can block: the step says the list is known and nothing looks suspect
     e.extensions = vec![ext("vpn", "Super VPN", &["proxy"], &["<all_urls>"])];

@@ -113,6 +113,7 @@ fn failure() -> impl Strategy<Value = Failure> {
                     }
                 }),
                 time_stamp: ts,
+                ignored_sites: Vec::new(),
             },
         )
 }

@@ -11,6 +11,12 @@ interface GdAction {
   url?: string;
   id?: string;
   text?: string;
+  /** The button's words, a message name (the core's; absent on the shell's own buttons). */
+  label?: string;
+  /** open-url: where it goes, the label's parameter. */
+  where?: string;
+  /** disable-extension: the page loads again once the extension is off. */
+  retry?: boolean;
   [field: string]: unknown;
 }
 
@@ -54,6 +60,10 @@ interface GdDiagnosis {
   confidence?: number;
   evidence?: string[];
   gateway?: { name: string; version?: string; role: string; evidence?: string[] } | null;
+  /** The toolbar badge: the status code, or "ERR". */
+  badge: string;
+  /** A site the person asked to leave alone: nothing diagnosed. */
+  ignored?: boolean;
   [field: string]: unknown;
 }
 
@@ -178,6 +188,7 @@ interface GdPanel {
   more: GdStep[];
   status?: GdMessage;
   retry?: GdMessage;
+  retryKind?: 'countdown' | 'resubmit' | 'auto-off';
   watch?: GdMessage;
   watchStarted?: GdMessage;
   offerWatch?: boolean;

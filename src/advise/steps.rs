@@ -284,7 +284,10 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                     .find(|e| e.id == top.id)
                     .is_none_or(|e| e.may_disable != Some(false));
                 if chrome && may_disable {
-                    s.act(Action::DisableExtension { id: top.id.clone() });
+                    s.act(Action::DisableExtension {
+                        id: top.id.clone(),
+                        retry: d.safe_to_retry,
+                    });
                 } else {
                     s.open(page);
                 }
@@ -301,11 +304,11 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             if let Some(mode) = proxy.and_then(|p| p.mode.as_deref()) {
                 s.text("mode", mode);
             }
-            let controlled = proxy
-                .and_then(|p| p.controlled_by.as_deref())
-                .map(str::trim)
-                .filter(|x| !x.is_empty());
-            if let Some(by) = controlled {
+            let controlled = proxy.and_then(|p| p.controller(&env.extensions));
+            if controlled == Some("") {
+                // another extension, which one unknown (no management permission)
+                s.variant("another");
+            } else if let Some(by) = controlled {
                 s.text("controlledBy", by);
                 s.variant("extension");
                 let ext = env
@@ -313,7 +316,10 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                     .iter()
                     .find(|e| e.name.trim() == by && e.enabled != Some(false));
                 if let Some(e) = ext.filter(|e| chrome && e.may_disable != Some(false)) {
-                    s.act(Action::DisableExtension { id: e.id.clone() });
+                    s.act(Action::DisableExtension {
+                        id: e.id.clone(),
+                        retry: d.safe_to_retry,
+                    });
                 }
             } else if d.culprit == Culprit::Proxy || d.cause == Cause::Proxy {
                 s.variant("proxy");

@@ -363,6 +363,7 @@ pub fn failure(v: &JsValue, at: &Path) -> R<Failure> {
         proxy: o.opt("proxy", proxy_info)?,
         ip: o.opt("ip", string)?,
         time_stamp: o.opt("timeStamp", number)?,
+        ignored_sites: o.list("ignoredSites", crate::domain::MAX_IGNORED_SITES, string)?,
     })
 }
 
@@ -406,6 +407,8 @@ pub fn diagnosis(v: &JsValue, at: &Path) -> R<Diagnosis> {
         references: o.list("references", crate::references::MAX_REFERENCES, reference)?,
         sign_in_url: o.opt("signInUrl", string)?,
         clock_offset_ms: o.opt("clockOffsetMs", number)?,
+        badge: o.or_default("badge", string)?,
+        ignored: o.or_default("ignored", boolean)?,
     })
 }
 
@@ -496,6 +499,7 @@ fn proxy_settings(v: &JsValue, at: &Path) -> R<ProxySettings> {
     Ok(ProxySettings {
         mode: o.opt("mode", string)?,
         controlled_by: o.opt("controlledBy", string)?,
+        by_extension: o.or_default("byExtension", boolean)?,
     })
 }
 

@@ -120,3 +120,32 @@ test('inContext, onlineReloads, networkCheckNext: the person-side functions (iss
   assert.equal(core.networkCheckNext(0, 0, 1e12, 1).end, 'expired');
   assert.ok(Number.isFinite(core.networkCheckNext('x', null, undefined, {}).at));
 });
+
+test('the badge, the sites left alone, the buttons\' words and the retry line\'s kind cross the boundary', () => {
+  assert.equal(core.diagnose(nginx502).badge, '502');
+  assert.equal(core.diagnose({ url: 'http://127.0.0.1:9/', error: 'net::ERR_CONNECTION_REFUSED' }).badge, 'ERR');
+  const alone = core.diagnose({ ...nginx502, ignoredSites: ['127.0.0.1'] });
+  assert.equal(alone.ignored, true);
+  assert.equal(alone.failed, false);
+  assert.equal(core.diagnose({ ...nginx502, ignoredSites: ['other.test'] }).ignored, false);
+  // a read-back diagnosis keeps its badge
+  assert.equal(core.inContext(core.diagnose(nginx502), {}).badge, '502');
+
+  const vpn = { id: 'vpn', name: 'Fast VPN', enabled: true, permissions: ['proxy'], hostPermissions: ['<all_urls>'], mayDisable: true };
+  const env = { browser: 'chrome', proxy: { mode: 'fixed_servers', controlledBy: 'Fast VPN' }, extensions: [vpn] };
+  /** @param {string} method */
+  const turnOff = (method) => {
+    const d = core.diagnose({ url: 'https://a.test/', method, error: 'net::ERR_CONNECTION_RESET' });
+    const v = core.view(d, env, null);
+    return [...v.steps, ...v.more].map((s) => s.action).find((a) => a?.type === 'disable-extension');
+  };
+  assert.deepEqual(turnOff('GET'), { type: 'disable-extension', id: 'vpn', retry: true, label: 'ui_action_disable_extension' });
+  assert.deepEqual(turnOff('POST'), { type: 'disable-extension', id: 'vpn', retry: false, label: 'ui_action_disable_extension_only' });
+
+  const d = core.diagnose(nginx502);
+  const v = core.view(d, {}, { state: 'scheduled', due: Date.now() + 5000, now: Date.now(), attempts: 0 });
+  assert.equal(v.retryKind, 'countdown');
+  assert.equal(v.primary[0].label, 'ui_action_retry');
+  const post = core.view(core.diagnose({ ...nginx502, method: 'POST' }), {}, null);
+  assert.equal(post.retryKind, 'resubmit');
+});
