@@ -289,7 +289,11 @@ impl Ctx<'_> {
     }
     /// The first value of a header, named in any case ("CF-Ray").
     fn header(&self, name: &str) -> Option<&str> {
-        self.ev.header(name)
+        self.ev
+            .maybe_named(name)
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
     /// The first value of a header, cut to 256 bytes, in lowercase ("" when missing).
     fn header_lower(&self, name: &str) -> String {
