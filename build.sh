@@ -215,8 +215,6 @@ assemble() {
     cp -R extension/. "dist/$b/"
     node tools/manifest.mjs "$b" manifest.json "dist/$b/manifest.json"
     node tools/panel-script.mjs "dist/$b"
-    # early.js is a content script of the Firefox build only (tools/manifest.mjs).
-    [ "$b" = firefox ] || rm "dist/$b/early.js"
     node tools/pack-locales.mjs "dist/$b"
     cp target/pkg/gateway_doctor.js target/pkg/gateway_doctor_bg.wasm "dist/$b/pkg/"
     store_zip "dist/$b" "dist/gateway-doctor-$v-$b.zip"

@@ -4,7 +4,7 @@
 // diagnosis page where the browser drew its own), and runs the panel's actions. Listeners are
 // registered at the top level: the worker is started again for each event.
 import {
-  api, browserName, setBadge, openPrivateWindow, canOpenPrivateWindow, privateAccessHelpKey, injectPanel, panelFromContentScript, onTabStatus,
+  api, browserName, setBadge, openPrivateWindow, canOpenPrivateWindow, privateAccessHelpKey, injectPanel, onTabStatus,
   proxyOf, readProxySettings, canResolveNames, resolveHost, captivePortal, onPortalUnlocked,
 } from './shim.js';
 import { core } from './core.js';
@@ -356,43 +356,8 @@ const offers = new WeakMap();
 function earlyPanel(tabId, rec, again = true) {
   if (rec.shown || rec.injected) return;
   if (!offers.has(rec)) offers.set(rec, view(tabId, rec).then((v) => ({ ...v, responseAt: rec.at })));
-  const q = asking.get(tabId);
-  if (q) {
-    asking.delete(tabId);
-    q.answer(sameResponse(rec, q.url, q.at) ? offers.get(rec)?.catch(() => null) ?? null : null);
-  }
-  // Firefox: early.js asks for the offer from the new page itself (an injection now would
-  // most often reach the page before it).
-  if (panelFromContentScript) return;
   // Most often the previous page went away while the script was on its way: try once more.
   offers.get(rec)?.then((v) => injectPanel(tabId, v)).catch(() => again && earlyPanel(tabId, rec, false));
-}
-
-/** tabId -> an early.js (Firefox) question that came before its diagnosis was ready.
- * @type {Map<number, { url: string, at: number, answer: (view: any) => void }>} */
-const asking = new Map();
-/** How long early.js's question waits for the diagnosis (then the injection on 'complete'). */
-const ASK_LIMIT_MS = 3000;
-
-/** Whether early.js's question (`url`, `at`: untrusted) is about `rec`'s response.
- * @param {GdRecord | undefined} rec @param {string} url @param {number} at */
-const sameResponse = (rec, url, at) =>
-  Boolean(rec && rec.kind === KIND.RESPONSE && sameUrl(rec.url, url) && Number.isFinite(at) && Number.isFinite(rec.at) && Math.abs(at - rec.at) < SAME_RESPONSE_MS);
-
-/** early.js (Firefox): this tab's 5xx document has committed and asks for its view, answered
- * as soon as the view offered to it is made (none for another response or a finished one).
- * @param {number} tabId @param {any} message untrusted @returns {Promise<object | null>} */
-function onCommitted(tabId, message) {
-  const url = String(message?.url ?? '').slice(0, 8192);
-  const at = Number(message?.responseAt);
-  const rec = records.get(tabId);
-  if (rec && offers.has(rec) && sameResponse(rec, url, at)) return rec.shown || rec.injected ? Promise.resolve(null) : offers.get(rec) ?? Promise.resolve(null);
-  asking.get(tabId)?.answer(null);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => asking.get(tabId) === q && (asking.delete(tabId), resolve(null)), ASK_LIMIT_MS);
-    const q = { url, at, answer: (/** @type {any} */ v) => (clearTimeout(timer), resolve(v)) };
-    asking.set(tabId, q);
-  });
 }
 
 /** @param {number} tabId @param {chrome.tabs.OnUpdatedInfo} info @param {chrome.tabs.Tab} tab */
@@ -469,7 +434,6 @@ async function confirmOnOwnPage(tabId, rec, action, confirm = true) {
 /** `trusted` (trust.js): "own" page or "content" script, and the tab it speaks for.
  * @param {any} message untrusted: read field by field @param {{ kind: 'own' | 'content', tabId: number }} trusted */
 async function onMessage(message, { kind, tabId }) {
-  if (message?.type === MSG.COMMITTED) return kind === 'content' ? onCommitted(tabId, message) : null;
   await settled(tabId);
   const rec = await load(tabId);
   switch (message?.type) {
@@ -537,7 +501,6 @@ api.webRequest.onHeadersReceived.addListener((d) => void track(d.tabId, () => on
 api.webRequest.onErrorOccurred.addListener((d) => void track(d.tabId, () => onError(d)), MAIN_FRAMES);
 onTabStatus((tabId, info, tab) => void onTabUpdated(tabId, info, tab));
 api.tabs.onRemoved.addListener((tabId) => {
-  asking.get(tabId)?.answer(null);
   forget(tabId);
   watch.onTabRemoved(tabId);
 });

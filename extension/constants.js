@@ -7,8 +7,6 @@
 export const MSG = Object.freeze({
   /** content script: this page's text, to refine the diagnosis */
   PAGE: 'gd:page',
-  /** content script (early.js, Firefox): this tab's 5xx document has committed */
-  COMMITTED: 'gd:committed',
   /** own page: the view of a tab */
   VIEW: 'gd:view',
   /** panel or own page: run one of the view's actions */

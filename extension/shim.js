@@ -99,12 +99,6 @@ export function onPortalUnlocked(listener) {
   }
 }
 
-/** Firefox: the panel's code also comes with early.js, a content script at document_start
- * (tools/manifest.mjs), which asks for its view: no early injection (which Firefox sends to
- * the page before the new one until it commits). Chrome's early injections reach the new
- * page in time, and its healthy pages get no content script. */
-export const panelFromContentScript = isFirefox;
-
 /** Injects the panel (format.js, render.js and content.js made one function by
  * tools/panel-script.mjs) into a tab's top frame at once, with `view` to show as soon as the
  * page is parsed (null: it asks). Throws where the page cannot be scripted.

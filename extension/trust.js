@@ -29,6 +29,6 @@ export function admit(message, sender, runtimeId, ownPrefix) {
     const named = Number(message.tabId ?? sender.tab?.id);
     return { kind, tabId: Number.isInteger(named) ? named : undefined };
   }
-  if (kind === 'content' && (message.type === MSG.PAGE || message.type === MSG.ACTION || message.type === MSG.COMMITTED)) return { kind, tabId: sender.tab?.id };
+  if (kind === 'content' && (message.type === MSG.PAGE || message.type === MSG.ACTION)) return { kind, tabId: sender.tab?.id };
   return null;
 }

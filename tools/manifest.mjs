@@ -28,10 +28,6 @@ if (target === 'chrome') {
   // `captivePortal`: Firefox's word that a network's sign-in holds the connection, and when
   // it lets the person through; Firefox's schema makes it a PermissionNoPrompt, never optional.
   m.permissions = [...(m.permissions || []), 'dns', 'captivePortal'];
-  // Firefox keeps the previous page until the new one commits, and the background cannot
-  // tell when: early.js says so from a 5xx page at document_start (on a healthy page it reads
-  // the status and stops), so the panel's injection is sent when it can reach the page.
-  m.content_scripts = [{ matches: ['http://*/*', 'https://*/*'], js: ['early.js'], run_at: 'document_start' }];
 } else {
   console.error(`unknown target ${target}`);
   process.exit(2);

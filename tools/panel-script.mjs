@@ -8,7 +8,7 @@
 // dist.
 //
 //   node tools/panel-script.mjs DIST_DIR
-import { readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -35,6 +35,4 @@ ${part('content.js')}
 }
 `;
 writeFileSync(join(dir, 'panel-script.js'), out);
-// Firefox's early.js (a content script: no modules) gets the same function after its own code.
-if (existsSync(join(dir, 'early.js'))) writeFileSync(join(dir, 'early.js'), `${part('early.js')}\n${out.replace('export function panelScript', 'function panelScript')}`);
 rmSync(join(dir, 'content.js'));

@@ -73,39 +73,3 @@ test('the function runs from its source alone: view set aside, renderer and cont
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-// Firefox's early.js: the content script at document_start on every http(s) page, with the
-// panel's function appended by the build.
-test('early.js: nothing on a healthy page; on a 5xx it asks with MSG.COMMITTED and draws the answer', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gd-early-'));
-  try {
-    for (const f of ['constants.js', 'panel.css', 'format.js', 'render.js', 'content.js', 'early.js']) copyFileSync(join(root, 'extension', f), join(dir, f));
-    execFileSync(process.execPath, [join(root, 'tools/panel-script.mjs'), dir]);
-    const { MSG } = await import(pathToFileURL(join(dir, 'constants.js')).href);
-    const source = (await import('node:fs')).readFileSync(join(dir, 'early.js'), 'utf8');
-    assert.doesNotMatch(source, /\bexport\b/, 'a content script is no module');
-    const run = async (status, answer) => {
-      const { ctx } = page();
-      const sent = [];
-      ctx.chrome.runtime.sendMessage = async (m) => (sent.push(JSON.parse(JSON.stringify(m))), answer);
-      ctx.performance = { timeOrigin: 1000, getEntriesByType: () => [{ responseStatus: status, responseStart: 5 }] };
-      vm.runInContext(source, ctx);
-      await new Promise((r) => setTimeout(r, 10));
-      return { ctx, sent };
-    };
-    for (const status of [200, 304, 404, 499]) {
-      const { ctx, sent } = await run(status, null);
-      assert.deepEqual(sent, [], `status ${status}: no message`);
-      assert.equal(vm.runInContext('globalThis.__gatewayDoctorPanel', ctx), undefined, `status ${status}: the panel's code does not run`);
-    }
-    const view = { url: 'http://127.0.0.1/x', diagnosis: { failed: true }, responseAt: 1005 };
-    const { ctx, sent } = await run(502, view);
-    assert.deepEqual(sent, [{ type: MSG.COMMITTED, url: 'http://127.0.0.1/x', responseAt: 1005 }]);
-    assert.deepEqual(offered(ctx), view, 'the answer goes to the panel');
-    const none = await run(503, null);
-    assert.equal(none.sent.length, 1);
-    assert.equal(vm.runInContext('globalThis.__gatewayDoctorPanel', none.ctx), undefined, 'no answer: nothing drawn');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
