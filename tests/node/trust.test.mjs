@@ -32,8 +32,6 @@ test('senderKind: our pages, our content scripts, and nobody else', () => {
 test('admit: a content script speaks for its own tab, whatever the message says', () => {
   assert.deepEqual(admit({ type: 'gd:page', tabId: 99 }, content(7), ID, OWN), { kind: 'content', tabId: 7 });
   assert.deepEqual(admit({ type: 'gd:action', tabId: 99, action: { type: 'retry' } }, content(7), ID, OWN), { kind: 'content', tabId: 7 });
-  // early.js (Firefox) asks for its own tab's view
-  assert.deepEqual(admit({ type: 'gd:committed', tabId: 99 }, content(7), ID, OWN), { kind: 'content', tabId: 7 });
 });
 
 test('admit: views, watch lists, leaving and unknown types only from our pages', () => {
