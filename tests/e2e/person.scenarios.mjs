@@ -163,12 +163,14 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         return true;
       });
       await d.goto(gw.url('/news'));
+      // The first frame's panel is painted from the response alone; the view that knows the
+      // page (its sign-in link) follows once the content script has sent the page.
       const panel = await waitFor(
         async () => {
           const p = await d.panel({ timeout: 1000 });
-          return p && /This network wants you to sign in/.test(p.text) && p.text;
+          return p && /This network wants you to sign in/.test(p.text) && /loads again by itself/.test(p.text) && p.text;
         },
-        { what: 'the sign-in wording in the panel', timeoutMs: 20_000 },
+        { what: 'the sign-in wording and the reload line in the panel', timeoutMs: 20_000 },
       );
       assert.match(panel, /loads again by itself once the network lets you through/);
       await openSteps(d);
