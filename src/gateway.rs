@@ -258,7 +258,13 @@ fn version_at(hay: &str, marker: &str, slash: bool) -> Option<String> {
         }
         i += 1;
     };
-    let v: String = hay[at..]
+    version_from(&hay[at..])
+}
+
+/// The version at the start of `rest` ("1.22.1 (Ubuntu)" -> "1.22.1"): at most 32 of
+/// `[A-Za-z0-9._-]`, starting with a digit, without a trailing dot.
+fn version_from(rest: &str) -> Option<String> {
+    let v: String = rest
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
         .take(32)

@@ -41,7 +41,8 @@ fn status_pages_of_the_providers() {
 }
 
 // version_at against the slow search
-/// What version_at answers, the slow way: every place, compared in lowercase.
+/// Where version_at finds its marker, the slow way (every place, compared in lowercase), and
+/// the version read there as version_at reads it.
 fn oracle(hay: &str, marker: &str, slash: bool) -> Option<String> {
     let lower = hay.to_ascii_lowercase();
     let at = (0..=lower.len().checked_sub(marker.len())?).find(|&i| {
@@ -49,13 +50,7 @@ fn oracle(hay: &str, marker: &str, slash: bool) -> Option<String> {
             && (!slash || lower.as_bytes().get(i + marker.len()) == Some(&b'/'))
     })? + marker.len()
         + usize::from(slash);
-    let v: String = hay[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-        .take(32)
-        .collect();
-    let v = v.trim_end_matches('.');
-    (!v.is_empty() && v.as_bytes()[0].is_ascii_digit()).then(|| v.to_string())
+    version_from(&hay[at..])
 }
 
 #[test]
