@@ -35,7 +35,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch, available, CHROMIUM_ARGS, EXECUTABLE, unpackedExtensionId } from '../../tests/e2e/lib/chromium.mjs';
-import { makeControl } from './control.mjs';
+import { makeControl, panelClock } from './control.mjs';
 import { upstream, startNginx, freePort, nginxAvailable, waitFor } from '../../tests/e2e/lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,29 +52,6 @@ export const median = (xs) => {
 };
 export const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Records, on the page's clock (ms since the navigation started), when the panel host is
- * added and the frame after it, and whose it is (the control's host says so). A host that is
- * already there when this runs was added before the clock could see it: flagged. */
-function panelClock() {
-  const found = () => {
-    const host = document.getElementById('gateway-doctor-root');
-    if (!host) return false;
-    window.__gdPanelAt = performance.now();
-    window.__gdPanelWho = host.hasAttribute('data-gd-control') ? 'control' : 'ours';
-    requestAnimationFrame(() => {
-      window.__gdPanelFrame = performance.now();
-    });
-    return true;
-  };
-  if (found()) {
-    window.__gdPanelLate = true;
-    return;
-  }
-  new MutationObserver((_, obs) => {
-    if (found()) obs.disconnect();
-  }).observe(document, { childList: true, subtree: true });
-}
 
 /** A DevTools session on the extension's service worker (attached through a page session). */
 async function workerSession(driver) {

@@ -31,10 +31,18 @@ export function controlScript({ width, height }) {
 `;
 }
 
+/** Writes an MV3 extension with one document_start content script (`file`, `code`) into a new
+ * temporary directory named after `prefix`, and returns its path. */
+function writeExtension(prefix, manifest, file, code) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(join(dir, file), code);
+  return dir;
+}
+
 /** Writes the control extension for pages matching `matches` into a new temporary directory
  * and returns its path (`firefox`: with the add-on id Firefox wants). */
 export function makeControl({ width, height, matches = ['http://127.0.0.1/*'], firefox = false }) {
-  const dir = mkdtempSync(join(tmpdir(), 'gd-control-'));
   const manifest = {
     manifest_version: 3,
     name: 'Gateway Doctor bench control (fixed panel)',
@@ -43,28 +51,15 @@ export function makeControl({ width, height, matches = ['http://127.0.0.1/*'], f
     content_scripts: [{ matches, js: ['content.js'], run_at: 'document_start' }],
   };
   if (firefox) manifest.browser_specific_settings = { gecko: { id: 'gd-bench-control@gateway-doctor.org' } };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  writeFileSync(join(dir, 'content.js'), controlScript({ width, height }));
-  return dir;
+  return writeExtension('gd-control-', manifest, 'content.js', controlScript({ width, height }));
 }
 
-/** Firefox has no init script for the page (the Chromium benchmark's panelClock): the same
- * clock as a content script of an add-on of its own, installed before the control, at
- * document_start, writing to the page's window (`wrappedJSObject`) where WebDriver reads it. */
-export function makeClock({ matches = ['http://127.0.0.1/*'] } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'gd-clock-'));
-  const manifest = {
-    manifest_version: 3,
-    name: 'Gateway Doctor bench clock',
-    version: '0.0.1',
-    description: 'Records when the panel host is added to the page, and the frame after it.',
-    content_scripts: [{ matches, js: ['clock.js'], run_at: 'document_start' }],
-    browser_specific_settings: { gecko: { id: 'gd-bench-clock@gateway-doctor.org' } },
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  writeFileSync(
-    join(dir, 'clock.js'),
-    `(() => {
+/** Records, on the page's clock (ms since the navigation started), when the panel host is
+ * added and the frame after it, and whose it is (the control's host says so). A host that is
+ * already there when this runs was added before the clock could see it: flagged. Chromium runs
+ * it as the page's init script; in Firefox, a content script, it writes to the page's window
+ * (`wrappedJSObject`), where WebDriver reads it. */
+export function panelClock() {
   const w = window.wrappedJSObject || window;
   const found = () => {
     const host = document.getElementById('gateway-doctor-root');
@@ -80,11 +75,21 @@ export function makeClock({ matches = ['http://127.0.0.1/*'] } = {}) {
     w.__gdPanelLate = true;
     return;
   }
-  new MutationObserver((_, o) => {
-    if (found()) o.disconnect();
+  new MutationObserver((_, obs) => {
+    if (found()) obs.disconnect();
   }).observe(document, { childList: true, subtree: true });
-})();
-`,
-  );
-  return dir;
+}
+
+/** Firefox has no init script for the page: [`panelClock`] as a content script of an add-on of
+ * its own, installed before the control, at document_start. */
+export function makeClock({ matches = ['http://127.0.0.1/*'] } = {}) {
+  const manifest = {
+    manifest_version: 3,
+    name: 'Gateway Doctor bench clock',
+    version: '0.0.1',
+    description: 'Records when the panel host is added to the page, and the frame after it.',
+    content_scripts: [{ matches, js: ['clock.js'], run_at: 'document_start' }],
+    browser_specific_settings: { gecko: { id: 'gd-bench-clock@gateway-doctor.org' } },
+  };
+  return writeExtension('gd-clock-', manifest, 'clock.js', `(${panelClock})();\n`);
 }
