@@ -33,10 +33,16 @@ const ENVOY_STEPS: &[Step] = &[
     ),
 ];
 
+/// The phrases every Envoy local reply carries one of.
+const ENVOY_MARKS: &str =
+    "upstream connect error|no healthy upstream|upstream request timeout|reset reason:";
+
 /// "upstream connect error or disconnect/reset before headers": Google's when Google's
 /// headers carried it.
 fn envoy(c: &Ctx) -> Option<Page> {
-    if c.b.len() >= 1024 {
+    // a short page that only says "connection refused" (Go's and others' proxies) is not
+    // Envoy's: its local replies carry one of its own phrases
+    if c.b.len() >= 1024 || !c.any(ENVOY_MARKS) {
         return None;
     }
     let (cause, _) = read(ENVOY_STEPS, c.b, c)?;
