@@ -70,6 +70,18 @@ use Role::{Cdn, ForwardProxy, LoadBalancer, Platform, ReverseProxy};
 
 /// Every catalogued gateway, outermost first where one may front another.
 pub const RECORDS: &[Record] = &[
+    // before Amazon API Gateway: its error JSON carries the same "message": "Internal
+    // server error", beside the activityId its support asks for
+    r(
+        "azure-apim",
+        "Azure API Management",
+        "Microsoft",
+        LoadBalancer,
+        &["ocp-apim-trace-location", "ocp-apim-apiid"],
+        &[("backendconnectionfailure", Some(UNREACH)), ("\"activityid\"", None)],
+        &["x-ms-request-id"],
+        "https://azure.status.microsoft/",
+    ),
     r(
         "aws-api-gateway",
         "Amazon API Gateway",
@@ -128,6 +140,9 @@ pub const RECORDS: &[Record] = &[
         &["x-apigee-fault-code"],
         &[
             ("messaging.adaptors.http.flow.servicenotavailable", Some(UNREACH)),
+            ("messaging.adaptors.http.flow.serviceunavailable", Some(UNREACH)),
+            ("unexpectedeofattarget", Some(INVALID)),
+            ("protocol.http.responsewithbody", Some(INVALID)),
             ("messaging.adaptors.http.flow.gatewaytimeout", Some(TIMEOUT)),
             ("protocol.http.toomanyrequests", Some(OVER)),
             ("\"faultstring\"", None),
@@ -136,14 +151,30 @@ pub const RECORDS: &[Record] = &[
         "https://status.cloud.google.com/",
     ),
     r(
-        "azure-apim",
-        "Azure API Management",
-        "Microsoft",
+        "spring-cloud-gateway",
+        "Spring Cloud Gateway",
+        "Broadcom (VMware Tanzu)",
         LoadBalancer,
-        &["ocp-apim-trace-location", "ocp-apim-apiid"],
-        &[("backendconnectionfailure", Some(UNREACH))],
-        &["x-ms-request-id"],
-        "https://azure.status.microsoft/",
+        &[],
+        &[
+            ("unable to find instance for", Some(UNREACH)),
+            ("response took longer than timeout", Some(TIMEOUT)),
+        ],
+        &[],
+        "",
+    ),
+    r(
+        "wso2",
+        "WSO2 API Manager",
+        "WSO2",
+        LoadBalancer,
+        &[],
+        &[
+            ("error connecting to the back end", Some(UNREACH)),
+            ("<am:fault", None),
+        ],
+        &[],
+        "",
     ),
     r(
         "istio",
@@ -154,6 +185,19 @@ pub const RECORDS: &[Record] = &[
         &[("rbac: access denied", None)],
         &["x-request-id"],
         "",
+    ),
+    r(
+        "openshift",
+        "OpenShift router",
+        "Red Hat",
+        LoadBalancer,
+        &[],
+        &[
+            ("the application is currently not serving requests at this endpoint", Some(UNREACH)),
+            ("route and path matches, but all pods are down", Some(UNREACH)),
+        ],
+        &[],
+        "https://status.redhat.com/",
     ),
     r(
         "cloud-run",
@@ -224,6 +268,8 @@ pub const RECORDS: &[Record] = &[
             ("the web app you have attempted to reach is not available in this microsoft azure app service region", Some(UNREACH)),
             ("error 403 - this web app is stopped", Some(MAINT)),
             ("application error :(", Some(ORIGIN)),
+            (":( application error", Some(ORIGIN)),
+            ("if you are the application administrator, you can access the diagnostic resources", Some(ORIGIN)),
         ],
         &["x-ms-request-id"],
         "https://azure.status.microsoft/",
@@ -269,6 +315,35 @@ pub const RECORDS: &[Record] = &[
         &[("there was a problem loading this website", Some(UERR))],
         &["x-request-id"],
         "https://www.shopifystatus.com/",
+    ),
+    // the big sites' own front ends, whose pages people meet and paste
+    r(
+        "github",
+        "GitHub front end",
+        "GitHub",
+        LoadBalancer,
+        &[],
+        &[
+            ("this page is taking way too long to load", Some(TIMEOUT)),
+            ("unicorn! &middot; github", None),
+            ("unicorn! · github", None),
+        ],
+        &["x-github-request-id"],
+        "https://www.githubstatus.com/",
+    ),
+    r(
+        "reddit",
+        "Reddit front end",
+        "Reddit",
+        LoadBalancer,
+        &[],
+        &[
+            ("all of our servers are busy right now", Some(OVER)),
+            ("we took too long to make this page for you", Some(TIMEOUT)),
+            ("ow! -- reddit.com", None),
+        ],
+        &[],
+        "https://www.redditstatus.com/",
     ),
     r(
         "sucuri",
