@@ -76,6 +76,10 @@ fn load() -> Vec<Case> {
                 url: "https://www.example.com/page".into(),
                 method: Some("GET".into()),
                 status_code: v["status"].as_u64().map(|s| s as u16),
+                // the status line as the browser reports it, where the source shows a
+                // reason phrase of the gateway's own ("503 Service Unavailable: Back-end
+                // server is at capacity")
+                status_line: v["statusLine"].as_str().map(str::to_string),
                 response_headers: headers,
                 body_text,
                 page_text,
