@@ -316,6 +316,19 @@ pub const RECORDS: &[Record] = &[
         &["x-request-id"],
         "https://www.shopifystatus.com/",
     ),
+    r(
+        "cloud-foundry",
+        "Cloud Foundry (Gorouter)",
+        "Cloud Foundry Foundation",
+        Platform,
+        &["x-cf-routererror"],
+        &[
+            ("has no available endpoints", Some(UNREACH)),
+            ("registered endpoint failed to handle the request", None),
+        ],
+        &["x-vcap-request-id"],
+        "",
+    ),
     // the big sites' own front ends, whose pages people meet and paste
     r(
         "github",

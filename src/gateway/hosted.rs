@@ -478,8 +478,17 @@ const GITHUB_PAGES: Record = rec(
 
 // ---------------------------------------------------------------- AWS Elastic Load Balancing
 
-/// An nginx-like page without the server line (or an empty body).
+/// The Classic Load Balancer's own reason phrase (its 503 has no body); an nginx-like page
+/// without the server line (or an empty body).
 fn aws_elb(c: &Ctx) -> Option<Page> {
+    // "503 Service Unavailable: Back-end server is at capacity": AWS documents it for no
+    // registered or healthy instance (most reports) and a full surge queue
+    if c.ev.reason.as_deref().is_some_and(|r| {
+        r.to_ascii_lowercase()
+            .contains("back-end server is at capacity")
+    }) {
+        return page("aws-elb", "Classic ELB status line", Some(UNREACH));
+    }
     if c.server_is("awselb") && (c.blank || c.has("<center><h1>5")) {
         return generic(
             "aws-elb",
