@@ -680,6 +680,8 @@ const APP_MARKERS: &[(&str, &str)] = &[
     ("server error in '/' application", "ASP.NET error page"),
     ("http status 500 –", "Tomcat error page"),
     ("http status 503 –", "Tomcat error page"),
+    ("powered by jetty://", "Jetty error page"),
+    ("http error: 5", "Jetty error page"),
     (
         "there has been a critical error on this website",
         "WordPress error page",
@@ -832,9 +834,10 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         };
     }
     // A 502/503/504 whose page shows no sign of the site's own application: a gateway wrote
-    // it, named or not, and its words may say why.
+    // it, named or not, and its words may say why. So did a 508: a proxy's loop detection or
+    // a shared host's resource limits, not an application.
     let app = origin_marker(&c);
-    if matches!(status, 502..=504) && app.is_none() && !branded(c.b) && !maintenance_words(c.b) {
+    if matches!(status, 502..=504 | 508) && app.is_none() && !branded(c.b) && !maintenance_words(c.b) {
         let said = catalogue::generic_cause(c.b);
         notes.push("no sign of the site's own application: a gateway's page".into());
         return Finding {
