@@ -825,10 +825,19 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         notes.push(note(&["through ", &h.name]));
     }
     if c.blank {
+        // a 504 says a gateway timed out: no application answers that of itself
+        let gateway_said = status == 504;
+        if gateway_said {
+            notes.push("an empty 504: a gateway's".into());
+        }
         return Finding {
             gateway: handler,
-            generated_by: GeneratedBy::Unknown,
-            cause: None,
+            generated_by: if gateway_said {
+                GeneratedBy::Gateway
+            } else {
+                GeneratedBy::Unknown
+            },
+            cause: gateway_said.then_some(TIMEOUT),
             confidence: 0.4,
             notes,
         };
