@@ -519,6 +519,23 @@ pub const RECORDS: &[Record] = &[
         "",
     ),
     r(
+        "tmg",
+        "Microsoft Forefront TMG / ISA Server",
+        "Microsoft",
+        ForwardProxy,
+        &[],
+        &[
+            // Windows error 64 in its 502 "Proxy Error", as a page and as the reason phrase
+            ("proxy error. the specified network name is no longer available", Some(INVALID)),
+            ("proxy error ( the specified network name is no longer available", Some(INVALID)),
+            ("the gateway could not receive a timely response from the website", Some(TIMEOUT)),
+            ("network access message: the page cannot be displayed", None),
+            ("forefront tmg", None),
+        ],
+        &[],
+        "",
+    ),
+    r(
         "pfsense-squidguard",
         "pfSense / OPNsense proxy",
         "Netgate",
@@ -543,7 +560,7 @@ pub const GENERIC_CAUSES: &[(&str, Cause)] = &[
     ("no healthy upstream|no healthy|unhealthy|no server is available|no server is currently available|no available server|connection refused|could not connect|unable to connect|can't connect|cannot connect|failed to connect|connect() failed|host unreachable|network is unreachable|no route to host|is down|not responding", UNREACH),
     ("timed out|timeout|time-out|took too long|did not respond in time|didn't respond in time", TIMEOUT),
     ("connection reset|reset by peer|invalid response|malformed|incomplete response|premature|empty reply|zero sized reply|closed the connection|connection closed|prematurely", INVALID),
-    ("rate limit|too many requests|overloaded|over capacity|capacity problems|too busy", OVER),
+    ("rate limit|too many requests|overloaded|over capacity|capacity problems|too busy|resource limit|bandwidth limit", OVER),
     ("maintenance", MAINT),
 ];
 

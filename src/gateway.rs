@@ -680,6 +680,8 @@ const APP_MARKERS: &[(&str, &str)] = &[
     ("server error in '/' application", "ASP.NET error page"),
     ("http status 500 –", "Tomcat error page"),
     ("http status 503 –", "Tomcat error page"),
+    ("powered by jetty://", "Jetty error page"),
+    ("http error: 5", "Jetty error page"),
     (
         "there has been a critical error on this website",
         "WordPress error page",
@@ -823,18 +825,28 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         notes.push(note(&["through ", &h.name]));
     }
     if c.blank {
+        // a 504 says a gateway timed out: no application answers that of itself
+        let gateway_said = status == 504;
+        if gateway_said {
+            notes.push("an empty 504: a gateway's".into());
+        }
         return Finding {
             gateway: handler,
-            generated_by: GeneratedBy::Unknown,
-            cause: None,
+            generated_by: if gateway_said {
+                GeneratedBy::Gateway
+            } else {
+                GeneratedBy::Unknown
+            },
+            cause: gateway_said.then_some(TIMEOUT),
             confidence: 0.4,
             notes,
         };
     }
     // A 502/503/504 whose page shows no sign of the site's own application: a gateway wrote
-    // it, named or not, and its words may say why.
+    // it, named or not, and its words may say why. So did a 508: a proxy's loop detection or
+    // a shared host's resource limits, not an application.
     let app = origin_marker(&c);
-    if matches!(status, 502..=504) && app.is_none() && !branded(c.b) && !maintenance_words(c.b) {
+    if matches!(status, 502..=504 | 508) && app.is_none() && !branded(c.b) && !maintenance_words(c.b) {
         let said = catalogue::generic_cause(c.b);
         notes.push("no sign of the site's own application: a gateway's page".into());
         return Finding {

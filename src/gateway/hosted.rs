@@ -28,6 +28,7 @@ fn cloudflare(c: &Ctx) -> Option<Page> {
     let cf_headers = c.header("cf-ray").is_some() || c.server_is("cloudflare");
     if (c.has("cloudflare") && c.any("cf-error-details|cf-wrapper|ray id|cf-error-code|cf-footer"))
         || (c.has("ray id") && c.any("error 1|error 5|error code 1|error code 5"))
+        || (c.has("cloudflare") && numbered_1xxx(c.b))
         || c.any("<div id=\"cf-error-details\"|<div id=\"cf-wrapper\"|/cdn-cgi/styles/cf.errors.css|/cdn-cgi/styles/main.css\" />")
         || c.has("<hr><center>cloudflare</center>")
         || (cf_headers && c.b.trim_start().starts_with("error code: "))
@@ -48,6 +49,17 @@ fn cloudflare(c: &Ctx) -> Option<Page> {
         );
     }
     None
+}
+
+/// Cloudflare's numbered 1xxx errors ("Error 1027", "Error 1016"): "error 1" and three more
+/// digits, then no digit.
+fn numbered_1xxx(b: &str) -> bool {
+    b.match_indices("error 1").any(|(at, m)| {
+        let rest = &b.as_bytes()[at + m.len()..];
+        rest.len() >= 3
+            && rest[..3].iter().all(u8::is_ascii_digit)
+            && !rest.get(3).is_some_and(u8::is_ascii_digit)
+    })
 }
 
 const CLOUDFLARE: Record = rec(
@@ -114,6 +126,8 @@ const CLOUDFRONT: Record = rec(
 
 /// Fastly ("Guru Mediation", sic).
 const FASTLY_STEPS: &[Step] = &[
+    // the name points at Fastly but no service of it has the domain: the site's setup
+    is("unknown domain", UERR),
     is(
         "first byte timeout|between bytes timeout|timed out",
         TIMEOUT,
@@ -138,7 +152,8 @@ fn fastly(c: &Ctx) -> Option<Page> {
         || c.header_starts("x-served-by", "cache-")
         || c.has_header_prefix("fastly-");
     // Fastly's cache nodes are "cache-<pop><n>-<POP>" in its pages' Details line
-    if c.any("guru mediation|details: cache-") || (fastly_headers && c.has("varnish cache server"))
+    if c.any("guru mediation|details: cache-|fastly error: unknown domain")
+        || (fastly_headers && c.has("varnish cache server"))
     {
         return page("fastly", "Fastly error page", cause(FASTLY_STEPS, c));
     }
