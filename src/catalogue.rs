@@ -329,6 +329,17 @@ pub const RECORDS: &[Record] = &[
         &["x-vcap-request-id"],
         "",
     ),
+    // its gateway's pages: "502: SERVICE_UNAVAILABLE", in English and Chinese
+    r(
+        "zeabur",
+        "Zeabur",
+        "Zeabur",
+        Platform,
+        &[],
+        &[(": service_unavailable", Some(UNREACH)), ("zeabur", None)],
+        &[],
+        "https://status.zeabur.com/",
+    ),
     // the big sites' own front ends, whose pages people meet and paste
     r(
         "github",
@@ -555,7 +566,7 @@ pub fn by_id(id: &str) -> Option<usize> {
 /// Words any gateway may use for what went wrong, when its record says nothing more:
 /// (lowercase phrases separated by `|`, cause).
 pub const GENERIC_CAUSES: &[(&str, Cause)] = &[
-    ("name resolution|could not resolve|unable to determine ip address|dns failure|dns lookup|unknown host|name or service not known|nxdomain", DNS),
+    ("name resolution|could not resolve|resolve the hostname|resolve the host name|unable to determine ip address|dns failure|dns lookup|unknown host|name or service not known|nxdomain", DNS),
     ("certificate|ssl handshake|tls handshake|ssl error|tls error", TLS),
     ("no healthy upstream|no healthy|unhealthy|no server is available|no server is currently available|no available server|connection refused|could not connect|unable to connect|can't connect|cannot connect|failed to connect|connect() failed|host unreachable|network is unreachable|no route to host|is down|not responding", UNREACH),
     ("timed out|timeout|time-out|took too long|did not respond in time|didn't respond in time", TIMEOUT),

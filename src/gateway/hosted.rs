@@ -31,6 +31,8 @@ fn cloudflare(c: &Ctx) -> Option<Page> {
         || (c.has("cloudflare") && numbered_1xxx(c.b))
         || c.any("<div id=\"cf-error-details\"|<div id=\"cf-wrapper\"|/cdn-cgi/styles/cf.errors.css|/cdn-cgi/styles/main.css\" />")
         || c.has("<hr><center>cloudflare</center>")
+        // its Workers' errors by their documented titles, and its JSON errors
+        || c.any("worker threw exception|worker exceeded resource limits|\"cloudflare_error\":true|\"cloudflare_error\": true")
         || (cf_headers && c.b.trim_start().starts_with("error code: "))
     {
         return page(

@@ -272,11 +272,20 @@ fn squid(c: &Ctx) -> Option<Page> {
             c.server_version("squid"),
         );
     }
+    // its templates keep their element ids in every language ("ERREUR", "ОШИБКА", ...)
     if (c.has("the requested url could not be retrieved") && c.has("squid"))
         || c.any("the following error was encountered while trying to retrieve the url|unable to determine ip address from host name|your cache administrator is")
+        || (c.has("<div id=\"titles\">") && c.has("<blockquote id=\"error\">"))
     {
+        // the words, else the ERR_* code a rendered page carries (`<!-- ERR_DNS_FAIL -->`),
+        // else the status as Squid uses it
+        let code = SQUID_ERRORS
+            .iter()
+            .find(|(name, _)| c.has(&name.to_ascii_lowercase()))
+            .map(|(name, _)| *name);
+        let cause = catalogue::generic_cause(c.b).or_else(|| squid_cause(code.unwrap_or(""), c.status));
         return with_version(
-            generic("squid", "Squid error page", catalogue::generic_cause(c.b)),
+            generic("squid", "Squid error page", cause),
             version_after(c.b, "squid"),
         );
     }
