@@ -566,11 +566,11 @@ pub fn by_id(id: &str) -> Option<usize> {
 /// Words any gateway may use for what went wrong, when its record says nothing more:
 /// (lowercase phrases separated by `|`, cause).
 pub const GENERIC_CAUSES: &[(&str, Cause)] = &[
-    ("name resolution|could not resolve|resolve the hostname|resolve the host name|unable to determine ip address|dns failure|dns lookup|unknown host|name or service not known|nxdomain", DNS),
+    ("name resolution|could not resolve|resolve the hostname|resolve the host name|unable to determine ip address|dns failure|dns lookup|unknown host|name or service not known|nxdomain|enotfound|eai_again", DNS),
     ("certificate|ssl handshake|tls handshake|ssl error|tls error", TLS),
-    ("no healthy upstream|no healthy|unhealthy|no server is available|no server is currently available|no available server|connection refused|could not connect|unable to connect|can't connect|cannot connect|failed to connect|connect() failed|host unreachable|network is unreachable|no route to host|is down|not responding", UNREACH),
-    ("timed out|timeout|time-out|took too long|did not respond in time|didn't respond in time", TIMEOUT),
-    ("connection reset|reset by peer|invalid response|malformed|incomplete response|premature|empty reply|zero sized reply|closed the connection|connection closed|prematurely", INVALID),
+    ("no healthy upstream|no healthy|unhealthy|no server is available|no server is currently available|no available server|connection refused|could not connect|unable to connect|can't connect|cannot connect|failed to connect|connect() failed|host unreachable|network is unreachable|no route to host|is down|not responding|econnrefused|ehostunreach|enetunreach", UNREACH),
+    ("timed out|timeout|time-out|took too long|did not respond in time|didn't respond in time|etimedout", TIMEOUT),
+    ("connection reset|reset by peer|invalid response|malformed|incomplete response|premature|empty reply|zero sized reply|closed the connection|connection closed|prematurely|econnreset|socket hang up", INVALID),
     ("rate limit|too many requests|overloaded|over capacity|capacity problems|too busy|resource limit|bandwidth limit", OVER),
     ("maintenance", MAINT),
 ];

@@ -677,15 +677,19 @@ const APP_MARKERS: &[(&str, &str)] = &[
         "Flask/Werkzeug error page",
     ),
     ("whitelabel error page", "Spring Boot error page"),
-    ("server error in '/' application", "ASP.NET error page"),
+    // the application's path in quotes: '/' or a virtual directory's ('/shop')
+    ("server error in '/", "ASP.NET error page"),
     ("http status 500 –", "Tomcat error page"),
     ("http status 503 –", "Tomcat error page"),
+    // Tomcat before 8.5 wrote a hyphen
+    ("http status 500 - ", "Tomcat error page"),
+    ("http status 503 - ", "Tomcat error page"),
     ("powered by jetty://", "Jetty error page"),
     ("http error: 5", "Jetty error page"),
-    (
-        "there has been a critical error on this website",
-        "WordPress error page",
-    ),
+    // Jetty's ErrorHandler, every version: "HTTP ERROR 503 / Problem accessing /x. Reason:"
+    ("problem accessing /", "Jetty error page"),
+    // "on this website", and "on your website" (WordPress 5.2 to 5.4)
+    ("there has been a critical error on", "WordPress error page"),
     (
         "error establishing a database connection",
         "WordPress database error",
@@ -694,6 +698,13 @@ const APP_MARKERS: &[(&str, &str)] = &[
     ("traceback (most recent call last)", "Python traceback"),
     ("application error", "application error page"),
 ];
+
+/// A proxy's own words that it could not pass the request on, whatever the status it chose
+/// (a development server's proxy answers 500): create-react-app's "Proxy error: Could not
+/// proxy request … (ECONNREFUSED)", http-proxy-middleware's "Error occured while trying to
+/// proxy: …" (its misspelling, and the later spelling).
+const PROXY_SAID: &str =
+    "could not proxy request|error occured while trying to proxy|error occurred while trying to proxy";
 
 fn origin_marker(c: &Ctx) -> Option<&'static str> {
     let t = c.b.trim_start();
@@ -844,9 +855,15 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
     }
     // A 502/503/504 whose page shows no sign of the site's own application: a gateway wrote
     // it, named or not, and its words may say why. So did a 508: a proxy's loop detection or
-    // a shared host's resource limits, not an application.
+    // a shared host's resource limits, not an application. So did any 5xx page that says,
+    // in a proxy's own words, that it could not pass the request on.
     let app = origin_marker(&c);
-    if matches!(status, 502..=504 | 508) && app.is_none() && !branded(c.b) && !maintenance_words(c.b) {
+    let proxy_said = status >= 500 && c.any(PROXY_SAID);
+    if (matches!(status, 502..=504 | 508) || proxy_said)
+        && app.is_none()
+        && !branded(c.b)
+        && !maintenance_words(c.b)
+    {
         let said = catalogue::generic_cause(c.b);
         notes.push("no sign of the site's own application: a gateway's page".into());
         return Finding {

@@ -440,9 +440,18 @@ const CADDY: Record = rec(
 
 // ---------------------------------------------------------------- lighttpd
 
-/// Its stock XHTML page.
+/// Its stock XHTML page: with its Server header, or without one (pasted, or behind a
+/// front that drops it) by the template itself, whose iso-8859-1 XML prolog every version
+/// writes first (older 1.4 releases title it "503 - Service Not Available", the 1.4.69 of
+/// the lab captures "503 Service Unavailable"), on a page that is only the status.
 fn lighttpd(c: &Ctx) -> Option<Page> {
-    if c.server_is("lighttpd") && c.has("xhtml1-transitional") && c.has("<h1>") {
+    let stock = c.has("xhtml1-transitional") && c.has("<h1>");
+    let template = stock
+        && c.b.len() < 1024
+        && c.b
+            .trim_start()
+            .starts_with("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>");
+    if stock && (c.server_is("lighttpd") || template) {
         return with_version(
             generic(
                 "lighttpd",
