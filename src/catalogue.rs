@@ -583,6 +583,30 @@ pub fn generic_cause<H: Has + ?Sized>(text: &H) -> Option<Cause> {
         .map(|(_, c)| *c)
 }
 
+/// Headers a gateway sets only on an answer it wrote itself (its own error, never one it
+/// carried from the site): (gateway id, signature as in [`Record::headers`]: a header
+/// name, or "name:" and a lowercase prefix of its value, the cause it names or `None`).
+/// With one of them, an answer whose page no reader knows (often none is seen: `curl -I`,
+/// devtools' headers, a HEAD request) is that gateway's.
+pub const OWN_ANSWER: &[(&str, &str, Option<Cause>)] = &[
+    // Amazon API Gateway's gateway responses (its own errors) carry their error type
+    ("aws-api-gateway", "x-amzn-errortype", None),
+    // CloudFront's documented errors of the distribution's own edge functions
+    ("cloudfront", "x-cache:lambdaexecutionerror", Some(UERR)),
+    ("cloudfront", "x-cache:lambdavalidationerror", Some(INVALID)),
+    ("cloudfront", "x-cache:lambdalimitexceeded", Some(OVER)),
+    ("cloudfront", "x-cache:functionexecutionerror", Some(UERR)),
+    // Akamai's edge names itself in the Server header only on what it answers itself
+    ("akamai", "server:akamaighost", None),
+    // Gorouter's documented X-Cf-Routererror values
+    (
+        "cloud-foundry",
+        "x-cf-routererror:no_endpoints",
+        Some(UNREACH),
+    ),
+    ("cloud-foundry", "x-cf-routererror", None),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -605,6 +629,17 @@ mod tests {
             }
             assert!(rec.status_page.is_empty() || rec.status_page.starts_with("https://"));
             assert!(!rec.vendor.is_empty());
+        }
+    }
+
+    #[test]
+    fn own_answer_headers_name_known_gateways() {
+        for (id, sig, _) in OWN_ANSWER {
+            assert!(
+                by_id(id).is_some() || crate::gateway::RECORDS.iter().any(|r| r.id == *id),
+                "{id}: no such gateway"
+            );
+            assert_eq!(*sig, sig.to_ascii_lowercase());
         }
     }
 }

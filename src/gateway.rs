@@ -460,6 +460,24 @@ fn header_candidates(c: &Ctx) -> Vec<Candidate> {
     out
 }
 
+/// The headers announce a body (a Content-Length above 0, or chunks) that the report does
+/// not hold.
+fn body_unseen(ev: &Evidence) -> bool {
+    ev.header("content-length")
+        .is_some_and(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0))
+        || ev
+            .header("transfer-encoding")
+            .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"))
+}
+
+/// The first of [`catalogue::OWN_ANSWER`]'s headers that is there: the gateway, the cause it
+/// names and the header as found.
+fn own_answer(c: &Ctx) -> Option<(Id, Option<Cause>, String)> {
+    catalogue::OWN_ANSWER
+        .iter()
+        .find_map(|(id, sig, cause)| catalogue_header(c, sig).map(|n| (id_of(id), *cause, n)))
+}
+
 /// A catalogue header signature that is there: "x-kong-request-id" (the header is
 /// there) or "server:kong/" (a header whose value starts with the prefix).
 fn catalogue_header(c: &Ctx, sig: &str) -> Option<String> {
@@ -831,15 +849,34 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         };
     }
 
+    // a header the gateway sets only on its own answers (catalogue::OWN_ANSWER)
+    if let Some((id, cause, found)) = own_answer(&c) {
+        let gw = make(id, None, Some(&found));
+        notes.push(note(&[&gw.name, " wrote the answer (", &found, ")"]));
+        return Finding {
+            gateway: Some(gw),
+            generated_by: GeneratedBy::Gateway,
+            cause,
+            confidence: if cause.is_some() { 0.7 } else { 0.5 },
+            notes,
+        };
+    }
+
     let handler = candidates.first().map(|x| make(x.id, None, None));
     if let Some(h) = &handler {
         notes.push(note(&["through ", &h.name]));
     }
     if c.blank {
-        // a 504 says a gateway timed out: no application answers that of itself
-        let gateway_said = status == 504;
+        // A 504 says a gateway timed out: no application answers that of itself; nor "bad
+        // gateway", when the headers name the gateway it came through. A 503 through a named
+        // gateway is its own when the headers announce a body that is not here (`curl -I`,
+        // a HEAD, devtools' headers): gateways send one with their errors, while a truly
+        // empty 503 is as often an application's (a health check, a maintenance switch).
+        let named = handler.is_some();
+        let gateway_said =
+            status == 504 || (named && (status == 502 || (status == 503 && body_unseen(ev))));
         if gateway_said {
-            notes.push("an empty 504: a gateway's".into());
+            notes.push("an empty 5xx through a gateway: the gateway's".into());
         }
         return Finding {
             gateway: handler,
@@ -848,7 +885,11 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
             } else {
                 GeneratedBy::Unknown
             },
-            cause: gateway_said.then_some(TIMEOUT),
+            cause: match status {
+                504 => Some(TIMEOUT),
+                503 if gateway_said => Some(UNREACH),
+                _ => None,
+            },
             confidence: 0.4,
             notes,
         };

@@ -495,7 +495,7 @@ const GITHUB_PAGES: Record = rec(
 
 // ---------------------------------------------------------------- AWS Elastic Load Balancing
 
-/// The Classic Load Balancer's own reason phrase (its 503 has no body); an nginx-like page
+/// The Classic Load Balancer's own reason phrases (its 503 and 504 have no body); an nginx-like page
 /// without the server line (or an empty body).
 fn aws_elb(c: &Ctx) -> Option<Page> {
     // "503 Service Unavailable: Back-end server is at capacity": AWS documents it for no
@@ -505,6 +505,15 @@ fn aws_elb(c: &Ctx) -> Option<Page> {
             .contains("back-end server is at capacity")
     }) {
         return page("aws-elb", "Classic ELB status line", Some(UNREACH));
+    }
+    // "504 GATEWAY_TIMEOUT": its 504's own reason phrase (no body either)
+    if c.blank
+        && c.ev
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("gateway_timeout"))
+    {
+        return page("aws-elb", "Classic ELB status line", Some(TIMEOUT));
     }
     if c.server_is("awselb") && (c.blank || c.has("<center><h1>5")) {
         return generic(

@@ -83,3 +83,78 @@ fn versions_are_found_in_any_case() {
         Some("1.25.3")
     );
 }
+
+/// What analyze finds for a page-less answer with these headers.
+fn headers_only(status: u16, headers: &[(&str, &str)]) -> Finding {
+    let f = crate::model::Failure {
+        url: "https://www.example.com/".into(),
+        status_code: Some(status),
+        response_headers: headers
+            .iter()
+            .map(|(n, v)| crate::model::Header {
+                name: (*n).into(),
+                value: Some((*v).into()),
+            })
+            .collect(),
+        body_text: Some(String::new()),
+        ..crate::model::Failure::default()
+    };
+    analyze(&Evidence::from_failure(&f), status)
+}
+
+#[test]
+fn an_unseen_body_is_not_an_empty_one() {
+    // a 503 through nginx whose body the report does not hold: nginx's own
+    let unseen = headers_only(
+        503,
+        &[("Server", "nginx/1.22.1"), ("Content-Length", "190")],
+    );
+    assert_eq!(unseen.generated_by, GeneratedBy::Gateway);
+    assert_eq!(unseen.cause, Some(Cause::UpstreamUnreachable));
+    let chunked = headers_only(
+        503,
+        &[("Server", "nginx"), ("Transfer-Encoding", "chunked")],
+    );
+    assert_eq!(chunked.generated_by, GeneratedBy::Gateway);
+    // a truly empty 503 through nginx is as often the application's
+    let empty = headers_only(503, &[("Server", "nginx"), ("Content-Length", "0")]);
+    assert_eq!(empty.generated_by, GeneratedBy::Unknown);
+    // no application answers "bad gateway" of itself, seen or not
+    let bad = headers_only(502, &[("Server", "nginx"), ("Content-Length", "0")]);
+    assert_eq!(bad.generated_by, GeneratedBy::Gateway);
+    // nothing names a gateway: an empty 502 or 503 says nothing of who wrote it
+    let nameless = headers_only(502, &[("Content-Length", "166")]);
+    assert_eq!(nameless.generated_by, GeneratedBy::Unknown);
+}
+
+#[test]
+fn headers_a_gateway_sets_only_on_its_own_answers() {
+    let lambda = headers_only(
+        503,
+        &[
+            ("X-Cache", "LambdaExecutionError from cloudfront"),
+            ("Via", "1.1 abc.cloudfront.net (CloudFront)"),
+        ],
+    );
+    assert_eq!(
+        lambda.gateway.as_ref().map(|g| g.id.as_str()),
+        Some("cloudfront")
+    );
+    assert_eq!(lambda.generated_by, GeneratedBy::Gateway);
+    assert_eq!(lambda.cause, Some(Cause::UpstreamError));
+    let akamai = headers_only(503, &[("Server", "AkamaiGHost"), ("Content-Length", "0")]);
+    assert_eq!(
+        akamai.gateway.as_ref().map(|g| g.id.as_str()),
+        Some("akamai")
+    );
+    assert_eq!(akamai.generated_by, GeneratedBy::Gateway);
+    // CloudFront carrying the origin's error is not CloudFront's own answer
+    let carried = headers_only(
+        503,
+        &[
+            ("X-Cache", "Error from cloudfront"),
+            ("Content-Length", "0"),
+        ],
+    );
+    assert_eq!(carried.generated_by, GeneratedBy::Unknown);
+}
