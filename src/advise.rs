@@ -33,6 +33,14 @@
 //! the clock on this OS); `secure-dns`: `firefox`, `chrome` (where its setting is). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
 //! opens it; `summary_portal` is the 511's headline.
 //!
+//! A network's sign-in (a captive portal: a 511, or a locked portal the browser reports) gets
+//! only its own steps, from the response alone on: "sign-in" when its page is known, else
+//! "open-portal" (params `url`, `portalHost`: the browser's own captive-portal check, a plain
+//! http:// address the portal answers with its sign-in page), "reconnect" (join the Wi-Fi
+//! again), "ask-staff" (the place's staff), then "retry" and "other-browser"; never an
+//! outage's wait, watch, checkers or the person's setup.
+
+//!
 //! # Choices
 //!
 //! - "contact-site": the site's own `/contact` page is down with the site, so the step names
@@ -146,6 +154,9 @@ enum Id {
     SignIn,
     SetClock,
     SecureDns,
+    OpenPortal,
+    Reconnect,
+    AskStaff,
 }
 
 impl Id {
@@ -172,6 +183,9 @@ impl Id {
             Id::SignIn => "sign-in",
             Id::SetClock => "set-clock",
             Id::SecureDns => "secure-dns",
+            Id::OpenPortal => "open-portal",
+            Id::Reconnect => "reconnect",
+            Id::AskStaff => "ask-staff",
         }
     }
 }
@@ -423,12 +437,6 @@ fn summary(d: &Diagnosis) -> Message {
     if !d.failed {
         key.push_str("none");
     } else {
-        let mut unit = "";
-        if d.status_code == Some(429) {
-            if let Some(ra) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
-                unit = crate::view::put_about(&mut params, ra);
-            }
-        }
         let port = crate::url::parse(&d.url)
             .ok()
             .and_then(|u| u.port.or_else(|| u.default_port()));
@@ -455,6 +463,13 @@ fn summary(d: &Diagnosis) -> Message {
         for ch in base.chars() {
             key.push(if ch == '-' { '_' } else { ch });
         }
+        // a 429 that says how long to wait: that wait in words
+        let mut unit = "";
+        if base == "rate_limited" {
+            if let Some(ra) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
+                unit = crate::view::put_about(&mut params, ra);
+            }
+        }
         if !unit.is_empty() {
             key.push('_');
             key.push_str(unit);
@@ -470,161 +485,8 @@ fn summary(d: &Diagnosis) -> Message {
 
 use Id::*;
 
-/// Steps for response causes (5xx), before the ones every such cause gets.
-const MAINTENANCE_STEPS: &[Id] = &[
-    Retry,
-    StatusPage,
-    Wait,
-    NotifyWhenBack,
-    CheckDown,
-    ArchivedCopy,
-];
-const OVERLOADED_STEPS: &[Id] = &[
-    Retry,
-    Wait,
-    NotifyWhenBack,
-    CheckDown,
-    StatusPage,
-    ArchivedCopy,
-];
-const SITE_STEPS: &[Id] = &[
-    Retry,
-    CheckDown,
-    StatusPage,
-    ContactSite,
-    Wait,
-    NotifyWhenBack,
-    ArchivedCopy,
-];
-const GATEWAY_STEPS: &[Id] = &[
-    Retry,
-    CheckDown,
-    StatusPage,
-    Wait,
-    NotifyWhenBack,
-    ArchivedCopy,
-];
-/// After the cause's own steps, for every response cause (gateway errors are server-side:
-/// the person's DNS already found the server, so the DNS steps come last).
-const RESPONSE_TAIL: &[Id] = &[
-    OtherBrowser,
-    DisableExtensions,
-    CheckProxy,
-    ContactSite,
-    VerifyUrl,
-];
-
-/// Steps for no-response causes, before the ones every such cause gets.
-const DNS_STEPS: &[Id] = &[
-    Retry,
-    VerifyUrl,
-    CheckDown,
-    CheckConnection,
-    FlushDns,
-    ChangeDns,
-    CheckProxy,
-    DisableExtensions,
-];
-const OFFLINE_STEPS: &[Id] = &[
-    CheckConnection,
-    Retry,
-    CheckProxy,
-    NotifyWhenBack,
-    FlushDns,
-    ChangeDns,
-];
-const PROXY_STEPS: &[Id] = &[
-    CheckProxy,
-    Retry,
-    DisableExtensions,
-    CheckConnection,
-    CheckDown,
-];
-const AUTH_STEPS: &[Id] = &[CheckConnection, CheckProxy, Retry, Incognito, OtherBrowser];
-const TLS_STEPS: &[Id] = &[
-    Retry,
-    CheckDown,
-    CheckProxy,
-    DisableExtensions,
-    Incognito,
-    OtherBrowser,
-    ContactSite,
-    StatusPage,
-    ClearSiteData,
-];
-const SITE_DATA_STEPS: &[Id] = &[
-    ClearSiteData,
-    Retry,
-    Incognito,
-    DisableExtensions,
-    OtherBrowser,
-    CheckDown,
-];
-const COOKIE_STEPS: &[Id] = &[
-    ClearSiteData,
-    Retry,
-    Incognito,
-    DisableExtensions,
-    CheckProxy,
-    CheckDown,
-];
-const BLOCKED_STEPS: &[Id] = &[
-    DisableExtensions,
-    Retry,
-    CheckProxy,
-    Incognito,
-    OtherBrowser,
-    CheckConnection,
-];
-/// The administrator's policy: nothing here turns it off; another browser may not have it.
-const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
-/// A DNS filter answered 0.0.0.0 or `::`: allow the name there, or use another DNS.
-const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, CheckProxy];
-/// The computer's clock is off: set it, then retry (every secure site fails until then).
-const CLOCK_STEPS: &[Id] = &[SetClock, Retry];
-/// The browser's secure DNS failed where the system's resolver works: change or turn it off.
-const SECURE_DNS_STEPS: &[Id] = &[SecureDns, Retry, ChangeDns, FlushDns];
-/// This connection's IPv6: another network (mobile data) or the router's or provider's fix.
-const IPV6_STEPS: &[Id] = &[CheckConnection, Retry, OtherBrowser, CheckProxy];
-const URL_STEPS: &[Id] = &[VerifyUrl, Retry, OtherBrowser];
-const TIMEOUT_STEPS: &[Id] = &[
-    Retry,
-    CheckDown,
-    CheckConnection,
-    CheckProxy,
-    DisableExtensions,
-    FlushDns,
-    ChangeDns,
-    VerifyUrl,
-];
-/// connection-refused, connection-reset, invalid-response, http2-quic, other
-const CONNECTION_STEPS: &[Id] = &[
-    Retry,
-    CheckDown,
-    CheckProxy,
-    DisableExtensions,
-    CheckConnection,
-    VerifyUrl,
-    FlushDns,
-    ChangeDns,
-];
-/// After the cause's own steps, for every no-response cause: those not there yet.
-const NO_RESPONSE_TAIL: &[Id] = &[
-    Incognito,
-    OtherBrowser,
-    Wait,
-    NotifyWhenBack,
-    StatusPage,
-    ArchivedCopy,
-    ContactSite,
-    ClearSiteData,
-    VerifyUrl,
-    FlushDns,
-    ChangeDns,
-    CheckConnection,
-    CheckProxy,
-    DisableExtensions,
-];
+mod lists;
+use lists::*;
 
 fn push_missing(v: &mut Vec<Id>, ids: &[Id]) {
     for &id in ids {
@@ -638,6 +500,10 @@ fn push_missing(v: &mut Vec<Id>, ids: &[Id]) {
 fn base_order(c: &Ctx) -> Vec<Id> {
     let d = c.d;
     let mut v = Vec::with_capacity(MAX_STEPS);
+    if crate::diagnose::is_portal(d) {
+        v.extend_from_slice(PORTAL_STEPS);
+        return v;
+    }
     if d.cause.is_response_cause() {
         v.extend_from_slice(match d.cause {
             Cause::Maintenance => MAINTENANCE_STEPS,
@@ -710,12 +576,20 @@ fn order(c: &Ctx) -> Vec<Id> {
     if d.cause == Cause::File {
         return v;
     }
+    // resending a form: say so before the retry
+    let resubmit_warning = |v: &mut Vec<Id>| {
+        if !c.idempotent {
+            let p = pos_of(v, Retry).unwrap_or(0);
+            v.insert(p, ResubmitWarning);
+        }
+    };
+    // a network's sign-in (a captive portal's): its own steps only, whatever else is known
+    if crate::diagnose::is_portal(d) {
+        resubmit_warning(&mut v);
+        return v;
+    }
     let network_side = c.network_side();
 
-    // a network's sign-in page (a captive portal's): opening it first
-    if d.sign_in_url.is_some() && crate::diagnose::is_portal(d) {
-        move_to(&mut v, SignIn, 0);
-    }
     // a "did you mean" for a name that does not resolve: that first
     if d.cause == Cause::Dns && c.suggestion.is_some() {
         move_to(&mut v, VerifyUrl, 0);
@@ -754,11 +628,7 @@ fn order(c: &Ctx) -> Vec<Id> {
         let next = after(&v, Retry, 0);
         move_to(&mut v, ClearSiteData, next);
     }
-    // resending a form: say so before the retry
-    if !c.idempotent {
-        let p = pos_of(&v, Retry).unwrap_or(0);
-        v.insert(p, ResubmitWarning);
-    }
+    resubmit_warning(&mut v);
     // what outside services cannot see, contacting oneself, what only the web has, and no
     // DNS step once an HTTP response proved that the name resolved
     let responded = d.status_code.is_some() || d.cause.is_response_cause();

@@ -310,6 +310,9 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
         .as_ref()
         .is_some_and(|g| g.role == Role::ForwardProxy);
     let culprit = d.culprit;
+    // a network's sign-in (a captive portal) stops the page: the network failed, nothing is
+    // known of the site, and whatever wrote the 511 is the network's, not the site's gateway
+    let portal = crate::diagnose::is_portal(d);
     let mut v = Vec::with_capacity(4);
     v.push(node(
         "you",
@@ -320,7 +323,9 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
     let place = local(&d.host);
     // the way out: the proxy when one is set or wrote the page, else the network; nothing
     // between the person and a program on their own computer
-    let way = if responded && culprit != Culprit::Proxy {
+    let way = if portal {
+        BAD
+    } else if responded && culprit != Culprit::Proxy {
         OK
     } else {
         match culprit {
@@ -340,7 +345,7 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
         v.push(node("network", "ui_chain_network", None, way));
     }
     let site_failed = culprit == Culprit::Site;
-    if let Some(g) = d.gateway.as_ref().filter(|_| !forward) {
+    if let Some(g) = d.gateway.as_ref().filter(|_| !forward && !portal) {
         // it answered: what failed is behind it, unless it wrote the page about itself
         let state = if d.generated_by == GeneratedBy::Gateway || responded {
             OK
@@ -359,7 +364,9 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
         Some(Local::Network) => "ui_chain_lan",
         None => "ui_chain_server",
     };
-    let server = if site_failed && culprit != Culprit::Proxy {
+    let server = if portal {
+        UNKNOWN
+    } else if site_failed && culprit != Culprit::Proxy {
         BAD
     } else if responded && culprit == Culprit::Unknown {
         UNKNOWN
