@@ -539,18 +539,25 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::InvalidUrl => URL_STEPS,
         Cause::File => return URL_STEPS.to_vec(),
         Cause::Timeout | Cause::Unreachable => TIMEOUT_STEPS,
+        Cause::ConnectionRefused if d.culprit == Culprit::Site => REFUSED_STEPS,
         _ => CONNECTION_STEPS,
     });
     push_missing(&mut v, NO_RESPONSE_TAIL);
     v
 }
 
-/// Steps that ask the person to change their own browser, computer or network.
+/// Steps that ask the person to change their own browser, computer or network: never one of
+/// the panel's first steps when the site must act (the view keeps them under "more").
+pub const OWN_SETUP: &[&str] = &[
+    "flush-dns",
+    "change-dns",
+    "disable-extensions",
+    "check-proxy",
+    "check-connection",
+];
+
 fn changes_own_setup(id: Id) -> bool {
-    matches!(
-        id,
-        FlushDns | ChangeDns | DisableExtensions | CheckProxy | CheckConnection
-    )
+    OWN_SETUP.contains(&id.name())
 }
 
 fn pos_of(v: &[Id], id: Id) -> Option<usize> {

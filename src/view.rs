@@ -407,12 +407,21 @@ pub fn view(
         .filter(|s| s.id != "retry" || resubmits)
         .map(|s| view_step(s, unknown))
         .collect();
-    // a guessed status page (it may not exist) is never one of the first steps
-    let (guesses, mut all): (Vec<ViewStep>, Vec<ViewStep>) = all
-        .into_iter()
-        .partition(|s| s.id == "status-page" && s.key.ends_with("_guess"));
-    let mut more = all.split_off(all.len().min(FIRST_STEPS));
-    more.extend(guesses);
+    // the first steps, in the advice's order: never a guessed status page (it may not exist),
+    // nor, when the site must act, one that asks the person to change their own setup (even
+    // where fewer than FIRST_STEPS others fit); the rest under "more", in the same order
+    let site = d.culprit == Culprit::Site;
+    let mut steps = Vec::with_capacity(FIRST_STEPS);
+    let mut more = Vec::with_capacity(all.len());
+    for s in all {
+        let later = (s.id == "status-page" && s.key.ends_with("_guess"))
+            || (site && crate::advise::OWN_SETUP.contains(&s.id.as_str()));
+        if steps.len() < FIRST_STEPS && !later {
+            steps.push(s);
+        } else {
+            more.push(s);
+        }
+    }
     // a notification only when one was asked for and the person's setting allows it
     let notify = retry
         .watching
@@ -434,7 +443,7 @@ pub fn view(
         headline: advice.summary.clone(),
         culprit: message(&key_of("ui_culprit_", d.culprit.as_str()), Params::new()),
         primary,
-        steps: all,
+        steps,
         more,
         retry: retry_line,
         retry_kind,

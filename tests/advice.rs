@@ -1085,3 +1085,33 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
         }
     }
 }
+
+// ---------------------------------------------------------------- as a new user meets it
+
+fn first_steps(d: &Diagnosis, e: &Environment) -> Vec<String> {
+    use gateway_doctor::view::{view, RetryState, Unknown};
+    let v = view(
+        d,
+        &advise(d, e),
+        e,
+        Unknown::default(),
+        &RetryState::default(),
+    );
+    v.steps.iter().map(|s| s.key.clone()).collect()
+}
+
+#[test]
+fn a_refused_connection_to_a_real_host_gets_what_an_outage_gets() {
+    let d = net_error("https://shop.example.com/", "net::ERR_CONNECTION_REFUSED");
+    // not a typo (the name resolved), not a private window: is it down, the watch, the wait
+    assert_eq!(
+        first_steps(&d, &env()),
+        ["step_check_down", "step_notify_when_back", "step_wait"]
+    );
+    // nothing listens on this computer: start it, the watch; nothing of the person's setup
+    let d = net_error("http://127.0.0.1:9999/", "net::ERR_CONNECTION_REFUSED");
+    assert_eq!(
+        first_steps(&d, &env()),
+        ["step_start_server", "step_notify_when_back"]
+    );
+}

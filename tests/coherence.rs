@@ -131,6 +131,18 @@ fn failures() -> Vec<(String, Failure)> {
             ..Failure::default()
         },
     ));
+    // nothing listens on a port of this computer or of the local network
+    for url in ["http://127.0.0.1:9999/", "http://192.168.1.20:8080/"] {
+        out.push((
+            format!("refused at {url}"),
+            Failure {
+                url: url.into(),
+                error: Some("net::ERR_CONNECTION_REFUSED".into()),
+                time_stamp: Some(1_795_000_000_000.0),
+                ..Failure::default()
+            },
+        ));
+    }
     // a DNS filter's answer: the browser tried 0.0.0.0
     out.push((
         "refused at 0.0.0.0".into(),

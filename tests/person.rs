@@ -732,6 +732,26 @@ fn a_511_gets_sign_in_steps_from_its_first_frame_on_with_or_without_its_link() {
     );
 }
 
+#[test]
+fn a_locked_captive_portal_is_not_in_front_of_this_computer() {
+    let e = Environment {
+        browser: Some("firefox".into()),
+        captive_portal: Some("locked_portal".into()),
+        online: Some(true),
+        ..env()
+    };
+    for url in ["http://127.0.0.1:9999/", "http://192.168.1.20:8080/"] {
+        let raw = net_error(url, "NS_ERROR_CONNECTION_REFUSED", "GET");
+        let d = in_context(&raw, &e);
+        assert_eq!(d.cause, Cause::ConnectionRefused, "{url}");
+        assert!(!gateway_doctor::diagnose::is_portal(&d));
+        assert!(advise(&d, &e)
+            .summary
+            .key
+            .starts_with("summary_connection_refused_l"));
+    }
+}
+
 // ---------------------------------------------------------------- a wrong clock
 
 use gateway_doctor::model::ClockSample;

@@ -146,6 +146,21 @@ pub(super) const CONNECTION_STEPS: &[Id] = &[
     FlushDns,
     ChangeDns,
 ];
+/// A real host refused the connection: the site's server is down (or moved), so what a site
+/// outage gets; the person's own setup after it.
+pub(super) const REFUSED_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    NotifyWhenBack,
+    Wait,
+    StatusPage,
+    CheckProxy,
+    DisableExtensions,
+    CheckConnection,
+    VerifyUrl,
+    FlushDns,
+    ChangeDns,
+];
 /// After the cause's own steps, for every no-response cause: those not there yet.
 pub(super) const NO_RESPONSE_TAIL: &[Id] = &[
     Incognito,
