@@ -39,7 +39,9 @@
 //! http:// address the portal answers with its sign-in page), "reconnect" (join the Wi-Fi
 //! again), "ask-staff" (the place's staff), then "retry" and "other-browser"; never an
 //! outage's wait, watch, checkers or the person's setup.
-
+//!
+//! `summary_rate_limited` (a 429) and `summary_overloaded` say the wait a Retry-After asks
+//! for: `_seconds`, `_minute`, `_minutes`, `_hours` (params `seconds`, `minutes`, `hours`).
 //!
 //! # Choices
 //!
@@ -463,9 +465,9 @@ fn summary(d: &Diagnosis) -> Message {
         for ch in base.chars() {
             key.push(if ch == '-' { '_' } else { ch });
         }
-        // a 429 that says how long to wait: that wait in words
+        // a 429, or a site at capacity, that says how long to wait: that wait in words
         let mut unit = "";
-        if base == "rate_limited" {
+        if matches!(base, "rate_limited" | "overloaded") {
             if let Some(ra) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
                 unit = crate::view::put_about(&mut params, ra);
             }
@@ -507,6 +509,7 @@ fn base_order(c: &Ctx) -> Vec<Id> {
     if d.cause.is_response_cause() {
         v.extend_from_slice(match d.cause {
             Cause::Maintenance => MAINTENANCE_STEPS,
+            Cause::Overloaded if d.status_code == Some(429) => RATE_LIMIT_STEPS,
             Cause::Overloaded => OVERLOADED_STEPS,
             Cause::OriginError | Cause::UpstreamTls | Cause::UpstreamDns => SITE_STEPS,
             _ => GATEWAY_STEPS,

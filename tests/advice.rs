@@ -1028,15 +1028,18 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
     for c in Cause::ALL {
         for culprit in ["site", "network", "proxy", "browser", "unknown"] {
             for gw in [true, false] {
-                let mut d = base.clone();
-                d.cause = c;
-                d.culprit =
-                    serde_json::from_value(serde_json::Value::String(culprit.into())).unwrap();
-                if !gw {
-                    d.gateway = None;
+                // no Retry-After, and one in each unit of the headlines that say the wait
+                for ra in [None, Some(30.0), Some(60.0), Some(600.0), Some(7200.0)] {
+                    let mut d = base.clone();
+                    d.cause = c;
+                    d.culprit =
+                        serde_json::from_value(serde_json::Value::String(culprit.into())).unwrap();
+                    if !gw {
+                        d.gateway = None;
+                    }
+                    d.retry_after_seconds = ra;
+                    diags.push(d);
                 }
-                d.retry_after_seconds = gw.then_some(30.0);
-                diags.push(d);
             }
         }
     }
@@ -1113,5 +1116,53 @@ fn a_refused_connection_to_a_real_host_gets_what_an_outage_gets() {
     assert_eq!(
         first_steps(&d, &env()),
         ["step_start_server", "step_notify_when_back"]
+    );
+}
+
+#[test]
+fn a_wait_the_site_asks_for_is_the_headlines_and_a_rate_limit_is_no_outage() {
+    let resp = |status: u16, wait: &str| {
+        diagnose(&Failure {
+            url: "https://www.example.com/".into(),
+            status_code: Some(status),
+            response_headers: http::headers(&[("Server", "nginx"), ("Retry-After", wait)]),
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    for (wait, key, n) in [
+        ("30", "summary_overloaded_seconds", Some(("seconds", 30.0))),
+        ("60", "summary_overloaded_minute", None),
+        (
+            "3600",
+            "summary_overloaded_minutes",
+            Some(("minutes", 60.0)),
+        ),
+        ("7200", "summary_overloaded_hours", Some(("hours", 2.0))),
+        ("0", "summary_overloaded", None),
+    ] {
+        let a = advise(&resp(503, wait), &env());
+        assert_eq!(a.summary.key, key, "{wait}");
+        if let Some((name, v)) = n {
+            assert_eq!(
+                a.summary.params.get(name),
+                Some(&Param::Number(v)),
+                "{wait}"
+            );
+        }
+    }
+    // a 429: the wait, the watch, the content from elsewhere; not "is it down?"
+    let d = resp(429, "120");
+    assert_eq!(
+        advise(&d, &env()).summary.key,
+        "summary_rate_limited_minutes"
+    );
+    assert_eq!(
+        first_steps(&d, &env()),
+        [
+            "step_wait_retry_after_minutes",
+            "step_notify_when_back",
+            "step_archived_copy"
+        ]
     );
 }

@@ -143,6 +143,19 @@ fn failures() -> Vec<(String, Failure)> {
             },
         ));
     }
+    // a site at capacity and a rate limit, each saying how long to wait
+    for (status, wait) in [(503, "3600"), (429, "120")] {
+        out.push((
+            format!("{status} Retry-After {wait}"),
+            Failure {
+                url: "https://www.example.com/some/page".into(),
+                status_code: Some(status),
+                response_headers: http::headers(&[("Server", "nginx"), ("Retry-After", wait)]),
+                time_stamp: Some(1_795_000_000_000.0),
+                ..Failure::default()
+            },
+        ));
+    }
     // a DNS filter's answer: the browser tried 0.0.0.0
     out.push((
         "refused at 0.0.0.0".into(),
@@ -377,6 +390,26 @@ fn check(
                 "a portal's chain blames the wrong part: {:?}",
                 v.chain
             ));
+        }
+    }
+    // a wait the site asked for is the headline's, not "wait a little"
+    if d.retry_after_seconds.is_some_and(|s| s >= 1.0)
+        && matches!(
+            v.headline.key.trim_end_matches("_nogw"),
+            "summary_overloaded" | "summary_rate_limited"
+        )
+    {
+        fail(format!(
+            "{} with Retry-After {:?}: the headline does not say the wait",
+            v.headline.key, d.retry_after_seconds
+        ));
+    }
+    // a rate limit is no outage: no "is it down?" before more
+    if d.status_code == Some(429) {
+        for s in &v.steps {
+            if matches!(s.id.as_str(), "check-down" | "status-page") {
+                fail(format!("a 429, yet {} before more", s.id));
+            }
         }
     }
     // a guessed status page only under "more"

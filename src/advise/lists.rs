@@ -20,6 +20,16 @@ pub(super) const OVERLOADED_STEPS: &[Id] = &[
     StatusPage,
     ArchivedCopy,
 ];
+/// A 429: the site limits this person's requests; it is not down. Waiting, the watch, and
+/// the content from elsewhere meanwhile.
+pub(super) const RATE_LIMIT_STEPS: &[Id] = &[
+    Retry,
+    Wait,
+    NotifyWhenBack,
+    ArchivedCopy,
+    CheckDown,
+    StatusPage,
+];
 pub(super) const SITE_STEPS: &[Id] = &[
     Retry,
     CheckDown,
