@@ -1104,6 +1104,25 @@ fn first_steps(d: &Diagnosis, e: &Environment) -> Vec<String> {
 }
 
 #[test]
+fn a_site_on_a_platform_gets_the_providers_status_not_the_sites() {
+    // myapp.herokuapp.com's status page is Heroku's: the provider's, never "the site's"
+    let d = diagnose(&Failure {
+        url: "https://myapp.herokuapp.com/".into(),
+        status_code: Some(503),
+        response_headers: http::headers(&[("Server", "Heroku"), ("Via", "1.1 heroku-router")]),
+        body_text: Some("<!DOCTYPE html><html><head><title>Application Error</title></head><body><iframe src=\"//www.herokucdn.com/error-pages/application-error.html\"></iframe></body></html>".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(d.gateway.as_ref().unwrap().id, "heroku");
+    let a = advise(&d, &env());
+    let s = step(&a, "status-page");
+    assert_eq!(text(s.params.get("variant")), "provider");
+    assert_eq!(text(s.params.get("url")), "https://status.heroku.com/");
+    assert_eq!(text(s.params.get("platform")), "Heroku");
+}
+
+#[test]
 fn a_refused_connection_to_a_real_host_gets_what_an_outage_gets() {
     let d = net_error("https://shop.example.com/", "net::ERR_CONNECTION_REFUSED");
     // not a typo (the name resolved), not a private window: is it down, the watch, the wait

@@ -165,6 +165,8 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 .as_ref()
                 .and_then(|g| Some((g, status_pages::platform_status_page(&g.id)?)));
             let (url, guess, of_provider) = match (site, provider) {
+                // a site on the platform (myapp.herokuapp.com): its page is the provider's
+                (Some((url, false)), Some((_, p))) if url == p => (url, false, true),
                 (Some((url, false)), _) => (url, false, false),
                 (_, Some((_, p))) => (p.to_string(), false, true),
                 (Some((url, true)), None) => (url, true, false),
