@@ -536,7 +536,7 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::Blocked if blocked_by(d) == Some(By::Admin) => ADMIN_STEPS,
         Cause::Blocked => BLOCKED_STEPS,
         Cause::DnsFilter => DNS_FILTER_STEPS,
-        Cause::Clock => CLOCK_STEPS,
+        Cause::Clock => return CLOCK_STEPS.to_vec(),
         Cause::SecureDns => SECURE_DNS_STEPS,
         Cause::Ipv6 => IPV6_STEPS,
         Cause::InvalidUrl => URL_STEPS,
@@ -593,8 +593,10 @@ fn order(c: &Ctx) -> Vec<Id> {
             v.insert(p, ResubmitWarning);
         }
     };
-    // a network's sign-in (a captive portal's): its own steps only, whatever else is known
-    if crate::diagnose::is_portal(d) {
+    // a network's sign-in (a captive portal's), or this computer's clock: their own steps
+    // only, whatever else is known (no private window, other browser, wait, proxy or site
+    // step helps either, nor does any contradict them)
+    if crate::diagnose::is_portal(d) || d.cause == Cause::Clock {
         resubmit_warning(&mut v);
         return v;
     }

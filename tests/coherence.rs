@@ -392,6 +392,15 @@ fn check(
             ));
         }
     }
+    // this computer's clock is what fails: setting it, and nothing that blames the site, waits
+    // for it or tries another window or browser of the same computer
+    if d.cause.as_str() == "clock" {
+        for s in &all {
+            if !matches!(s.id.as_str(), "set-clock" | "retry" | "resubmit-warning") {
+                fail(format!("a wrong clock, yet step {}", s.id));
+            }
+        }
+    }
     // a wait the site asked for is the headline's, not "wait a little"
     if d.retry_after_seconds.is_some_and(|s| s >= 1.0)
         && matches!(

@@ -123,7 +123,8 @@ pub(super) const BLOCKED_STEPS: &[Id] = &[
 pub(super) const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
 /// A DNS filter answered 0.0.0.0 or `::`: allow the name there, or use another DNS.
 pub(super) const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, CheckProxy];
-/// The computer's clock is off: set it, then retry (every secure site fails until then).
+/// The computer's clock is off: set it, then retry (every secure site fails until then, in
+/// every browser and window of this computer): nothing else.
 pub(super) const CLOCK_STEPS: &[Id] = &[SetClock, Retry];
 /// The browser's secure DNS failed where the system's resolver works: change or turn it off.
 pub(super) const SECURE_DNS_STEPS: &[Id] = &[SecureDns, Retry, ChangeDns, FlushDns];
