@@ -29,7 +29,7 @@
 //! `offline`, `portal`; `status-page`: `guess`; `clear-site-data`: `cookies`; `incognito`:
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
 //! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit);
-//! `wait`: `retry_after`; `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
+//! `wait`: `retry_after`; `retry`: `resubmit` (a request that is not resent: the form is sent again); `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
 //! the clock on this OS); `secure-dns`: `firefox`, `chrome` (where its setting is). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
 //! opens it; `summary_portal` is the 511's headline.
 //!

@@ -392,6 +392,14 @@ fn check(
             ));
         }
     }
+    // a request that is not resent: the retry step says the form is sent again
+    if !gateway_doctor::policy::resendable(&d.method) {
+        for s in &all {
+            if s.id == "retry" && s.key != "step_retry_resubmit" {
+                fail(format!("a {} retried with {}", d.method, s.key));
+            }
+        }
+    }
     // this computer's clock is what fails: setting it, and nothing that blames the site, waits
     // for it or tries another window or browser of the same computer
     if d.cause.as_str() == "clock" {

@@ -106,8 +106,10 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
         Retry => {
             s.act(Action::Retry);
             if !c.idempotent {
+                // the message says the form is sent again
                 s.put("resubmits", Param::Flag(true));
                 s.text("method", &d.method);
+                s.variant("resubmit");
             }
             if let Some(a) = env.attempts.filter(|a| *a > 0) {
                 s.number("attempts", f64::from(a));
