@@ -530,6 +530,7 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::Offline | Cause::NetworkDown => OFFLINE_STEPS,
         Cause::Proxy => PROXY_STEPS,
         Cause::Auth => AUTH_STEPS,
+        Cause::Tls if d.culprit == Culprit::Site => TLS_SITE_STEPS,
         Cause::Tls => TLS_STEPS,
         Cause::RedirectLoop | Cause::Cache => SITE_DATA_STEPS,
         Cause::InvalidResponse if c.cookies_strong => COOKIE_STEPS,

@@ -1185,3 +1185,19 @@ fn a_wait_the_site_asks_for_is_the_headlines_and_a_rate_limit_is_no_outage() {
         ]
     );
 }
+
+#[test]
+fn a_broken_certificate_of_the_site_gets_its_owners_not_a_private_window() {
+    for error in [
+        "net::ERR_CERT_DATE_INVALID",
+        "net::ERR_CERT_COMMON_NAME_INVALID",
+    ] {
+        let d = net_error("https://shop.example.com/", error);
+        assert_eq!(d.culprit, gateway_doctor::model::Culprit::Site, "{error}");
+        assert_eq!(
+            first_steps(&d, &env()),
+            ["step_check_down", "step_contact_site", "step_other_browser"],
+            "{error}"
+        );
+    }
+}

@@ -95,6 +95,20 @@ pub(super) const TLS_STEPS: &[Id] = &[
     StatusPage,
     ClearSiteData,
 ];
+/// The site's certificate is broken (expired, wrong name, ...): is it down for everyone, tell
+/// its owners, another browser or device; a private window or the site's cookies change
+/// nothing about a certificate.
+pub(super) const TLS_SITE_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    ContactSite,
+    OtherBrowser,
+    StatusPage,
+    CheckProxy,
+    DisableExtensions,
+    Incognito,
+    ClearSiteData,
+];
 pub(super) const SITE_DATA_STEPS: &[Id] = &[
     ClearSiteData,
     Retry,
