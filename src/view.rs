@@ -94,8 +94,8 @@ pub struct View {
     /// `ui_watch_started[_silent][_get]` (notifications off; the page loads with GET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub watch_started: Option<Message>,
-    /// Whether the retry block offers "Notify me when it's back" (no watch yet, and no step
-    /// offers it already).
+    /// Whether the retry block offers "Notify me when it's back" (no watch yet, no step offers
+    /// it already, and no network's sign-in stands between).
     pub offer_watch: bool,
 }
 
@@ -454,7 +454,10 @@ pub fn view(
         facts: facts(d),
         watch: notify.map(|n| watch_line(d, n)),
         watch_started: notify.map(|n| watch_started(&d.method, n)),
+        // behind a network's sign-in the page loads by itself once through: watching the
+        // site for an outage would say it is down
         offer_watch: retry.watching.is_none()
+            && !crate::diagnose::is_portal(d)
             && !advice
                 .steps
                 .iter()

@@ -375,6 +375,9 @@ fn check(
         if v.primary.contains(&Action::OpenIncognito) {
             fail("a portal, yet the private-window button".into());
         }
+        if v.offer_watch {
+            fail("a portal, yet the offer to watch the site until it is back".into());
+        }
         if v.retry
             .as_ref()
             .is_some_and(|m| m.key.starts_with("ui_retry_countdown"))

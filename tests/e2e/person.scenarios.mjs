@@ -198,6 +198,7 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         assert.ok(![...ids(first.panel.steps), ...ids(first.panel.more)].includes(id), `no ${id} for a portal: ${ids(first.panel.more)}`);
       }
       assert.ok(!first.panel.primary.some((a) => a.type === 'open-incognito'), 'no private window for a portal');
+      assert.equal(first.panel.offerWatch, false, 'no watch of the site for a portal');
       assert.equal(first.panel.retry?.key, 'ui_retry_after_sign_in');
       // The page arrives: the view that read it opens the sign-in page it links, first.
       release();
