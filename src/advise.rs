@@ -40,6 +40,7 @@
 //! again), "ask-staff" (the place's staff), then "retry" and "other-browser"; never an
 //! outage's wait, watch, checkers or the person's setup.
 //!
+//! `summary_unavailable`: a 503 that says nothing more (its cause only the status's guess).
 //! `summary_rate_limited` (a 429) and `summary_overloaded` say the wait a Retry-After asks
 //! for: `_seconds`, `_minute`, `_minutes`, `_hours` (params `seconds`, `minutes`, `hours`).
 //!
@@ -412,6 +413,15 @@ fn network_changed(d: &Diagnosis) -> bool {
     })
 }
 
+/// A 503 that says nothing more (no Retry-After, no gateway's words for its cause): that it
+/// is overloaded is only the status's guess, which the page, read a moment later, often
+/// corrects ("the site is down"); the headline says no more than the status does.
+fn guessed_503(d: &Diagnosis) -> bool {
+    d.status_code == Some(503)
+        && d.confidence <= 0.45
+        && d.retry_after_seconds.is_none_or(|s| s.is_nan() || s <= 0.0)
+}
+
 fn summary(d: &Diagnosis) -> Message {
     let mut params = Params::new();
     if let Some(s) = d.status_code {
@@ -452,6 +462,7 @@ fn summary(d: &Diagnosis) -> Message {
                 _ => "connection_refused_lan",
             },
             (c, Culprit::Proxy) if c.is_response_cause() => "via_proxy",
+            (Cause::Overloaded, _) if guessed_503(d) => "unavailable",
             (Cause::Tls, Culprit::Browser) => "tls_browser",
             (Cause::Tls, Culprit::Network) => "tls_network",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",

@@ -969,6 +969,14 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
         .unwrap()
     };
     diags.push(resp("https://example.com/", 429, &[], ""));
+    // a 503 that says nothing more, as the first frame has it (the headers alone)
+    diags.push(resp(
+        "https://example.com/",
+        503,
+        &[("Server", "Heroku")],
+        "",
+    ));
+    diags.push(resp("https://example.com/", 503, &[], ""));
     for ra in ["5", "20", "60", "90", "1800", "7200"] {
         diags.push(resp(
             "https://example.com/",
@@ -1158,7 +1166,7 @@ fn a_wait_the_site_asks_for_is_the_headlines_and_a_rate_limit_is_no_outage() {
             Some(("minutes", 60.0)),
         ),
         ("7200", "summary_overloaded_hours", Some(("hours", 2.0))),
-        ("0", "summary_overloaded", None),
+        ("0", "summary_unavailable", None),
     ] {
         let a = advise(&resp(503, wait), &env());
         assert_eq!(a.summary.key, key, "{wait}");
@@ -1200,4 +1208,44 @@ fn a_broken_certificate_of_the_site_gets_its_owners_not_a_private_window() {
             "{error}"
         );
     }
+}
+
+#[test]
+fn a_503_that_says_nothing_more_is_unavailable_not_overloaded_until_its_page_says() {
+    // The first frame has the headers alone: Heroku's H10 and Fastly's "connection failed"
+    // are a 503 like any other there. "Overloaded, wait a little" was the status's guess, and
+    // the page read a moment later said the app crashed, or the site is down.
+    let heroku = &[("Server", "Heroku"), ("Via", "1.1 heroku-router")][..];
+    let fastly = &[("Server", "Varnish"), ("X-Served-By", "cache-fra19120-FRA")][..];
+    for (headers, body) in [
+        (heroku, "<!DOCTYPE html><html><head><title>Application Error</title></head><body><iframe src=\"//www.herokucdn.com/error-pages/application-error.html\"></iframe></body></html>"),
+        (fastly, "<html><head><title>503 Backend unavailable, connection failed</title></head><body><h1>Error 503 Backend unavailable, connection failed</h1><p>Guru Mediation:</p><p>Details: cache-fra19120-FRA 1700000000 1234567890</p><hr><p>Varnish cache server</p></body></html>"),
+    ] {
+        let f = |body: Option<&str>| {
+            diagnose(&Failure {
+                url: "https://www.example.com/".into(),
+                status_code: Some(503),
+                response_headers: http::headers(headers),
+                body_text: body.map(Into::into),
+                ..Default::default()
+            })
+            .unwrap()
+        };
+        let first = advise(&f(None), &env()).summary.key;
+        assert!(first.starts_with("summary_unavailable"), "{first}");
+        let refined = advise(&f(Some(body)), &env()).summary.key;
+        assert!(!refined.starts_with("summary_overloaded"), "{refined}");
+    }
+    // a 503 that asks to come back later is overloaded, and says for how long
+    let d = diagnose(&Failure {
+        url: "https://www.example.com/".into(),
+        status_code: Some(503),
+        response_headers: http::headers(&[("Retry-After", "120")]),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(
+        advise(&d, &env()).summary.key,
+        "summary_overloaded_minutes_nogw"
+    );
 }
