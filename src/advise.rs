@@ -29,9 +29,20 @@
 //! `offline`, `portal`; `status-page`: `guess`; `clear-site-data`: `cookies`; `incognito`:
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
 //! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit);
-//! `wait`: `retry_after`; `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
+//! `wait`: `retry_after`; `retry`: `resubmit` (a request that is not resent: the form is sent again); `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
 //! the clock on this OS); `secure-dns`: `firefox`, `chrome` (where its setting is). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
 //! opens it; `summary_portal` is the 511's headline.
+//!
+//! A network's sign-in (a captive portal: a 511, or a locked portal the browser reports) gets
+//! only its own steps, from the response alone on: "sign-in" when its page is known, else
+//! "open-portal" (params `url`, `portalHost`: the browser's own captive-portal check, a plain
+//! http:// address the portal answers with its sign-in page), "reconnect" (join the Wi-Fi
+//! again), "ask-staff" (the place's staff), then "retry" and "other-browser"; never an
+//! outage's wait, watch, checkers or the person's setup.
+//!
+//! `summary_unavailable`: a 503 that says nothing more (its cause only the status's guess).
+//! `summary_rate_limited` (a 429) and `summary_overloaded` say the wait a Retry-After asks
+//! for: `_seconds`, `_minute`, `_minutes`, `_hours` (params `seconds`, `minutes`, `hours`).
 //!
 //! # Choices
 //!
@@ -146,6 +157,9 @@ enum Id {
     SignIn,
     SetClock,
     SecureDns,
+    OpenPortal,
+    Reconnect,
+    AskStaff,
 }
 
 impl Id {
@@ -172,6 +186,9 @@ impl Id {
             Id::SignIn => "sign-in",
             Id::SetClock => "set-clock",
             Id::SecureDns => "secure-dns",
+            Id::OpenPortal => "open-portal",
+            Id::Reconnect => "reconnect",
+            Id::AskStaff => "ask-staff",
         }
     }
 }
@@ -396,6 +413,15 @@ fn network_changed(d: &Diagnosis) -> bool {
     })
 }
 
+/// A 503 that says nothing more (no Retry-After, no gateway's words for its cause): that it
+/// is overloaded is only the status's guess, which the page, read a moment later, often
+/// corrects ("the site is down"); the headline says no more than the status does.
+fn guessed_503(d: &Diagnosis) -> bool {
+    d.status_code == Some(503)
+        && d.confidence <= 0.45
+        && d.retry_after_seconds.is_none_or(|s| s.is_nan() || s <= 0.0)
+}
+
 fn summary(d: &Diagnosis) -> Message {
     let mut params = Params::new();
     if let Some(s) = d.status_code {
@@ -423,12 +449,6 @@ fn summary(d: &Diagnosis) -> Message {
     if !d.failed {
         key.push_str("none");
     } else {
-        let mut unit = "";
-        if d.status_code == Some(429) {
-            if let Some(ra) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
-                unit = crate::view::put_about(&mut params, ra);
-            }
-        }
         let port = crate::url::parse(&d.url)
             .ok()
             .and_then(|u| u.port.or_else(|| u.default_port()));
@@ -442,6 +462,7 @@ fn summary(d: &Diagnosis) -> Message {
                 _ => "connection_refused_lan",
             },
             (c, Culprit::Proxy) if c.is_response_cause() => "via_proxy",
+            (Cause::Overloaded, _) if guessed_503(d) => "unavailable",
             (Cause::Tls, Culprit::Browser) => "tls_browser",
             (Cause::Tls, Culprit::Network) => "tls_network",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
@@ -454,6 +475,13 @@ fn summary(d: &Diagnosis) -> Message {
         };
         for ch in base.chars() {
             key.push(if ch == '-' { '_' } else { ch });
+        }
+        // a 429, or a site at capacity, that says how long to wait: that wait in words
+        let mut unit = "";
+        if matches!(base, "rate_limited" | "overloaded") {
+            if let Some(ra) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
+                unit = crate::view::put_about(&mut params, ra);
+            }
         }
         if !unit.is_empty() {
             key.push('_');
@@ -470,161 +498,8 @@ fn summary(d: &Diagnosis) -> Message {
 
 use Id::*;
 
-/// Steps for response causes (5xx), before the ones every such cause gets.
-const MAINTENANCE_STEPS: &[Id] = &[
-    Retry,
-    StatusPage,
-    Wait,
-    NotifyWhenBack,
-    CheckDown,
-    ArchivedCopy,
-];
-const OVERLOADED_STEPS: &[Id] = &[
-    Retry,
-    Wait,
-    NotifyWhenBack,
-    CheckDown,
-    StatusPage,
-    ArchivedCopy,
-];
-const SITE_STEPS: &[Id] = &[
-    Retry,
-    CheckDown,
-    StatusPage,
-    ContactSite,
-    Wait,
-    NotifyWhenBack,
-    ArchivedCopy,
-];
-const GATEWAY_STEPS: &[Id] = &[
-    Retry,
-    CheckDown,
-    StatusPage,
-    Wait,
-    NotifyWhenBack,
-    ArchivedCopy,
-];
-/// After the cause's own steps, for every response cause (gateway errors are server-side:
-/// the person's DNS already found the server, so the DNS steps come last).
-const RESPONSE_TAIL: &[Id] = &[
-    OtherBrowser,
-    DisableExtensions,
-    CheckProxy,
-    ContactSite,
-    VerifyUrl,
-];
-
-/// Steps for no-response causes, before the ones every such cause gets.
-const DNS_STEPS: &[Id] = &[
-    Retry,
-    VerifyUrl,
-    CheckDown,
-    CheckConnection,
-    FlushDns,
-    ChangeDns,
-    CheckProxy,
-    DisableExtensions,
-];
-const OFFLINE_STEPS: &[Id] = &[
-    CheckConnection,
-    Retry,
-    CheckProxy,
-    NotifyWhenBack,
-    FlushDns,
-    ChangeDns,
-];
-const PROXY_STEPS: &[Id] = &[
-    CheckProxy,
-    Retry,
-    DisableExtensions,
-    CheckConnection,
-    CheckDown,
-];
-const AUTH_STEPS: &[Id] = &[CheckConnection, CheckProxy, Retry, Incognito, OtherBrowser];
-const TLS_STEPS: &[Id] = &[
-    Retry,
-    CheckDown,
-    CheckProxy,
-    DisableExtensions,
-    Incognito,
-    OtherBrowser,
-    ContactSite,
-    StatusPage,
-    ClearSiteData,
-];
-const SITE_DATA_STEPS: &[Id] = &[
-    ClearSiteData,
-    Retry,
-    Incognito,
-    DisableExtensions,
-    OtherBrowser,
-    CheckDown,
-];
-const COOKIE_STEPS: &[Id] = &[
-    ClearSiteData,
-    Retry,
-    Incognito,
-    DisableExtensions,
-    CheckProxy,
-    CheckDown,
-];
-const BLOCKED_STEPS: &[Id] = &[
-    DisableExtensions,
-    Retry,
-    CheckProxy,
-    Incognito,
-    OtherBrowser,
-    CheckConnection,
-];
-/// The administrator's policy: nothing here turns it off; another browser may not have it.
-const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
-/// A DNS filter answered 0.0.0.0 or `::`: allow the name there, or use another DNS.
-const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, CheckProxy];
-/// The computer's clock is off: set it, then retry (every secure site fails until then).
-const CLOCK_STEPS: &[Id] = &[SetClock, Retry];
-/// The browser's secure DNS failed where the system's resolver works: change or turn it off.
-const SECURE_DNS_STEPS: &[Id] = &[SecureDns, Retry, ChangeDns, FlushDns];
-/// This connection's IPv6: another network (mobile data) or the router's or provider's fix.
-const IPV6_STEPS: &[Id] = &[CheckConnection, Retry, OtherBrowser, CheckProxy];
-const URL_STEPS: &[Id] = &[VerifyUrl, Retry, OtherBrowser];
-const TIMEOUT_STEPS: &[Id] = &[
-    Retry,
-    CheckDown,
-    CheckConnection,
-    CheckProxy,
-    DisableExtensions,
-    FlushDns,
-    ChangeDns,
-    VerifyUrl,
-];
-/// connection-refused, connection-reset, invalid-response, http2-quic, other
-const CONNECTION_STEPS: &[Id] = &[
-    Retry,
-    CheckDown,
-    CheckProxy,
-    DisableExtensions,
-    CheckConnection,
-    VerifyUrl,
-    FlushDns,
-    ChangeDns,
-];
-/// After the cause's own steps, for every no-response cause: those not there yet.
-const NO_RESPONSE_TAIL: &[Id] = &[
-    Incognito,
-    OtherBrowser,
-    Wait,
-    NotifyWhenBack,
-    StatusPage,
-    ArchivedCopy,
-    ContactSite,
-    ClearSiteData,
-    VerifyUrl,
-    FlushDns,
-    ChangeDns,
-    CheckConnection,
-    CheckProxy,
-    DisableExtensions,
-];
+mod lists;
+use lists::*;
 
 fn push_missing(v: &mut Vec<Id>, ids: &[Id]) {
     for &id in ids {
@@ -638,9 +513,14 @@ fn push_missing(v: &mut Vec<Id>, ids: &[Id]) {
 fn base_order(c: &Ctx) -> Vec<Id> {
     let d = c.d;
     let mut v = Vec::with_capacity(MAX_STEPS);
+    if crate::diagnose::is_portal(d) {
+        v.extend_from_slice(PORTAL_STEPS);
+        return v;
+    }
     if d.cause.is_response_cause() {
         v.extend_from_slice(match d.cause {
             Cause::Maintenance => MAINTENANCE_STEPS,
+            Cause::Overloaded if d.status_code == Some(429) => RATE_LIMIT_STEPS,
             Cause::Overloaded => OVERLOADED_STEPS,
             Cause::OriginError | Cause::UpstreamTls | Cause::UpstreamDns => SITE_STEPS,
             _ => GATEWAY_STEPS,
@@ -661,30 +541,38 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::Offline | Cause::NetworkDown => OFFLINE_STEPS,
         Cause::Proxy => PROXY_STEPS,
         Cause::Auth => AUTH_STEPS,
+        Cause::Tls if d.culprit == Culprit::Site => TLS_SITE_STEPS,
         Cause::Tls => TLS_STEPS,
         Cause::RedirectLoop | Cause::Cache => SITE_DATA_STEPS,
         Cause::InvalidResponse if c.cookies_strong => COOKIE_STEPS,
         Cause::Blocked if blocked_by(d) == Some(By::Admin) => ADMIN_STEPS,
         Cause::Blocked => BLOCKED_STEPS,
         Cause::DnsFilter => DNS_FILTER_STEPS,
-        Cause::Clock => CLOCK_STEPS,
+        Cause::Clock => return CLOCK_STEPS.to_vec(),
         Cause::SecureDns => SECURE_DNS_STEPS,
         Cause::Ipv6 => IPV6_STEPS,
         Cause::InvalidUrl => URL_STEPS,
         Cause::File => return URL_STEPS.to_vec(),
         Cause::Timeout | Cause::Unreachable => TIMEOUT_STEPS,
+        Cause::ConnectionRefused if d.culprit == Culprit::Site => REFUSED_STEPS,
         _ => CONNECTION_STEPS,
     });
     push_missing(&mut v, NO_RESPONSE_TAIL);
     v
 }
 
-/// Steps that ask the person to change their own browser, computer or network.
+/// Steps that ask the person to change their own browser, computer or network: never one of
+/// the panel's first steps when the site must act (the view keeps them under "more").
+pub const OWN_SETUP: &[&str] = &[
+    "flush-dns",
+    "change-dns",
+    "disable-extensions",
+    "check-proxy",
+    "check-connection",
+];
+
 fn changes_own_setup(id: Id) -> bool {
-    matches!(
-        id,
-        FlushDns | ChangeDns | DisableExtensions | CheckProxy | CheckConnection
-    )
+    OWN_SETUP.contains(&id.name())
 }
 
 fn pos_of(v: &[Id], id: Id) -> Option<usize> {
@@ -710,12 +598,22 @@ fn order(c: &Ctx) -> Vec<Id> {
     if d.cause == Cause::File {
         return v;
     }
+    // resending a form: say so before the retry
+    let resubmit_warning = |v: &mut Vec<Id>| {
+        if !c.idempotent {
+            let p = pos_of(v, Retry).unwrap_or(0);
+            v.insert(p, ResubmitWarning);
+        }
+    };
+    // a network's sign-in (a captive portal's), or this computer's clock: their own steps
+    // only, whatever else is known (no private window, other browser, wait, proxy or site
+    // step helps either, nor does any contradict them)
+    if crate::diagnose::is_portal(d) || d.cause == Cause::Clock {
+        resubmit_warning(&mut v);
+        return v;
+    }
     let network_side = c.network_side();
 
-    // a network's sign-in page (a captive portal's): opening it first
-    if d.sign_in_url.is_some() && crate::diagnose::is_portal(d) {
-        move_to(&mut v, SignIn, 0);
-    }
     // a "did you mean" for a name that does not resolve: that first
     if d.cause == Cause::Dns && c.suggestion.is_some() {
         move_to(&mut v, VerifyUrl, 0);
@@ -754,11 +652,7 @@ fn order(c: &Ctx) -> Vec<Id> {
         let next = after(&v, Retry, 0);
         move_to(&mut v, ClearSiteData, next);
     }
-    // resending a form: say so before the retry
-    if !c.idempotent {
-        let p = pos_of(&v, Retry).unwrap_or(0);
-        v.insert(p, ResubmitWarning);
-    }
+    resubmit_warning(&mut v);
     // what outside services cannot see, contacting oneself, what only the web has, and no
     // DNS step once an HTTP response proved that the name resolved
     let responded = d.status_code.is_some() || d.cause.is_response_cause();

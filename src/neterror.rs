@@ -450,13 +450,35 @@ fn is_identifier(s: &str) -> bool {
 
 /// A name (`ERR_…`, `NS_…`, an NSS name, a Chromium name without `ERR_`), uppercase.
 /// `fallback`: whether an unknown name is classified by its prefix (else `None`).
+/// Firefox's error page's codes (`about:neterror?e=dnsNotFound`, uppercased) and the
+/// network error each stands for.
+const ABOUT_NETERROR: &[(&str, &str)] = &[
+    ("BLOCKEDBYPOLICY", "NS_ERROR_BLOCKED_BY_POLICY"),
+    ("CONNECTIONFAILURE", "NS_ERROR_CONNECTION_REFUSED"),
+    ("CORRUPTEDCONTENTERRORV2", "NS_ERROR_CORRUPTED_CONTENT"),
+    ("DNSNOTFOUND", "NS_ERROR_UNKNOWN_HOST"),
+    ("MALFORMEDURI", "NS_ERROR_MALFORMED_URI"),
+    ("NETINTERRUPT", "NS_ERROR_NET_INTERRUPT"),
+    ("NETOFFLINE", "NS_ERROR_OFFLINE"),
+    ("NETRESET", "NS_ERROR_NET_RESET"),
+    ("NETTIMEOUT", "NS_ERROR_NET_TIMEOUT"),
+    ("PROXYCONNECTFAILURE", "NS_ERROR_PROXY_CONNECTION_REFUSED"),
+    ("PROXYRESOLVEFAILURE", "NS_ERROR_UNKNOWN_PROXY_HOST"),
+    ("REDIRECTLOOP", "NS_ERROR_REDIRECT_LOOP"),
+];
+
 fn by_name(up: &str, fallback: bool) -> Option<NetError> {
     let found = if let Some(bare) = up.strip_prefix("ERR_") {
         chromium_by_name(bare)
     } else if up.starts_with("NS_") {
         firefox_by_name(up)
     } else {
-        nss_by_name(up).or_else(|| chromium_by_name(up))
+        nss_by_name(up)
+            .or_else(|| chromium_by_name(up))
+            .or_else(|| {
+                let (_, name) = ABOUT_NETERROR.iter().find(|(code, _)| *code == up)?;
+                firefox_by_name(name)
+            })
     };
     found.or_else(|| fallback.then(|| by_prefix(up)))
 }

@@ -94,8 +94,8 @@ pub struct View {
     /// `ui_watch_started[_silent][_get]` (notifications off; the page loads with GET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub watch_started: Option<Message>,
-    /// Whether the retry block offers "Notify me when it's back" (no watch yet, and no step
-    /// offers it already).
+    /// Whether the retry block offers "Notify me when it's back" (no watch yet, no step offers
+    /// it already, and no network's sign-in stands between).
     pub offer_watch: bool,
 }
 
@@ -310,6 +310,9 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
         .as_ref()
         .is_some_and(|g| g.role == Role::ForwardProxy);
     let culprit = d.culprit;
+    // a network's sign-in (a captive portal) stops the page: the network failed, nothing is
+    // known of the site, and whatever wrote the 511 is the network's, not the site's gateway
+    let portal = crate::diagnose::is_portal(d);
     let mut v = Vec::with_capacity(4);
     v.push(node(
         "you",
@@ -320,7 +323,9 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
     let place = local(&d.host);
     // the way out: the proxy when one is set or wrote the page, else the network; nothing
     // between the person and a program on their own computer
-    let way = if responded && culprit != Culprit::Proxy {
+    let way = if portal {
+        BAD
+    } else if responded && culprit != Culprit::Proxy {
         OK
     } else {
         match culprit {
@@ -340,7 +345,7 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
         v.push(node("network", "ui_chain_network", None, way));
     }
     let site_failed = culprit == Culprit::Site;
-    if let Some(g) = d.gateway.as_ref().filter(|_| !forward) {
+    if let Some(g) = d.gateway.as_ref().filter(|_| !forward && !portal) {
         // it answered: what failed is behind it, unless it wrote the page about itself
         let state = if d.generated_by == GeneratedBy::Gateway || responded {
             OK
@@ -359,7 +364,9 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
         Some(Local::Network) => "ui_chain_lan",
         None => "ui_chain_server",
     };
-    let server = if site_failed && culprit != Culprit::Proxy {
+    let server = if portal {
+        UNKNOWN
+    } else if site_failed && culprit != Culprit::Proxy {
         BAD
     } else if responded && culprit == Culprit::Unknown {
         UNKNOWN
@@ -400,12 +407,21 @@ pub fn view(
         .filter(|s| s.id != "retry" || resubmits)
         .map(|s| view_step(s, unknown))
         .collect();
-    // a guessed status page (it may not exist) is never one of the first steps
-    let (guesses, mut all): (Vec<ViewStep>, Vec<ViewStep>) = all
-        .into_iter()
-        .partition(|s| s.id == "status-page" && s.key.ends_with("_guess"));
-    let mut more = all.split_off(all.len().min(FIRST_STEPS));
-    more.extend(guesses);
+    // the first steps, in the advice's order: never a guessed status page (it may not exist),
+    // nor, when the site must act, one that asks the person to change their own setup (even
+    // where fewer than FIRST_STEPS others fit); the rest under "more", in the same order
+    let site = d.culprit == Culprit::Site;
+    let mut steps = Vec::with_capacity(FIRST_STEPS);
+    let mut more = Vec::with_capacity(all.len());
+    for s in all {
+        let later = (s.id == "status-page" && s.key.ends_with("_guess"))
+            || (site && crate::advise::OWN_SETUP.contains(&s.id.as_str()));
+        if steps.len() < FIRST_STEPS && !later {
+            steps.push(s);
+        } else {
+            more.push(s);
+        }
+    }
     // a notification only when one was asked for and the person's setting allows it
     let notify = retry
         .watching
@@ -427,7 +443,7 @@ pub fn view(
         headline: advice.summary.clone(),
         culprit: message(&key_of("ui_culprit_", d.culprit.as_str()), Params::new()),
         primary,
-        steps: all,
+        steps,
         more,
         retry: retry_line,
         retry_kind,
@@ -438,7 +454,10 @@ pub fn view(
         facts: facts(d),
         watch: notify.map(|n| watch_line(d, n)),
         watch_started: notify.map(|n| watch_started(&d.method, n)),
+        // behind a network's sign-in the page loads by itself once through: watching the
+        // site for an outage would say it is down
         offer_watch: retry.watching.is_none()
+            && !crate::diagnose::is_portal(d)
             && !advice
                 .steps
                 .iter()

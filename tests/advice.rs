@@ -969,6 +969,14 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
         .unwrap()
     };
     diags.push(resp("https://example.com/", 429, &[], ""));
+    // a 503 that says nothing more, as the first frame has it (the headers alone)
+    diags.push(resp(
+        "https://example.com/",
+        503,
+        &[("Server", "Heroku")],
+        "",
+    ));
+    diags.push(resp("https://example.com/", 503, &[], ""));
     for ra in ["5", "20", "60", "90", "1800", "7200"] {
         diags.push(resp(
             "https://example.com/",
@@ -1028,15 +1036,18 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
     for c in Cause::ALL {
         for culprit in ["site", "network", "proxy", "browser", "unknown"] {
             for gw in [true, false] {
-                let mut d = base.clone();
-                d.cause = c;
-                d.culprit =
-                    serde_json::from_value(serde_json::Value::String(culprit.into())).unwrap();
-                if !gw {
-                    d.gateway = None;
+                // no Retry-After, and one in each unit of the headlines that say the wait
+                for ra in [None, Some(30.0), Some(60.0), Some(600.0), Some(7200.0)] {
+                    let mut d = base.clone();
+                    d.cause = c;
+                    d.culprit =
+                        serde_json::from_value(serde_json::Value::String(culprit.into())).unwrap();
+                    if !gw {
+                        d.gateway = None;
+                    }
+                    d.retry_after_seconds = ra;
+                    diags.push(d);
                 }
-                d.retry_after_seconds = gw.then_some(30.0);
-                diags.push(d);
             }
         }
     }
@@ -1084,4 +1095,157 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
             assert!(!m.contains('$'), "{lang}: {k}");
         }
     }
+}
+
+// ---------------------------------------------------------------- as a new user meets it
+
+fn first_steps(d: &Diagnosis, e: &Environment) -> Vec<String> {
+    use gateway_doctor::view::{view, RetryState, Unknown};
+    let v = view(
+        d,
+        &advise(d, e),
+        e,
+        Unknown::default(),
+        &RetryState::default(),
+    );
+    v.steps.iter().map(|s| s.key.clone()).collect()
+}
+
+#[test]
+fn a_site_on_a_platform_gets_the_providers_status_not_the_sites() {
+    // myapp.herokuapp.com's status page is Heroku's: the provider's, never "the site's"
+    let d = diagnose(&Failure {
+        url: "https://myapp.herokuapp.com/".into(),
+        status_code: Some(503),
+        response_headers: http::headers(&[("Server", "Heroku"), ("Via", "1.1 heroku-router")]),
+        body_text: Some("<!DOCTYPE html><html><head><title>Application Error</title></head><body><iframe src=\"//www.herokucdn.com/error-pages/application-error.html\"></iframe></body></html>".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(d.gateway.as_ref().unwrap().id, "heroku");
+    let a = advise(&d, &env());
+    let s = step(&a, "status-page");
+    assert_eq!(text(s.params.get("variant")), "provider");
+    assert_eq!(text(s.params.get("url")), "https://status.heroku.com/");
+    assert_eq!(text(s.params.get("platform")), "Heroku");
+}
+
+#[test]
+fn a_refused_connection_to_a_real_host_gets_what_an_outage_gets() {
+    let d = net_error("https://shop.example.com/", "net::ERR_CONNECTION_REFUSED");
+    // not a typo (the name resolved), not a private window: is it down, the watch, the wait
+    assert_eq!(
+        first_steps(&d, &env()),
+        ["step_check_down", "step_notify_when_back", "step_wait"]
+    );
+    // nothing listens on this computer: start it, the watch; nothing of the person's setup
+    let d = net_error("http://127.0.0.1:9999/", "net::ERR_CONNECTION_REFUSED");
+    assert_eq!(
+        first_steps(&d, &env()),
+        ["step_start_server", "step_notify_when_back"]
+    );
+}
+
+#[test]
+fn a_wait_the_site_asks_for_is_the_headlines_and_a_rate_limit_is_no_outage() {
+    let resp = |status: u16, wait: &str| {
+        diagnose(&Failure {
+            url: "https://www.example.com/".into(),
+            status_code: Some(status),
+            response_headers: http::headers(&[("Server", "nginx"), ("Retry-After", wait)]),
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    for (wait, key, n) in [
+        ("30", "summary_overloaded_seconds", Some(("seconds", 30.0))),
+        ("60", "summary_overloaded_minute", None),
+        (
+            "3600",
+            "summary_overloaded_minutes",
+            Some(("minutes", 60.0)),
+        ),
+        ("7200", "summary_overloaded_hours", Some(("hours", 2.0))),
+        ("0", "summary_unavailable", None),
+    ] {
+        let a = advise(&resp(503, wait), &env());
+        assert_eq!(a.summary.key, key, "{wait}");
+        if let Some((name, v)) = n {
+            assert_eq!(
+                a.summary.params.get(name),
+                Some(&Param::Number(v)),
+                "{wait}"
+            );
+        }
+    }
+    // a 429: the wait, the watch, the content from elsewhere; not "is it down?"
+    let d = resp(429, "120");
+    assert_eq!(
+        advise(&d, &env()).summary.key,
+        "summary_rate_limited_minutes"
+    );
+    assert_eq!(
+        first_steps(&d, &env()),
+        [
+            "step_wait_retry_after_minutes",
+            "step_notify_when_back",
+            "step_archived_copy"
+        ]
+    );
+}
+
+#[test]
+fn a_broken_certificate_of_the_site_gets_its_owners_not_a_private_window() {
+    for error in [
+        "net::ERR_CERT_DATE_INVALID",
+        "net::ERR_CERT_COMMON_NAME_INVALID",
+    ] {
+        let d = net_error("https://shop.example.com/", error);
+        assert_eq!(d.culprit, gateway_doctor::model::Culprit::Site, "{error}");
+        assert_eq!(
+            first_steps(&d, &env()),
+            ["step_check_down", "step_contact_site", "step_other_browser"],
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn a_503_that_says_nothing_more_is_unavailable_not_overloaded_until_its_page_says() {
+    // The first frame has the headers alone: Heroku's H10 and Fastly's "connection failed"
+    // are a 503 like any other there. "Overloaded, wait a little" was the status's guess, and
+    // the page read a moment later said the app crashed, or the site is down.
+    let heroku = &[("Server", "Heroku"), ("Via", "1.1 heroku-router")][..];
+    let fastly = &[("Server", "Varnish"), ("X-Served-By", "cache-fra19120-FRA")][..];
+    for (headers, body) in [
+        (heroku, "<!DOCTYPE html><html><head><title>Application Error</title></head><body><iframe src=\"//www.herokucdn.com/error-pages/application-error.html\"></iframe></body></html>"),
+        (fastly, "<html><head><title>503 Backend unavailable, connection failed</title></head><body><h1>Error 503 Backend unavailable, connection failed</h1><p>Guru Mediation:</p><p>Details: cache-fra19120-FRA 1700000000 1234567890</p><hr><p>Varnish cache server</p></body></html>"),
+    ] {
+        let f = |body: Option<&str>| {
+            diagnose(&Failure {
+                url: "https://www.example.com/".into(),
+                status_code: Some(503),
+                response_headers: http::headers(headers),
+                body_text: body.map(Into::into),
+                ..Default::default()
+            })
+            .unwrap()
+        };
+        let first = advise(&f(None), &env()).summary.key;
+        assert!(first.starts_with("summary_unavailable"), "{first}");
+        let refined = advise(&f(Some(body)), &env()).summary.key;
+        assert!(!refined.starts_with("summary_overloaded"), "{refined}");
+    }
+    // a 503 that asks to come back later is overloaded, and says for how long
+    let d = diagnose(&Failure {
+        url: "https://www.example.com/".into(),
+        status_code: Some(503),
+        response_headers: http::headers(&[("Retry-After", "120")]),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(
+        advise(&d, &env()).summary.key,
+        "summary_overloaded_minutes_nogw"
+    );
 }

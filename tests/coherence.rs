@@ -32,6 +32,23 @@ const OWN_SETUP: &[&str] = &[
     "check-connection",
 ];
 
+/// Steps of an outage or of the person's setup, which a network's sign-in never gets.
+const PORTAL_NEVER: &[&str] = &[
+    "wait",
+    "notify-when-back",
+    "check-down",
+    "status-page",
+    "archived-copy",
+    "contact-site",
+    "incognito",
+    "clear-site-data",
+    "verify-url",
+    "flush-dns",
+    "change-dns",
+    "disable-extensions",
+    "check-proxy",
+];
+
 const ERRORS: &[&str] = &[
     "net::ERR_NAME_NOT_RESOLVED",
     "net::ERR_CONNECTION_REFUSED",
@@ -91,6 +108,54 @@ fn failures() -> Vec<(String, Failure)> {
             ..Failure::default()
         },
     ));
+    // the same 511 as the panel's first frame paints it: from the response alone, before the
+    // page (and its sign-in link) is read; and one that links nothing
+    out.push((
+        "511 portal, first frame".into(),
+        Failure {
+            url: "https://news.example.com/".into(),
+            status_code: Some(511),
+            status_line: Some("HTTP/1.1 511 Network Authentication Required".into()),
+            response_headers: http::headers(&[("Server", "nginx")]),
+            time_stamp: Some(1_795_000_000_000.0),
+            ..Failure::default()
+        },
+    ));
+    out.push((
+        "511 portal, no link".into(),
+        Failure {
+            url: "https://news.example.com/".into(),
+            status_code: Some(511),
+            body_text: Some("Please sign in at the front desk.".into()),
+            time_stamp: Some(1_795_000_000_000.0),
+            ..Failure::default()
+        },
+    ));
+    // nothing listens on a port of this computer or of the local network
+    for url in ["http://127.0.0.1:9999/", "http://192.168.1.20:8080/"] {
+        out.push((
+            format!("refused at {url}"),
+            Failure {
+                url: url.into(),
+                error: Some("net::ERR_CONNECTION_REFUSED".into()),
+                time_stamp: Some(1_795_000_000_000.0),
+                ..Failure::default()
+            },
+        ));
+    }
+    // a site at capacity and a rate limit, each saying how long to wait
+    for (status, wait) in [(503, "3600"), (429, "120")] {
+        out.push((
+            format!("{status} Retry-After {wait}"),
+            Failure {
+                url: "https://www.example.com/some/page".into(),
+                status_code: Some(status),
+                response_headers: http::headers(&[("Server", "nginx"), ("Retry-After", wait)]),
+                time_stamp: Some(1_795_000_000_000.0),
+                ..Failure::default()
+            },
+        ));
+    }
     // a DNS filter's answer: the browser tried 0.0.0.0
     out.push((
         "refused at 0.0.0.0".into(),
@@ -161,13 +226,15 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
                         vec!["a.example.org".to_string()],
                     ),
                 ] {
-                    for (proxy, online) in [
-                        (None, None),
-                        (Some("fixed_servers"), None),
-                        (None, Some(false)),
+                    for (proxy, online, portal) in [
+                        (None, None, false),
+                        (Some("fixed_servers"), None, false),
+                        (None, Some(false), false),
+                        // the browser says a captive portal holds the connection
+                        (None, Some(true), browser == "firefox"),
                     ] {
                         let label = format!(
-                            "{browser} incognito={incognito:?} exts={} recent={recent_label} proxy={proxy:?} online={online:?}",
+                            "{browser} incognito={incognito:?} exts={} recent={recent_label} proxy={proxy:?} online={online:?} portal={portal}",
                             exts.len()
                         );
                         let env = Environment {
@@ -204,6 +271,9 @@ fn environments() -> Vec<(String, Environment, Unknown)> {
                                 vec![]
                             },
                             ipv4_works: Some(online.is_some()),
+                            captive_portal: portal.then(|| "locked_portal".into()),
+                            portal_url: portal
+                                .then(|| "http://detectportal.example.org/canonical.html".into()),
                             now: Some(NOW),
                             ..Environment::default()
                         };
@@ -276,6 +346,89 @@ fn check(
                     | "check-connection"
             ) {
                 fail(format!("local host {}, yet step {}", d.host, s.id));
+            }
+        }
+    }
+    // a network's sign-in (a captive portal): sign-in steps only, whether or not its page is
+    // known yet (the first frame is painted before it is), and nothing of an outage
+    if gateway_doctor::diagnose::is_portal(d) {
+        if !v.headline.key.starts_with("summary_portal") {
+            fail(format!("a portal with the headline {}", v.headline.key));
+        }
+        for s in &all {
+            if PORTAL_NEVER.contains(&s.id.as_str()) {
+                fail(format!("a portal, yet step {}", s.id));
+            }
+        }
+        let opens = |id: &str| {
+            v.steps.iter().any(|s| {
+                s.id == id
+                    && matches!(&s.action, Some(Action::OpenUrl { url }) if url.starts_with("http"))
+            })
+        };
+        if !(opens("sign-in") || opens("open-portal")) {
+            fail("a portal, yet no first step opens its sign-in page".into());
+        }
+        if d.sign_in_url.is_some() && v.steps.first().map(|s| s.id.as_str()) != Some("sign-in") {
+            fail("a portal's known sign-in page is not the first step".into());
+        }
+        if v.primary.contains(&Action::OpenIncognito) {
+            fail("a portal, yet the private-window button".into());
+        }
+        if v.offer_watch {
+            fail("a portal, yet the offer to watch the site until it is back".into());
+        }
+        if v.retry
+            .as_ref()
+            .is_some_and(|m| m.key.starts_with("ui_retry_countdown"))
+        {
+            fail("a portal, yet a countdown".into());
+        }
+        let state = |id: &str| v.chain.iter().find(|n| n.id == id).map(|n| n.state);
+        if state("network").or(state("proxy")) != Some("failed")
+            || state("server") == Some("failed")
+            || state("gateway").is_some()
+        {
+            fail(format!(
+                "a portal's chain blames the wrong part: {:?}",
+                v.chain
+            ));
+        }
+    }
+    // a request that is not resent: the retry step says the form is sent again
+    if !gateway_doctor::policy::resendable(&d.method) {
+        for s in &all {
+            if s.id == "retry" && s.key != "step_retry_resubmit" {
+                fail(format!("a {} retried with {}", d.method, s.key));
+            }
+        }
+    }
+    // this computer's clock is what fails: setting it, and nothing that blames the site, waits
+    // for it or tries another window or browser of the same computer
+    if d.cause.as_str() == "clock" {
+        for s in &all {
+            if !matches!(s.id.as_str(), "set-clock" | "retry" | "resubmit-warning") {
+                fail(format!("a wrong clock, yet step {}", s.id));
+            }
+        }
+    }
+    // a wait the site asked for is the headline's, not "wait a little"
+    if d.retry_after_seconds.is_some_and(|s| s >= 1.0)
+        && matches!(
+            v.headline.key.trim_end_matches("_nogw"),
+            "summary_overloaded" | "summary_rate_limited"
+        )
+    {
+        fail(format!(
+            "{} with Retry-After {:?}: the headline does not say the wait",
+            v.headline.key, d.retry_after_seconds
+        ));
+    }
+    // a rate limit is no outage: no "is it down?" before more
+    if d.status_code == Some(429) {
+        for s in &v.steps {
+            if matches!(s.id.as_str(), "check-down" | "status-page") {
+                fail(format!("a 429, yet {} before more", s.id));
             }
         }
     }

@@ -604,6 +604,154 @@ fn a_locked_captive_portal_the_browser_reports_says_sign_in_and_opens_its_page()
     assert_eq!(in_context(&stopped, &portal("locked_portal")), stopped);
 }
 
+#[test]
+fn a_511_gets_sign_in_steps_from_its_first_frame_on_with_or_without_its_link() {
+    // The panel's first frame is painted from the response alone, before the page's text
+    // (and its sign-in link) arrives: a 511 is a network's sign-in from the status alone.
+    let first = diagnose(&Failure {
+        url: "https://news.example.com/".into(),
+        status_code: Some(511),
+        status_line: Some("HTTP/1.1 511 Network Authentication Required".into()),
+        response_headers: vec![gateway_doctor::model::Header {
+            name: "Server".into(),
+            value: Some("nginx".into()),
+        }],
+        time_stamp: Some(NOW),
+        ..Default::default()
+    })
+    .unwrap();
+    let refined = diagnose(&Failure {
+        body_text: Some(r#"<a href="http://portal.example.net/login">Sign in</a>"#.into()),
+        ..Failure {
+            url: "https://news.example.com/".into(),
+            status_code: Some(511),
+            time_stamp: Some(NOW),
+            ..Default::default()
+        }
+    })
+    .unwrap();
+    let panel = |d: &Diagnosis, e: &Environment| {
+        let r = auto(d);
+        view(
+            d,
+            &advise(d, e),
+            e,
+            Unknown::default(),
+            &RetryState {
+                state: Some(r.state.into()),
+                reason: Some(r.reason),
+                ..Default::default()
+            },
+        )
+    };
+    let ids = |s: &[gateway_doctor::view::ViewStep]| -> Vec<String> {
+        s.iter().map(|s| s.id.clone()).collect()
+    };
+    for (browser, check) in [
+        ("chrome", "http://www.gstatic.com/generate_204"),
+        ("firefox", "http://detectportal.firefox.com/canonical.html"),
+    ] {
+        let e = Environment {
+            browser: Some(browser.into()),
+            incognito_allowed: Some(true),
+            ..env()
+        };
+        let v = panel(&first, &e);
+        assert!(v.headline.key.starts_with("summary_portal"), "{browser}");
+        assert_eq!(v.culprit.key, "ui_culprit_network");
+        // the network's sign-in page by the browser's own check, joining again, the staff
+        assert_eq!(
+            ids(&v.steps),
+            ["open-portal", "reconnect", "ask-staff"],
+            "{browser}"
+        );
+        assert_eq!(
+            v.steps[0].action,
+            Some(gateway_doctor::model::Action::OpenUrl { url: check.into() })
+        );
+        assert_eq!(ids(&v.more), ["other-browser"]);
+        // no private window, no countdown: signing in is what helps
+        assert_eq!(v.primary, [gateway_doctor::model::Action::Retry]);
+        assert_eq!(v.retry.unwrap().key, "ui_retry_after_sign_in");
+        // the network stops the page; nothing is known of the site
+        let chain: Vec<(&str, &str)> = v.chain.iter().map(|n| (n.id, n.state)).collect();
+        assert_eq!(
+            chain,
+            [
+                ("you", "working"),
+                ("network", "failed"),
+                ("server", "unknown")
+            ]
+        );
+        // once the page is read: its sign-in page first, the same headline
+        let v = panel(&refined, &e);
+        assert_eq!(
+            ids(&v.steps),
+            ["sign-in", "open-portal", "reconnect"],
+            "{browser}"
+        );
+        assert!(v.headline.key.starts_with("summary_portal"));
+        assert_eq!(ids(&v.more), ["ask-staff", "other-browser"]);
+    }
+    // Firefox says which address it checks: that one; and it is not offered twice when it is
+    // already the sign-in page (a locked portal the browser reported)
+    let e = Environment {
+        browser: Some("firefox".into()),
+        portal_url: Some("http://detectportal.example.org/canonical.html".into()),
+        captive_portal: Some("locked_portal".into()),
+        ..env()
+    };
+    let v = panel(&first, &e);
+    assert_eq!(
+        v.steps[0].action,
+        Some(gateway_doctor::model::Action::OpenUrl {
+            url: "http://detectportal.example.org/canonical.html".into()
+        })
+    );
+    let locked = in_context(
+        &net_error("https://news.example.com/", "NS_ERROR_NET_TIMEOUT", "GET"),
+        &e,
+    );
+    let v = panel(&locked, &e);
+    assert_eq!(ids(&v.steps), ["sign-in", "reconnect", "ask-staff"]);
+    // a POST behind a portal: the form warning, still no outage step
+    let mut post = first.clone();
+    post.method = "POST".into();
+    let a = advise(&post, &env());
+    let all: Vec<&str> = a.steps.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        all,
+        [
+            "open-portal",
+            "reconnect",
+            "ask-staff",
+            "resubmit-warning",
+            "retry",
+            "other-browser"
+        ]
+    );
+}
+
+#[test]
+fn a_locked_captive_portal_is_not_in_front_of_this_computer() {
+    let e = Environment {
+        browser: Some("firefox".into()),
+        captive_portal: Some("locked_portal".into()),
+        online: Some(true),
+        ..env()
+    };
+    for url in ["http://127.0.0.1:9999/", "http://192.168.1.20:8080/"] {
+        let raw = net_error(url, "NS_ERROR_CONNECTION_REFUSED", "GET");
+        let d = in_context(&raw, &e);
+        assert_eq!(d.cause, Cause::ConnectionRefused, "{url}");
+        assert!(!gateway_doctor::diagnose::is_portal(&d));
+        assert!(advise(&d, &e)
+            .summary
+            .key
+            .starts_with("summary_connection_refused_l"));
+    }
+}
+
 // ---------------------------------------------------------------- a wrong clock
 
 use gateway_doctor::model::ClockSample;

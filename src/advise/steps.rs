@@ -62,6 +62,12 @@ fn with_host(url: &str, new_host: &str) -> Option<String> {
     Some(out)
 }
 
+/// The address Firefox checks for a captive portal (`captivedetect.canonicalURL`), where the
+/// environment does not say.
+pub const FIREFOX_PORTAL_CHECK: &str = "http://detectportal.firefox.com/canonical.html";
+/// The address Chrome checks for a captive portal (its captive_portal component).
+pub const CHROME_PORTAL_CHECK: &str = "http://www.gstatic.com/generate_204";
+
 /// Minutes worth waiting for this cause before trying again.
 fn wait_minutes(d: &Diagnosis) -> f64 {
     if let Some(s) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
@@ -100,8 +106,10 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
         Retry => {
             s.act(Action::Retry);
             if !c.idempotent {
+                // the message says the form is sent again
                 s.put("resubmits", Param::Flag(true));
                 s.text("method", &d.method);
+                s.variant("resubmit");
             }
             if let Some(a) = env.attempts.filter(|a| *a > 0) {
                 s.number("attempts", f64::from(a));
@@ -159,6 +167,8 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 .as_ref()
                 .and_then(|g| Some((g, status_pages::platform_status_page(&g.id)?)));
             let (url, guess, of_provider) = match (site, provider) {
+                // a site on the platform (myapp.herokuapp.com): its page is the provider's
+                (Some((url, false)), Some((_, p))) if url == p => (url, false, true),
                 (Some((url, false)), _) => (url, false, false),
                 (_, Some((_, p))) => (p.to_string(), false, true),
                 (Some((url, true)), None) => (url, true, false),
@@ -381,6 +391,29 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             s.text("signInHost", if host.is_empty() { url } else { &host });
             s.open(url);
         }
+        OpenPortal => {
+            // The browser's own captive-portal check: a plain http:// address the portal
+            // answers with its sign-in page (Firefox tells which; Chrome's is fixed).
+            let url = env
+                .portal_url
+                .as_deref()
+                .map(|u| clip(u.trim(), 2048))
+                .filter(|u| crate::url::parse(u).is_ok_and(|p| p.is_http()))
+                .unwrap_or(if firefox {
+                    FIREFOX_PORTAL_CHECK
+                } else {
+                    CHROME_PORTAL_CHECK
+                });
+            // the sign-in step opens it already
+            if d.sign_in_url.as_deref() == Some(url) {
+                return None;
+            }
+            let host = crate::url::parse(url).map(|u| u.host).unwrap_or_default();
+            s.text("url", url);
+            s.text("portalHost", if host.is_empty() { url } else { &host });
+            s.open(url);
+        }
+        Reconnect | AskStaff => {}
         NotifyWhenBack => {
             s.text("host", &c.authority);
             s.act(Action::Watch);

@@ -173,9 +173,11 @@ pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
         return out;
     }
     // A captive portal holds the connection: whatever failed, signing in is what helps
-    // (its interception also breaks HTTPS and names).
+    // (its interception also breaks HTTPS and names). Not for a server on this computer or
+    // the local network, which no portal stands in front of.
     if portal_locked(env)
         && env.online != Some(false)
+        && crate::domain::local(&d.host).is_none()
         && (network_error(d.cause, true) || matches!(d.cause, Cause::Tls | Cause::Other))
     {
         assign(

@@ -581,3 +581,17 @@ proptest::proptest! {
         proptest::prop_assert!(e.cause != Cause::None);
     }
 }
+
+#[test]
+fn firefox_error_page_codes_mean_their_network_errors() {
+    for (code, name) in super::ABOUT_NETERROR {
+        assert_ne!(classify(name), OTHER, "{name}");
+        assert_eq!(classify(code), classify(name), "{code}");
+    }
+    assert_eq!(classify("dnsNotFound").cause, Cause::Dns);
+    assert_eq!(
+        classify("connectionFailure").cause,
+        Cause::ConnectionRefused
+    );
+    assert_eq!(classify("netTimeout").cause, Cause::Timeout);
+}

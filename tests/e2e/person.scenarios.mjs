@@ -12,7 +12,7 @@ import { upstream, freePort, waitFor, startNginx } from './lib/servers.mjs';
 import { grantedCopy } from './lib/granted.mjs';
 import { expiredCertificate, opensslAvailable } from './lib/certs.mjs';
 import { createServer as createHttpsServer } from 'node:https';
-import { openSteps } from './lib/panel.mjs';
+import { openSteps, LOOKALIKE_HOSTS } from './lib/panel.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 120_000;
@@ -136,11 +136,27 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
     }
   });
 
-  test(`${browser} person 4: a captive portal's 511 through nginx → "This network wants you to sign in" → its sign-in page in one click → through → the page loads by itself`, { timeout: TIMEOUT }, async () => {
+  test(`${browser} person 4: a captive portal's 511 through nginx → "This network wants you to sign in", with sign-in steps from the first frame on → its sign-in page in one click → through → the page loads by itself`, { timeout: TIMEOUT }, async () => {
     const up = await upstream(await freePort()).start();
     const gw = await startNginx({ upstreamPort: up.port });
     let signedIn = false;
+    // /held, from the portal itself (nginx would hold the headers back with the page): the
+    // 511's headers at once, its page (with the sign-in link) only when the test says: until
+    // then the extension has only the response to go on, as for the panel's first frame
+    // (painted before the page's text is read).
+    /** @type {() => void} */
+    let release = () => {};
+    const released = new Promise((resolve) => (release = resolve));
+    const page511 = (link) =>
+      `<!doctype html><html><head><title>Network Authentication Required</title></head><body><p>You must <a href="${link}">sign in to the network</a> first.</p></body></html>`;
     up.handler = (req, res) => {
+      if (req.url.startsWith('/held')) {
+        res.writeHead(511, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.write('<!-- -->');
+        released.then(() => res.end(page511(up.url('/login'))));
+        setTimeout(release, 20_000).unref();
+        return;
+      }
       if (req.url.startsWith('/login')) {
         signedIn = true;
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -150,27 +166,60 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       if (!signedIn) {
         // RFC 6585: the page links the network's sign-in page.
         res.writeHead(511, { 'Content-Type': 'text/html; charset=utf-8' });
-        res.end(`<!doctype html><html><head><title>Network Authentication Required</title></head><body><p>You must <a href="${up.url('/login')}">sign in to the network</a> first.</p></body></html>`);
+        res.end(page511(up.url('/login')));
         return;
       }
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><html><head><title>Upstream OK</title></head><body><h1>The real page</h1></body></html>');
     };
+    let heldTab;
     try {
       // The background's own checks, 10 times faster.
       await d.ext(async () => {
         await chrome.storage.session.set({ clockScale: 10 });
         return true;
       });
+      // The first frame: the view the panel is first painted from, made from the 511's headers
+      // alone (the page is held back), in a tab of its own (the test's tab would wait for the
+      // page's load). Sign-in steps already, with or without the link; nothing of an outage.
+      heldTab = await d.ext(async (url) => (await chrome.tabs.create({ url, active: true })).id, up.url('/held'));
+      const viewOf = (tabId) => d.ext((tabId) => chrome.runtime.sendMessage({ type: 'gd:view', tabId }), tabId);
+      const first = await waitFor(async () => {
+        const v = await viewOf(heldTab);
+        return v?.panel && v;
+      }, { what: "the held 511's view from its headers", timeoutMs: 15_000 });
+      const ids = (steps) => (steps || []).map((s) => s.id);
+      assert.equal(first.diagnosis.badge, '511');
+      assert.equal(first.diagnosis.signInUrl, undefined, 'the page is not read yet');
+      assert.match(first.panel.headline.key, /^summary_portal/);
+      assert.deepEqual(ids(first.panel.steps), ['open-portal', 'reconnect', 'ask-staff'], JSON.stringify(first.panel.steps));
+      assert.match(first.panel.steps[0].action?.url || '', /^http:\/\//, 'it opens a plain http:// address');
+      for (const id of ['wait', 'notify-when-back', 'check-down', 'status-page', 'incognito', 'contact-site', 'archived-copy']) {
+        assert.ok(![...ids(first.panel.steps), ...ids(first.panel.more)].includes(id), `no ${id} for a portal: ${ids(first.panel.more)}`);
+      }
+      assert.ok(!first.panel.primary.some((a) => a.type === 'open-incognito'), 'no private window for a portal');
+      assert.equal(first.panel.offerWatch, false, 'no watch of the site for a portal');
+      assert.equal(first.panel.retry?.key, 'ui_retry_after_sign_in');
+      // The page arrives: the view that read it opens the sign-in page it links, first.
+      release();
+      const refined = await waitFor(async () => {
+        const v = await viewOf(heldTab);
+        return v?.panel?.steps?.[0]?.id === 'sign-in' && v;
+      }, { what: 'the refined view with the sign-in step first', timeoutMs: 20_000 });
+      assert.equal(refined.panel.steps[0].action?.url, up.url('/login'));
+      assert.match(refined.panel.headline.key, /^summary_portal/);
+      await d.ext((id) => chrome.tabs.remove(id).then(() => true), heldTab);
+      heldTab = undefined;
+
       await d.goto(gw.url('/news'));
       // The first frame's panel is painted from the response alone; the view that knows the
       // page (its sign-in link) follows once the content script has sent the page.
       const panel = await waitFor(
         async () => {
           const p = await d.panel({ timeout: 1000 });
-          return p && /This network wants you to sign in/.test(p.text) && /loads again by itself/.test(p.text) && p.text;
+          return p && /This network wants you to sign in/.test(p.text) && /Sign in to the network on its page/.test(p.text) && p.text;
         },
-        { what: 'the sign-in wording and the reload line in the panel', timeoutMs: 20_000 },
+        { what: 'the sign-in wording and the sign-in step in the panel', timeoutMs: 20_000 },
       );
       assert.match(panel, /loads again by itself once the network lets you through/);
       await openSteps(d);
@@ -178,11 +227,13 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       await waitFor(() => signedIn, { what: 'the sign-in page opened', timeoutMs: 15_000 });
       await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page, loaded by itself once through', timeoutMs: 40_000 });
     } finally {
-      await d.ext(async () => {
+      release();
+      await d.ext(async (held) => {
+        if (held !== undefined) await chrome.tabs.remove(held).catch(() => {});
         await chrome.storage.session.remove('clockScale');
         for (const t of await chrome.tabs.query({ title: 'Portal' })) await chrome.tabs.remove(t.id);
         return true;
-      }).catch(() => {});
+      }, heldTab).catch(() => {});
       await gw.stop();
       await up.stop();
     }
@@ -264,7 +315,9 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
             { what: `Firefox's captive-portal state ${want}`, timeoutMs: 30_000, intervalMs: 1000 },
           );
         await untilState('locked_portal');
-        const url = `http://127.0.0.1:${sitePort}/news`;
+        // A real-looking name, which Firefox resolves to 127.0.0.1 here (lib/panel.mjs): no
+        // portal stands between a person and 127.0.0.1 itself, so the core never blames one.
+        const url = `http://${LOOKALIKE_HOSTS[0]}:${sitePort}/news`;
         await b.goto(url);
         await waitFor(async () => (await b.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
         const text = await waitFor(

@@ -1,0 +1,205 @@
+//! The steps of each kind of failure, most likely to help first, before [`super::order`]'s
+//! adjustments.
+
+use super::Id::{self, *};
+
+/// Steps for response causes (5xx), before the ones every such cause gets.
+pub(super) const MAINTENANCE_STEPS: &[Id] = &[
+    Retry,
+    StatusPage,
+    Wait,
+    NotifyWhenBack,
+    CheckDown,
+    ArchivedCopy,
+];
+pub(super) const OVERLOADED_STEPS: &[Id] = &[
+    Retry,
+    Wait,
+    NotifyWhenBack,
+    CheckDown,
+    StatusPage,
+    ArchivedCopy,
+];
+/// A 429: the site limits this person's requests; it is not down. Waiting, the watch, and
+/// the content from elsewhere meanwhile.
+pub(super) const RATE_LIMIT_STEPS: &[Id] = &[
+    Retry,
+    Wait,
+    NotifyWhenBack,
+    ArchivedCopy,
+    CheckDown,
+    StatusPage,
+];
+pub(super) const SITE_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    StatusPage,
+    ContactSite,
+    Wait,
+    NotifyWhenBack,
+    ArchivedCopy,
+];
+pub(super) const GATEWAY_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    StatusPage,
+    Wait,
+    NotifyWhenBack,
+    ArchivedCopy,
+];
+/// After the cause's own steps, for every response cause (gateway errors are server-side:
+/// the person's DNS already found the server, so the DNS steps come last).
+pub(super) const RESPONSE_TAIL: &[Id] = &[
+    OtherBrowser,
+    DisableExtensions,
+    CheckProxy,
+    ContactSite,
+    VerifyUrl,
+];
+
+/// Steps for no-response causes, before the ones every such cause gets.
+pub(super) const DNS_STEPS: &[Id] = &[
+    Retry,
+    VerifyUrl,
+    CheckDown,
+    CheckConnection,
+    FlushDns,
+    ChangeDns,
+    CheckProxy,
+    DisableExtensions,
+];
+pub(super) const OFFLINE_STEPS: &[Id] = &[
+    CheckConnection,
+    Retry,
+    CheckProxy,
+    NotifyWhenBack,
+    FlushDns,
+    ChangeDns,
+];
+pub(super) const PROXY_STEPS: &[Id] = &[
+    CheckProxy,
+    Retry,
+    DisableExtensions,
+    CheckConnection,
+    CheckDown,
+];
+pub(super) const AUTH_STEPS: &[Id] = &[CheckConnection, CheckProxy, Retry, Incognito, OtherBrowser];
+pub(super) const TLS_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    CheckProxy,
+    DisableExtensions,
+    Incognito,
+    OtherBrowser,
+    ContactSite,
+    StatusPage,
+    ClearSiteData,
+];
+/// The site's certificate is broken (expired, wrong name, ...): is it down for everyone, tell
+/// its owners, another browser or device; a private window or the site's cookies change
+/// nothing about a certificate.
+pub(super) const TLS_SITE_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    ContactSite,
+    OtherBrowser,
+    StatusPage,
+    CheckProxy,
+    DisableExtensions,
+    Incognito,
+    ClearSiteData,
+];
+pub(super) const SITE_DATA_STEPS: &[Id] = &[
+    ClearSiteData,
+    Retry,
+    Incognito,
+    DisableExtensions,
+    OtherBrowser,
+    CheckDown,
+];
+pub(super) const COOKIE_STEPS: &[Id] = &[
+    ClearSiteData,
+    Retry,
+    Incognito,
+    DisableExtensions,
+    CheckProxy,
+    CheckDown,
+];
+pub(super) const BLOCKED_STEPS: &[Id] = &[
+    DisableExtensions,
+    Retry,
+    CheckProxy,
+    Incognito,
+    OtherBrowser,
+    CheckConnection,
+];
+/// The administrator's policy: nothing here turns it off; another browser may not have it.
+pub(super) const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
+/// A DNS filter answered 0.0.0.0 or `::`: allow the name there, or use another DNS.
+pub(super) const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, CheckProxy];
+/// The computer's clock is off: set it, then retry (every secure site fails until then, in
+/// every browser and window of this computer): nothing else.
+pub(super) const CLOCK_STEPS: &[Id] = &[SetClock, Retry];
+/// The browser's secure DNS failed where the system's resolver works: change or turn it off.
+pub(super) const SECURE_DNS_STEPS: &[Id] = &[SecureDns, Retry, ChangeDns, FlushDns];
+/// A network's sign-in (a captive portal): its page (the link the 511 gave, else an http://
+/// address the portal catches), joining the network again, the place's staff; nothing that
+/// waits for an outage or blames the site.
+pub(super) const PORTAL_STEPS: &[Id] =
+    &[SignIn, OpenPortal, Reconnect, AskStaff, Retry, OtherBrowser];
+/// This connection's IPv6: another network (mobile data) or the router's or provider's fix.
+pub(super) const IPV6_STEPS: &[Id] = &[CheckConnection, Retry, OtherBrowser, CheckProxy];
+pub(super) const URL_STEPS: &[Id] = &[VerifyUrl, Retry, OtherBrowser];
+pub(super) const TIMEOUT_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    CheckConnection,
+    CheckProxy,
+    DisableExtensions,
+    FlushDns,
+    ChangeDns,
+    VerifyUrl,
+];
+/// connection-refused, connection-reset, invalid-response, http2-quic, other
+pub(super) const CONNECTION_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    CheckProxy,
+    DisableExtensions,
+    CheckConnection,
+    VerifyUrl,
+    FlushDns,
+    ChangeDns,
+];
+/// A real host refused the connection: the site's server is down (or moved), so what a site
+/// outage gets; the person's own setup after it.
+pub(super) const REFUSED_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    NotifyWhenBack,
+    Wait,
+    StatusPage,
+    CheckProxy,
+    DisableExtensions,
+    CheckConnection,
+    VerifyUrl,
+    FlushDns,
+    ChangeDns,
+];
+/// After the cause's own steps, for every no-response cause: those not there yet.
+pub(super) const NO_RESPONSE_TAIL: &[Id] = &[
+    Incognito,
+    OtherBrowser,
+    Wait,
+    NotifyWhenBack,
+    StatusPage,
+    ArchivedCopy,
+    ContactSite,
+    ClearSiteData,
+    VerifyUrl,
+    FlushDns,
+    ChangeDns,
+    CheckConnection,
+    CheckProxy,
+    DisableExtensions,
+];
