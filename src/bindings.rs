@@ -31,10 +31,53 @@ fn optional<T: Default>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) 
     f(v, &Path::Root(what))
 }
 
+/// An output as a JavaScript value: written as JSON text (src/json.rs) and read by one
+/// `JSON.parse`, which is faster than building the value property by property from here.
+/// Every export's output goes through this one function.
 fn to_js<T: Serialize>(v: &T) -> R<JsValue> {
-    // serde-wasm-bindgen's errors are JavaScript `Error`s already.
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
+    from_json(crate::json::write(v, js_float))
+}
+
+/// A number the JSON writer leaves to JavaScript (a fraction with 16 digits or more, a very
+/// small or large magnitude): `Number.prototype.toString`, which `JSON.parse` reads back
+/// exactly.
+#[inline(never)]
+fn js_float(x: f64, out: &mut String) {
+    let s = js_sys::Number::from(x)
+        .to_string_with_radix(10)
+        .map_or_else(|_| String::from("null"), String::from);
+    out.push_str(&s);
+}
+
+#[inline(never)]
+fn from_json(j: Result<crate::json::Json, crate::json::Error>) -> R<JsValue> {
+    let j =
+        j.map_err(|_| JsValue::from(js_sys::Error::new("output: cannot be written as JSON")))?;
+    let v = js_sys::JSON::parse(&j.out)?;
+    if j.nan {
+        put_nan(&v, &js_sys::JsString::from_char_code1(0xD800).into());
+    }
+    Ok(v)
+}
+
+/// Puts NaN back where the JSON writer wrote its placeholder, the string "\u{D800}" (no
+/// Rust string is one), into the arrays and objects of `v`.
+fn put_nan(v: &JsValue, mark: &JsValue) {
+    if !v.is_object() {
+        return;
+    }
+    let o: &js_sys::Object = v.unchecked_ref();
+    let keys = js_sys::Object::keys(o);
+    for k in keys.iter() {
+        let Ok(x) = js_sys::Reflect::get(v, &k) else {
+            continue;
+        };
+        if x == *mark {
+            let _ = js_sys::Reflect::set(v, &k, &JsValue::from_f64(f64::NAN));
+        } else {
+            put_nan(&x, mark);
+        }
+    }
 }
 
 /// A plain object of `fields`; `undefined` values are left out. Smaller in the wasm than a
