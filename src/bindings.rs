@@ -56,7 +56,11 @@ fn from_json(j: Result<crate::json::Json, crate::json::Error>) -> R<JsValue> {
         j.map_err(|_| JsValue::from(js_sys::Error::new("output: cannot be written as JSON")))?;
     let v = js_sys::JSON::parse(&j.out)?;
     if j.nan {
-        put_nan(&v, &js_sys::JsString::from_char_code1(0xD800).into());
+        let mark: JsValue = js_sys::JsString::from_char_code1(0xD800).into();
+        if v == mark {
+            return Ok(JsValue::from_f64(f64::NAN));
+        }
+        put_nan(&v, &mark);
     }
     Ok(v)
 }
