@@ -2,6 +2,7 @@
 //! `Error`. The only module (with its `decode` part) that knows about wasm-bindgen; logic
 //! modules never import it.
 
+pub(crate) mod arena;
 mod decode;
 
 use crate::model::InputError;
@@ -31,10 +32,57 @@ fn optional<T: Default>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) 
     f(v, &Path::Root(what))
 }
 
+/// An output as a JavaScript value: written as JSON text (src/json.rs) and read by one
+/// `JSON.parse`, which is faster than building the value property by property from here.
+/// Every export's output goes through this one function.
 fn to_js<T: Serialize>(v: &T) -> R<JsValue> {
-    // serde-wasm-bindgen's errors are JavaScript `Error`s already.
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
+    from_json(crate::json::write(v, js_float))
+}
+
+/// A number the JSON writer leaves to JavaScript (a fraction with 16 digits or more, a very
+/// small or large magnitude): `Number.prototype.toString`, which `JSON.parse` reads back
+/// exactly.
+#[inline(never)]
+fn js_float(x: f64, out: &mut String) {
+    let s = js_sys::Number::from(x)
+        .to_string_with_radix(10)
+        .map_or_else(|_| String::from("null"), String::from);
+    out.push_str(&s);
+}
+
+#[inline(never)]
+fn from_json(j: Result<crate::json::Json, crate::json::Error>) -> R<JsValue> {
+    let j =
+        j.map_err(|_| JsValue::from(js_sys::Error::new("output: cannot be written as JSON")))?;
+    let v = js_sys::JSON::parse(&j.out)?;
+    if j.nan {
+        let mark: JsValue = js_sys::JsString::from_char_code1(0xD800).into();
+        if v == mark {
+            return Ok(JsValue::from_f64(f64::NAN));
+        }
+        put_nan(&v, &mark);
+    }
+    Ok(v)
+}
+
+/// Puts NaN back where the JSON writer wrote its placeholder, the string "\u{D800}" (no
+/// Rust string is one), into the arrays and objects of `v`.
+fn put_nan(v: &JsValue, mark: &JsValue) {
+    if !v.is_object() {
+        return;
+    }
+    let o: &js_sys::Object = v.unchecked_ref();
+    let keys = js_sys::Object::keys(o);
+    for k in keys.iter() {
+        let Ok(x) = js_sys::Reflect::get(v, &k) else {
+            continue;
+        };
+        if x == *mark {
+            let _ = js_sys::Reflect::set(v, &k, &JsValue::from_f64(f64::NAN));
+        } else {
+            put_nan(&x, mark);
+        }
+    }
 }
 
 /// A plain object of `fields`; `undefined` values are left out. Smaller in the wasm than a
@@ -71,8 +119,16 @@ fn input(e: InputError) -> JsValue {
     js_sys::Error::new(&e.0).into()
 }
 
+/// The first thing every export does: the allocator's arena keeps what earlier calls left
+/// live (src/bindings/arena.rs). Checked by the test at the end of this file.
+fn begin() {
+    #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+    crate::ALLOCATOR.0.begin();
+}
+
 #[wasm_bindgen]
 pub fn diagnose(failure: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let f = required("failure", &failure, decode::failure)?;
     to_js(&crate::diagnose(&f).map_err(input)?)
 }
@@ -81,6 +137,7 @@ pub fn diagnose(failure: JsValue) -> Result<JsValue, JsValue> {
 /// down, ... where the environment tells what the failure alone cannot.
 #[wasm_bindgen(js_name = inContext)]
 pub fn in_context(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
     let env = optional("environment", &environment, |v, at| {
         decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
@@ -90,6 +147,7 @@ pub fn in_context(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, J
 
 #[wasm_bindgen]
 pub fn advise(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
     let env = optional("environment", &environment, |v, at| {
         decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
@@ -99,6 +157,7 @@ pub fn advise(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, JsVal
 
 #[wasm_bindgen(js_name = retryPlan)]
 pub fn retry_plan(diagnosis: JsValue, history: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
     let h = optional("history", &history, decode::history)?;
     to_js(&crate::retry_plan(&d, &h))
@@ -106,6 +165,7 @@ pub fn retry_plan(diagnosis: JsValue, history: JsValue) -> Result<JsValue, JsVal
 
 #[wasm_bindgen(js_name = suggestHost)]
 pub fn suggest_host(host: JsValue, known_hosts: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let host = required("host", &host, decode::string)?;
     let known = optional("knownHosts", &known_hosts, |v, at| {
         decode::list(v, at, MAX_KNOWN_HOSTS, decode::string)
@@ -117,6 +177,7 @@ pub fn suggest_host(host: JsValue, known_hosts: JsValue) -> Result<JsValue, JsVa
 
 #[wasm_bindgen(js_name = rankExtensions)]
 pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let exts = optional("extensions", &extensions, |v, at| {
         decode::list(v, at, MAX_EXTENSIONS, decode::extension)
     })?;
@@ -127,6 +188,7 @@ pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
 /// for `retry` (the tab's stored autoRetry decision).
 #[wasm_bindgen]
 pub fn view(diagnosis: JsValue, environment: JsValue, retry: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
     let env = optional("environment", &environment, |v, at| {
         decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
@@ -140,6 +202,7 @@ pub fn view(diagnosis: JsValue, environment: JsValue, retry: JsValue) -> Result<
 /// The retry line alone (src/view.rs), for redrawing it: `retry` as in `view`.
 #[wasm_bindgen(js_name = retryLine)]
 pub fn retry_line(retry: JsValue, method: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let r = optional("retry", &retry, decode::retry_state)?;
     let m = method.as_string().unwrap_or_default();
     to_js(&crate::view::retry_line(&r, &m))
@@ -149,6 +212,7 @@ pub fn retry_line(retry: JsValue, method: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(js_name = autoRetry)]
 pub fn auto_retry(diagnosis: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
     let s = required("state", &state, decode::auto_input)?;
     let a = crate::policy::auto_retry(&d, &s);
@@ -164,6 +228,7 @@ pub fn auto_retry(diagnosis: JsValue, state: JsValue) -> Result<JsValue, JsValue
 
 #[wasm_bindgen(js_name = watchNext)]
 pub fn watch_next(watch: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let w = required("watch", &watch, decode::watch_input)?;
     let n = crate::policy::watch_next(&w);
     Ok(obj(&[
@@ -173,7 +238,7 @@ pub fn watch_next(watch: JsValue) -> Result<JsValue, JsValue> {
     ]))
 }
 
-/// `online`, `portal` (optional): what the browser says now; `reload` says whether the
+/// `online`, `portal` (optional, a string): what the browser says now; `reload` says whether the
 /// waiting tabs load again (policy::network_back).
 #[wasm_bindgen(js_name = networkCheckNext)]
 pub fn network_check_next(
@@ -182,8 +247,12 @@ pub fn network_check_next(
     now: JsValue,
     scale: JsValue,
     online: Option<bool>,
-    portal: Option<String>,
+    portal: Option<js_sys::JsString>,
 ) -> Result<JsValue, JsValue> {
+    // `portal` is read here, not as a `String` argument: the glue would allocate that
+    // before `begin` (src/bindings/arena.rs). Not a string: none.
+    begin();
+    let portal = portal.and_then(|p| JsValue::from(p).as_string());
     let c = decode::loose_number(&checks);
     let c = if c.is_finite() && c > 0.0 {
         c.min(1000.0) as u32
@@ -209,6 +278,7 @@ pub fn network_check_next(
 /// [{id, at}] in the order they reload.
 #[wasm_bindgen(js_name = onlineReloads)]
 pub fn online_reloads(tabs: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let t = optional("tabs", &tabs, |v, at| {
         decode::list(v, at, MAX_WAITING_TABS, decode::waiting_tab)
     })?;
@@ -221,6 +291,7 @@ pub fn online_reloads(tabs: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(js_name = takeToken)]
 pub fn take_token(bucket: JsValue, now: JsValue, scale: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let b = optional("bucket", &bucket, |v, at| decode::bucket(v, at).map(Some))?;
     let scale = decode::loose_number(&scale);
     let t = crate::policy::take_token(b, decode::loose_number(&now), scale);
@@ -238,6 +309,7 @@ pub fn back_reloads(
     now: JsValue,
     scale: JsValue,
 ) -> Result<JsValue, JsValue> {
+    begin();
     let b = optional("bucket", &bucket, |v, at| decode::bucket(v, at).map(Some))?;
     let n = decode::loose_number(&count);
     let n = if n.is_finite() && n > 0.0 {
@@ -256,6 +328,7 @@ pub fn back_reloads(
 
 #[wasm_bindgen(js_name = retryAfter)]
 pub fn retry_after(value: JsValue, date: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+    begin();
     let v = optional("value", &value, decode::string)?;
     let date = optional("date", &date, |v, at| decode::string(v, at).map(Some))?;
     let now = Some(decode::loose_number(&now)).filter(|n| n.is_finite());
@@ -270,6 +343,7 @@ pub fn note_failure(
     known_hosts: JsValue,
     now: JsValue,
 ) -> Result<JsValue, JsValue> {
+    begin();
     let l = optional("list", &list, |v, at| {
         decode::recent_failures(v, at, MAX_KNOWN_HOSTS)
     })?;
@@ -292,6 +366,7 @@ pub fn same_failure(
     shown_url: JsValue,
     latest_failure_at: JsValue,
 ) -> bool {
+    begin();
     let s = |v: &JsValue| v.as_string().unwrap_or_default();
     let latest = Some(decode::loose_number(&latest_failure_at)).filter(|n| n.is_finite());
     crate::policy::same_failure(
@@ -304,11 +379,13 @@ pub fn same_failure(
 
 #[wasm_bindgen(js_name = backAction)]
 pub fn back_action(method: JsValue) -> String {
+    begin();
     crate::policy::back_action(&method.as_string().unwrap_or_default()).to_string()
 }
 
 #[wasm_bindgen(js_name = isBack)]
 pub fn is_back(status: JsValue, redirected: JsValue) -> bool {
+    begin();
     let n = decode::loose_number(&status);
     let status = if n.is_finite() && (0.0..=999.0).contains(&n) {
         n as u16
@@ -320,23 +397,27 @@ pub fn is_back(status: JsValue, redirected: JsValue) -> bool {
 
 #[wasm_bindgen(js_name = headRefused)]
 pub fn head_refused(status: JsValue) -> bool {
+    begin();
     let n = decode::loose_number(&status);
     n.is_finite() && (0.0..=999.0).contains(&n) && crate::status::head_refused(n as u16)
 }
 
 #[wasm_bindgen(js_name = isEarly)]
 pub fn is_early(due: JsValue, now: JsValue) -> bool {
+    begin();
     crate::policy::is_early(decode::loose_number(&due), decode::loose_number(&now))
 }
 
 #[wasm_bindgen]
 pub fn resendable(method: JsValue) -> bool {
+    begin();
     crate::policy::resendable(&method.as_string().unwrap_or_default())
 }
 
 /// The policy's numbers that the shell needs for what it does itself.
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsValue> {
+    begin();
     let l = crate::policy::limits();
     Ok(obj(&[
         ("bucketSize", num(l.bucket_size)),
@@ -360,6 +441,7 @@ pub fn limits() -> Result<JsValue, JsValue> {
 /// "confirm" (on the extension's own page) or "refuse". Anything malformed is refused.
 #[wasm_bindgen(js_name = contentAction)]
 pub fn content_action(action: JsValue, advice: JsValue, disabled_by_us: JsValue) -> String {
+    begin();
     let decided = (|| -> R<&'static str> {
         let a = required("action", &action, decode::action_ref)?;
         let steps = optional("advice", &advice, decode::advice_steps)?;
@@ -372,5 +454,37 @@ pub fn content_action(action: JsValue, advice: JsValue, disabled_by_us: JsValue)
 /// The core's version, for the extension's "about" line.
 #[wasm_bindgen]
 pub fn version() -> String {
+    begin();
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every export calls `begin` first (src/bindings/arena.rs), and takes no argument that
+    /// the glue would copy into the wasm's memory before the call (`String`, `&str`, `Vec`).
+    #[test]
+    fn every_export_begins() {
+        let src = include_str!("bindings.rs");
+        let mut exports = 0;
+        for part in src.split("#[wasm_bindgen").skip(1) {
+            let (sig, body) = part.split_once(" {\n").expect("a function");
+            if !sig.contains("pub fn") {
+                continue;
+            }
+            exports += 1;
+            assert!(
+                body.trim_start().starts_with("begin();") || body.trim_start().starts_with("// "),
+                "{sig}"
+            );
+            assert!(body.contains("begin();"), "{sig}");
+            for bad in ["String", "&str", "Vec<"] {
+                let args = sig.split_once('(').map_or("", |x| x.1);
+                let args = args.rsplit_once(')').map_or(args, |x| x.0);
+                // a `JsString` is a JavaScript value, not Rust memory
+                let args = args.replace("JsString", "");
+                assert!(!args.contains(bad), "{sig}: a {bad} argument");
+            }
+        }
+        assert!(exports > 20);
+    }
 }

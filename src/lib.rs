@@ -9,6 +9,7 @@ pub mod diagnose;
 pub mod domain;
 pub mod extensions;
 pub mod gateway;
+pub mod json;
 pub mod model;
 pub mod neterror;
 pub mod policy;
@@ -27,9 +28,10 @@ pub mod view;
 
 mod bindings;
 
+/// The wasm's allocator: a bump arena reused from one call to the next (src/bindings/arena.rs).
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: bindings::arena::Global = bindings::arena::Global::new();
 
 pub use advise::advise;
 pub use diagnose::diagnose;

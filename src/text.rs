@@ -137,7 +137,7 @@ impl Evidence {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.maybe_named(name)
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| same(n, name))
             .map(|(_, v)| v.as_str())
     }
 
@@ -145,13 +145,26 @@ impl Evidence {
     pub fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.maybe_named(name)
             .iter()
-            .filter(move |(n, _)| n == name)
+            .filter(move |(n, _)| same(n, name))
             .map(|(_, v)| v.as_str())
     }
 
     pub fn has_header(&self, name: &str) -> bool {
-        self.maybe_named(name).iter().any(|(n, _)| n == name)
+        self.maybe_named(name).iter().any(|(n, _)| same(n, name))
     }
+}
+
+/// `a == b` with the lengths compared inline: at opt-level "z" a string comparison is a
+/// chain of calls down to `memcmp` (about a tenth of `diagnose` through the wasm), and most
+/// header names looked up have another length than the one compared.
+#[inline(always)]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+#[inline(never)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a == b
 }
 
 /// [`Evidence::name_lens`]'s bit for a header name.

@@ -29,7 +29,7 @@ use crate::model::{
 use crate::policy::{AutoInput, Bucket, WaitingTab, WatchInput};
 use crate::view::{RetryState, Unknown};
 use js_sys::{Function, JsString, Reflect};
-use std::cell::Cell;
+use std::cell::UnsafeCell;
 use wasm_bindgen::prelude::*;
 
 pub type R<T> = Result<T, JsValue>;
@@ -73,26 +73,43 @@ impl Path<'_> {
 
 /// The JavaScript string for a field name, made once: JavaScript finds a property much
 /// faster by a string it has seen before than by a new one each time. The strings live as
-/// long as the module (a few dozen names).
+/// long as the module (a few dozen names), in a static table rather than on the heap, so that
+/// the allocator's arena is not kept from reusing a call's memory each time a name is first
+/// seen (src/bindings/arena.rs).
 #[inline(never)]
 fn key(k: &'static str) -> &'static JsValue {
-    thread_local! {
-        static KEYS: Cell<Vec<(*const u8, usize, &'static JsValue)>> = const { Cell::new(Vec::new()) };
-    }
-    KEYS.with(|cell| {
-        let mut keys = cell.take();
-        let found = match keys.iter().find(|x| x.0 == k.as_ptr() && x.1 == k.len()) {
-            Some(x) => x.2,
+    let slots = KEYS.0.get() as *mut KeySlot;
+    for i in 0..KEY_SLOTS {
+        // SAFETY: one thread (wasm32 without atomics). A slot is written once, while it is
+        // empty (so no reference into it exists), and never moved or dropped after, so the
+        // references handed out stay valid for the module's life.
+        let slot = unsafe { &*slots.add(i) };
+        match slot {
+            Some((p, n, v)) if *p == k.as_ptr() && *n == k.len() => return v,
+            Some(_) => {}
             None => {
-                let v: &'static JsValue = Box::leak(Box::new(JsValue::from_str(k)));
-                keys.push((k.as_ptr(), k.len(), v));
-                v
+                unsafe { *slots.add(i) = Some((k.as_ptr(), k.len(), JsValue::from_str(k))) };
+                if let Some((_, _, v)) = unsafe { &*slots.add(i) } {
+                    return v;
+                }
             }
-        };
-        cell.set(keys);
-        found
-    })
+        }
+    }
+    // more names than slots: kept on the heap
+    Box::leak(Box::new(JsValue::from_str(k)))
 }
+
+const KEY_SLOTS: usize = 160;
+
+/// A name (where its text is, its length) and its JavaScript string.
+type KeySlot = Option<(*const u8, usize, JsValue)>;
+
+struct Keys(UnsafeCell<[KeySlot; KEY_SLOTS]>);
+
+// One thread: the wasm is built without atomics; natively `key` is never called.
+unsafe impl Sync for Keys {}
+
+static KEYS: Keys = Keys(UnsafeCell::new([const { None }; KEY_SLOTS]));
 
 /// Reads `v[key]`; `Ok(None)` when `v` has no such property (not merely `undefined`).
 fn get(v: &JsValue, at: &Path, name: &'static str) -> R<Option<JsValue>> {
