@@ -356,6 +356,16 @@ pub fn limits() -> Result<JsValue, JsValue> {
     ]))
 }
 
+/// One step of the retry and watch machine (src/machine.rs): the stored `state` (null when
+/// none), an `event`, the `ctx`; returns {state, effects, answer}.
+#[wasm_bindgen]
+pub fn step(state: JsValue, event: JsValue, ctx: JsValue) -> Result<JsValue, JsValue> {
+    let s = optional("state", &state, decode::machine_state)?;
+    let e = required("event", &event, decode::machine_event)?;
+    let c = required("ctx", &ctx, decode::machine_ctx)?;
+    to_js(&crate::machine::step(s, e, &c))
+}
+
 /// What the background does with an action the in-page panel sent (src/trust.rs): "run",
 /// "confirm" (on the extension's own page) or "refuse". Anything malformed is refused.
 #[wasm_bindgen(js_name = contentAction)]

@@ -9,6 +9,7 @@ pub mod diagnose;
 pub mod domain;
 pub mod extensions;
 pub mod gateway;
+pub mod machine;
 pub mod model;
 pub mod neterror;
 pub mod policy;
