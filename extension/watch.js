@@ -156,9 +156,11 @@ export const onHealthy = async (tabId) => void ((await involved(tabId)) && (awai
 export const onTabRemoved = async (tabId) => void ((await involved(tabId)) && (await step({ type: 'removed', tab: tabId })));
 /** Our diagnosis page, the worker or the captive portal says the connection is back. */
 export const networkBack = async () => void ((await loaded())?.net && (await step({ type: 'online' })));
-/** Whether a navigation of `tabId` onto `url` now is one of our automatic retries.
- * @param {number} tabId @param {string} url @returns {Promise<boolean>} */
-export const isRetrying = async (tabId, url) => (await involved(tabId)) && Boolean(await step({ type: 'is-retrying', tab: tabId, url }));
+/** Whether a failure of `url` is the person going Back from our diagnosis page for it (the
+ * tab's previous record `prev` says), not Retry nor one of our reloads: the machine's rule.
+ * @param {number} tabId @param {GdRecord | undefined} prev @param {string} url @returns {Promise<boolean>} */
+export const wentBack = async (tabId, prev, url) =>
+  Boolean(prev?.onOurPage) && Boolean(await step({ type: 'went-back', tab: tabId, url, onOurPage: true, prevUrl: prev?.url, retrying: Boolean(prev?.retrying), leftAt: prev?.leftAt }));
 
 /** An alarm fired: one of ours runs. @param {chrome.alarms.Alarm} alarm */
 export function onAlarm(alarm) {

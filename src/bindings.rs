@@ -3,6 +3,7 @@
 //! modules never import it.
 
 mod decode;
+mod machine;
 
 use crate::model::InputError;
 use decode::{Path, R};
@@ -363,7 +364,7 @@ pub fn step(state: JsValue, event: JsValue, ctx: JsValue) -> Result<JsValue, JsV
     let s = optional("state", &state, decode::machine_state)?;
     let e = required("event", &event, decode::machine_event)?;
     let c = required("ctx", &ctx, decode::machine_ctx)?;
-    to_js(&crate::machine::step(s, e, &c))
+    Ok(machine::step(&crate::machine::step(s, e, &c)))
 }
 
 /// What the background does with an action the in-page panel sent (src/trust.rs): "run",

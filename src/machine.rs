@@ -10,7 +10,9 @@
 
 use crate::model::Diagnosis;
 use crate::policy::{self, Bucket};
-use serde::Serialize;
+
+mod net;
+mod watch;
 
 /// Alarm names: a prefix and a tab id or origin.
 pub const ALARM_AUTO: &str = "gd-auto:";
@@ -25,14 +27,12 @@ pub const MAX_ENTRIES: usize = 1000;
 /// A tab's automatic retry. `state`: "scheduled" (reload at `due`), "fired" (reloaded),
 /// "exhausted", "watching", "network", "cancelled", "off" (see [`policy::auto_retry`]);
 /// `reason` as there, or "back" (a reload of a tab whose site or connection is back).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Auto {
     pub tab: f64,
     pub url: String,
     pub state: String,
     pub reason: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<f64>,
     pub failure_at: f64,
     pub first_failure_at: f64,
@@ -45,8 +45,7 @@ pub struct Auto {
 }
 
 /// A tab that waits in a site's watch.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct WatchTab {
     pub tab: f64,
     pub url: String,
@@ -58,27 +57,23 @@ pub struct WatchTab {
 }
 
 /// One site's watch: one check per interval however many tabs wait.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Watch {
     pub origin: String,
     pub url: String,
     pub started_at: f64,
     pub checks: u32,
     pub seed: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_at: Option<f64>,
     /// Checks with GET (the site refused HEAD).
     pub use_get: bool,
     /// Retry-After of the last failed check (seconds).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<f64>,
     pub tabs: Vec<WatchTab>,
 }
 
 /// A tab that waits for the person's connection.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct NetTab {
     pub tab: f64,
     pub url: String,
@@ -87,18 +82,16 @@ pub struct NetTab {
 }
 
 /// The tabs that wait for the connection, and the background's own checks for it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Net {
     pub started_at: f64,
     pub checks: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_at: Option<f64>,
     pub tabs: Vec<NetTab>,
 }
 
 /// A site's request budget, kept until it is full again.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SiteBucket {
     pub origin: String,
     pub tokens: f64,
@@ -106,7 +99,7 @@ pub struct SiteBucket {
 }
 
 /// A reload this machine issued: a navigation of `tab` onto `url` soon after is that reload.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Fired {
     pub tab: f64,
     pub url: String,
@@ -114,7 +107,7 @@ pub struct Fired {
 }
 
 /// A "<host> is back" notification: its click checks the site again, then loads the page.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Notice {
     pub id: String,
     pub tabs: Vec<f64>,
@@ -124,11 +117,10 @@ pub struct Notice {
 }
 
 /// Everything the machine keeps; the shell stores it as it is returned.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
     pub tabs: Vec<Auto>,
     pub watches: Vec<Watch>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub net: Option<Net>,
     pub buckets: Vec<SiteBucket>,
     pub fired: Vec<Fired>,
@@ -151,8 +143,7 @@ pub struct Ctx {
 }
 
 /// Where a look or a check goes on: the event the shell sends with what it found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Then {
     /// A tab's retry is due.
     Auto { tab: f64 },
@@ -256,21 +247,25 @@ pub enum Event {
         tab: f64,
         url: String,
     },
-    /// Whether a navigation of `tab` onto `url` now is one of our reloads.
-    IsRetrying {
+    /// Whether a failure of `url` in `tab` is the person going Back from our diagnosis page
+    /// for it, from the tab's previous record: it was on our page for `prev_url`, not leaving
+    /// by Retry (`retrying`), left at `left_at`; and none of our reloads just went there.
+    WentBack {
         tab: f64,
         url: String,
+        on_our_page: bool,
+        prev_url: String,
+        retrying: bool,
+        left_at: Option<f64>,
     },
 }
 
 /// What the shell does.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Sets alarm `name` for `at`; without `at`, clears it.
     Alarm {
         name: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
         at: Option<f64>,
     },
     /// Looks at `tabs` (each for its `url`) and sends `seen` with `then`.
@@ -279,7 +274,6 @@ pub enum Effect {
         then: Then,
     },
     /// Loads the failed page again: a reload, or the URL (from our page, or with GET).
-    #[serde(rename_all = "camelCase")]
     Reload {
         tab: f64,
         url: String,
@@ -307,43 +301,36 @@ pub enum Effect {
 }
 
 /// A tab to look at, for the failure of `url`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ask {
     pub tab: f64,
     pub url: String,
 }
 
 /// An action's result, for the panel's status line.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Done {
     pub ok: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub message_key: Option<&'static str>,
     pub redraw: bool,
     pub started: bool,
 }
 
 /// A tab's retry and watch as the view takes them (`retry` of `view`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RetryOf {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<f64>,
     pub attempts: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<u32>,
     pub now: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub watching: Option<bool>,
     pub notifications: bool,
 }
 
 /// A watched site, for the popup.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Listed {
     pub origin: String,
     pub host: String,
@@ -351,8 +338,7 @@ pub struct Listed {
 }
 
 /// The answer to an event that asks something.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
     None,
     Done(Done),
@@ -362,7 +348,7 @@ pub enum Answer {
 }
 
 /// What [`step`] returns.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub state: State,
     pub effects: Vec<Effect>,
@@ -622,413 +608,6 @@ impl M<'_> {
         self.reload(tab, &url, get, on_our_page);
     }
 
-    // ------------------------------------------------------------ waiting for the network
-
-    fn wait_for_network(&mut self, t: NetTab) {
-        let (now, scale) = (self.now, self.c.scale);
-        let fresh = self.s.net.is_none();
-        let n = self.s.net.get_or_insert_with(|| Net {
-            started_at: now,
-            ..Default::default()
-        });
-        n.tabs.retain(|x| x.tab != t.tab);
-        n.tabs.push(t);
-        if fresh || n.next_at.is_none() {
-            n.next_at = policy::network_check_next(n.started_at, n.checks, now, scale).at;
-        }
-        match n.next_at {
-            None => self.s.net = None,
-            at => self.alarm(ALARM_NET.into(), at),
-        }
-    }
-
-    fn leave_network(&mut self, tab: f64, url: Option<&str>) {
-        if let Some(n) = self.s.net.as_mut() {
-            n.tabs
-                .retain(|t| t.tab != tab || url.is_some_and(|u| policy::same_url(&t.url, u)));
-        }
-    }
-
-    fn net_look(&mut self, then: Then) {
-        if let Some(n) = self.s.net.as_ref() {
-            let tabs = n
-                .tabs
-                .iter()
-                .map(|t| Ask {
-                    tab: t.tab,
-                    url: t.url.clone(),
-                })
-                .collect();
-            self.fx.push(Effect::Look { tabs, then });
-        }
-    }
-
-    fn due_net(&mut self) {
-        let Some(n) = self.s.net.as_ref() else {
-            return;
-        };
-        if policy::is_early(n.next_at.unwrap_or(f64::NAN), self.now) {
-            let at = n.next_at;
-            return self.alarm(ALARM_NET.into(), at);
-        }
-        if n.tabs.is_empty() {
-            self.s.net = None;
-            return;
-        }
-        self.net_look(Then::NetCheck);
-    }
-
-    /// The connection is back: the waiting tabs that still show their failure reload in the
-    /// policy's order and stagger; the record stays for the tabs that fail again.
-    fn reload_waiting(&mut self, seen: &[Seen]) {
-        let Some(n) = self.s.net.as_mut() else {
-            return;
-        };
-        let waiting: Vec<policy::WaitingTab> = n
-            .tabs
-            .iter()
-            .filter_map(|t| {
-                let s = seen.iter().find(|s| s.tab == t.tab && s.shows)?;
-                Some(policy::WaitingTab {
-                    id: t.tab,
-                    visible: s.visible,
-                    active: s.active,
-                    failure_at: t.failure_at,
-                    method: t.method.clone(),
-                })
-            })
-            .collect();
-        let tabs = core::mem::take(&mut n.tabs);
-        let plan = policy::online_reloads(&waiting, self.now)
-            .into_iter()
-            .filter_map(|(id, at)| {
-                let t = tabs.iter().find(|t| t.tab == id)?;
-                Some((id, t.url.clone(), t.failure_at, false, at))
-            })
-            .collect();
-        self.schedule_back(plan);
-    }
-
-    fn net_checked(&mut self, seen: &[Seen], online: bool, portal: Option<&str>) {
-        let (now, scale) = (self.now, self.c.scale);
-        let Some(n) = self.s.net.as_mut() else {
-            return;
-        };
-        n.checks = n.checks.saturating_add(1);
-        let next = policy::network_check_next(n.started_at, n.checks, now, scale);
-        n.next_at = next.at;
-        if policy::network_back(online, portal) {
-            self.reload_waiting(seen);
-        }
-        match next.at {
-            None => self.s.net = None,
-            at => self.alarm(ALARM_NET.into(), at),
-        }
-    }
-
-    // ------------------------------------------------------------ watches
-
-    /// Starts (or joins) the watch of `url`'s site for `tab`; a watched tab is not retried on
-    /// its own as well. False when the URL is not a web page's.
-    fn start_watch(
-        &mut self,
-        tab: f64,
-        url: &str,
-        failure_at: f64,
-        method: &str,
-        notify: bool,
-        not_before: Option<f64>,
-    ) -> bool {
-        let Some(origin) = http_origin(url) else {
-            return false;
-        };
-        let get = policy::back_action(method) == "get";
-        let i = match self.s.watches.iter().position(|w| w.origin == origin) {
-            Some(i) => i,
-            None => {
-                self.s.watches.push(Watch {
-                    origin: origin.clone(),
-                    url: url.into(),
-                    started_at: self.now,
-                    seed: self.c.seed,
-                    ..Default::default()
-                });
-                self.s.watches.len() - 1
-            }
-        };
-        // A tab leaves any other site's watch.
-        self.s.watches.iter_mut().enumerate().for_each(|(j, w)| {
-            if j != i {
-                w.tabs.retain(|t| t.tab != tab);
-            }
-        });
-        let w = &self.s.watches[i];
-        let fresh = w.next_at.is_none();
-        let nb = not_before.unwrap_or(0.0);
-        let next_at = if fresh || nb > w.next_at.unwrap_or(0.0) {
-            self.next_check(w, not_before).at.or(w.next_at)
-        } else {
-            w.next_at
-        };
-        let now = self.now;
-        let w = &mut self.s.watches[i];
-        w.next_at = next_at;
-        let had = w
-            .tabs
-            .iter()
-            .position(|t| t.tab == tab)
-            .map(|k| w.tabs.remove(k));
-        w.tabs.push(WatchTab {
-            tab,
-            url: url.into(),
-            notify: notify || had.as_ref().is_some_and(|h| h.notify),
-            since: had.map_or(now, |h| h.since),
-            get,
-            failure_at,
-        });
-        self.alarm(
-            crate::text::concat(&[ALARM_WATCH, &origin]),
-            Some(next_at.unwrap_or(now)),
-        );
-        self.s.watches.retain(|w| !w.tabs.is_empty());
-        if let Some(a) = self.auto(tab).filter(|a| a.state == "scheduled") {
-            a.state = "watching".into();
-            a.reason = "watch".into();
-            self.alarm(tab_name(ALARM_AUTO, tab), None);
-        }
-        true
-    }
-
-    fn end_watch(&mut self, origin: &str) {
-        self.s.watches.retain(|w| w.origin != origin);
-        self.alarm(crate::text::concat(&[ALARM_WATCH, origin]), None);
-    }
-
-    /// Ends `tab`'s watch (the site's whole watch when no tab waits any more).
-    fn stop_watch(&mut self, tab: f64) -> bool {
-        let Some(i) = self.watch_of_tab(tab) else {
-            return false;
-        };
-        let w = &mut self.s.watches[i];
-        w.tabs.retain(|t| t.tab != tab);
-        if w.tabs.is_empty() {
-            let o = w.origin.clone();
-            self.end_watch(&o);
-        }
-        true
-    }
-
-    fn due_watch(&mut self, origin: &str, name: String) {
-        let Some(w) = self.s.watches.iter().find(|w| w.origin == origin) else {
-            return;
-        };
-        if policy::is_early(w.next_at.unwrap_or(f64::NAN), self.now) {
-            let at = w.next_at;
-            return self.alarm(name, at);
-        }
-        let tabs = w
-            .tabs
-            .iter()
-            .map(|t| Ask {
-                tab: t.tab,
-                url: t.url.clone(),
-            })
-            .collect();
-        self.fx.push(Effect::Look {
-            tabs,
-            then: Then::Watch {
-                origin: origin.into(),
-            },
-        });
-    }
-
-    fn watch_seen(&mut self, origin: &str, seen: &[Seen]) {
-        let Some(i) = self.s.watches.iter().position(|w| w.origin == origin) else {
-            return;
-        };
-        // The tabs that no longer show their failure leave the watch.
-        self.s.watches[i].tabs.retain(|t| {
-            seen.iter()
-                .find(|s| s.tab == t.tab)
-                .is_none_or(|s| s.shows && s.record_at.is_some())
-        });
-        let w = &self.s.watches[i];
-        if w.tabs.is_empty() || self.next_check(w, None).end.is_some() {
-            return self.end_watch(origin);
-        }
-        let url = w.url.clone();
-        let method = if w.use_get { "GET" } else { "HEAD" };
-        self.check_within_budget(origin, url, method);
-    }
-
-    /// A check of the watched site, if its budget has a token; else the watch waits for one.
-    fn check_within_budget(&mut self, origin: &str, url: String, method: &'static str) {
-        let t = self.take_token(origin);
-        if t.ok {
-            let then = Then::Watch {
-                origin: origin.into(),
-            };
-            return self.fx.push(Effect::Check { url, method, then });
-        }
-        let at = self.now + t.wait_ms;
-        if let Some(w) = self.s.watches.iter_mut().find(|w| w.origin == origin) {
-            w.next_at = Some(at);
-        }
-        self.alarm(crate::text::concat(&[ALARM_WATCH, origin]), Some(at));
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn watch_checked(
-        &mut self,
-        origin: &str,
-        method: &str,
-        status: Option<u16>,
-        redirected: bool,
-        retry_after: Option<&str>,
-        date: Option<&str>,
-    ) {
-        let now = self.now;
-        let Some(w) = self.s.watches.iter_mut().find(|w| w.origin == origin) else {
-            return;
-        };
-        if let Some(st) = status {
-            if method == "HEAD" && crate::status::head_refused(st) {
-                w.use_get = true;
-                let url = w.url.clone();
-                return self.check_within_budget(origin, url, "GET");
-            }
-            if crate::status::is_back(st, redirected) {
-                let w = w.clone();
-                return self.site_is_back(w);
-            }
-            w.retry_after = policy::retry_after(retry_after.unwrap_or(""), date, Some(now));
-        }
-        w.checks = w.checks.saturating_add(1);
-        let w = w.clone();
-        match self.next_check(&w, None).at {
-            None => self.end_watch(origin),
-            Some(at) => {
-                if let Some(w) = self.s.watches.iter_mut().find(|w| w.origin == origin) {
-                    w.next_at = Some(at);
-                }
-                self.alarm(crate::text::concat(&[ALARM_WATCH, origin]), Some(at));
-            }
-        }
-    }
-
-    /// The site answers again: its waiting tabs reload (staggered, within the site's budget),
-    /// and a notice if one was asked for.
-    fn site_is_back(&mut self, w: Watch) {
-        self.end_watch(&w.origin);
-        let b = self.s.buckets.iter().find(|b| b.origin == w.origin);
-        let b = b.map(|b| Bucket {
-            tokens: b.tokens,
-            at: b.at,
-        });
-        let plan = policy::back_reloads(w.tabs.len(), b, self.now, self.c.scale);
-        self.store_bucket(&w.origin, plan.bucket);
-        let back = w
-            .tabs
-            .iter()
-            .zip(plan.at)
-            .map(|(t, at)| (t.tab, t.url.clone(), t.failure_at, t.get, at))
-            .collect();
-        self.schedule_back(back);
-        if !w.tabs.iter().any(|t| t.notify) || !self.c.notifications {
-            return;
-        }
-        let mut id = crate::text::concat(&[NOTICE_PREFIX, &w.origin, ":"]);
-        crate::text::push_u64(&mut id, self.now.max(0.0) as u64);
-        self.s.notices.push(Notice {
-            id: id.clone(),
-            tabs: w.tabs.iter().map(|t| t.tab).collect(),
-            url: w.url.clone(),
-            origin: w.origin.clone(),
-            get: w.tabs.iter().any(|t| t.get),
-        });
-        let host = host_of(&w.origin);
-        self.fx.push(Effect::Notify { id, host });
-    }
-
-    /// A click on "<host> is back": the site is checked again before the page loads.
-    fn notice_clicked(&mut self, id: &str) {
-        let Some(i) = self.s.notices.iter().position(|n| n.id == id) else {
-            return;
-        };
-        let notice = self.s.notices.remove(i);
-        self.fx.push(Effect::Unnotify { id: id.into() });
-        self.fx.push(Effect::Check {
-            url: notice.url.clone(),
-            method: "HEAD",
-            then: Then::Notice { notice },
-        });
-    }
-
-    fn notice_checked(
-        &mut self,
-        notice: Notice,
-        method: &str,
-        status: Option<u16>,
-        redirected: bool,
-    ) {
-        if status.is_some_and(crate::status::head_refused) && method == "HEAD" {
-            if self.take_token(&notice.origin).ok {
-                let url = notice.url.clone();
-                let then = Then::Notice { notice };
-                return self.fx.push(Effect::Check {
-                    url,
-                    method: "GET",
-                    then,
-                });
-            }
-            return self.notice_tabs(notice, false);
-        }
-        let up = crate::status::is_back(status.unwrap_or(0), redirected);
-        self.notice_tabs(notice, up)
-    }
-
-    fn notice_tabs(&mut self, notice: Notice, up: bool) {
-        let tabs = notice
-            .tabs
-            .iter()
-            .map(|&tab| Ask {
-                tab,
-                url: notice.url.clone(),
-            })
-            .collect();
-        self.fx.push(Effect::Look {
-            tabs,
-            then: Then::NoticeTabs { notice, up },
-        });
-    }
-
-    /// Up: the first of the notice's tabs that is still there comes to the front and loads
-    /// the page; down: its tabs wait in a new watch.
-    fn notice_seen(&mut self, notice: &Notice, up: bool, seen: &[Seen]) {
-        for &tab in &notice.tabs {
-            let Some(s) = seen.iter().find(|s| s.tab == tab) else {
-                continue;
-            };
-            let Some(at) = s.record_at else {
-                if up && s.exists {
-                    return self.fx.push(Effect::Focus { tab });
-                }
-                continue;
-            };
-            if !up {
-                let url = s.record_url.clone().unwrap_or_default();
-                let method = s.record_method.clone().unwrap_or_default();
-                self.start_watch(tab, &url, at, &method, true, None);
-            } else if s.exists {
-                self.fx.push(Effect::Focus { tab });
-                if s.shows {
-                    self.reload(tab, &notice.url, notice.get, s.on_our_page);
-                }
-                return;
-            }
-        }
-    }
-
     // ------------------------------------------------------------ the tab goes on
 
     /// The tab's retry, wait for the network and watch end; with `url`, only those of
@@ -1223,12 +802,27 @@ pub fn step(state: State, event: Event, ctx: &Ctx) -> Step {
         Event::NoticeClicked { id } => m.notice_clicked(&id),
         Event::NoticeClosed { id } => m.s.notices.retain(|n| n.id != id),
         Event::RetryOf { tab, url } => answer = Answer::Retry(m.retry_of(tab, &url)),
-        Event::IsRetrying { tab, url } => {
-            answer = Answer::Yes(m.s.fired.iter().any(|f| {
+        Event::WentBack {
+            tab,
+            url,
+            on_our_page,
+            prev_url,
+            retrying,
+            left_at,
+        } => {
+            let ours = m.s.fired.iter().any(|f| {
                 f.tab == tab
                     && policy::same_url(&f.url, &url)
                     && now - f.at < policy::FIRED_WINDOW_MS
-            }))
+            });
+            let left_long_ago = left_at.is_some_and(|t| now - t >= policy::BACK_WINDOW_MS);
+            answer = Answer::Yes(
+                on_our_page
+                    && policy::same_url(&prev_url, &url)
+                    && !retrying
+                    && !left_long_ago
+                    && !ours,
+            )
         }
     }
     // What is over goes: reloads too old to be recognised, budgets full again.

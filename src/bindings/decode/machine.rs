@@ -215,9 +215,13 @@ pub fn event(v: &JsValue, at: &Path) -> R<Event> {
             tab: tab()?,
             url: url()?,
         },
-        "is-retrying" => Event::IsRetrying {
+        "went-back" => Event::WentBack {
             tab: tab()?,
             url: url()?,
+            on_our_page: flag(&o, "onOurPage")?,
+            prev_url: text(&o, "prevUrl")?,
+            retrying: flag(&o, "retrying")?,
+            left_at: o.opt("leftAt", number)?,
         },
         _ => return Err(Path::Key(at, "type").error("not one of the known values")),
     })
