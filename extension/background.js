@@ -213,15 +213,6 @@ async function view(tabId, rec) {
 
 // ------------------------------------------------------------------ navigation events
 
-/** Whether a failure of `url` is the person going Back from our diagnosis page for it (not by
- * Retry nor an automatic retry); the page may say it left after the failure was reported.
- * @param {number} tabId @param {GdRecord | undefined} prev @param {string} url */
-async function wentBack(tabId, prev, url) {
-  if (!prev?.onOurPage || !sameUrl(prev.url, url) || prev.retrying) return false;
-  if (prev.leftAt && Date.now() - prev.leftAt >= (await core()).limits().backWindowMs) return false;
-  return !(await watch.isRetrying(tabId, url));
-}
-
 /** Sends the tab to our diagnosis page for `rec`. @param {number} tabId @param {GdRecord} rec @param {string} [suffix] */
 function toOurPage(tabId, rec, suffix = '') {
   rec.onOurPage = true;
@@ -246,7 +237,7 @@ async function failed(details, kind, failure) {
     failure: { url, method: details.method, proxy: proxyOf(details), timeStamp, ...failure },
     attempts: prev && sameUrl(prev.url, url) ? (prev.attempts || 0) + 1 : 0,
   };
-  const [result, back] = await Promise.all([analyse(tabId, rec, false, settings.ignoredSites), wentBack(tabId, prev, url)]);
+  const [result, back] = await Promise.all([analyse(tabId, rec, false, settings.ignoredSites), watch.wentBack(tabId, prev, url)]);
   if (result?.diagnosis.ignored && prev) await forget(tabId);
   if (!result?.diagnosis.failed) return null;
   return { settings, rec: Object.assign(rec, result, back ? { wentBack: true } : {}) };

@@ -4,6 +4,7 @@
 
 pub(crate) mod arena;
 mod decode;
+mod machine;
 
 use crate::model::InputError;
 use decode::{Path, R};
@@ -435,6 +436,17 @@ pub fn limits() -> Result<JsValue, JsValue> {
         ("loadingDeferMs", num(l.loading_defer_ms)),
         ("maxLoadingDefers", num(f64::from(l.max_loading_defers))),
     ]))
+}
+
+/// One step of the retry and watch machine (src/machine.rs): the stored `state` (null when
+/// none), an `event`, the `ctx`; returns {state, effects, answer}.
+#[wasm_bindgen]
+pub fn step(state: JsValue, event: JsValue, ctx: JsValue) -> Result<JsValue, JsValue> {
+    begin();
+    let s = optional("state", &state, decode::machine_state)?;
+    let e = required("event", &event, decode::machine_event)?;
+    let c = required("ctx", &ctx, decode::machine_ctx)?;
+    Ok(machine::step(&crate::machine::step(s, e, &c)))
 }
 
 /// What the background does with an action the in-page panel sent (src/trust.rs): "run",

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod extensions;
 pub mod gateway;
 pub mod json;
+pub mod machine;
 pub mod model;
 pub mod neterror;
 pub mod policy;

@@ -108,63 +108,16 @@ interface GdRecord {
   injected?: boolean;
 }
 
-/** A tab's automatic retry as the watch module stores it ("auto:<tabId>"). */
-interface GdAutoState {
-  url: string;
-  kind?: string;
-  state: string;
-  reason?: string;
-  due?: number;
-  failureAt?: number;
-  firstFailureAt?: number;
-  seed?: number;
-  attempts?: number;
-  max?: number;
-  get?: boolean;
-  deferred?: boolean;
-  firedAt?: number;
-  loadingDefers?: number;
+/** The retry and watch machine's state (src/machine.rs, "machine" in session storage): the
+ * shell passes it back as it came and reads only which tabs it speaks of, and whether tabs wait
+ * for the connection. */
+interface GdMachine {
+  involved?: number[];
+  net?: object;
+  [field: string]: unknown;
 }
 
-/** A tab waiting in a watch. */
-interface GdWatchTab {
-  url: string;
-  notify: boolean;
-  since: number;
-  get: boolean;
-  failureAt?: number;
-}
-
-/** The watch of one site ("watch:<origin>"). */
-interface GdWatch {
-  origin: string;
-  url: string;
-  tabs: Record<string, GdWatchTab>;
-  startedAt?: number;
-  checks?: number;
-  seed?: number;
-  nextAt?: number;
-  lastCheckAt?: number;
-  useGet?: boolean;
-  retryAfter?: number | null;
-}
-
-/** A tab that waits for the person's connection (watch.js, waitForNetwork). */
-interface GdNetworkTab {
-  url: string;
-  failureAt?: number;
-  method: string;
-}
-
-/** The tabs that wait for the connection ("netwait"), and the background's checks. */
-interface GdNetworkWait {
-  startedAt: number;
-  checks: number;
-  nextAt?: number;
-  tabs: Record<string, GdNetworkTab>;
-}
-
-/** A tab's retry and watch as the core's `view` takes them (watch.js retryState). */
+/** A tab's retry and watch as the core's `view` takes them (the machine's answer to retry-of). */
 interface GdRetryState {
   state?: string;
   reason?: string;

@@ -34,6 +34,9 @@ use wasm_bindgen::prelude::*;
 
 pub type R<T> = Result<T, JsValue>;
 
+mod machine;
+pub use machine::{ctx as machine_ctx, event as machine_event, state as machine_state};
+
 /// Where a value sits in the input, for error messages.
 pub enum Path<'a> {
     Root(&'static str),

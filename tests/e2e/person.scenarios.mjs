@@ -355,7 +355,7 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         assert.ok(site.requests.some((r) => r.url === '/news'));
         // Firefox's word brought it back, not the background's own checks (the first is 30 s
         // after the failure, and none found the portal open).
-        const wait = (await b.ext(() => chrome.storage.session.get('netwait'))).netwait;
+        const wait = (await b.ext(() => chrome.storage.session.get('machine'))).machine?.net;
         assert.equal(wait?.checks ?? 0, 0, JSON.stringify(wait));
       } finally {
         await b?.close();

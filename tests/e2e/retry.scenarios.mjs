@@ -54,8 +54,9 @@ export function defineRetryScenarios({ browser, launch, available }) {
   const tabsOf = (url) =>
     d.ext(async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u || (t.url || '').includes(encodeURIComponent(u))).map((t) => ({ id: t.id, title: t.title, url: t.url })), url);
 
-  /** The site's one watch as session storage holds it, or null. */
-  const watchStateOf = (origin) => d.ext(async (k) => (await chrome.storage.session.get(k))[k] ?? null, `watch:${origin}`);
+  /** The site's one watch as the retry machine's stored state holds it, or null. */
+  const watchStateOf = (origin) =>
+    d.ext(async (o) => ((await chrome.storage.session.get('machine')).machine?.watches || []).find((w) => w.origin === o) ?? null, origin);
 
   /** Opens the failing `url`, clicks the panel's "Notify me when it's back", and waits until
    * the panel says it is watching. */
@@ -109,9 +110,9 @@ export function defineRetryScenarios({ browser, launch, available }) {
       assert.equal(await d.hasPanel(), false);
       assert.ok(hits(s.up, path).length >= 1, 'the automatic retry reached the upstream');
       // The site's request budget is kept only while it is in use: once the core says it is
-      // full again, its key is gone.
+      // full again, the machine has dropped it.
       const buckets = () =>
-        d.ext(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('bucket:')).length);
+        d.ext(async () => ((await chrome.storage.session.get('machine')).machine?.buckets || []).length);
       await waitFor(async () => (await buckets()) === 0, { what: 'the request budget forgotten once full', timeoutMs: 30_000 });
     } finally {
       await s.stop();
