@@ -16,6 +16,7 @@ import { knownHosts, rememberResponse } from './known-hosts.js';
 import * as samples from './samples.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
+import { sessionValue, listOf } from './stored.js';
 import { MSG, MSG_PREFIX, KIND, KEY } from './constants.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
@@ -33,25 +34,8 @@ const SAME_RESPONSE_MS = 1000;
 
 // ------------------------------------------------------------------ what the advice needs to know
 
-/** A list kept in session storage, read once per worker: this module is its only writer, so
- * the list in memory (changed in place: two writes at once both stay) is the truth after that.
- * @param {string} key */
-function sessionList(key) {
-  /** @type {Promise<any[]> | undefined} */
-  let list;
-  return {
-    get: () => (list ??= api.storage.session.get(key).then((got) => (Array.isArray(got[key]) ? got[key] : []), () => [])),
-    /** @param {any[]} v */
-    async set(v) {
-      const l = await this.get();
-      l.splice(0, l.length, ...v);
-      await api.storage.session.set({ [key]: l }).catch(() => {});
-    },
-  };
-}
-
 /** The recent failures, for "is it just me?": what counts, and how long, is the core's. */
-const recent = sessionList(KEY.RECENT_FAILURES);
+const recent = sessionValue(KEY.RECENT_FAILURES, listOf);
 /** @param {GdRecord} rec */
 async function rememberFailure(rec) {
   try {

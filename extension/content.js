@@ -138,7 +138,6 @@
     return true;
   }
 
-  /** Puts the host (back) where it belongs, styled as it must be. */
   function place() {
     if (!host) return;
     if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
@@ -202,7 +201,6 @@
     // Never taller or wider than the window: the panel scrolls inside.
     box.setAttribute('style', 'display: block; box-shadow: 0 4px 24px rgba(0,0,0,.25); border-radius: 10px; max-height: calc(100vh - 24px); width: min(30rem, calc(100vw - 44px)); overflow: auto; overscroll-behavior: contain;');
     shadow.append(style, box);
-    // Escape minimises (the person's key only).
     shadow.addEventListener('keydown', (/** @type {Event} */ ev) => {
       if (ev.isTrusted && ev instanceof KeyboardEvent && ev.key === 'Escape' && !box?.classList.contains('gd-min')) {
         ev.stopPropagation();

@@ -71,10 +71,8 @@ export async function rememberResponse(details, isPrivate) {
   flush = setTimeout(() => api.storage.local.set({ [KNOWN_HOSTS_KEY]: list }).catch(() => {}), 3000);
 }
 
-/** How many hosts are kept (the options page). */
 export const countKnownHosts = async () => (await stored()).length;
 
-/** Forgets them all (the options page's "Forget"). */
 export const forgetKnownHosts = () => api.storage.local.remove(KNOWN_HOSTS_KEY);
 
 // Forgotten elsewhere (the options page): forget here too, and drop a write still pending.

@@ -12,7 +12,6 @@ localize();
 const $ = byId;
 
 // "Did you mean" hostnames first: Forget works before the core is loaded.
-/** How many are kept. */
 async function showKnown() {
   const count = await countKnownHosts();
   $('knownText').textContent = msg('ui_options_known_hosts', { count, max: MAX_KNOWN_HOSTS });

@@ -4,14 +4,11 @@
 import { panelScript } from './panel-script.js';
 
 export const api = globalThis.chrome;
-/** From the scheme of the extension's own URLs. */
 export const browserName = api.runtime.getURL('').startsWith('moz-extension:') ? 'firefox' : 'chrome';
 export const isFirefox = browserName === 'firefox';
 /** Chrome's browsingData clears cookies by registrable domain, not origin: the page says so. */
 export const clearsWholeDomain = !isFirefox;
-/** Whether this browser lets an extension turn other extensions off. */
 export const canDisableExtensions = !isFirefox;
-/** The message that tells how to allow private windows in this browser. */
 export const privateAccessHelpKey = isFirefox ? 'ui_private_help_firefox' : 'ui_private_help_chrome';
 /** Firefox's `dns` API (a permission of its build only: tools/manifest.mjs); Chrome has none. */
 export const canResolveNames = isFirefox;

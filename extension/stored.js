@@ -23,3 +23,24 @@ export function storedValue(area, key, read) {
     },
   };
 }
+
+/** A value in session storage that only this context writes: read once (`clean` makes what
+ * storage holds safe, undefined when it holds nothing or fails), then the copy in memory is the
+ * truth, so a healthy navigation costs no storage read; `set` keeps and writes it.
+ * @template T @param {string} key @param {(stored: unknown) => T} clean
+ * @returns {{ get(): Promise<T>, set(value: T): Promise<void> }} */
+export function sessionValue(key, clean) {
+  const session = () => globalThis.chrome.storage.session;
+  /** @type {Promise<T> | undefined} */
+  let kept;
+  return {
+    get: () => (kept ??= session().get(key).then((got) => clean(got[key]), () => clean(undefined))),
+    async set(value) {
+      kept = Promise.resolve(value);
+      await session().set({ [key]: value }).catch(() => {});
+    },
+  };
+}
+
+/** @param {unknown} stored */
+export const listOf = (stored) => (Array.isArray(stored) ? stored : []);

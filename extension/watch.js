@@ -10,6 +10,7 @@ import { captivePortal } from './shim.js';
 import { getSettings, clockScale } from './settings.js';
 import { senderKind } from './trust.js';
 import { sameUrl } from './url.js';
+import { sessionValue } from './stored.js';
 import { KEY, WATCH_MSG_PREFIX, MSG } from './constants.js';
 import './format.js';
 
@@ -17,8 +18,8 @@ const { msg } = globalThis.GatewayDoctorFormat;
 const api = globalThis.chrome;
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
 
-/** The machine's state as it returned it last (this module is its only writer). @type {GdMachine | undefined} */
-let state;
+/** The machine's state as it returned it last (session storage: this module is its only writer). */
+const machine = sessionValue(KEY.MACHINE, (v) => /** @type {GdMachine | null} */ (v ?? null));
 /** One step at a time: the events of timers, alarms and clicks never race. */
 let queue = Promise.resolve();
 
@@ -26,10 +27,9 @@ let queue = Promise.resolve();
  * @param {Record<string, unknown>} event @returns {Promise<any>} */
 function step(event) {
   const run = queue.then(async () => {
-    const [wasm, settings, scale] = await Promise.all([core(), getSettings(), clockScale(), loaded()]);
-    const out = wasm.step(state ?? null, event, { ...settings, now: Date.now(), scale, seed: Math.random() });
-    state = out.state;
-    api.storage.session.set({ [KEY.MACHINE]: out.state }).catch(() => {});
+    const [wasm, settings, scale, state] = await Promise.all([core(), getSettings(), clockScale(), machine.get()]);
+    const out = wasm.step(state, event, { ...settings, now: Date.now(), scale, seed: Math.random() });
+    machine.set(out.state);
     return out;
   }).catch((e) => (console.warn('Gateway Doctor: step', e), { effects: [], answer: undefined }));
   queue = run.then(() => {});
@@ -39,14 +39,9 @@ function step(event) {
   });
 }
 
-/** The stored state, read once per worker. */
-async function loaded() {
-  state ??= /** @type {Record<string, GdMachine | undefined>} */ (await api.storage.session.get(KEY.MACHINE).catch(() => ({})))[KEY.MACHINE];
-  return state;
-}
 /** Whether the machine knows `tabId`: else its navigations need no core (a healthy page keeps
  * the wasm unloaded). @param {number} tabId */
-const involved = async (tabId) => Boolean((await loaded())?.involved?.includes(tabId));
+const involved = async (tabId) => Boolean((await machine.get())?.involved?.includes(tabId));
 
 /** @type {Map<string, ReturnType<typeof setTimeout>>} */
 const timers = new Map();
@@ -155,7 +150,7 @@ export const onHealthy = async (tabId) => void ((await involved(tabId)) && (awai
 /** @param {number} tabId */
 export const onTabRemoved = async (tabId) => void ((await involved(tabId)) && (await step({ type: 'removed', tab: tabId })));
 /** Our diagnosis page, the worker or the captive portal says the connection is back. */
-export const networkBack = async () => void ((await loaded())?.net && (await step({ type: 'online' })));
+export const networkBack = async () => void ((await machine.get())?.net && (await step({ type: 'online' })));
 /** Whether a failure of `url` is the person going Back from our diagnosis page for it (the
  * tab's previous record `prev` says), not Retry nor one of our reloads: the machine's rule.
  * @param {number} tabId @param {GdRecord | undefined} prev @param {string} url @returns {Promise<boolean>} */

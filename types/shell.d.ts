@@ -237,3 +237,10 @@ declare const GatewayDoctorMessages: typeof import('../extension/constants.js').
 declare var __gatewayDoctorPanel: boolean | undefined;
 declare var __gatewayDoctorOffered: GdView | null | undefined;
 declare var __gatewayDoctorOffer: ((view: GdView) => void) | undefined;
+
+/** What samples.js reads of a healthy main-frame response's webRequest details. */
+interface GdResponseDetails {
+  responseHeaders?: { name: string; value?: string }[];
+  timeStamp: number;
+  ip?: string;
+}
