@@ -7,7 +7,7 @@ const browser = Object.fromEntries(
   ['chrome', 'globalThis', 'window', 'document', 'navigator', 'location', 'console', 'fetch', 'URL', 'URLSearchParams',
     'AbortSignal', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'structuredClone', 'performance',
     'MutationObserver', 'requestAnimationFrame', 'getComputedStyle', 'HTMLElement', 'Event', 'KeyboardEvent', 'Node',
-    'ShadowRoot', 'Element', 'queueMicrotask', 'addEventListener', 'removeEventListener', 'innerWidth', 'innerHeight', 'GatewayDoctorRender', 'GatewayDoctorFormat', 'GatewayDoctorMessages', 'GatewayDoctorCSS'].map((n) => [n, 'readonly']),
+    'ShadowRoot', 'Element', 'queueMicrotask', 'addEventListener', 'removeEventListener', 'innerWidth', 'innerHeight', 'GatewayDoctorRender', 'GatewayDoctorFormat', 'GatewayDoctorMessages', 'GatewayDoctorCSS', 'GatewayDoctorSameUrl', 'GatewayDoctorSameResponseMs'].map((n) => [n, 'readonly']),
 );
 
 export default [

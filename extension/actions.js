@@ -104,7 +104,7 @@ export async function runAction(tabId, rec, action) {
     case 'open-url': {
       const url = String(action.url || '');
       if (!allowedUrl(url)) return { ok: false, messageKey: 'ui_action_unavailable' };
-      // Firefox does not let extensions open some of its own pages (about:addons).
+      // Firefox refuses some of its own pages (about:addons): https://bugzilla.mozilla.org/1269456
       return api.tabs.create({ url, openerTabId: tabId }).then(() => ({ ok: true }), () => ({ ok: false, messageKey: 'ui_open_by_hand', params: { url } }));
     }
     default:

@@ -17,7 +17,7 @@ import * as samples from './samples.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
 import { sessionValue, listOf } from './stored.js';
-import { MSG, MSG_PREFIX, KIND, KEY } from './constants.js';
+import { MSG, MSG_PREFIX, KIND, KEY, SAME_RESPONSE_MS } from './constants.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
@@ -29,8 +29,6 @@ const MAX_HEADER_VALUE = 8192;
 /** A browser call that never settles (a tab that navigated away) holds up a tab's later
  * events at most this long. */
 const STEP_LIMIT_MS = 10_000;
-/** How far apart the page's clock and the browser's may put the same response's arrival. */
-const SAME_RESPONSE_MS = 1000;
 
 // ------------------------------------------------------------------ what the advice needs to know
 

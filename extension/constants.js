@@ -41,6 +41,10 @@ export const KEY = Object.freeze({
   KNOWN_HOSTS: 'knownHosts',
 });
 
+/** How far apart the page's clock and the browser's may put the same response's arrival (the
+ * background and the injected panel both check it: the build writes it into the panel script). */
+export const SAME_RESPONSE_MS = 1000;
+
 /** Clock samples (the core's clock_offset reads them): the last 7, at most one a minute. */
 export const CLOCK = Object.freeze({ KEEP: 7, EVERY_MS: 60_000 });
 /** A page loaded over IPv4 is noted at most once a minute (the core says whether IPv4 works). */

@@ -247,16 +247,14 @@
     } else if (had) focus();
   }
 
-  /** @param {unknown} u */
-  const withoutFragment = (u) => String(u || '').split('#')[0];
   /** Whether a view is this document's: its URL, and its response's arrival as the browser
    * reported it against this page's clock (the background checks the same).
    * @param {GdView | null | undefined} view @returns {view is GdView} */
   function mine(view) {
-    if (!view?.diagnosis?.failed || withoutFragment(view.url) !== withoutFragment(location.href)) return false;
+    if (!view?.diagnosis?.failed || !GatewayDoctorSameUrl(view.url, location.href)) return false;
     const here = responseAt();
     const there = Number(view.responseAt);
-    return here === undefined || !Number.isFinite(there) || Math.abs(here - there) < 1000;
+    return here === undefined || !Number.isFinite(there) || Math.abs(here - there) < GatewayDoctorSameResponseMs;
   }
 
   // What the panel shows: the refined view redraws it only where it differs.

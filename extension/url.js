@@ -4,13 +4,3 @@
 /** Whether two URLs are the same page (they differ at most in the fragment).
  * @param {string | null | undefined} a @param {string | null | undefined} b */
 export const sameUrl = (a, b) => String(a || '').split('#')[0] === String(b || '').split('#')[0];
-
-/** The origin of `url`, or '' when it has none. @param {string} url */
-export function originOf(url) {
-  try {
-    const o = new URL(url).origin;
-    return o && o !== 'null' ? o : '';
-  } catch {
-    return '';
-  }
-}

@@ -53,6 +53,7 @@ function alarm(name, at) {
   timers.set(name, setTimeout(() => timers.delete(name) && step({ type: 'due', name }), Math.max(0, at - Date.now())));
   try {
     // Chrome: no minimum for unpacked extensions, 30 s for packed ones: the timer covers it.
+    // https://developer.chrome.com/docs/extensions/reference/api/alarms#method-create
     api.alarms.create(name, { when: Math.max(at, Date.now() + 50) });
   } catch {
     // ignore

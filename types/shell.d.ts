@@ -233,6 +233,9 @@ declare var GatewayDoctorRender: {
 declare const GatewayDoctorCSS: string;
 /** The message names (constants.js's MSG), written into the injected panel script by the build. */
 declare const GatewayDoctorMessages: typeof import('../extension/constants.js').MSG;
+/** url.js's sameUrl and constants.js's SAME_RESPONSE_MS, written into the injected panel script by the build. */
+declare const GatewayDoctorSameUrl: typeof import('../extension/url.js').sameUrl;
+declare const GatewayDoctorSameResponseMs: number;
 /** The injected panel's flags and hand-over of the view (content.js, panel-script.js). */
 declare var __gatewayDoctorPanel: boolean | undefined;
 declare var __gatewayDoctorOffered: GdView | null | undefined;

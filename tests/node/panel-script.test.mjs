@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 async function made() {
   const dir = mkdtempSync(join(tmpdir(), 'gd-panel-script-'));
-  for (const f of ['constants.js', 'panel.css', 'format.js', 'render.js', 'content.js']) copyFileSync(join(root, 'extension', f), join(dir, f));
+  for (const f of ['constants.js', 'url.js', 'panel.css', 'format.js', 'render.js', 'content.js']) copyFileSync(join(root, 'extension', f), join(dir, f));
   execFileSync(process.execPath, [join(root, 'tools/panel-script.mjs'), dir]);
   const mod = await import(pathToFileURL(join(dir, 'panel-script.js')).href);
   return { dir, mod };
