@@ -153,8 +153,11 @@ fn fastly(c: &Ctx) -> Option<Page> {
     let fastly_headers = c.header("x-fastly-request-id").is_some()
         || c.header_starts("x-served-by", "cache-")
         || c.has_header_prefix("fastly-");
-    // Fastly's cache nodes are "cache-<pop><n>-<POP>" in its pages' Details line
-    if c.any("guru mediation|details: cache-|fastly error: unknown domain")
+    // Fastly's cache nodes are "cache-<pop><n>-<POP>" in its pages' Details line; its own
+    // timeouts' reason phrases ("503 first byte timeout", documented by Fastly) name it
+    // where the page is only the status line a client printed (Varnish says "Backend fetch
+    // failed")
+    if c.any("guru mediation|details: cache-|fastly error: unknown domain|first byte timeout|between bytes timeout")
         || (fastly_headers && c.has("varnish cache server"))
     {
         return page("fastly", "Fastly error page", cause(FASTLY_STEPS, c));
