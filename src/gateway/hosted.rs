@@ -483,6 +483,14 @@ const HEROKU: Record = rec(
 
 // ---------------------------------------------------------------- GitHub Pages
 
+/// Its own maintenance sentence (its other pages are the site's or GitHub's front end's).
+fn github_pages(c: &Ctx) -> Option<Page> {
+    if c.has("github pages is temporarily down for maintenance") {
+        return page("github-pages", "GitHub Pages maintenance page", Some(MAINT));
+    }
+    None
+}
+
 const GITHUB_PAGES: Record = rec(
     "github-pages",
     "GitHub Pages",
@@ -490,7 +498,7 @@ const GITHUB_PAGES: Record = rec(
     Platform,
     &[H("X-GitHub-Request-Id"), s("github.com")],
     "",
-    None,
+    Some((25, github_pages)),
     &[("x-github-request-id", "GitHub Request ID")],
     &[],
     "https://www.githubstatus.com/",
