@@ -724,7 +724,15 @@ const APP_MARKERS: &[(&str, &str)] = &[
 const PROXY_SAID: &str =
     "could not proxy request|error occured while trying to proxy|error occurred while trying to proxy";
 
+/// A function platform's own words that the function ran out of time, as the JSON it answers
+/// with in the function's place: AWS Lambda's documented "Task timed out after 10.01 seconds"
+/// (Netlify Functions, API Gateway's Lambda proxy). The JSON is the platform's, not the site's.
+const PLATFORM_SAID: &str = "task timed out after";
+
 fn origin_marker(c: &Ctx) -> Option<&'static str> {
+    if c.any(PLATFORM_SAID) {
+        return None;
+    }
     let t = c.b.trim_start();
     if t.starts_with('{') || t.starts_with('[') {
         return Some("JSON body from the application");

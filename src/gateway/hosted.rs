@@ -153,8 +153,11 @@ fn fastly(c: &Ctx) -> Option<Page> {
     let fastly_headers = c.header("x-fastly-request-id").is_some()
         || c.header_starts("x-served-by", "cache-")
         || c.has_header_prefix("fastly-");
-    // Fastly's cache nodes are "cache-<pop><n>-<POP>" in its pages' Details line
-    if c.any("guru mediation|details: cache-|fastly error: unknown domain")
+    // Fastly's cache nodes are "cache-<pop><n>-<POP>" in its pages' Details line; its own
+    // timeouts' reason phrases ("503 first byte timeout", documented by Fastly) name it
+    // where the page is only the status line a client printed (Varnish says "Backend fetch
+    // failed")
+    if c.any("guru mediation|details: cache-|fastly error: unknown domain|first byte timeout|between bytes timeout")
         || (fastly_headers && c.has("varnish cache server"))
     {
         return page("fastly", "Fastly error page", cause(FASTLY_STEPS, c));
@@ -480,6 +483,14 @@ const HEROKU: Record = rec(
 
 // ---------------------------------------------------------------- GitHub Pages
 
+/// Its own maintenance sentence (its other pages are the site's or GitHub's front end's).
+fn github_pages(c: &Ctx) -> Option<Page> {
+    if c.has("github pages is temporarily down for maintenance") {
+        return page("github-pages", "GitHub Pages maintenance page", Some(MAINT));
+    }
+    None
+}
+
 const GITHUB_PAGES: Record = rec(
     "github-pages",
     "GitHub Pages",
@@ -487,7 +498,7 @@ const GITHUB_PAGES: Record = rec(
     Platform,
     &[H("X-GitHub-Request-Id"), s("github.com")],
     "",
-    None,
+    Some((25, github_pages)),
     &[("x-github-request-id", "GitHub Request ID")],
     &[],
     "https://www.githubstatus.com/",
