@@ -512,7 +512,7 @@ pub const RECORDS: &[Record] = &[
         &[
             ("network error (tcp_error)", Some(UNREACH)),
             ("dns_unresolved_hostname", Some(DNS)),
-            ("gateway_timeout", Some(TIMEOUT)),
+            ("(gateway_timeout)", Some(TIMEOUT)),
             ("blue coat", None),
             ("proxysg", None),
         ],
