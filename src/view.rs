@@ -5,7 +5,7 @@
 
 use crate::domain::{local, Local};
 use crate::model::{
-    Action, Advice, Culprit, Diagnosis, Environment, GeneratedBy, Message, Param, Params,
+    Action, Advice, Cause, Culprit, Diagnosis, Environment, GeneratedBy, Message, Param, Params,
     Reference, Role, Step,
 };
 use crate::policy::resendable;
@@ -111,7 +111,9 @@ pub struct ChainNode {
     /// What it is, when known: the gateway's name, the server's host and port.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// "working", "failed" or "unknown" (message `ui_chain_<state>`).
+    /// "working", "failed", "unknown", "limiting" (it answered a 429: it limits requests) or
+    /// "later" (the site's server is up and asks to come back later: maintenance, or a 503
+    /// with Retry-After of its own); the message is `ui_chain_<state>`.
     pub state: &'static str,
 }
 
@@ -377,7 +379,45 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
     };
     let name = Some(authority(d)).filter(|a| !a.is_empty());
     v.push(node("server", key, name, server));
+    answered_for_now(d, &mut v);
     v
+}
+
+/// A response that says "not now" is no failure of whoever wrote it: a 429 marks the part that
+/// limits requests "limiting" (the gateway when it wrote the page itself, and then nothing is
+/// known of the server behind it), and the site's own maintenance answer, or a 503 with
+/// Retry-After that the gateway did not write, marks the server "later" (it is up and asks to
+/// come back later).
+fn answered_for_now(d: &Diagnosis, v: &mut [ChainNode]) {
+    const LIMITING: &str = "limiting";
+    const LATER: &str = "later";
+    if d.status_code == Some(429) {
+        let by_gateway = d.generated_by == GeneratedBy::Gateway
+            && d.culprit != Culprit::Proxy
+            && v.iter().any(|n| n.id == "gateway");
+        for n in v.iter_mut() {
+            if by_gateway && n.id == "gateway" {
+                n.state = LIMITING;
+            } else if by_gateway && n.id == "server" {
+                n.state = "unknown";
+            } else if n.state == "failed" {
+                n.state = LIMITING;
+            }
+        }
+        return;
+    }
+    let later = d.cause == Cause::Maintenance
+        || (d.status_code == Some(503)
+            && d.retry_after_seconds.is_some()
+            && d.generated_by != GeneratedBy::Gateway);
+    if later && d.culprit == Culprit::Site {
+        if let Some(n) = v
+            .last_mut()
+            .filter(|n| n.id == "server" && n.state == "failed")
+        {
+            n.state = LATER;
+        }
+    }
 }
 
 pub fn view(

@@ -1249,3 +1249,120 @@ fn a_503_that_says_nothing_more_is_unavailable_not_overloaded_until_its_page_say
         "summary_overloaded_minutes_nogw"
     );
 }
+
+/// The chain's (id, state) pairs for a response.
+fn chain_of(
+    url: &str,
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Vec<(&'static str, &'static str)> {
+    let d = diagnose(&Failure {
+        url: url.into(),
+        status_code: Some(status),
+        response_headers: http::headers(headers),
+        body_text: Some(body.into()).filter(|b: &String| !b.is_empty()),
+        time_stamp: Some(1_795_000_000_000.0),
+        ..Default::default()
+    })
+    .unwrap();
+    gateway_doctor::view::chain(&d, &env())
+        .iter()
+        .map(|n| (n.id, n.state))
+        .collect()
+}
+
+#[test]
+fn a_429_reads_limiting_requests_and_maintenance_reads_come_back_later() {
+    // the site's server answered a 429 through nginx: nginx works, the server limits requests
+    assert_eq!(
+        chain_of(
+            "https://www.example.com/",
+            429,
+            &[("Server", "nginx"), ("Retry-After", "120")],
+            ""
+        ),
+        [
+            ("you", "working"),
+            ("network", "working"),
+            ("gateway", "working"),
+            ("server", "limiting")
+        ]
+    );
+    // behind Cloudflare, the origin's own 429: Cloudflare works, the server limits
+    let cf = [
+        ("Server", "cloudflare"),
+        ("CF-RAY", "8f1e2d3c4b5a6978-FRA"),
+        ("Retry-After", "60"),
+    ];
+    assert_eq!(
+        chain_of(
+            "https://shop.example.com/",
+            429,
+            &cf,
+            "Too many requests, slow down"
+        ),
+        [
+            ("you", "working"),
+            ("network", "working"),
+            ("gateway", "working"),
+            ("server", "limiting")
+        ]
+    );
+    // Cloudflare's own rate limit (error 1015): Cloudflare limits, the server is not reached
+    let page = "<title>Access denied | shop.example.com used Cloudflare to restrict access</title>\
+        <h1>Error 1015</h1><h2>You are being rate limited</h2>\
+        <p>The owner of this website (shop.example.com) has banned you temporarily from accessing this website.</p>\
+        <span>Cloudflare Ray ID: <strong>8f1e2d3c4b5a6978</strong></span>";
+    assert_eq!(
+        chain_of("https://shop.example.com/", 429, &cf, page),
+        [
+            ("you", "working"),
+            ("network", "working"),
+            ("gateway", "limiting"),
+            ("server", "unknown")
+        ]
+    );
+    // WordPress's maintenance 503 with its Retry-After (Apache in front works): the server is
+    // up and says later
+    let wp = "<title>Maintenance</title><h1>Briefly unavailable for scheduled maintenance. Check back in a minute.</h1>";
+    assert_eq!(
+        chain_of(
+            "https://blog.example.com/",
+            503,
+            &[("Server", "Apache"), ("Retry-After", "600")],
+            wp
+        ),
+        [
+            ("you", "working"),
+            ("network", "working"),
+            ("gateway", "working"),
+            ("server", "later")
+        ]
+    );
+    // the application's own 503 with Retry-After, no words: later as well
+    assert_eq!(
+        chain_of(
+            "https://www.example.com/",
+            503,
+            &[("Server", "nginx"), ("Retry-After", "3600")],
+            ""
+        ),
+        [
+            ("you", "working"),
+            ("network", "working"),
+            ("gateway", "working"),
+            ("server", "later")
+        ]
+    );
+    // a 503 that gives no time and no maintenance words is still a failure
+    assert_eq!(
+        chain_of("https://www.example.com/", 503, &[("Server", "nginx")], ""),
+        [
+            ("you", "working"),
+            ("network", "working"),
+            ("gateway", "working"),
+            ("server", "failed")
+        ]
+    );
+}

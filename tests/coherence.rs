@@ -444,11 +444,34 @@ fn check(
         Some(n) if n.id == "server" => {}
         _ => fail("the chain does not end at the server".into()),
     }
+    if v.chain.iter().any(|n| {
+        !matches!(
+            n.state,
+            "working" | "failed" | "unknown" | "limiting" | "later"
+        )
+    }) {
+        fail("a chain node in no known state".into());
+    }
+    // a 429 is an answer that limits requests: no part of the way failed, and exactly one
+    // part (whoever wrote it) is the one limiting
+    if d.status_code == Some(429) {
+        let limiting = v.chain.iter().filter(|n| n.state == "limiting").count();
+        if v.chain.iter().any(|n| n.state == "failed") || limiting != 1 {
+            fail(format!("a 429's chain: {:?}", v.chain));
+        }
+    }
+    // only a 429 limits, and only the site's server says "come back later"
+    if d.status_code != Some(429) && v.chain.iter().any(|n| n.state == "limiting") {
+        fail(format!("limiting without a 429: {:?}", v.chain));
+    }
     if v.chain
         .iter()
-        .any(|n| !matches!(n.state, "working" | "failed" | "unknown"))
+        .any(|n| n.state == "later" && n.id != "server")
     {
-        fail("a chain node in no known state".into());
+        fail(format!(
+            "a part other than the server says later: {:?}",
+            v.chain
+        ));
     }
     // the site must act: nothing before "more" asks the person to change their setup
     if d.culprit.as_str() == "site" {

@@ -178,6 +178,14 @@ export function defineRetryScenarios({ browser, launch, available }) {
       // "about a minute" (90 s and a spread) or "about 2 minutes", with the time of day
       assert.match(text, /Retrying in about (a minute|2 minutes), at \d/);
       assert.doesNotMatch(text, /\d{2,} s\b/, 'no wait in seconds');
+      // the chain: the server answered and limits requests; no part of the way failed
+      const chain = await d.inPanel(
+        `(root) => [...root.querySelectorAll('[data-gd="chain"] li')].map((n) => [n.dataset.node, n.dataset.state, n.querySelector('.gd-node-state').textContent].join(': '))`,
+      );
+      // (a server on this computer: no network node in between, unless the browser has a proxy)
+      assert.equal(chain[0], 'you: working: working', JSON.stringify(chain));
+      assert.equal(chain.at(-1), 'server: limiting: limiting requests', JSON.stringify(chain));
+      assert.ok(chain.every((n) => !n.includes(': failed')), `no part failed: ${JSON.stringify(chain)}`);
       await sleep(8000);
       assert.equal(hits(up, path).length, 1, 'no retry before Retry-After');
     } finally {
