@@ -39,9 +39,15 @@ function step(event) {
   });
 }
 
+/** The stored read once per worker, also when nothing is stored (the usual case: without the
+ * promise kept, every healthy navigation read storage again). @type {Promise<void> | undefined} */
+let read;
 /** The stored state, read once per worker. */
 async function loaded() {
-  state ??= /** @type {Record<string, GdMachine | undefined>} */ (await api.storage.session.get(KEY.MACHINE).catch(() => ({})))[KEY.MACHINE];
+  await (read ??= api.storage.session.get(KEY.MACHINE).then(
+    (got) => void (state ??= /** @type {Record<string, GdMachine | undefined>} */ (got)[KEY.MACHINE]),
+    () => {},
+  ));
   return state;
 }
 /** Whether the machine knows `tabId`: else its navigations need no core (a healthy page keeps
