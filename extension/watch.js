@@ -39,14 +39,14 @@ function step(event) {
   });
 }
 
-/** The stored read once per worker, also when nothing is stored (the usual case: without the
+/** The storage read, once per worker, also when nothing is stored (the usual case: without the
  * promise kept, every healthy navigation read storage again). @type {Promise<void> | undefined} */
 let read;
 /** The stored state, read once per worker. */
 async function loaded() {
   await (read ??= api.storage.session.get(KEY.MACHINE).then(
     (got) => void (state ??= /** @type {Record<string, GdMachine | undefined>} */ (got)[KEY.MACHINE]),
-    () => {},
+    () => void (read = undefined), // a failed read is tried again next time
   ));
   return state;
 }
