@@ -14,7 +14,6 @@ use wasm_bindgen::prelude::*;
 /// Bounds on list inputs; longer lists are cut (the rest is not read).
 const MAX_KNOWN_HOSTS: usize = 1_000;
 const MAX_EXTENSIONS: usize = 1_000;
-const MAX_WAITING_TABS: usize = 1_000;
 
 /// Decodes a required argument: `undefined` or `null` is "<what>: missing".
 fn required<T>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) -> R<T>) -> R<T> {
@@ -106,16 +105,6 @@ fn opt(x: Option<f64>) -> JsValue {
     x.map_or(JsValue::UNDEFINED, JsValue::from_f64)
 }
 
-/// A site's bucket as the shell stores it, with when it is full again (`fullAt`), after which
-/// the shell removes it.
-fn bucket_js(b: &crate::policy::Bucket, scale: f64) -> JsValue {
-    obj(&[
-        ("tokens", num(b.tokens)),
-        ("at", num(b.at)),
-        ("fullAt", num(b.full_at(scale))),
-    ])
-}
-
 fn input(e: InputError) -> JsValue {
     js_sys::Error::new(&e.0).into()
 }
@@ -200,142 +189,7 @@ pub fn view(diagnosis: JsValue, environment: JsValue, retry: JsValue) -> Result<
     to_js(&crate::view::view(&d, &advice, &env, unknown, &r))
 }
 
-/// The retry line alone (src/view.rs), for redrawing it: `retry` as in `view`.
-#[wasm_bindgen(js_name = retryLine)]
-pub fn retry_line(retry: JsValue, method: JsValue) -> Result<JsValue, JsValue> {
-    begin();
-    let r = optional("retry", &retry, decode::retry_state)?;
-    let m = method.as_string().unwrap_or_default();
-    to_js(&crate::view::retry_line(&r, &m))
-}
-
 // ---------------------------------------------------------------- policy (src/policy.rs)
-
-#[wasm_bindgen(js_name = autoRetry)]
-pub fn auto_retry(diagnosis: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
-    begin();
-    let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
-    let s = required("state", &state, decode::auto_input)?;
-    let a = crate::policy::auto_retry(&d, &s);
-    Ok(obj(&[
-        ("state", a.state.into()),
-        ("reason", a.reason.as_str().into()),
-        ("due", opt(a.due)),
-        ("watchFrom", opt(a.watch_from)),
-        ("attempts", num(f64::from(a.attempts))),
-        ("max", num(f64::from(a.max))),
-    ]))
-}
-
-#[wasm_bindgen(js_name = watchNext)]
-pub fn watch_next(watch: JsValue) -> Result<JsValue, JsValue> {
-    begin();
-    let w = required("watch", &watch, decode::watch_input)?;
-    let n = crate::policy::watch_next(&w);
-    Ok(obj(&[
-        ("at", opt(n.at)),
-        ("end", n.end.map_or(JsValue::UNDEFINED, JsValue::from_str)),
-        ("endsAt", num(n.ends_at)),
-    ]))
-}
-
-/// `online`, `portal` (optional, a string): what the browser says now; `reload` says whether the
-/// waiting tabs load again (policy::network_back).
-#[wasm_bindgen(js_name = networkCheckNext)]
-pub fn network_check_next(
-    started_at: JsValue,
-    checks: JsValue,
-    now: JsValue,
-    scale: JsValue,
-    online: Option<bool>,
-    portal: Option<js_sys::JsString>,
-) -> Result<JsValue, JsValue> {
-    // `portal` is read here, not as a `String` argument: the glue would allocate that
-    // before `begin` (src/bindings/arena.rs). Not a string: none.
-    begin();
-    let portal = portal.and_then(|p| JsValue::from(p).as_string());
-    let c = decode::loose_number(&checks);
-    let c = if c.is_finite() && c > 0.0 {
-        c.min(1000.0) as u32
-    } else {
-        0
-    };
-    let n = crate::policy::network_check_next(
-        decode::loose_number(&started_at),
-        c,
-        decode::loose_number(&now),
-        decode::loose_number(&scale),
-    );
-    let back = crate::policy::network_back(online.unwrap_or(false), portal.as_deref());
-    Ok(obj(&[
-        ("at", opt(n.at)),
-        ("end", n.end.map_or(JsValue::UNDEFINED, JsValue::from_str)),
-        ("endsAt", num(n.ends_at)),
-        ("reload", back.into()),
-    ]))
-}
-
-/// `tabs`: [{id, visible, active, failureAt, method}] (at most 1000 read); returns
-/// [{id, at}] in the order they reload.
-#[wasm_bindgen(js_name = onlineReloads)]
-pub fn online_reloads(tabs: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
-    begin();
-    let t = optional("tabs", &tabs, |v, at| {
-        decode::list(v, at, MAX_WAITING_TABS, decode::waiting_tab)
-    })?;
-    let out: js_sys::Array = crate::policy::online_reloads(&t, decode::loose_number(&now))
-        .into_iter()
-        .map(|(id, at)| obj(&[("id", num(id)), ("at", num(at))]))
-        .collect();
-    Ok(out.into())
-}
-
-#[wasm_bindgen(js_name = takeToken)]
-pub fn take_token(bucket: JsValue, now: JsValue, scale: JsValue) -> Result<JsValue, JsValue> {
-    begin();
-    let b = optional("bucket", &bucket, |v, at| decode::bucket(v, at).map(Some))?;
-    let scale = decode::loose_number(&scale);
-    let t = crate::policy::take_token(b, decode::loose_number(&now), scale);
-    Ok(obj(&[
-        ("ok", t.ok.into()),
-        ("waitMs", num(t.wait_ms)),
-        ("bucket", bucket_js(&t.bucket, scale)),
-    ]))
-}
-
-#[wasm_bindgen(js_name = backReloads)]
-pub fn back_reloads(
-    count: JsValue,
-    bucket: JsValue,
-    now: JsValue,
-    scale: JsValue,
-) -> Result<JsValue, JsValue> {
-    begin();
-    let b = optional("bucket", &bucket, |v, at| decode::bucket(v, at).map(Some))?;
-    let n = decode::loose_number(&count);
-    let n = if n.is_finite() && n > 0.0 {
-        n.min(1000.0) as usize
-    } else {
-        0
-    };
-    let scale = decode::loose_number(&scale);
-    let r = crate::policy::back_reloads(n, b, decode::loose_number(&now), scale);
-    let at: js_sys::Array = r.at.iter().map(|t| num(*t)).collect();
-    Ok(obj(&[
-        ("at", at.into()),
-        ("bucket", bucket_js(&r.bucket, scale)),
-    ]))
-}
-
-#[wasm_bindgen(js_name = retryAfter)]
-pub fn retry_after(value: JsValue, date: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
-    begin();
-    let v = optional("value", &value, decode::string)?;
-    let date = optional("date", &date, |v, at| decode::string(v, at).map(Some))?;
-    let now = Some(decode::loose_number(&now)).filter(|n| n.is_finite());
-    Ok(crate::policy::retry_after(&v, date.as_deref(), now)
-        .map_or(JsValue::NULL, JsValue::from_f64))
-}
 
 #[wasm_bindgen(js_name = noteFailure)]
 pub fn note_failure(
@@ -358,61 +212,6 @@ pub fn note_failure(
         &known,
         decode::loose_number(&now),
     ))
-}
-
-#[wasm_bindgen(js_name = sameFailure)]
-pub fn same_failure(
-    url: JsValue,
-    failure_at: JsValue,
-    shown_url: JsValue,
-    latest_failure_at: JsValue,
-) -> bool {
-    begin();
-    let s = |v: &JsValue| v.as_string().unwrap_or_default();
-    let latest = Some(decode::loose_number(&latest_failure_at)).filter(|n| n.is_finite());
-    crate::policy::same_failure(
-        &s(&url),
-        decode::loose_number(&failure_at),
-        &s(&shown_url),
-        latest,
-    )
-}
-
-#[wasm_bindgen(js_name = backAction)]
-pub fn back_action(method: JsValue) -> String {
-    begin();
-    crate::policy::back_action(&method.as_string().unwrap_or_default()).to_string()
-}
-
-#[wasm_bindgen(js_name = isBack)]
-pub fn is_back(status: JsValue, redirected: JsValue) -> bool {
-    begin();
-    let n = decode::loose_number(&status);
-    let status = if n.is_finite() && (0.0..=999.0).contains(&n) {
-        n as u16
-    } else {
-        0
-    };
-    crate::status::is_back(status, redirected.is_truthy())
-}
-
-#[wasm_bindgen(js_name = headRefused)]
-pub fn head_refused(status: JsValue) -> bool {
-    begin();
-    let n = decode::loose_number(&status);
-    n.is_finite() && (0.0..=999.0).contains(&n) && crate::status::head_refused(n as u16)
-}
-
-#[wasm_bindgen(js_name = isEarly)]
-pub fn is_early(due: JsValue, now: JsValue) -> bool {
-    begin();
-    crate::policy::is_early(decode::loose_number(&due), decode::loose_number(&now))
-}
-
-#[wasm_bindgen]
-pub fn resendable(method: JsValue) -> bool {
-    begin();
-    crate::policy::resendable(&method.as_string().unwrap_or_default())
 }
 
 /// The policy's numbers that the shell needs for what it does itself.
@@ -497,6 +296,6 @@ mod tests {
                 assert!(!args.contains(bad), "{sig}: a {bad} argument");
             }
         }
-        assert!(exports > 20);
+        assert_eq!(exports, 12, "the exports, docs/core-api.md");
     }
 }

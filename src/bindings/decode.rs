@@ -26,7 +26,6 @@ use crate::model::{
     Cause, ClockSample, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway,
     GeneratedBy, Header, History, ProxyInfo, ProxySettings, RecentFailure, Reference, Role,
 };
-use crate::policy::{AutoInput, Bucket, WaitingTab, WatchInput};
 use crate::view::{RetryState, Unknown};
 use js_sys::{Function, JsString, Reflect};
 use std::cell::UnsafeCell;
@@ -544,58 +543,6 @@ pub fn extension(v: &JsValue, at: &Path) -> R<ExtensionInfo> {
         host_permissions: o.list("hostPermissions", MAX_ITEMS, string)?,
         install_type: o.opt("installType", string)?,
         may_disable: o.opt("mayDisable", boolean)?,
-    })
-}
-
-/// `autoRetry`'s state: what the shell stored about one tab's failure, and the settings.
-pub fn auto_input(v: &JsValue, at: &Path) -> R<AutoInput> {
-    let o = Obj::new(v, at)?;
-    Ok(AutoInput {
-        attempts: o.opt("attempts", u32_)?.unwrap_or(0),
-        first_failure_at: o.opt("firstFailureAt", number)?,
-        now: o.opt("now", number)?.unwrap_or(f64::NAN),
-        enabled: o.opt("enabled", boolean)?.unwrap_or(true),
-        max_attempts: o.opt("maxAttempts", u32_)?,
-        watching: o.opt("watching", boolean)?.unwrap_or(false),
-        cancelled: o.opt("cancelled", boolean)?.unwrap_or(false),
-        scale: o.opt("scale", number)?,
-        seed: o.opt("seed", number)?,
-    })
-}
-
-/// `watchNext`'s state: one site's watch as the shell stored it.
-pub fn watch_input(v: &JsValue, at: &Path) -> R<WatchInput> {
-    let o = Obj::new(v, at)?;
-    Ok(WatchInput {
-        started_at: o.opt("startedAt", number)?.unwrap_or(f64::NAN),
-        checks: o.opt("checks", u32_)?.unwrap_or(0),
-        now: o.opt("now", number)?.unwrap_or(f64::NAN),
-        not_before: o.opt("notBefore", number)?,
-        retry_after: o.opt("retryAfter", number)?,
-        scale: o.opt("scale", number)?,
-        key: o.opt("key", string)?.unwrap_or_default(),
-        seed: o.opt("seed", number)?,
-    })
-}
-
-/// A tab that waits for the network (`onlineReloads`).
-pub fn waiting_tab(v: &JsValue, at: &Path) -> R<WaitingTab> {
-    let o = Obj::new(v, at)?;
-    Ok(WaitingTab {
-        id: o.opt("id", number)?.unwrap_or(f64::NAN),
-        visible: o.opt("visible", boolean)?.unwrap_or(false),
-        active: o.opt("active", boolean)?.unwrap_or(false),
-        failure_at: o.opt("failureAt", number)?.unwrap_or(f64::NAN),
-        method: o.opt("method", string)?.unwrap_or_default(),
-    })
-}
-
-/// A site's token bucket as the shell stored it.
-pub fn bucket(v: &JsValue, at: &Path) -> R<Bucket> {
-    let o = Obj::new(v, at)?;
-    Ok(Bucket {
-        tokens: o.opt("tokens", number)?.unwrap_or(f64::NAN),
-        at: o.opt("at", number)?.unwrap_or(f64::NAN),
     })
 }
 

@@ -73,8 +73,8 @@ const ENVOY: Record = rec(
 /// headers, the text alone is its body only without a status code before it: "502 Bad
 /// Gateway" is how people quote any server's page.
 fn traefik(c: &Ctx) -> Option<Page> {
-    let text_only = c.ev.headers.is_empty()
-        && !c.b.trim_start().starts_with(|ch: char| ch.is_ascii_digit());
+    let text_only =
+        c.ev.headers.is_empty() && !c.b.trim_start().starts_with(|ch: char| ch.is_ascii_digit());
     if c.bare && (text_only || c.header_starts("content-type", "text/plain")) {
         return generic(
             "traefik",

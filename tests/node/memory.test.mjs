@@ -55,7 +55,7 @@ const small = {
 };
 const smallEnv = { browser: 'firefox', knownHosts: hosts.slice(0, 20), extensions: environment.extensions.slice(0, 3), now: 1_795_000_000_000 };
 
-/** One round: every export (20 calls); `large`: the largest inputs. */
+/** One round: every export (17 calls); `large`: the largest inputs. */
 function round(i, large) {
   const f = large ? failure(i) : { ...small, timeStamp: small.timeStamp + i };
   const env = large ? environment : smallEnv;
@@ -64,16 +64,14 @@ function round(i, large) {
   const c = core.inContext(d, env);
   core.advise(c, env);
   core.view(c, env, { state: 'scheduled', reason: 'transient', due: 1_795_000_030_000, attempts: 1, max: 3, now: 1_795_000_000_000 });
-  core.retryLine({ state: 'off', reason: 'method' }, 'POST');
   core.retryPlan(c, { attempts: 1, firstFailureAt: 1_795_000_000_000, now: 1_795_000_001_000, seed: i });
   core.suggestHost(large ? big(3000, 'githbu.com') : 'githbu.com', list);
   core.rankExtensions(env.extensions);
   core.noteFailure(large ? environment.recentFailures : [], c, list, 1_795_000_000_000);
-  core.autoRetry(c, { attempts: 1, now: 1_795_000_000_000, seed: i });
-  core.networkCheckNext(1_795_000_000_000, i % 50, 1_795_000_010_000, 1, true, large ? big(3000, 'https://portal.example/') : 'https://portal.example/');
-  core.onlineReloads(Array.from({ length: large ? 1200 : 3 }, (_, k) => ({ id: k, visible: k % 2 === 0, active: false, failureAt: k, method: 'GET' })), 1_795_000_000_000);
-  core.retryAfter(large ? big(3000, '1') : '30', large ? big(3000, 'Wed, 21 Oct 2015 07:28:00 GMT') : undefined, 1_795_000_000_000);
-  core.backAction(large ? big(3000, 'POST') : 'POST');
+  const ctx = { autoRetry: true, ignoredSites: large ? list : [], now: 1_795_000_000_000, scale: 1, seed: 0.5 };
+  const s = core.step(null, { type: 'failure', tab: i % 50, url: f.url, at: 1_795_000_000_000, attempts: 0, diagnosis: c }, ctx);
+  core.step(s.state, { type: 'due', name: `gd-auto:${i % 50}` }, ctx);
+  core.limits();
   core.contentAction({ type: 'open-url', url: large ? big(3000, 'https://a.example/') : 'https://a.example/' }, c, ['x']);
   core.version();
   core.suggestHost('shop.example.com', list);
@@ -88,7 +86,7 @@ test('10,000 calls, a tenth with the largest inputs, leave the memory where the 
   let calls = 0;
   for (let i = 0; calls < 10_000; i++) {
     round(i, i % 10 === 0);
-    calls += 20;
+    calls += 17;
   }
   const grown = wasm.memory.buffer.byteLength - after;
   assert.equal(grown, 0, `grew by ${grown} bytes over ${calls} calls (${after} after the warm-up)`);

@@ -89,36 +89,14 @@ test('fields that are undefined or null count as missing', () => {
   assert.ok(core.rankExtensions([{ id: 'x', name: 'X', permissions: null, hostPermissions: undefined }]));
 });
 
-test('inContext, onlineReloads, networkCheckNext: the person-side functions (issue 16) at the boundary', () => {
+test('inContext: the person-side diagnosis (issue 16) at the boundary', () => {
   const d = core.diagnose({ url: 'https://shop.example.com/', error: 'net::ERR_CONNECTION_REFUSED' });
   const off = core.inContext(d, { online: false });
   assert.equal(off.cause, 'offline');
   assert.equal(off.culprit, 'network');
   assert.deepEqual(core.inContext(off, { online: false }), off);
   assert.equal(core.inContext(d, undefined).cause, 'connection-refused');
-  assert.equal(core.autoRetry(off, { now: 1000 }).state, 'network');
   assert.throws(() => core.inContext(d, { online: 'no' }), /environment\.online/);
-  const plan = core.onlineReloads(
-    [
-      { id: 1, failureAt: 5, method: 'GET' },
-      { id: 2, visible: true, active: true, failureAt: 1, method: 'GET' },
-      { id: 3, failureAt: 9, method: 'POST' },
-    ],
-    10_000,
-  );
-  assert.deepEqual(plan, [
-    { id: 2, at: 10_000 + core.limits().onlineSettleMs },
-    { id: 1, at: 11_000 + core.limits().onlineSettleMs },
-  ]);
-  assert.deepEqual(core.onlineReloads(undefined, 0), []);
-  assert.throws(() => core.onlineReloads([{ id: 'x' }], 0), /tabs\[0\]\.id/);
-  // a hostile list is read up to its bound
-  const many = core.onlineReloads(Array.from({ length: 5000 }, (_, i) => ({ id: i })), 0);
-  assert.equal(many.length, 1000);
-  const next = core.networkCheckNext(0, 0, 0, 1);
-  assert.equal(next.at, 30_000);
-  assert.equal(core.networkCheckNext(0, 0, 1e12, 1).end, 'expired');
-  assert.ok(Number.isFinite(core.networkCheckNext('x', null, undefined, {}).at));
 });
 
 test('the badge, the sites left alone, the buttons\' words and the retry line\'s kind cross the boundary', () => {
