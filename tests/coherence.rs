@@ -20,7 +20,7 @@ mod http;
 #[path = "support/locales.rs"]
 mod locales;
 use extensions::ext;
-use http::{fixture_failure, fixtures_dir};
+use http::fixture_failures;
 use locales::{all_locales, placeholders};
 
 /// Steps that ask the person to change their own browser, computer or network.
@@ -71,21 +71,7 @@ const ERRORS: &[&str] = &[
 ];
 
 fn failures() -> Vec<(String, Failure)> {
-    let mut out = Vec::new();
-    for dir in std::fs::read_dir(fixtures_dir()).unwrap() {
-        let dir = dir.unwrap().path();
-        if !dir.is_dir() || dir.file_name().unwrap() == "capture" {
-            continue;
-        }
-        let gw = dir.file_name().unwrap().to_str().unwrap().to_string();
-        for f in std::fs::read_dir(&dir).unwrap() {
-            let f = f.unwrap().path();
-            if f.extension().and_then(|e| e.to_str()) == Some("http") {
-                let name = format!("{gw}/{}", f.file_stem().unwrap().to_str().unwrap());
-                out.push((name, fixture_failure(&gw, &std::fs::read(&f).unwrap())));
-            }
-        }
-    }
+    let mut out = fixture_failures();
     for e in ERRORS {
         out.push((
             e.to_string(),

@@ -19,7 +19,7 @@ mod extensions;
 #[path = "support/http.rs"]
 mod http;
 use extensions::ext;
-use http::{fixture_failure, fixtures_dir};
+use http::fixture_failures;
 
 /// What the wasm leaves to JavaScript's `Number.prototype.toString`: here Rust's shortest
 /// form that reads back exactly, in exponent notation (valid JSON).
@@ -57,21 +57,7 @@ fn same<T: Serialize + ?Sized>(what: &str, v: &T) {
 }
 
 fn failures() -> Vec<(String, Failure)> {
-    let mut out = Vec::new();
-    for dir in std::fs::read_dir(fixtures_dir()).unwrap() {
-        let dir = dir.unwrap().path();
-        if !dir.is_dir() || dir.file_name().unwrap() == "capture" {
-            continue;
-        }
-        let gw = dir.file_name().unwrap().to_str().unwrap().to_string();
-        for f in std::fs::read_dir(&dir).unwrap() {
-            let f = f.unwrap().path();
-            if f.extension().and_then(|e| e.to_str()) == Some("http") {
-                let name = format!("{gw}/{}", f.file_stem().unwrap().to_str().unwrap());
-                out.push((name, fixture_failure(&gw, &std::fs::read(&f).unwrap())));
-            }
-        }
-    }
+    let mut out = fixture_failures();
     for e in [
         "net::ERR_NAME_NOT_RESOLVED",
         "net::ERR_CONNECTION_REFUSED",

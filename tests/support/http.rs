@@ -31,6 +31,27 @@ pub fn fixture_failure(gateway: &str, raw: &[u8]) -> Failure {
 }
 
 /// Response headers from (name, value) pairs.
+/// Every captured response, named "<gateway>/<scenario>", as diagnose gets it.
+#[allow(dead_code)]
+pub fn fixture_failures() -> Vec<(String, Failure)> {
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(fixtures_dir()).unwrap() {
+        let dir = dir.unwrap().path();
+        if !dir.is_dir() || dir.file_name().unwrap() == "capture" {
+            continue;
+        }
+        let gw = dir.file_name().unwrap().to_str().unwrap().to_string();
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().and_then(|e| e.to_str()) == Some("http") {
+                let name = format!("{gw}/{}", f.file_stem().unwrap().to_str().unwrap());
+                out.push((name, fixture_failure(&gw, &std::fs::read(&f).unwrap())));
+            }
+        }
+    }
+    out
+}
+
 #[allow(dead_code)]
 pub fn headers(pairs: &[(&str, &str)]) -> Vec<Header> {
     pairs
