@@ -17,6 +17,7 @@ import * as samples from './samples.js';
 import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
 import { sessionValue, listOf } from './stored.js';
+import { records, load, store, update, drop } from './records.js';
 import { MSG, MSG_PREFIX, KIND, KEY, SAME_RESPONSE_MS } from './constants.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
@@ -45,8 +46,6 @@ async function rememberFailure(rec) {
 
 // ------------------------------------------------------------------ per-tab records
 
-/** @type {Map<number, GdRecord>} */
-const records = new Map();
 /** tabId -> the navigation event being handled: one tab's events run in order, and readers
  * wait for them (a tab that completes before its diagnosis is ready still gets its panel).
  * @type {Map<number, Promise<unknown>>} */
@@ -68,38 +67,11 @@ function track(tabId, work) {
 /** @param {number} tabId */
 const settled = (tabId) => bounded(pending.get(tabId));
 
-/** The records in session storage, read once per worker; after that the map is the truth
- * (only this module writes them), so a healthy navigation costs no storage read.
- * @type {Promise<void> | undefined} */
-let restored;
-/** @param {number} tabId @returns {Promise<GdRecord | undefined>} */
-async function load(tabId) {
-  await (restored ??= api.storage.session.get(null).then((all) => {
-    for (const [k, rec] of Object.entries(all)) {
-      const id = k.startsWith(KEY.TAB_PREFIX) ? Number(k.slice(KEY.TAB_PREFIX.length)) : NaN;
-      if (Number.isInteger(id) && !records.has(id)) records.set(id, /** @type {GdRecord} */ (rec));
-    }
-  }, () => {}));
-  return records.get(tabId);
-}
-/** @param {number} tabId @param {GdRecord} rec */
-async function store(tabId, rec) {
-  records.set(tabId, rec);
-  // Storage full or unavailable: the record in memory still serves this worker.
-  await api.storage.session.set({ [KEY.tab(tabId)]: rec }).catch(() => {});
-}
-/** Stores a change to `rec` if it is still the tab's record (a message handled while the tab
- * moved on must not bring back a record a later navigation replaced or forgot).
- * @param {number} tabId @param {GdRecord} rec */
-async function update(tabId, rec) {
-  if (records.get(tabId) === rec) await store(tabId, rec);
-}
 /** @param {number} tabId */
 async function forget(tabId) {
   await load(tabId); // else a read still under way would bring the record back
   environments.delete(tabId);
-  records.delete(tabId);
-  await api.storage.session.remove(KEY.tab(tabId)).catch(() => {});
+  await drop(tabId);
 }
 
 // ------------------------------------------------------------------ diagnosis and view

@@ -11,6 +11,7 @@ import { getSettings, clockScale } from './settings.js';
 import { senderKind } from './trust.js';
 import { sameUrl } from './url.js';
 import { sessionValue } from './stored.js';
+import { load } from './records.js';
 import { KEY, WATCH_MSG_PREFIX, MSG } from './constants.js';
 import './format.js';
 
@@ -61,11 +62,11 @@ function alarm(name, at) {
 }
 
 /** How `tabId` shows the failure of `url` (the page, or our diagnosis page for it; Chrome's
- * pendingUrl, a navigation under way, counts), and the background's record of it.
+ * pendingUrl, a navigation under way, counts), and the background's record of it (records.js).
  * @param {{ tab: number, url: string }} ask */
 async function look({ tab: tabId, url }) {
   const tab = await api.tabs.get(tabId).catch(() => null);
-  const rec = /** @type {Record<string, GdRecord | undefined>} */ (await api.storage.session.get(KEY.tab(tabId)).catch(() => ({})))[KEY.tab(tabId)];
+  const rec = await load(tabId);
   const record = rec && { recordUrl: rec.url, recordAt: rec.at, recordMethod: rec.diagnosis?.method };
   if (!tab) return { tab: tabId, exists: false, ...record };
   const shown = String(tab.pendingUrl || tab.url || '');
