@@ -556,6 +556,78 @@ pub const RECORDS: &[Record] = &[
         &[],
         "",
     ),
+    // tunnels, dev front ends, platforms and meshes met in the wild (tests/wild batch 24);
+    // each page names its writer or carries its numbered code
+    r(
+        "ngrok",
+        "ngrok",
+        "ngrok Inc.",
+        ReverseProxy,
+        &[],
+        &[
+            // its documented codes (ngrok.com/docs/errors), the agent's page without its code,
+            // and ngrok 2's 'Failed to complete tunnel connection' page
+            ("err_ngrok_8012", Some(UNREACH)),
+            ("failed to establish a connection to the upstream web service", Some(UNREACH)),
+            ("successfully tunneled to your ngrok client", Some(UNREACH)),
+            ("failed to complete tunnel connection", Some(UNREACH)),
+            ("err_ngrok_3200", Some(UNREACH)),
+            ("err_ngrok_3004", Some(INVALID)),
+            ("returned an invalid or incomplete http response", Some(INVALID)),
+            ("ngrok gateway error", None),
+            ("err_ngrok_", None),
+        ],
+        &[],
+        "https://status.ngrok.com/",
+    ),
+    r(
+        "deno-deploy",
+        "Deno Deploy",
+        "Deno Land Inc.",
+        Platform,
+        &[],
+        &[("the deployment failed while serving the request", None)],
+        &[],
+        "",
+    ),
+    r(
+        "glitch",
+        "Glitch",
+        "Fastly",
+        Platform,
+        &[],
+        &[("this project isn't running", Some(UNREACH)), ("glitch editor", None)],
+        &[],
+        "",
+    ),
+    r(
+        "pythonanywhere",
+        "PythonAnywhere",
+        "Anaconda",
+        Platform,
+        &[],
+        &[
+            ("error code: unhandled exception", Some(ORIGIN)),
+            ("error code: 502-backend", Some(UNREACH)),
+            ("error code: 504-loadbalancer", Some(TIMEOUT)),
+            ("pythonanywhere-hosted site", Some(ORIGIN)),
+            ("something went wrong while trying to load this website", Some(UNREACH)),
+        ],
+        &[],
+        "",
+    ),
+    // its proxies set these headers on the errors they answer themselves (Linkerd 1's
+    // l5d-err, linkerd2-proxy's l5d-proxy-error); see OWN_ANSWER
+    r(
+        "linkerd",
+        "Linkerd",
+        "Buoyant",
+        ReverseProxy,
+        &["l5d-proxy-error", "l5d-err"],
+        &[],
+        &[],
+        "",
+    ),
 ];
 
 /// A record's index in [`RECORDS`].
@@ -605,6 +677,9 @@ pub const OWN_ANSWER: &[(&str, &str, Option<Cause>)] = &[
         Some(UNREACH),
     ),
     ("cloud-foundry", "x-cf-routererror", None),
+    // Linkerd's proxies, on the errors they answer themselves
+    ("linkerd", "l5d-proxy-error", None),
+    ("linkerd", "l5d-err", None),
 ];
 
 #[cfg(test)]
