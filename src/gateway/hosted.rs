@@ -33,6 +33,8 @@ fn cloudflare(c: &Ctx) -> Option<Page> {
         || c.has("<hr><center>cloudflare</center>")
         // its Workers' errors by their documented titles, and its JSON errors
         || c.any("worker threw exception|worker exceeded resource limits|\"cloudflare_error\":true|\"cloudflare_error\": true")
+        // the "What happened?" paragraph of its 1xxx pages, quoted without code or Ray ID
+        || c.has("that is on the cloudflare network")
         || (cf_headers && c.b.trim_start().starts_with("error code: "))
     {
         return page(

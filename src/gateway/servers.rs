@@ -14,6 +14,8 @@ const ENVOY_STEPS: &[Step] = &[
         "upstream request timeout|reset reason: connection timeout",
         TIMEOUT,
     ),
+    // its stream idle timeout's whole reply (also in "upstream timeout", so only alone)
+    is("stream timeout", TIMEOUT),
     is(
         "tls_error|tls error|certificate_verify_failed|ssl routines|certificate verify failed",
         TLS,
@@ -42,7 +44,7 @@ const ENVOY_MARKS: &str =
 fn envoy(c: &Ctx) -> Option<Page> {
     // a short page that only says "connection refused" (Go's and others' proxies) is not
     // Envoy's: its local replies carry one of its own phrases
-    if c.b.len() >= 1024 || !c.any(ENVOY_MARKS) {
+    if c.b.len() >= 1024 || !(c.any(ENVOY_MARKS) || c.b.trim() == "stream timeout") {
         return None;
     }
     let (cause, _) = read(ENVOY_STEPS, c.b, c)?;
