@@ -290,8 +290,14 @@ pub const RECORDS: &[Record] = &[
         "Pantheon",
         Platform,
         &["x-pantheon-styx-hostname"],
+        // its platform messages as its "Errors and Server Responses" page documents them
         &[
             ("the web server is not responding", Some(UNREACH)),
+            ("there was an error connecting to the php backend", Some(UNREACH)),
+            ("the request could not be completed due to a networking failure", Some(UNREACH)),
+            ("your request has timed out while waiting for php to execute", Some(TIMEOUT)),
+            ("the web page you were looking for could not be delivered", Some(OVER)),
+            ("the web site you were looking for is currently undergoing maintenance", Some(MAINT)),
         ],
         &["x-styx-req-id"],
         "https://status.pantheon.io/",
@@ -312,7 +318,11 @@ pub const RECORDS: &[Record] = &[
         "Shopify",
         Platform,
         &["x-shopid", "x-shopify-stage"],
-        &[("there was a problem loading this website", Some(UERR))],
+        // its generic error pages open with a comment naming their source repository
+        &[
+            ("there was a problem loading this website", Some(UERR)),
+            ("shopify/error-pages", None),
+        ],
         &["x-request-id"],
         "https://www.shopifystatus.com/",
     ),

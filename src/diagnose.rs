@@ -180,7 +180,9 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
     // Who has to act: the site, unless a forward proxy wrote the page.
     d.culprit = Culprit::Site;
     let writer_role = d.gateway.as_ref().map(|g| g.role);
-    if d.generated_by == GeneratedBy::Gateway && writer_role == Some(Role::ForwardProxy) {
+    let forward = writer_role == Some(Role::ForwardProxy)
+        || (d.gateway.is_none() && gateway::tunnel_refused(ev));
+    if d.generated_by == GeneratedBy::Gateway && forward {
         d.culprit = Culprit::Proxy;
         d.evidence.push("written by a forward proxy".into());
     } else if let Some(host) = http_proxy(f) {

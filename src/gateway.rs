@@ -94,7 +94,12 @@ const fn rec(
 mod hosted;
 mod origin;
 mod servers;
-use origin::{branded, maintenance_words, origin_marker, overload_words, PROXY_SAID};
+use origin::{branded, maintenance_words, origin_marker, overload_words, PROXY_SAID, TUNNEL_SAID};
+
+/// A client's words that a proxy in the person's path refused its tunnel (`TUNNEL_SAID`).
+pub fn tunnel_refused(ev: &Evidence) -> bool {
+    any(&ev.body_lower, TUNNEL_SAID)
+}
 
 const N_HOSTED: usize = hosted::RECORDS.len();
 const N: usize = N_HOSTED + servers::RECORDS.len();
@@ -797,19 +802,23 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         let named = handler.is_some();
         let gateway_said =
             status == 504 || (named && (status == 502 || (status == 503 && body_unseen(ev))));
+        // A truly empty 500 (Content-Length: 0) is the application's, passed on: the
+        // gateways that answer 500 themselves (Traffic Server, tinyproxy) send a page.
+        let app_said = status == 500 && ev.header("content-length").map(str::trim) == Some("0");
         if gateway_said {
             notes.push("an empty 5xx through a gateway: the gateway's".into());
         }
         return Finding {
             gateway: handler,
-            generated_by: if gateway_said {
-                GeneratedBy::Gateway
-            } else {
-                GeneratedBy::Unknown
+            generated_by: match (gateway_said, app_said) {
+                (true, _) => GeneratedBy::Gateway,
+                (_, true) => GeneratedBy::Origin,
+                _ => GeneratedBy::Unknown,
             },
             cause: match status {
                 504 => Some(TIMEOUT),
                 503 if gateway_said => Some(UNREACH),
+                500 if app_said => Some(ORIGIN),
                 _ => None,
             },
             confidence: 0.4,
@@ -821,7 +830,8 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
     // a shared host's resource limits, not an application. So did any 5xx page that says,
     // in a proxy's own words, that it could not pass the request on.
     let app = origin_marker(&c);
-    let proxy_said = status >= 500 && c.any(PROXY_SAID);
+    let tunnel = c.any(TUNNEL_SAID);
+    let proxy_said = status >= 500 && (tunnel || c.any(PROXY_SAID));
     if (matches!(status, 502..=504 | 508) || proxy_said)
         && app.is_none()
         && !branded(c.b)
@@ -832,7 +842,11 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         return Finding {
             gateway: handler,
             generated_by: GeneratedBy::Gateway,
-            cause: Some(said.unwrap_or_else(|| crate::status::cause_of(status))),
+            // a refused tunnel never reached an application
+            cause: Some(said.unwrap_or(match crate::status::cause_of(status) {
+                ORIGIN if tunnel => UERR,
+                by_status => by_status,
+            })),
             confidence: if said.is_some() { 0.6 } else { 0.45 },
             notes,
         };

@@ -48,6 +48,12 @@ const APP_MARKERS: &[(&str, &str)] = &[
 pub(super) const PROXY_SAID: &str =
     "could not proxy request|error occured while trying to proxy|error occurred while trying to proxy";
 
+/// A client's words that an HTTP proxy in the person's path answered its CONNECT with an
+/// error (no page shown): curl's "Received HTTP code 502 from proxy after CONNECT", .NET's
+/// "The proxy tunnel request to proxy '…' failed with status code '500'". The tunnel never
+/// reached the site, so the proxy wrote the answer.
+pub(super) const TUNNEL_SAID: &str = "from proxy after connect|proxy tunnel request to proxy";
+
 /// A function platform's own words that the function ran out of time, as the JSON it answers
 /// with in the function's place: AWS Lambda's documented "Task timed out after 10.01 seconds"
 /// (Netlify Functions, API Gateway's Lambda proxy). The JSON is the platform's, not the site's.

@@ -157,20 +157,24 @@ const IIS: Record = rec(
 const ATS_STEPS: &[Step] = &[
     is("unknown host|dns entry|cannot find server", DNS),
     is("could not connect", UNREACH),
-    is("timed out|too long to respond", TIMEOUT),
-    // a garbled or cut answer: "The host requested did not return the document correctly."
+    // the early body factory: "Too much time has passed without sending any data"
+    is("timed out|too long to respond|too much time has passed", TIMEOUT),
+    // a garbled or cut answer: "The host requested did not return the document correctly.",
+    // and the early connect#hangup: 'The server "…" closed the connection before …'
     is(
-        "bad response|invalid response|malformed|did not return the document correctly",
+        "bad response|invalid response|malformed|did not return the document correctly|closed the connection",
         INVALID,
     ),
     is("ssl|tls|certificate", TLS),
     map(M_UERR_TIMEOUT),
 ];
 
-/// (9.2 writes "<B>\nDescription:", older versions "<B>Description:</B>")
+/// (9.2 writes "<B>\nDescription:", older versions "<B>Description:</B>"; every version's
+/// body factory sets it in `<FONT FACE="Helvetica,Arial"><B>`)
 fn ats(c: &Ctx) -> Option<Page> {
     if c.any("<title>could not connect</title>|<title>unknown host</title>|<title>connection timed out</title>|<title>bad response</title>|did not return the document correctly")
-        || (c.server_is("ats") && c.has("description:"))
+        || ((c.server_is("ats") || c.has("<font face=\"helvetica,arial\"><b>"))
+            && c.has("description:"))
     {
         return with_version(
             page("ats", "Traffic Server error page", cause(ATS_STEPS, c)),
@@ -526,6 +530,10 @@ fn nginx(c: &Ctx) -> Option<Page> {
         }
     }
     if b.len() < 2048 {
+        // the server line last, as people retell it: "502 Bad Gateway (openresty)"
+        let tail = b
+            .trim_end()
+            .trim_end_matches([')', ']', '.', '"', '\'', '`']);
         for name in ["openresty", "tengine", "nginx"] {
             if let Some(version) = version_after(b, name) {
                 return with_version(
@@ -533,7 +541,7 @@ fn nginx(c: &Ctx) -> Option<Page> {
                     Some(version),
                 );
             }
-            if b.trim_end().ends_with(name) {
+            if tail.ends_with(name) {
                 return generic(name, "nginx error page (text)", by_status(st, NGINX_MAP));
             }
         }
