@@ -1,13 +1,11 @@
 // @ts-check
-// The one-click fixes beyond retry and private window: clear this site's data, turn a suspect
-// extension off and back on, open a page. Optional permissions are asked for by our own pages
-// at the click (`permissionFor`); the in-page panel, which may not ask, hands over to them.
+// The one-click fixes beyond retry and private window. Optional permissions are asked for by
+// our own pages at the click; the in-page panel, which may not ask, hands over to them.
 import { api, clearSiteData, canDisableExtensions, BROWSER_PAGES } from './shim.js';
 import { storedValue } from './stored.js';
 import { KEY, KIND } from './constants.js';
 
-/** The optional permission an action needs, if any.
- * @param {Partial<GdAction> | null | undefined} action @returns {chrome.runtime.ManifestPermission | undefined} */
+/** @param {Partial<GdAction> | null | undefined} action @returns {chrome.runtime.ManifestPermission | undefined} */
 export function permissionFor(action) {
   switch (action?.type) {
     case 'clear-site-data':
@@ -29,8 +27,7 @@ export const hasPermission = (permission) => api.permissions.contains({ permissi
 const disabledValue = storedValue('local', KEY.DISABLED_BY_US, () =>
   api.storage.local.get(KEY.DISABLED_BY_US).then((got) => /** @type {GdDisabledExtension[]} */ (Array.isArray(got[KEY.DISABLED_BY_US]) ? got[KEY.DISABLED_BY_US] : [])));
 
-/** Extensions this extension turned off, so the advice can offer to turn them back on.
- * @returns {Promise<GdDisabledExtension[]>} */
+/** @returns {Promise<GdDisabledExtension[]>} */
 export const disabledByUs = async () => [...(await disabledValue.get())];
 
 /** @param {(list: GdDisabledExtension[]) => GdDisabledExtension[]} change */
@@ -40,7 +37,7 @@ async function changeDisabled(change) {
   await api.storage.local.set({ [KEY.DISABLED_BY_US]: kept });
 }
 
-/** The installed extensions for the core (with the management permission only), bounded as it reads them. */
+/** Bounded as the core reads them. */
 export async function installedExtensions() {
   if (!(await hasPermission('management'))) return undefined;
   return (await api.management.getAll())
@@ -59,7 +56,7 @@ export async function installedExtensions() {
     }));
 }
 
-/** A web address, or one of the browser's pages an action may open. @param {string} url */
+/** @param {string} url */
 function allowedUrl(url) {
   try {
     if (/^https?:$/.test(new URL(url).protocol)) return true;
@@ -69,13 +66,11 @@ function allowedUrl(url) {
   return BROWSER_PAGES.some((p) => url === p || url.startsWith(p + '/') || url.startsWith(p + '?'));
 }
 
-/** Loads a tab's failed page again: a reload of a response, else its URL (our page shows).
- * @param {number} tabId @param {GdRecord} rec */
+/** A response reloads; else its URL loads (our page shows). @param {number} tabId @param {GdRecord} rec */
 export const loadAgain = (tabId, rec) =>
   rec.kind === KIND.RESPONSE ? api.tabs.reload(tabId, { bypassCache: true }) : api.tabs.update(tabId, { url: rec.url });
 
-/** Runs `action` for a tab's failure record; undefined when the action is not ours.
- * @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
+/** Undefined when the action is not ours. @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
 export async function runAction(tabId, rec, action) {
   const permission = permissionFor(action);
   if (permission && !(await hasPermission(permission))) return { ok: false, needsPermission: permission, messageKey: 'ui_permission_needed' };
@@ -87,7 +82,6 @@ export async function runAction(tabId, rec, action) {
       const ext = await api.management.get(String(action.id));
       await api.management.setEnabled(ext.id, false);
       await changeDisabled((list) => (list.some((e) => e.id === ext.id) ? list : [...list, { id: ext.id, name: ext.name, at: Date.now() }]));
-      // The core says whether the page loads again ("Turn off and retry") or not ("Turn off").
       if (action.retry === true) await loadAgain(tabId, rec);
       return { ok: true, messageKey: 'ui_extension_disabled', params: { name: ext.name } };
     }
@@ -99,7 +93,7 @@ export async function runAction(tabId, rec, action) {
     }
     case 'check-extensions':
     case 'check-proxy-settings':
-      // The permission is granted now: the page asks for the view again, advised anew.
+      // Granted now: the page asks for the view again, advised anew.
       return { ok: true, refresh: true };
     case 'open-url': {
       const url = String(action.url || '');
