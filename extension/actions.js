@@ -1,25 +1,11 @@
 // @ts-check
-// The one-click fixes beyond retry and private window. Optional permissions are asked for by
-// our own pages at the click; the in-page panel, which may not ask, hands over to them.
+// The one-click fixes beyond retry and private window. The optional permission an action needs
+// is the core's word (`permission`), asked for by our own pages at the click; the in-page
+// panel, which may not ask, hands over to them.
 import { api, clearSiteData, canDisableExtensions, BROWSER_PAGES } from './shim.js';
 import { storedValue } from './stored.js';
 import { KEY, KIND } from './constants.js';
 
-/** @param {Partial<GdAction> | null | undefined} action @returns {chrome.runtime.ManifestPermission | undefined} */
-export function permissionFor(action) {
-  switch (action?.type) {
-    case 'clear-site-data':
-      return 'browsingData';
-    case 'disable-extension':
-    case 'enable-extension':
-    case 'check-extensions':
-      return 'management';
-    case 'check-proxy-settings':
-      return 'proxy';
-    default:
-      return undefined;
-  }
-}
 
 /** @param {chrome.runtime.ManifestPermission} permission */
 export const hasPermission = (permission) => api.permissions.contains({ permissions: [permission] }).catch(() => false);
@@ -37,23 +23,10 @@ async function changeDisabled(change) {
   await api.storage.local.set({ [KEY.DISABLED_BY_US]: kept });
 }
 
-/** Bounded as the core reads them. */
+/** As the browser gives them: the core reads the fields it needs, within its bounds. */
 export async function installedExtensions() {
   if (!(await hasPermission('management'))) return undefined;
-  return (await api.management.getAll())
-    .slice(0, 1000)
-    .filter((e) => e.id !== api.runtime.id)
-    .map((e) => ({
-      id: String(e.id).slice(0, 64),
-      name: String(e.name || '').slice(0, 200),
-      description: (e.description || '').slice(0, 300),
-      enabled: e.enabled,
-      type: e.type,
-      permissions: (e.permissions || []).slice(0, 200),
-      hostPermissions: (e.hostPermissions || []).slice(0, 200),
-      installType: e.installType,
-      mayDisable: e.mayDisable,
-    }));
+  return (await api.management.getAll()).filter((e) => e.id !== api.runtime.id);
 }
 
 /** @param {string} url */
@@ -72,7 +45,7 @@ export const loadAgain = (tabId, rec) =>
 
 /** Undefined when the action is not ours. @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
 export async function runAction(tabId, rec, action) {
-  const permission = permissionFor(action);
+  const { permission } = action;
   if (permission && !(await hasPermission(permission))) return { ok: false, needsPermission: permission, messageKey: 'ui_permission_needed' };
   switch (action.type) {
     case 'clear-site-data':

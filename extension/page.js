@@ -1,6 +1,5 @@
 // @ts-check
 // Shared by the extension's own pages (popup, diagnosis page, options).
-import { permissionFor } from './actions.js';
 import { MSG } from './constants.js';
 
 export const { msg } = globalThis.GatewayDoctorFormat;
@@ -29,7 +28,7 @@ export const viewOf = (tabId, fresh) => chrome.runtime.sendMessage({ type: MSG.V
  * @param {(action: GdAction) => Promise<GdResult | undefined>} [before] @returns {GdOnAction} */
 export function actionRunner(tabId, rerender, before) {
   return async (action) => {
-    const permission = permissionFor(action);
+    const { permission } = action;
     if (permission && !(await chrome.permissions.request({ permissions: [permission] }).catch(() => false))) {
       return { ok: false, messageKey: 'ui_permission_refused' };
     }

@@ -172,7 +172,7 @@
       const ol = el('ol', { class: 'gd-steps', start: start > 1 ? String(start) : undefined, 'data-gd': start > 1 ? undefined : 'steps', 'aria-label': start > 1 ? undefined : msg('ui_steps') || 'What you can do' });
       for (const s of list) {
         // its own button, or the one asking for the permission it needs (where one may ask)
-        const act = s.action ?? (s.ask && !options.noPermissions ? { type: s.ask } : null);
+        const act = s.action ?? (s.ask && !options.noPermissions ? { type: s.ask, permission: s.askPermission } : null);
         ol.append(el('li', { 'data-step': s.id },
           el('span', { class: 'gd-step-text', text: msg(s.key ?? '', s.params || {}) || s.id }),
           s.params?.command ? ' ' : null, s.params?.command ? el('code', { text: clip(s.params.command) }) : null,
@@ -196,7 +196,7 @@
       root.append(el('ul', { class: 'gd-steps gd-disabled', 'data-gd': 'disabled' },
         ...disabled.map((e) => el('li', { 'data-extension': e.id },
           el('span', { text: msg('ui_extension_is_off', { name: clip(e.name, 80) }) }), ' ',
-          actionButton({ type: 'enable-extension', id: e.id }, null)))));
+          actionButton({ type: 'enable-extension', id: e.id, permission: 'management' }, null)))));
     }
 
     const facts = [...(panel.facts || []).map(say), clip(d.url, 500),

@@ -631,6 +631,19 @@ impl Action {
     }
 }
 
+/// The optional permission (the manifest's `optional_permissions`) an action of type `kind`
+/// needs, or of a step's `ask` button: the shell's own pages ask for it at the click (the
+/// click is the gesture the browser requires), and the in-page panel, which may not ask, hands
+/// these actions over to them (`trust::CONFIRM_ON_OWN_PAGE`).
+pub fn permission(kind: &str) -> Option<&'static str> {
+    match kind {
+        "clear-site-data" => Some("browsingData"),
+        "disable-extension" | "check-extensions" => Some("management"),
+        "check-proxy-settings" => Some("proxy"),
+        _ => None,
+    }
+}
+
 /// Where an "open-url" goes, as its button names it: the host (and a port that is not the
 /// scheme's) of a web address, else the address itself, clipped.
 pub fn place(url: &str) -> String {
@@ -645,7 +658,7 @@ pub fn place(url: &str) -> String {
 
 /// The same object as the derive with `tag = "type"` gives (the tests check it against
 /// `Deserialize`), in a fraction of the code, with the button's words: `label` (a message
-/// name) and, for "open-url", `where` (its parameter).
+/// name) and, for "open-url", `where` (its parameter); `permission` where one is needed.
 impl Serialize for Action {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -658,7 +671,7 @@ impl Serialize for Action {
             Action::OpenUrl { url } => ("open-url", Some(("url", url))),
             Action::Copy { text } => ("copy", Some(("text", text))),
         };
-        let mut st = s.serialize_struct("Action", 4)?;
+        let mut st = s.serialize_struct("Action", 5)?;
         st.serialize_field("type", kind)?;
         if let Some((name, value)) = field {
             st.serialize_field(name, value)?;
@@ -669,6 +682,9 @@ impl Serialize for Action {
             _ => {}
         }
         st.serialize_field("label", self.label())?;
+        if let Some(p) = permission(kind) {
+            st.serialize_field("permission", p)?;
+        }
         st.end()
     }
 }
@@ -827,7 +843,12 @@ mod tests {
                 Action::OpenUrl { url } => format!(",\"where\":\"{}\"", place(url)),
                 _ => String::new(),
             };
-            let full = format!("{json}{place},\"label\":\"{}\"}}", action.label());
+            let needs = match &action {
+                Action::ClearSiteData { .. } => ",\"permission\":\"browsingData\"",
+                Action::DisableExtension { .. } => ",\"permission\":\"management\"",
+                _ => "",
+            };
+            let full = format!("{json}{place},\"label\":\"{}\"{needs}}}", action.label());
             assert_eq!(serde_json::to_string(&action).unwrap(), full);
             assert_eq!(serde_json::from_str::<Action>(&full).unwrap(), action);
         }
