@@ -2,7 +2,7 @@
 // The one-click fixes beyond retry and private window. The optional permission an action needs
 // is the core's word (`permission`), asked for by our own pages at the click; the in-page
 // panel, which may not ask, hands over to them.
-import { api, clearSiteData, canDisableExtensions, BROWSER_PAGES } from './shim.js';
+import { api, clearSiteData, canDisableExtensions } from './shim.js';
 import { storedValue } from './stored.js';
 import { KEY, KIND } from './constants.js';
 
@@ -29,15 +29,6 @@ export async function installedExtensions() {
   return (await api.management.getAll()).filter((e) => e.id !== api.runtime.id);
 }
 
-/** @param {string} url */
-function allowedUrl(url) {
-  try {
-    if (/^https?:$/.test(new URL(url).protocol)) return true;
-  } catch {
-    return false;
-  }
-  return BROWSER_PAGES.some((p) => url === p || url.startsWith(p + '/') || url.startsWith(p + '?'));
-}
 
 /** A response reloads; else its URL loads (our page shows). @param {number} tabId @param {GdRecord} rec */
 export const loadAgain = (tabId, rec) =>
@@ -69,9 +60,10 @@ export async function runAction(tabId, rec, action) {
       // Granted now: the page asks for the view again, advised anew.
       return { ok: true, refresh: true };
     case 'open-url': {
+      // The advice's (the panel's were checked against it): the core opens only a web address
+      // or a browser page of its list (may_open). Firefox refuses some of its own pages
+      // (about:addons): https://bugzilla.mozilla.org/1269456
       const url = String(action.url || '');
-      if (!allowedUrl(url)) return { ok: false, messageKey: 'ui_action_unavailable' };
-      // Firefox refuses some of its own pages (about:addons): https://bugzilla.mozilla.org/1269456
       return api.tabs.create({ url, openerTabId: tabId }).then(() => ({ ok: true }), () => ({ ok: false, messageKey: 'ui_open_by_hand', params: { url } }));
     }
     default:

@@ -11,9 +11,6 @@ export const canDisableExtensions = !isFirefox;
 export const privateAccessHelpKey = isFirefox ? 'ui_private_help_firefox' : 'ui_private_help_chrome';
 /** Firefox's `dns` API (a permission of its build only: tools/manifest.mjs); Chrome has none. */
 export const canResolveNames = isFirefox;
-export const BROWSER_PAGES = isFirefox
-  ? ['about:addons', 'about:networking#dns', 'about:preferences#general', 'about:preferences#privacy']
-  : ['chrome://extensions', 'chrome://net-internals/#dns', 'chrome://settings/security'];
 
 /** @param {number} tabId @param {string} text */
 export async function setBadge(tabId, text) {

@@ -644,6 +644,25 @@ pub fn permission(kind: &str) -> Option<&'static str> {
     }
 }
 
+/// The browser's own pages the advice opens: an "open-url" opens one of them or a web
+/// address, nothing else (`may_open`).
+pub const BROWSER_PAGES: [&str; 7] = [
+    "about:addons",
+    "about:networking#dns",
+    "about:preferences#general",
+    "about:preferences#privacy",
+    "chrome://extensions",
+    "chrome://net-internals/#dns",
+    "chrome://settings/security",
+];
+
+/// Whether an "open-url" may open `url`: an http(s) address, or one of [`BROWSER_PAGES`]
+/// (never `javascript:`, `data:`, `file:` or another browser page). The shell opens what the
+/// advice offers as it is.
+pub fn may_open(url: &str) -> bool {
+    BROWSER_PAGES.contains(&url) || crate::url::parse(url).is_ok_and(|u| u.is_http())
+}
+
 /// Where an "open-url" goes, as its button names it: the host (and a port that is not the
 /// scheme's) of a web address, else the address itself, clipped.
 pub fn place(url: &str) -> String {
@@ -860,6 +879,37 @@ mod tests {
                 retry: false
             }
         );
+    }
+
+    #[test]
+    fn an_open_url_opens_a_web_address_or_one_of_the_browser_pages_the_advice_uses() {
+        // every browser page the advice names (a page left out would lose its button)
+        let mut named = 0;
+        for src in [include_str!("advise.rs"), include_str!("advise/steps.rs")] {
+            for scheme in ["\"about:", "\"chrome://"] {
+                for (at, _) in src.match_indices(scheme) {
+                    let page = src[at + 1..].split('"').next().unwrap_or("");
+                    assert!(may_open(page), "{page}");
+                    named += 1;
+                }
+            }
+        }
+        assert!(named >= 7, "{named}");
+        for ok in ["https://status.example.com/x?y", "http://a.test:8080/"] {
+            assert!(may_open(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "chrome://settings/passwords",
+            "about:config",
+            "about:addons/../config",
+            "",
+            "status.example.com",
+        ] {
+            assert!(!may_open(bad), "{bad}");
+        }
     }
 
     #[test]
