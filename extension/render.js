@@ -181,6 +181,7 @@
       return ol;
     };
     if (panel.steps.length) {
+      // Folded over a page (the panel stays small); open on our own pages.
       const box = el('details', { class: 'gd-more', 'data-gd': 'show-steps', open: !options.compact },
         el('summary', { 'data-action': 'show-steps', text: msg('ui_show_steps') || 'What you can do' }), stepList(panel.steps, 1));
       if (panel.more.length) {
@@ -211,6 +212,7 @@
       /** @type {HTMLButtonElement | null} */
       const b = root.querySelector(`button[data-action="${CSS_ESCAPE(options.ask)}"]`);
       if (b) {
+        // It may be under "More": open what holds it.
         for (let e = b.parentElement; e && e !== root; e = e.parentElement) if (e.localName === 'details') e.setAttribute('open', '');
         report({ ok: true, messageKey: options.askKey || 'ui_permission_click_again', params: { ...options.askParams, button: b.textContent } });
         b.focus();
