@@ -1,27 +1,11 @@
 // @ts-check
-// The one-click fixes beyond retry and private window: clear this site's data, turn a suspect
-// extension off and back on, open a page. Optional permissions are asked for by our own pages
-// at the click (`permissionFor`); the in-page panel, which may not ask, hands over to them.
-import { api, clearSiteData, canDisableExtensions, BROWSER_PAGES } from './shim.js';
+// The one-click fixes beyond retry and private window. The optional permission an action needs
+// is the core's word (`permission`), asked for by our own pages at the click; the in-page
+// panel, which may not ask, hands over to them.
+import { api, clearSiteData, canDisableExtensions } from './shim.js';
 import { storedValue } from './stored.js';
 import { KEY, KIND } from './constants.js';
 
-/** The optional permission an action needs, if any.
- * @param {Partial<GdAction> | null | undefined} action @returns {chrome.runtime.ManifestPermission | undefined} */
-export function permissionFor(action) {
-  switch (action?.type) {
-    case 'clear-site-data':
-      return 'browsingData';
-    case 'disable-extension':
-    case 'enable-extension':
-    case 'check-extensions':
-      return 'management';
-    case 'check-proxy-settings':
-      return 'proxy';
-    default:
-      return undefined;
-  }
-}
 
 /** @param {chrome.runtime.ManifestPermission} permission */
 export const hasPermission = (permission) => api.permissions.contains({ permissions: [permission] }).catch(() => false);
@@ -29,8 +13,7 @@ export const hasPermission = (permission) => api.permissions.contains({ permissi
 const disabledValue = storedValue('local', KEY.DISABLED_BY_US, () =>
   api.storage.local.get(KEY.DISABLED_BY_US).then((got) => /** @type {GdDisabledExtension[]} */ (Array.isArray(got[KEY.DISABLED_BY_US]) ? got[KEY.DISABLED_BY_US] : [])));
 
-/** Extensions this extension turned off, so the advice can offer to turn them back on.
- * @returns {Promise<GdDisabledExtension[]>} */
+/** @returns {Promise<GdDisabledExtension[]>} */
 export const disabledByUs = async () => [...(await disabledValue.get())];
 
 /** @param {(list: GdDisabledExtension[]) => GdDisabledExtension[]} change */
@@ -40,44 +23,20 @@ async function changeDisabled(change) {
   await api.storage.local.set({ [KEY.DISABLED_BY_US]: kept });
 }
 
-/** The installed extensions for the core (with the management permission only), bounded as it reads them. */
+/** As the browser gives them: the core reads the fields it needs, within its bounds. */
 export async function installedExtensions() {
   if (!(await hasPermission('management'))) return undefined;
-  return (await api.management.getAll())
-    .slice(0, 1000)
-    .filter((e) => e.id !== api.runtime.id)
-    .map((e) => ({
-      id: String(e.id).slice(0, 64),
-      name: String(e.name || '').slice(0, 200),
-      description: (e.description || '').slice(0, 300),
-      enabled: e.enabled,
-      type: e.type,
-      permissions: (e.permissions || []).slice(0, 200),
-      hostPermissions: (e.hostPermissions || []).slice(0, 200),
-      installType: e.installType,
-      mayDisable: e.mayDisable,
-    }));
+  return (await api.management.getAll()).filter((e) => e.id !== api.runtime.id);
 }
 
-/** A web address, or one of the browser's pages an action may open. @param {string} url */
-function allowedUrl(url) {
-  try {
-    if (/^https?:$/.test(new URL(url).protocol)) return true;
-  } catch {
-    return false;
-  }
-  return BROWSER_PAGES.some((p) => url === p || url.startsWith(p + '/') || url.startsWith(p + '?'));
-}
 
-/** Loads a tab's failed page again: a reload of a response, else its URL (our page shows).
- * @param {number} tabId @param {GdRecord} rec */
+/** A response reloads; else its URL loads (our page shows). @param {number} tabId @param {GdRecord} rec */
 export const loadAgain = (tabId, rec) =>
   rec.kind === KIND.RESPONSE ? api.tabs.reload(tabId, { bypassCache: true }) : api.tabs.update(tabId, { url: rec.url });
 
-/** Runs `action` for a tab's failure record; undefined when the action is not ours.
- * @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
+/** Undefined when the action is not ours. @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
 export async function runAction(tabId, rec, action) {
-  const permission = permissionFor(action);
+  const { permission } = action;
   if (permission && !(await hasPermission(permission))) return { ok: false, needsPermission: permission, messageKey: 'ui_permission_needed' };
   switch (action.type) {
     case 'clear-site-data':
@@ -87,7 +46,6 @@ export async function runAction(tabId, rec, action) {
       const ext = await api.management.get(String(action.id));
       await api.management.setEnabled(ext.id, false);
       await changeDisabled((list) => (list.some((e) => e.id === ext.id) ? list : [...list, { id: ext.id, name: ext.name, at: Date.now() }]));
-      // The core says whether the page loads again ("Turn off and retry") or not ("Turn off").
       if (action.retry === true) await loadAgain(tabId, rec);
       return { ok: true, messageKey: 'ui_extension_disabled', params: { name: ext.name } };
     }
@@ -99,12 +57,13 @@ export async function runAction(tabId, rec, action) {
     }
     case 'check-extensions':
     case 'check-proxy-settings':
-      // The permission is granted now: the page asks for the view again, advised anew.
+      // Granted now: the page asks for the view again, advised anew.
       return { ok: true, refresh: true };
     case 'open-url': {
+      // The advice's (the panel's were checked against it): the core opens only a web address
+      // or a browser page of its list (may_open). Firefox refuses some of its own pages
+      // (about:addons): https://bugzilla.mozilla.org/1269456
       const url = String(action.url || '');
-      if (!allowedUrl(url)) return { ok: false, messageKey: 'ui_action_unavailable' };
-      // Firefox refuses some of its own pages (about:addons): https://bugzilla.mozilla.org/1269456
       return api.tabs.create({ url, openerTabId: tabId }).then(() => ({ ok: true }), () => ({ ok: false, messageKey: 'ui_open_by_hand', params: { url } }));
     }
     default:

@@ -1,8 +1,7 @@
 // @ts-check
-// The background: watches main-frame navigations, asks the core what went wrong and what to
-// show, keeps one record per failing tab, the badge, the panel on the error page (or our
-// diagnosis page where the browser drew its own), and runs the panel's actions. Listeners are
-// registered at the top level: the worker is started again for each event.
+// The background: main-frame failures to the core, its view to the tab (the panel, or our
+// diagnosis page where the browser drew its own), the panel's actions. Listeners are at the
+// top level: the worker is started again for each event.
 import {
   api, browserName, setBadge, openPrivateWindow, canOpenPrivateWindow, privateAccessHelpKey, injectPanel, onTabStatus,
   proxyOf, readProxySettings, canResolveNames, resolveHost, captivePortal, onPortalUnlocked,
@@ -23,15 +22,13 @@ import { MSG, MSG_PREFIX, KIND, KEY, SAME_RESPONSE_MS } from './constants.js';
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
 const PAGE_TEXT_LIMIT = 4096;
-/** Bounds on the headers kept in a tab's record (the core reads no more). */
+/** The core reads no more headers than this. */
 const MAX_HEADERS = 200;
 const MAX_HEADER_NAME = 256;
 const MAX_HEADER_VALUE = 8192;
 /** A browser call that never settles (a tab that navigated away) holds up a tab's later
  * events at most this long. */
 const STEP_LIMIT_MS = 10_000;
-
-// ------------------------------------------------------------------ what the advice needs to know
 
 /** The recent failures, for "is it just me?": what counts, and how long, is the core's. */
 const recent = sessionValue(KEY.RECENT_FAILURES, listOf);
@@ -44,11 +41,8 @@ async function rememberFailure(rec) {
   }
 }
 
-// ------------------------------------------------------------------ per-tab records
-
-/** tabId -> the navigation event being handled: one tab's events run in order, and readers
- * wait for them (a tab that completes before its diagnosis is ready still gets its panel).
- * @type {Map<number, Promise<unknown>>} */
+/** tabId -> its event being handled: one tab's events run in order, and readers wait (a tab
+ * that completes before its diagnosis is ready still gets its panel). @type {Map<number, Promise<unknown>>} */
 const pending = new Map();
 
 /** @template T @param {Promise<T> | undefined} promise @returns {Promise<T | undefined>} */
@@ -74,12 +68,10 @@ async function forget(tabId) {
   await drop(tabId);
 }
 
-// ------------------------------------------------------------------ diagnosis and view
-
 /** @type {Promise<string | undefined> | undefined} */
 let platform;
-/** tabId -> the environment gathered for the tab's failure, reused when the page's text
- * refines the diagnosis. @type {Map<number, { url: string, env: Record<string, unknown> }>} */
+/** tabId -> its failure's environment, reused when the page's text refines the diagnosis.
+ * @type {Map<number, { url: string, env: Record<string, unknown> }>} */
 const environments = new Map();
 
 /** `diagnosed`: the core's diagnosis under way; a site left alone is not looked up.
@@ -125,9 +117,7 @@ async function environment(rec, diagnosed) {
 }
 
 /** Diagnoses `rec.failure` in its environment and advises; null when the core refuses it.
- * `reuse`: the environment gathered for this tab's failure, if there is one; `ignoredSites`:
- * the sites the person asked to leave alone (the core says whether this is one).
- * @param {number} tabId @param {GdRecord} rec @param {boolean} [reuse] @param {string[]} [ignoredSites]
+ * `reuse`: the environment this tab's failure already has, if any. @param {number} tabId @param {GdRecord} rec @param {boolean} [reuse] @param {string[]} [ignoredSites]
  * @returns {Promise<{ diagnosis: GdDiagnosis, advice?: GdAdvice } | null>} */
 async function analyse(tabId, rec, reuse = false, ignoredSites = []) {
   try {
@@ -148,9 +138,8 @@ async function analyse(tabId, rec, reuse = false, ignoredSites = []) {
   }
 }
 
-/** The core's view of the tab's failure, with its retry and watch; `now` lets a page count
- * down from the background's clock. @param {number} tabId @param {GdRecord | undefined} rec
- * @returns {Promise<GdView | null>} */
+/** The core's view of the tab's failure; `now` lets a page count down from the background's
+ * clock. @param {number} tabId @param {GdRecord | undefined} rec @returns {Promise<GdView | null>} */
 async function view(tabId, rec) {
   if (!rec?.diagnosis) return null;
   const [disabledByUs, retry, wasm] = await Promise.all([actions.disabledByUs().catch(() => []), watch.retryState(tabId, rec), core()]);
@@ -165,20 +154,17 @@ async function view(tabId, rec) {
   return { url: rec.url, kind: rec.kind, diagnosis: rec.diagnosis, advice: rec.advice, panel, disabledByUs, now: Date.now() };
 }
 
-// ------------------------------------------------------------------ navigation events
-
-/** Sends the tab to our diagnosis page for `rec`. @param {number} tabId @param {GdRecord} rec @param {string} [suffix] */
+/** @param {number} tabId @param {GdRecord} rec @param {string} [suffix] */
 function toOurPage(tabId, rec, suffix = '') {
   rec.onOurPage = true;
   return api.tabs.update(tabId, { url: `${DIAGNOSIS_PAGE}?${new URLSearchParams({ tab: String(tabId), url: rec.url })}${suffix}` });
 }
 
-/** One more step back, past the failed URL's own entry (none: the browser's page stays).
- * @param {number} tabId */
+/** Back past the failed URL's own entry (none: the browser's page stays). @param {number} tabId */
 const goBackPast = (tabId) => api.tabs.goBack(tabId).catch(() => {});
 
-/** A main-frame failure: the tab's record, diagnosed, or null (a site the person asked to
- * leave alone, or no failure after all). @param {{ tabId: number, url: string, method: string, timeStamp: number }} details
+/** The tab's record, diagnosed, or null (a site left alone, or no failure after all).
+ * @param {{ tabId: number, url: string, method: string, timeStamp: number }} details
  * @param {'response' | 'error'} kind @param {Partial<GdFailure>} failure */
 async function failed(details, kind, failure) {
   const { tabId, url, timeStamp } = details;
@@ -210,7 +196,7 @@ async function onHeaders(details) {
   if (tabId < 0 || url.startsWith(OWN_PREFIX)) return;
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
-    // Whether the response is from a private window: asked of the tab at most once, for all three.
+    // Private window? Asked of the tab at most once, for all three.
     const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
     /** @type {Promise<boolean> | undefined} */
     let privateTab;
@@ -219,7 +205,6 @@ async function onHeaders(details) {
     rememberResponse(details, isPrivate);
     samples.rememberClock(details, isPrivate);
     samples.rememberIpv4(details, isPrivate);
-    // No failure: whatever this tab showed before is over.
     if (await load(tabId)) {
       await forget(tabId);
       await setBadge(tabId, '');
@@ -258,13 +243,11 @@ async function onError(details) {
   await Promise.all([watch.onFailure(tabId, f.rec), shown]);
 }
 
-/** rec -> the view offered with its early injections, made once per response.
- * @type {WeakMap<GdRecord, Promise<object>>} */
+/** rec -> the view its early injections offer, made once. @type {WeakMap<GdRecord, Promise<object>>} */
 const offers = new WeakMap();
 
-/** The panel as soon as the diagnosis is ready, with the view made from the headers in the
- * same call (no round trip before it shows): the content script waits for the page's HTML and
- * checks the document is this response's; else the injection on 'complete' shows it.
+/** The panel as soon as the diagnosis is ready, its view in the same call (no round trip):
+ * the content script waits for the page's HTML and checks the document is this response's.
  * @param {number} tabId @param {GdRecord} rec @param {boolean} [again] */
 function earlyPanel(tabId, rec, again = true) {
   if (rec.shown || rec.injected) return;
@@ -285,10 +268,8 @@ async function onTabUpdated(tabId, info, tab) {
   }
 }
 
-/** A page finished loading in a tab with a record: the badge again (browsers reset it), and
- * the panel on a 5xx page, once per response (a page that completes before its response is
- * reported must not get the previous one's; `shown`: the early injection showed it).
- * @param {number} tabId @param {chrome.tabs.Tab} tab @param {GdRecord} rec */
+/** The badge again (browsers reset it), and the panel on a 5xx page once per response
+ * (`shown`: the early injection showed it). @param {number} tabId @param {chrome.tabs.Tab} tab @param {GdRecord} rec */
 async function pageLoaded(tabId, tab, rec) {
   const here = sameUrl(tab.url, rec.url);
   const badge = here || String(tab.url || '').startsWith(DIAGNOSIS_PAGE) ? setBadge(tabId, rec.diagnosis?.badge ?? '') : null;
@@ -308,8 +289,6 @@ async function pageLoaded(tabId, tab, rec) {
   await Promise.all([badge, stored]);
 }
 
-// ------------------------------------------------------------------ messages from our pages
-
 /** @param {number} tabId @param {GdAction} action @returns {Promise<GdResult>} */
 async function runAction(tabId, action) {
   const rec = await load(tabId);
@@ -327,31 +306,27 @@ async function runAction(tabId, action) {
   }
   const r = (await watch.runAction(tabId, rec, action)) ?? (await actions.runAction(tabId, rec, action)) ?? { ok: false, messageKey: 'ui_action_unavailable' };
   if (!r.redraw) return r;
-  // The retry and watch lines change with these: the panel paints them from a fresh view,
-  // and a watch that just started says so in the view's words.
+  // A fresh view for the retry and watch lines; a watch just started says so in its words.
   const v = await view(tabId, await load(tabId));
   const said = r.started ? v?.panel?.watchStarted : undefined;
   return { ...r, ...(said && { messageKey: said.key, params: said.params }), view: v };
 }
 
-/** Only our own pages may ask for a permission or change the person's setup: the tab goes to
- * the diagnosis page, where the same button (focused, with a word) does it.
- * @param {number} tabId @param {GdRecord} rec @param {GdAction} action @param {boolean} [confirm] */
+/** Only our own pages may ask for a permission or change the person's setup: the diagnosis
+ * page shows the same button, focused. @param {number} tabId @param {GdRecord} rec @param {GdAction} action @param {boolean} [confirm] */
 async function confirmOnOwnPage(tabId, rec, action, confirm = true) {
   await toOurPage(tabId, rec, `&ask=${encodeURIComponent(String(action?.type || ''))}${confirm ? '&confirm=1' : ''}`);
   await update(tabId, rec);
   return { ok: false, messageKey: confirm ? 'ui_confirm_open_page' : 'ui_permission_open_page' };
 }
 
-/** `trusted` (trust.js): "own" page or "content" script, and the tab it speaks for.
- * @param {any} message untrusted: read field by field @param {{ kind: 'own' | 'content', tabId: number }} trusted */
+/** @param {any} message untrusted: read field by field @param {{ kind: 'own' | 'content', tabId: number }} trusted trust.js */
 async function onMessage(message, { kind, tabId }) {
   await settled(tabId);
   const rec = await load(tabId);
   switch (message?.type) {
     case MSG.PAGE: {
-      // The content script over a 5xx page: the page's own text refines the diagnosis (the
-      // environment gathered at the response), answered before it is stored.
+      // The page's own text refines the diagnosis, answered before it is stored.
       if (kind !== 'content' || rec?.kind !== KIND.RESPONSE || !sameUrl(rec.url, message.url)) return null;
       // The page before this response, still showing when the early injection came?
       const at = Number(message.responseAt);
@@ -380,8 +355,6 @@ async function onMessage(message, { kind, tabId }) {
     }
     case MSG.ACTION: {
       if (kind === 'content') {
-        // The panel over a page runs only what this failure offered and changes nothing in
-        // the person's setup; the rest is confirmed on our own page (the core's contentAction).
         if (!rec) return { ok: false, messageKey: 'ui_no_failure' };
         const decision = (await core()).contentAction(message.action, rec.advice, await actions.disabledByUs().catch(() => []));
         if (decision === 'refuse') return { ok: false, messageKey: 'ui_action_unavailable' };
@@ -393,7 +366,6 @@ async function onMessage(message, { kind, tabId }) {
       return now ? confirmOnOwnPage(tabId, now, message.action, false) : { ok: false, messageKey: 'ui_permission_open_page' };
     }
     case MSG.ONLINE:
-      // Our diagnosis page heard `online`: the tabs that wait for the connection load again.
       if (kind === 'own') await watch.networkBack();
       return null;
     case MSG.LEAVING:
@@ -416,8 +388,7 @@ api.tabs.onRemoved.addListener((tabId) => {
   forget(tabId);
   watch.onTabRemoved(tabId);
 });
-// The connection is back (where the worker hears it; our page tells too, and the background
-// checks on its own schedule), or Firefox's captive portal let the person through.
+// The connection is back (our page tells too, and the machine checks on its own schedule).
 globalThis.addEventListener?.('online', () => void watch.networkBack());
 onPortalUnlocked(() => void watch.networkBack());
 api.alarms.onAlarm.addListener((alarm) => void watch.onAlarm(alarm));

@@ -1,28 +1,21 @@
 // @ts-check
-// The shell's names in one place: messages between its parts, the kinds of a tab's record,
-// storage keys (the retry machine's alarm and notification names are the core's:
-// src/machine.rs). Content scripts cannot import: the build writes MSG into the panel script.
+// The shell's names in one place (the retry machine's alarm and notification names are the
+// core's). Content scripts cannot import: the build writes MSG into the panel script.
 
 /** Messages to the background ("gd:") and to the watch module ("gdw:"). */
 export const MSG = Object.freeze({
-  /** content script: this page's text, to refine the diagnosis */
   PAGE: 'gd:page',
-  /** own page: the view of a tab */
   VIEW: 'gd:view',
-  /** panel or own page: run one of the view's actions */
   ACTION: 'gd:action',
-  /** diagnosis page: the person leaves it */
   LEAVING: 'gd:leaving',
-  /** diagnosis page: the browser says the connection is back */
   ONLINE: 'gd:online',
-  /** popup: every site being watched; stop watching one */
   WATCH_LIST: 'gdw:list',
   WATCH_CANCEL: 'gdw:cancel',
 });
 export const MSG_PREFIX = 'gd:';
 export const WATCH_MSG_PREFIX = 'gdw:';
 
-/** What a tab's record is about: a response (a 5xx, a 429) or a navigation with none. */
+/** A tab's record is about a response (a 5xx, a 429) or a navigation with none. */
 export const KIND = Object.freeze({ RESPONSE: 'response', ERROR: 'error' });
 
 /** Storage keys: session storage but for the last two (local). */
@@ -30,7 +23,6 @@ export const KEY = Object.freeze({
   TAB_PREFIX: 'tab:',
   /** @param {number} tabId */
   tab: (tabId) => `tab:${tabId}`,
-  /** the retry and watch machine's state (src/machine.rs) */
   MACHINE: 'machine',
   CLOCK_SAMPLES: 'clockSamples',
   IPV4_AT: 'ipv4At',
@@ -41,11 +33,10 @@ export const KEY = Object.freeze({
   KNOWN_HOSTS: 'knownHosts',
 });
 
-/** How far apart the page's clock and the browser's may put the same response's arrival (the
- * background and the injected panel both check it: the build writes it into the panel script). */
+/** How far apart the page's clock and the browser's may put the same response's arrival. */
 export const SAME_RESPONSE_MS = 1000;
 
 /** Clock samples (the core's clock_offset reads them): the last 7, at most one a minute. */
 export const CLOCK = Object.freeze({ KEEP: 7, EVERY_MS: 60_000 });
-/** A page loaded over IPv4 is noted at most once a minute (the core says whether IPv4 works). */
+/** A page loaded over IPv4 is noted at most once a minute. */
 export const IPV4 = Object.freeze({ EVERY_MS: 60_000 });

@@ -1,16 +1,12 @@
 // @ts-check
-// The in-page panel over a 5xx page, injected with render.js as one function (panel-script.js)
-// as soon as the diagnosis is ready (maybe before the browser replaced the previous page) and
-// again on 'complete', with the view made from the response's headers. Once the page's HTML is
-// parsed it shows that view, and after the panel's first frame sends the first 4 KiB of the
-// page, with when this document's response arrived, so the background can tell the failing
-// page from the one before; the answer (refined by the page's text) redraws it where it
-// differs. The panel is in a closed shadow root on a host whose styles are kept: the page can
-// neither read, restyle nor press it.
+// The in-page panel over a 5xx page (injected with render.js as panel-script.js, maybe before
+// the browser replaced the previous page). It shows the view it came with once the HTML is
+// parsed, then sends the page's start and when its response arrived (the background tells the
+// failing page from the one before) and redraws with the refined answer. A closed shadow root
+// on a guarded host: the page can neither read, restyle nor press it.
 (() => {
   const HOST_ID = 'gateway-doctor-root';
   const PAGE_TEXT_LIMIT = 4096;
-  // Once per document: the second injection finds the first one's flag.
   if (globalThis.__gatewayDoctorPanel) return;
   globalThis.__gatewayDoctorPanel = true;
 
@@ -21,8 +17,8 @@
   /** @param {string} t */
   const escapeAttr = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
 
-  /** The start of the page's HTML as `outerHTML` gives it, serialised only as far as the limit
-   * (a page of megabytes costs no more than a small one). */
+  /** The start of the page's `outerHTML`, serialised only as far as the limit (a page of
+   * megabytes costs no more than a small one). */
   function pageText() {
     let out = '';
     /** @param {string} t */
@@ -53,19 +49,17 @@
     return out.slice(0, PAGE_TEXT_LIMIT);
   }
 
-  /** When this document's response headers arrived (ms since the epoch), if the browser says. */
+  /** When this document's response arrived (ms since the epoch), if the browser says. */
   function responseAt() {
     const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType?.('navigation')?.[0]);
     return nav && nav.responseStart > 0 ? performance.timeOrigin + nav.responseStart : undefined;
   }
 
-  // The host is the one element the page can see. Its styles are inline and !important (which
-  // wins over any stylesheet), put back by a MutationObserver when the page changes them or
-  // removes the host. A click counts only when it is the person's (isTrusted) and the panel
-  // has been where we put it, visible, for STEADY_MS: a page that moves, hides or fades it (or
-  // an ancestor) just before a click gets no click. `all: initial` is not !important: the
-  // person's own stylesheets may still adjust text (axe: avoid-inline-spacing). The person may
-  // move the panel to the other side (`side`) so the page's own text stays readable.
+  // The host is the one element the page can see: inline !important styles (they win over any
+  // stylesheet), put back when the page changes them or removes it. A click counts only when
+  // it is the person's and the panel has been where we put it, visible, for STEADY_MS: a page
+  // that moves, hides or fades it just before a click gets no click. `all: initial` is not
+  // !important: the person's stylesheets may still adjust text (axe: avoid-inline-spacing).
   let side = 'right';
   const hostStyle = () => 'all: initial; ' + [
     'position: fixed', 'top: 12px', side === 'right' ? 'right: 12px' : 'left: 12px', side === 'right' ? 'left: auto' : 'right: auto', 'bottom: auto', 'z-index: 2147483647',
@@ -90,12 +84,11 @@
   let putBackSince = 0;
   /** @type {DOMRect | null} */
   let rect = null;
-  /** Where focus was before the panel opened: it goes back there when it is minimised or closed. @type {Element | null} */
+  /** Focus goes back here when the panel is minimised or closed. @type {Element | null} */
   let focusBefore = null;
 
-  /** Runs `fn` once after the page's next frame (at most 100 ms later: a tab in the background
-   * draws none). What lays the page out (the panel's place, focus, innerText) waits for it, so
-   * the page's first frame already has the panel (BENCHMARKS.md section 3). @param {() => void} fn */
+  /** `fn` once after the next frame (at most 100 ms: a background tab draws none): what lays
+   * the page out waits, so its first frame has the panel (BENCHMARKS.md 3). @param {() => void} fn */
   function afterFrame(fn) {
     let done = false;
     const run = () => {
@@ -108,9 +101,8 @@
   }
 
   let unsteadyCount = 0;
-  /** The panel was (re)drawn, placed or touched: a click counts again STEADY_MS after the frame
-   * that shows it where it now is (its place, `rect`, is read then). `data-ready` (inside the
-   * closed root, unseen by the page) says when, for the tests. */
+  /** The panel was drawn, placed or touched: a click counts STEADY_MS after the frame that shows
+   * it where it now is. `data-ready` (in the closed root) says when, for the tests. */
   function unsteady() {
     rect = null;
     box?.removeAttribute('data-ready');
@@ -124,7 +116,6 @@
     });
   }
 
-  /** Whether the panel has been where we put it, whole and visible, for STEADY_MS. */
   function steady() {
     if (!host?.isConnected || !rect || performance.now() - steadySince < STEADY_MS) return false;
     const r = host.getBoundingClientRect();
@@ -149,8 +140,7 @@
   function guard() {
     watcher = new MutationObserver(() => {
       if (!host || (host.isConnected && host.getAttribute('style') === HOST_STYLE && host.attributes.length === 2)) return;
-      // At once, but not in a loop with a page's observer that undoes it: past MAX_PUT_BACK
-      // times in a second, once more a second later.
+      // Not in a loop with a page's observer that undoes it: past MAX_PUT_BACK a second, a second later.
       const now = performance.now();
       if (now - putBackSince > 1000) [putBackSince, putBack] = [now, 0];
       if (++putBack <= MAX_PUT_BACK) place();
@@ -198,7 +188,6 @@
     style.textContent = GatewayDoctorCSS;
     box = document.createElement('div');
     box.className = 'gd-root';
-    // Never taller or wider than the window: the panel scrolls inside.
     box.setAttribute('style', 'display: block; box-shadow: 0 4px 24px rgba(0,0,0,.25); border-radius: 10px; max-height: calc(100vh - 24px); width: min(30rem, calc(100vw - 44px)); overflow: auto; overscroll-behavior: contain;');
     shadow.append(style, box);
     shadow.addEventListener('keydown', (/** @type {Event} */ ev) => {
@@ -207,8 +196,7 @@
         minimise();
       }
     });
-    // Before the panel's own listeners (capture, on the root): a click that is not the
-    // person's, or comes before the panel was steady, goes no further.
+    // Capture, before the panel's listeners: a click not the person's, or before steady, stops.
     shadow.addEventListener('click', (ev) => {
       if (ev.isTrusted && steady()) return;
       ev.stopImmediatePropagation();
@@ -226,7 +214,6 @@
     if (first) build();
     const root = /** @type {ShadowRoot | null} */ (box?.getRootNode() ?? null);
     const had = Boolean(box && root?.activeElement && box.contains(root.activeElement));
-    // A redraw keeps what the person opened.
     const opened = [...(box?.querySelectorAll('details[open][data-gd]') ?? [])].map((e) => e.getAttribute('data-gd'));
     GatewayDoctorRender.render(/** @type {HTMLElement} */ (box), view, (action) => chrome.runtime.sendMessage({ type: GatewayDoctorMessages.ACTION, action }), { close: remove, minimise, restore, move, compact: true });
     for (const name of opened) box?.querySelector(`details[data-gd="${String(name).replace(/[^a-z-]/g, '')}"]`)?.setAttribute('open', '');
@@ -234,8 +221,7 @@
       place();
       guard();
     } else unsteady();
-    // Focus moves to the panel when it opens (after its first frame: focus lays the page out)
-    // and stays in it when it is redrawn.
+    // Focus moves in when it opens (after its first frame: focus lays the page out), stays on redraw.
     const focus = () => {
       const panel = box?.querySelector(/** @type {'section'} */ ('[data-gd="panel"]'));
       panel?.setAttribute('tabindex', '-1');
@@ -247,9 +233,8 @@
     } else if (had) focus();
   }
 
-  /** Whether a view is this document's: its URL, and its response's arrival as the browser
-   * reported it against this page's clock (the background checks the same).
-   * @param {GdView | null | undefined} view @returns {view is GdView} */
+  /** Whether a view is this document's: its URL and its response's arrival (the background
+   * checks the same). @param {GdView | null | undefined} view @returns {view is GdView} */
   function mine(view) {
     if (!view?.diagnosis?.failed || !GatewayDoctorSameUrl(view.url, location.href)) return false;
     const here = responseAt();
@@ -257,7 +242,6 @@
     return here === undefined || !Number.isFinite(there) || Math.abs(here - there) < GatewayDoctorSameResponseMs;
   }
 
-  // What the panel shows: the refined view redraws it only where it differs.
   let shown = '';
   /** @param {GdView} view */
   function present(view) {
@@ -269,8 +253,7 @@
 
   let asked = false;
   let answered = false;
-  // A view the background left for this page (from the response's headers): shown at once if
-  // it came before the answer to our question.
+  // A view the background left for this page: shown at once if it came before our answer.
   globalThis.__gatewayDoctorOffer = (view) => {
     if (asked && !answered && mine(view)) present(view);
   };
@@ -279,7 +262,7 @@
     asked = true;
     const offered = globalThis.__gatewayDoctorOffered;
     if (mine(offered)) present(offered);
-    // With the panel shown, the page's text goes after its first frame (innerText lays it out).
+    // After the panel's first frame: innerText lays the page out.
     if (host) afterFrame(send);
     else send();
   }
@@ -291,14 +274,12 @@
         url: location.href,
         responseAt: responseAt(),
         bodyText: pageText(),
-        // the text as the person sees it: the core reads a gateway's words in it too
         visibleText: (document.body?.innerText || '').slice(0, PAGE_TEXT_LIMIT),
       })
       .then((view) => {
         answered = true;
         if (view?.diagnosis?.failed) return present(view);
-        // Not this document's failure (the page before it, or one the tab left): a later
-        // injection may try again.
+        // Not this document's failure: a later injection may try again.
         remove();
         shown = '';
         globalThis.__gatewayDoctorPanel = false;

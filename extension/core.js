@@ -1,6 +1,5 @@
 // @ts-check
-// The Rust core (docs/core-api.md), loaded once per context and shared; a failed load is
-// forgotten, so the next call tries again.
+// The Rust core (docs/core-api.md), loaded once per context; after a failed load, again.
 import init, * as wasm from './pkg/gateway_doctor.js';
 
 /** @type {Promise<typeof wasm> | undefined} */

@@ -1,9 +1,8 @@
 // @ts-check
-// Our page for a failure the browser drew its own page for (no response, or an empty 5xx body),
-// which no extension can script. It stands in for that page: the failed address in a field
-// with a button that loads it, a reload (F5, Ctrl+R, Cmd+R, the toolbar's) retries the site,
-// Retry goes back to it. The in-page panel also sends the person here for a fix that needs a
-// permission (only our own pages may ask): `ask` names the button to click again.
+// Our page where the browser drew its own (no response, an empty 5xx body), which no extension
+// can script. It stands in for it: the failed address in a field, a reload retries the site.
+// The in-page panel sends the person here for a fix that needs a permission or changes their
+// setup: `ask` names the button to click again.
 import { localize, render, showText, actionRunner, msg, byId, viewOf } from './page.js';
 import { MSG } from './constants.js';
 import { clearsWholeDomain } from './shim.js';
@@ -27,8 +26,7 @@ const parse = (u) => {
 };
 /** @param {URL | null} u */
 const isWeb = (u) => Boolean(u && /^(https?|ftp):$/.test(u.protocol));
-/** The web address to load for what the person typed (scheme-less: http, as the address bar
- * does), or null. @param {string} text @returns {string | null} */
+/** Scheme-less is http, as in the address bar. @param {string} text @returns {string | null} */
 function webAddress(text) {
   const t = String(text).trim();
   const u = t ? [parse(t), parse(`http://${t}`)].find((c) => isWeb(c) && c?.hostname) : null;
@@ -38,8 +36,7 @@ const failed = parse(failedUrl);
 const retryable = isWeb(failed);
 
 let leaving = false;
-/** Leaves for `url`, replacing this page in the history (Back does not come here again).
- * @param {string} url */
+/** Replaces this page in the history (Back does not come here again). @param {string} url */
 async function go(url) {
   leaving = true;
   await chrome.runtime.sendMessage({ type: MSG.LEAVING, tabId, retrying: url === failedUrl }).catch(() => {});
@@ -65,7 +62,6 @@ byId('address').addEventListener('submit', (e) => {
   if (url) go(url);
 });
 
-// The connection is back: the background reloads the tabs that wait for it, this one first.
 addEventListener('online', () => {
   if (Number.isInteger(tabId)) chrome.runtime.sendMessage({ type: MSG.ONLINE, tabId }).catch(() => {});
 });
@@ -80,15 +76,13 @@ async function show(options = {}, fresh = false) {
   if (view?.diagnosis?.failed && view.url === failedUrl) render(container, view, onAction, options);
   else showText(container, 'ui_no_record');
 }
-// Retry is a navigation of this page back to the failed address.
 const onAction = actionRunner(tabId, (result) => show({ message: result }, true), async (action) => {
   if (action.type !== 'retry') return undefined;
   if (!retryable) return { ok: false, messageKey: 'ui_action_unavailable' };
   await go(failedUrl);
   return { ok: true, messageKey: 'ui_retrying' };
 });
-// `confirm`: the panel handed over an action that changes the person's setup: say so (Chrome
-// clears cookies by registrable domain, not by origin).
+// (Chrome clears cookies by registrable domain, not by origin.)
 const confirmText = params.get('confirm') !== '1' ? {} : ask === 'clear-site-data' && clearsWholeDomain
   ? { askKey: 'ui_confirm_clear_chrome', askParams: { host: failed?.hostname ?? '' } }
   : { askKey: 'ui_confirm_click' };

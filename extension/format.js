@@ -1,20 +1,17 @@
 // @ts-check
-// The shell's one message formatter: a _locales message with `{name}` placeholders filled from
-// the core's parameters. A classic script setting GatewayDoctorFormat: the pages load it before
-// render.js, the build puts it into the panel script, the background imports it.
+// The shell's one message formatter. A classic script setting GatewayDoctorFormat: the pages
+// load it before render.js, the build puts it into the panel script, the background imports it.
 (() => {
   if (globalThis.GatewayDoctorFormat) return;
 
-  /** `s` as text of at most `n` characters (an ellipsis where it was cut).
-   * @param {unknown} s @param {number} [n] */
+  /** @param {unknown} s @param {number} [n] */
   function clip(s, n = 300) {
     const t = String(s ?? '');
     return t.length > n ? t.slice(0, n - 1) + '…' : t;
   }
 
-  /** The message `key` with `{name}` filled from `params`: lists joined, each value clipped, a
-   * missing one empty; `{name}` may also be the message named by `params[name + 'Key']` (the
-   * core's role, culprit); `until` (ms since 1970) is a time of day. '' for an unknown key.
+  /** `{name}` filled from `params`: lists joined, values clipped, a missing one empty or the
+   * message `params[name + 'Key']` names; `until` (ms since 1970) as a time of day.
    * @param {string} key @param {Record<string, unknown>} [params] @returns {string} */
   function msg(key, params = {}) {
     let text = '';

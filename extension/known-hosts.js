@@ -1,21 +1,17 @@
 // @ts-check
-// The hosts that loaded fine, for "did you mean?" after a DNS failure: hostnames only, most
-// recent last, in storage.local until the person clicks "Forget" (options page). Only a page
-// the person saw counts: a top-level 2xx (never a redirect hop, so a chain of look-alike hosts
-// adds none), never from a private window. Decided here, not in the core: healthy pages load
-// no wasm.
+// The hosts that loaded fine, for "did you mean?": most recent last, in storage.local until
+// "Forget" (options page). Only a page the person saw counts: a top-level 2xx (never a redirect
+// hop: a chain of look-alike hosts adds none), never private. Here: healthy pages load no wasm.
 import { KEY } from './constants.js';
 
 export const KNOWN_HOSTS_KEY = KEY.KNOWN_HOSTS;
-/** At most this many hosts are kept (the core takes no more than 1,000). */
+/** The core takes no more than 1,000. */
 export const MAX_KNOWN_HOSTS = 500;
 /** The longest hostname DNS allows. */
 const MAX_HOST_LENGTH = 253;
 const api = globalThis.chrome;
 
-/** The hostname a healthy main-frame response adds, or null: 2xx, http(s), not private
- * (`incognito` must be false), not too long to be real.
- * @param {{ statusCode: number, url: string, incognito?: boolean }} response @returns {string | null} */
+/** `incognito` must be false. @param {{ statusCode: number, url: string, incognito?: boolean }} response @returns {string | null} */
 export function hostToRemember({ statusCode, url, incognito }) {
   if (!(statusCode >= 200 && statusCode < 300) || incognito !== false) return null;
   try {
@@ -26,8 +22,7 @@ export function hostToRemember({ statusCode, url, incognito }) {
   }
 }
 
-/** `list` with `host` moved (or added) to its end, cut to `max`; the same array.
- * @param {string[]} list @param {string} host @param {number} [max] */
+/** The same array, `host` moved (or added) to its end. @param {string[]} list @param {string} host @param {number} [max] */
 export function withHost(list, host, max = MAX_KNOWN_HOSTS) {
   if (list[list.length - 1] === host) return list;
   const i = list.indexOf(host);
@@ -37,7 +32,7 @@ export function withHost(list, host, max = MAX_KNOWN_HOSTS) {
   return list;
 }
 
-/** A stored value made safe: hostname-length strings, at most the bound. @param {unknown} value @returns {string[]} */
+/** @param {unknown} value @returns {string[]} */
 export function cleanHosts(value) {
   return Array.isArray(value) ? value.slice(-MAX_KNOWN_HOSTS).filter((h) => typeof h === 'string' && h && h.length <= MAX_HOST_LENGTH) : [];
 }
@@ -48,7 +43,7 @@ let hosts;
 let flush;
 const stored = () => api.storage.local.get(KNOWN_HOSTS_KEY).then((got) => cleanHosts(got[KNOWN_HOSTS_KEY]), () => []);
 
-/** The list, read once per context. @returns {Promise<string[]>} */
+/** Read once per context. @returns {Promise<string[]>} */
 export async function knownHosts() {
   if (!hosts) {
     const got = await stored();
@@ -57,8 +52,7 @@ export async function knownHosts() {
   return hosts;
 }
 
-/** Adds the host of a healthy response; `isPrivate()` asks the tab where the details do not
- * say (Chrome's webRequest has no incognito field): most responses (redirects, 4xx) never ask.
+/** `isPrivate()` asks the tab (Chrome's webRequest has no incognito field) only for a 2xx.
  * @param {{ statusCode: number, url: string, incognito?: boolean }} details @param {() => Promise<boolean>} isPrivate */
 export async function rememberResponse(details, isPrivate) {
   if (!hostToRemember({ ...details, incognito: false })) return;
@@ -66,7 +60,6 @@ export async function rememberResponse(details, isPrivate) {
   const host = hostToRemember({ statusCode: details.statusCode, url: details.url, incognito });
   if (!host) return;
   const list = withHost(await knownHosts(), host);
-  // Written at most every few seconds: a burst of navigations costs one write.
   clearTimeout(flush);
   flush = setTimeout(() => api.storage.local.set({ [KNOWN_HOSTS_KEY]: list }).catch(() => {}), 3000);
 }

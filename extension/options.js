@@ -1,7 +1,5 @@
 // @ts-check
-// The options page: auto-retry and its attempts, notifications, the in-page panel, sites to
-// leave alone, and the hosts kept for "did you mean". Saved to storage.sync as soon as a field
-// changes; the background reads the settings at each use, so they apply at once.
+// The options page, saved to storage.sync as soon as a field changes (they apply at once).
 import { localize, msg, byId } from './page.js';
 import { getSettings, setSettings, siteOf } from './settings.js';
 import { core } from './core.js';
@@ -24,7 +22,6 @@ $('forgetHosts').addEventListener('click', async () => {
 });
 showKnown();
 
-/** The most automatic attempts the core makes (fewer may be chosen, not more). */
 const MOST = Number((await core()).limits().maxAttempts);
 const status = byId('status');
 /** @type {HTMLTextAreaElement} */
@@ -61,7 +58,6 @@ form.addEventListener('change', () =>
     status.textContent = String(e?.message || e);
   }));
 
-// Changed elsewhere (another window, sync): show it.
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync') getSettings().then(fill);
   if (area === 'local' && KNOWN_HOSTS_KEY in changes) showKnown();

@@ -1,40 +1,34 @@
 // @ts-check
-// Shared by the extension's own pages (popup, diagnosis page, options): the one formatter, the
-// page's messages, and the click handler that asks for a permission before the background runs
-// the action. The view is painted by render.js, as in the in-page panel.
-import { permissionFor } from './actions.js';
+// Shared by the extension's own pages (popup, diagnosis page, options).
 import { MSG } from './constants.js';
 
 export const { msg } = globalThis.GatewayDoctorFormat;
 export const { render } = globalThis.GatewayDoctorRender;
 
-/** The element with `id` of this page. @template {HTMLElement} [T=HTMLElement] @param {string} id @returns {T} */
+/** @template {HTMLElement} [T=HTMLElement] @param {string} id @returns {T} */
 export function byId(id) {
   const e = document.getElementById(id);
   if (!e) throw new Error(`no #${id} on this page`);
   return /** @type {T} */ (e);
 }
 
-/** Fills the elements that name a message (`data-i18n`), the page's language and title. */
+/** The elements that name a message (`data-i18n`), the page's language and title. */
 export function localize() {
   for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = msg(/** @type {HTMLElement} */ (e).dataset.i18n || '');
   document.documentElement.lang = chrome.i18n.getUILanguage();
   document.title = msg(document.documentElement.dataset.titleKey || 'ext_name');
 }
 
-/** The view of `tabId` from the background (`fresh`: advised anew). @param {number} tabId @param {boolean} fresh
- * @returns {Promise<GdView | null>} */
+/** `fresh`: advised anew. @param {number} tabId @param {boolean} fresh @returns {Promise<GdView | null>} */
 export const viewOf = (tabId, fresh) => chrome.runtime.sendMessage({ type: MSG.VIEW, tabId, fresh });
 
-/** The click handler of our own pages: first the optional permission the action needs (the
- * click is the user gesture the browser requires: nothing may be awaited before it), then the
- * action in the background (or `before`, which may handle it). After an action that changes
- * what the advice can know, `rerender(result)` draws the view anew.
- * @param {number} tabId @param {(result: GdResult) => Promise<void>} rerender
+/** First the optional permission the action needs (nothing may be awaited before: the click is
+ * the user gesture the browser requires), then `before` or the background; `rerender` after
+ * an action that changes what the advice can know. @param {number} tabId @param {(result: GdResult) => Promise<void>} rerender
  * @param {(action: GdAction) => Promise<GdResult | undefined>} [before] @returns {GdOnAction} */
 export function actionRunner(tabId, rerender, before) {
   return async (action) => {
-    const permission = permissionFor(action);
+    const { permission } = action;
     if (permission && !(await chrome.permissions.request({ permissions: [permission] }).catch(() => false))) {
       return { ok: false, messageKey: 'ui_permission_refused' };
     }

@@ -1,6 +1,5 @@
 // @ts-check
-// The toolbar popup: the current tab's diagnosis, or a word that all is well; the sites being
-// watched, each with Cancel (watch.js answers).
+// The toolbar popup: the current tab's diagnosis, and the sites being watched.
 import { localize, render, showText, actionRunner, byId, viewOf } from './page.js';
 import { MSG } from './constants.js';
 

@@ -1,6 +1,6 @@
 // @ts-check
-// One record per failing tab (GdRecord), kept in memory and in session storage (it survives the
-// worker stopping). The background writes them; the retry machine's looks read them here too.
+// One record per failing tab, in memory and in session storage (it survives the worker
+// stopping). The background writes them; the retry machine's looks read them too.
 import { KEY } from './constants.js';
 
 const api = globalThis.chrome;
@@ -8,8 +8,7 @@ const api = globalThis.chrome;
 /** @type {Map<number, GdRecord>} */
 export const records = new Map();
 
-/** The records in session storage, read once per worker; after that the map is the truth
- * (only this module writes them), so a healthy navigation costs no storage read.
+/** Read once per worker, then the map is the truth: a healthy navigation costs no storage read.
  * @type {Promise<void> | undefined} */
 let restored;
 /** @param {number} tabId @returns {Promise<GdRecord | undefined>} */
@@ -28,14 +27,12 @@ export async function store(tabId, rec) {
   // Storage full or unavailable: the record in memory still serves this worker.
   await api.storage.session.set({ [KEY.tab(tabId)]: rec }).catch(() => {});
 }
-/** Stores a change to `rec` if it is still the tab's record (a message handled while the tab
- * moved on must not bring back a record a later navigation replaced or forgot).
- * @param {number} tabId @param {GdRecord} rec */
+/** Only if `rec` is still the tab's record (a message handled while the tab moved on must not
+ * bring back one a later navigation replaced or forgot). @param {number} tabId @param {GdRecord} rec */
 export async function update(tabId, rec) {
   if (records.get(tabId) === rec) await store(tabId, rec);
 }
-/** Removes the tab's record, in memory and in storage (after `load`: else a read still under
- * way would bring it back). @param {number} tabId */
+/** After `load` (else a read still under way would bring it back). @param {number} tabId */
 export async function drop(tabId) {
   records.delete(tabId);
   await api.storage.session.remove(KEY.tab(tabId)).catch(() => {});

@@ -1,7 +1,6 @@
 // @ts-check
-// Paints the core's view (src/view.rs) in the in-page panel (a shadow root), the popup and the
-// diagnosis page; decides nothing. A classic script, so content scripts can load it. Text
-// only (no innerHTML): the URL, headers and page text come from the failing site.
+// Paints the core's view (src/view.rs) in the in-page panel, the popup and the diagnosis page;
+// decides nothing. A classic script (content scripts cannot import). Text only, no innerHTML.
 (() => {
   if (globalThis.GatewayDoctorRender) return;
   const { msg, clip } = globalThis.GatewayDoctorFormat;
@@ -25,8 +24,7 @@
   /** @param {{ key: string, params?: GdParams } | null | undefined} m */
   const say = (m) => (m ? msg(m.key, m.params) : '');
 
-  /** A button that runs `fn` on the person's click only (a page script cannot press it).
-   * @param {string} action @param {string} text @param {(b: HTMLButtonElement) => unknown} fn @param {string} [cls] */
+  /** Runs `fn` on the person's click only (a page script cannot press it). @param {string} action @param {string} text @param {(b: HTMLButtonElement) => unknown} fn @param {string} [cls] */
   function button(action, text, fn, cls = 'gd-button') {
     const b = el('button', { type: 'button', class: cls, 'data-action': action, text });
     b.addEventListener('click', (ev) => {
@@ -35,7 +33,7 @@
     return b;
   }
 
-  /** Who broke, as a list a screen reader reads as text. @param {GdChainNode[] | undefined} chain */
+  /** @param {GdChainNode[] | undefined} chain */
   function chainList(chain) {
     const list = el('ol', { class: 'gd-chain', 'data-gd': 'chain', 'aria-label': msg('ui_chain_title') || 'Who broke' });
     for (const n of (chain || []).slice(0, 6)) {
@@ -52,11 +50,9 @@
     return list;
   }
 
-  /** Copies text after the person's click, from the script's own context: navigator.clipboard
-   * in a secure context; elsewhere (a content script on an http page) the `copy` command,
-   * whose event the page could see and rewrite: our capture listener on `window` writes the
-   * text last and stops the event, and if a page listener stopped it first nothing is
-   * claimed copied. @param {string} text @param {Element} near */
+  /** navigator.clipboard in a secure context; elsewhere (an http page) the `copy` command,
+   * whose event the page could rewrite: our capture listener writes last and stops it, and if
+   * a page listener stopped it first nothing is claimed copied. @param {string} text @param {Element} near */
   async function copyText(text, near) {
     try {
       if (navigator.clipboard && globalThis.isSecureContext) {
@@ -91,15 +87,13 @@
     return ok && wrote;
   }
 
-  /** Renders `view` into `container`; `onAction(action, step)` runs a click and resolves to
-   * {ok, messageKey?, params?, view?} for the status line (`view`: redraw the retry block).
+  /** `onAction(action, step)` runs a click: its GdResult goes to the status line.
    * @param {Element} container @param {GdView} view @param {GdOnAction} onAction @param {GdRenderOptions} [options] */
   function render(container, view, onAction, options = {}) {
     const d = view.diagnosis;
     const panel = view.panel || { primary: [{ type: 'retry' }], steps: [], more: [] };
     const root = el('section', { 'data-gd': 'panel', class: 'gd-panel', role: 'region', 'aria-label': msg('ext_name') || 'Gateway Doctor' });
 
-    // The branded bar: who speaks, the answer's status, the panel's own controls.
     const tools = el('span', { class: 'gd-tools' });
     /** @param {string} action @param {string} label @param {string} text @param {(() => void) | undefined} fn @param {string} [hint] */
     const tool = (action, label, text, fn, hint) => {
@@ -130,8 +124,7 @@
     }
     if (options.message) report(options.message);
 
-    /** Runs a click: its answer in the status line, a fresh view of the retry block.
-     * @param {GdAction} action @param {GdStep | null | undefined} step @param {HTMLButtonElement} b */
+    /** @param {GdAction} action @param {GdStep | null | undefined} step @param {HTMLButtonElement} b */
     async function run(action, step, b) {
       status.textContent = '';
       b.disabled = true;
@@ -152,8 +145,7 @@
       }
     }
 
-    /** The core's words for its actions (`label`, with `where`); the shell's own buttons (a
-     * permission to ask for, "Turn it back on") are named by their type.
+    /** The core's words (`label`); the shell's own buttons are named by their type.
      * @param {GdAction} action @param {GdStep | null | undefined} step @param {boolean} [primary] */
     function actionButton(action, step, primary) {
       const label = msg(action.label || 'ui_action_' + action.type.replace(/-/g, '_'), action) || action.type;
@@ -164,7 +156,6 @@
     const autoBlock = retryWatchBlock(view, onAction, run);
     root.append(buttons, autoBlock.element, status);
 
-    // What the site's support asks for, visible without expanding, and the report to copy.
     const refs = el('div', { class: 'gd-refs', 'data-gd': 'references', role: 'group', 'aria-label': msg('ui_references') || "For the site's support" });
     for (const r of (panel.references || []).slice(0, 5)) {
       refs.append(el('p', { class: 'gd-ref' }, el('span', { text: `${clip(r.label, 60)}: ` }), el('code', { 'data-gd': 'reference', text: clip(r.value, 128) })));
@@ -180,8 +171,8 @@
     const stepList = (list, start) => {
       const ol = el('ol', { class: 'gd-steps', start: start > 1 ? String(start) : undefined, 'data-gd': start > 1 ? undefined : 'steps', 'aria-label': start > 1 ? undefined : msg('ui_steps') || 'What you can do' });
       for (const s of list) {
-        // A step's own button, or the one that asks for the permission it needs (not where none may be asked).
-        const act = s.action ?? (s.ask && !options.noPermissions ? { type: s.ask } : null);
+        // its own button, or the one asking for the permission it needs (where one may ask)
+        const act = s.action ?? (s.ask && !options.noPermissions ? { type: s.ask, permission: s.askPermission } : null);
         ol.append(el('li', { 'data-step': s.id },
           el('span', { class: 'gd-step-text', text: msg(s.key ?? '', s.params || {}) || s.id }),
           s.params?.command ? ' ' : null, s.params?.command ? el('code', { text: clip(s.params.command) }) : null,
@@ -190,7 +181,7 @@
       return ol;
     };
     if (panel.steps.length) {
-      // Over a page the steps are folded (the panel stays small); on our own pages, open.
+      // Folded over a page (the panel stays small); open on our own pages.
       const box = el('details', { class: 'gd-more', 'data-gd': 'show-steps', open: !options.compact },
         el('summary', { 'data-action': 'show-steps', text: msg('ui_show_steps') || 'What you can do' }), stepList(panel.steps, 1));
       if (panel.more.length) {
@@ -206,7 +197,7 @@
       root.append(el('ul', { class: 'gd-steps gd-disabled', 'data-gd': 'disabled' },
         ...disabled.map((e) => el('li', { 'data-extension': e.id },
           el('span', { text: msg('ui_extension_is_off', { name: clip(e.name, 80) }) }), ' ',
-          actionButton({ type: 'enable-extension', id: e.id }, null)))));
+          actionButton({ type: 'enable-extension', id: e.id, permission: 'management' }, null)))));
     }
 
     const facts = [...(panel.facts || []).map(say), clip(d.url, 500),
@@ -221,7 +212,7 @@
       /** @type {HTMLButtonElement | null} */
       const b = root.querySelector(`button[data-action="${CSS_ESCAPE(options.ask)}"]`);
       if (b) {
-        // The button to press again may be under "More": open what holds it.
+        // It may be under "More": open what holds it.
         for (let e = b.parentElement; e && e !== root; e = e.parentElement) if (e.localName === 'details') e.setAttribute('open', '');
         report({ ok: true, messageKey: options.askKey || 'ui_permission_click_again', params: { ...options.askParams, button: b.textContent } });
         b.focus();
@@ -230,9 +221,8 @@
     return root;
   }
 
-  /** The core's retry line (a live countdown with Cancel, or the reason there is none) and
-   * watch line (with Cancel, or the offer to watch); `draw(view)` paints a fresh view's.
-   * @param {GdView} view @param {GdOnAction} onAction @param {(action: GdAction, step: null, b: HTMLButtonElement) => Promise<void>} run */
+  /** The retry line (a countdown, or why there is none) and the watch line; `draw(view)`
+   * paints a fresh view's. @param {GdView} view @param {GdOnAction} onAction @param {(action: GdAction, step: null, b: HTMLButtonElement) => Promise<void>} run */
   function retryWatchBlock(view, onAction, run) {
     const box = el('div', { class: 'gd-auto', 'data-gd': 'auto' });
     /** @type {ReturnType<typeof setInterval> | undefined} */
@@ -257,7 +247,7 @@
           if (++ticks > 8 && !box.isConnected) return clearInterval(timer);
           const left = Math.max(0, Math.ceil((due - Date.now()) / 1000));
           text.textContent = msg(left > 0 ? r.key : 'ui_retry_now', { ...r.params, seconds: left });
-          // Due and not gone (deferred by the site's budget, or under way): ask again, a bounded number of times.
+          // Due and not gone (deferred by the site's budget, or under way): ask again, bounded.
           if (left === 0 && Date.now() - due > 2500 && Date.now() - polledAt > 2000 && polls++ < 40) {
             polledAt = Date.now();
             onAction({ type: 'retry-status' }).then((x) => x?.view && box.isConnected && draw(x.view), () => {});
@@ -275,8 +265,7 @@
     return { element: box, draw };
   }
 
-  /** The popup's list of sites being watched, each with Cancel.
-   * @param {Element} container @param {GdWatchListItem[]} watches @param {(origin: string) => void} onCancel */
+  /** The popup's watched sites. @param {Element} container @param {GdWatchListItem[]} watches @param {(origin: string) => void} onCancel */
   function renderWatches(container, watches, onCancel) {
     container.replaceChildren();
     if (!watches?.length) return;

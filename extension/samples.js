@@ -1,23 +1,17 @@
 // @ts-check
-// What healthy main-frame responses tell about this computer and its connection, noted from
-// the webRequest details the background sees anyway (nothing extra is sent), never from a
-// private window, in session storage only: the `Date` of responses (the clock's offset) and
-// when a page last loaded from a public IPv4 address (IPv4 works). Nothing is parsed here:
-// healthy pages load no wasm; the core reads both (src/policy.rs clock_offset,
-// src/diagnose/person.rs).
-
+// What healthy responses tell about this computer, from the webRequest details the background
+// sees anyway, never from a private window, in session storage only: responses' `Date` (the
+// clock's offset) and when a page last loaded over public IPv4 (then a site that only has IPv6
+// and fails points at this connection's IPv6). Parsed by the core: healthy pages load no wasm.
 import { KEY, CLOCK, IPV4 } from './constants.js';
 import { sessionValue, listOf } from './stored.js';
 
-/** The clock samples (the last CLOCK.KEEP) and when a page last loaded from a public IPv4
- * address: IPv4 works, so a site that only has IPv6 and fails points at this connection's IPv6. */
 const clock = sessionValue(KEY.CLOCK_SAMPLES, (v) => /** @type {{ date: string, at: number }[]} */ (listOf(v)));
 const ipv4 = sessionValue(KEY.IPV4_AT, (v) => Number(v) || 0);
 export const clockSamples = clock.get;
 export const lastIpv4 = ipv4.get;
 
-/** Notes the response's `Date`, at most one a minute, the last CLOCK.KEEP.
- * @param {GdResponseDetails} details @param {() => Promise<boolean>} isPrivate */
+/** @param {GdResponseDetails} details @param {() => Promise<boolean>} isPrivate */
 export async function rememberClock(details, isPrivate) {
   const date = (details.responseHeaders || []).find((h) => String(h.name).toLowerCase() === 'date')?.value;
   if (!date) return;
@@ -30,8 +24,7 @@ export async function rememberClock(details, isPrivate) {
   await clock.set(list);
 }
 
-/** Notes the response's time when it came from a public IPv4 address, at most once a minute.
- * @param {GdResponseDetails} details @param {() => Promise<boolean>} isPrivate */
+/** @param {GdResponseDetails} details @param {() => Promise<boolean>} isPrivate */
 export async function rememberIpv4(details, isPrivate) {
   const ip = String(details.ip || '');
   if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) || ip.startsWith('127.')) return;

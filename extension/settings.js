@@ -1,8 +1,6 @@
 // @ts-check
-// The person's settings (options page, storage.sync), kept until storage reports a change: a
-// change applies at once, and a navigation costs no storage read. The developer setting
-// `clockScale` (storage.session, default 1) divides every retry and watch delay so the tests
-// run minutes in seconds; content scripts cannot reach it, and store builds (DEV false) ignore it.
+// The person's settings (storage.sync), and the developer `clockScale` (storage.session) that
+// divides every retry and watch delay so the tests run minutes in seconds (store builds: 1).
 import { storedValue } from './stored.js';
 import { DEV } from './dev.js';
 import { KEY } from './constants.js';
@@ -12,8 +10,7 @@ export const DEFAULTS = Object.freeze({ autoRetry: true, maxAttempts: null, noti
 export const MAX_IGNORED_SITES = 200;
 const api = globalThis.chrome;
 
-/** The settings with defaults and bounds applied, whatever storage holds.
- * @param {Record<string, any>} [raw] @returns {GdSettings} */
+/** Defaults and bounds, whatever storage holds. @param {Record<string, any>} [raw] @returns {GdSettings} */
 export function normalize(raw = {}) {
   const s = { ...DEFAULTS, ignoredSites: [...DEFAULTS.ignoredSites] };
   for (const k of /** @type {const} */ (['autoRetry', 'notifications', 'panel'])) if (typeof raw[k] === 'boolean') s[k] = raw[k];
@@ -25,7 +22,7 @@ export function normalize(raw = {}) {
 
 const settingsValue = storedValue('sync', null, () => api.storage.sync.get(Object.keys(DEFAULTS)).then(normalize, () => ({ ...DEFAULTS })));
 
-/** A copy: callers may not change what the next caller gets. @returns {Promise<GdSettings>} */
+/** A copy: callers may not change the next caller's. @returns {Promise<GdSettings>} */
 export async function getSettings() {
   return structuredClone(await settingsValue.get());
 }
@@ -37,8 +34,8 @@ export async function setSettings(partial) {
   return s;
 }
 
-/** A site as the person types it ("example.com", "https://shop.example.com/x", "*.example.com")
- * as a lowercase hostname pattern; "" when it is no host. @param {unknown} text @returns {string} */
+/** "example.com", "https://shop.example.com/x", "*.example.com" as a lowercase hostname
+ * pattern; "" when no host. @param {unknown} text @returns {string} */
 export function siteOf(text) {
   const t = String(text ?? '').trim().toLowerCase();
   const wildcard = t.startsWith('*.');
@@ -54,5 +51,5 @@ export function siteOf(text) {
 
 const scaleValue = storedValue('session', KEY.CLOCK_SCALE, () => api.storage.session.get(KEY.CLOCK_SCALE).then((got) => Number(got[KEY.CLOCK_SCALE]) || 1, () => 1));
 
-/** The developer time-scale: 1 unless set in a developer build (the core bounds it). @returns {Promise<number>} */
+/** The core bounds it. @returns {Promise<number>} */
 export const clockScale = () => (DEV ? scaleValue.get() : Promise.resolve(1));

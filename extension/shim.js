@@ -1,6 +1,5 @@
 // @ts-check
-// The one place where Chrome and Firefox differ: everything else uses `chrome.*` (both have it,
-// with promises, in Manifest V3) and asks this module about the rest.
+// The one place where Chrome and Firefox differ: the rest uses `chrome.*` (both have it in MV3).
 import { panelScript } from './panel-script.js';
 
 export const api = globalThis.chrome;
@@ -12,12 +11,8 @@ export const canDisableExtensions = !isFirefox;
 export const privateAccessHelpKey = isFirefox ? 'ui_private_help_firefox' : 'ui_private_help_chrome';
 /** Firefox's `dns` API (a permission of its build only: tools/manifest.mjs); Chrome has none. */
 export const canResolveNames = isFirefox;
-/** Browser pages an action may open (besides http and https). */
-export const BROWSER_PAGES = isFirefox
-  ? ['about:addons', 'about:networking#dns', 'about:preferences#general', 'about:preferences#privacy']
-  : ['chrome://extensions', 'chrome://net-internals/#dns', 'chrome://settings/security'];
 
-/** Sets a tab's badge (browsers reset it when a page loads). @param {number} tabId @param {string} text */
+/** @param {number} tabId @param {string} text */
 export async function setBadge(tabId, text) {
   try {
     await api.action.setBadgeText({ tabId, text });
@@ -27,8 +22,7 @@ export async function setBadge(tabId, text) {
   }
 }
 
-/** Opens `url` in a private window; reason "not-allowed" when the extension may not.
- * @param {string} url @returns {Promise<{ ok: boolean, reason?: 'not-allowed' | 'failed' }>} */
+/** @param {string} url @returns {Promise<{ ok: boolean, reason?: 'not-allowed' | 'failed' }>} */
 export async function openPrivateWindow(url) {
   const allowed = await api.extension.isAllowedIncognitoAccess();
   if (!allowed && isFirefox) return { ok: false, reason: 'not-allowed' };
@@ -46,9 +40,8 @@ export async function canOpenPrivateWindow() {
   return !isFirefox || api.extension.isAllowedIncognitoAccess();
 }
 
-/** The addresses `host` resolves to (Firefox; at most 32), or undefined where the browser
- * cannot say or takes over 1.5 s. `flags`: dns.resolve's (["disable_trr"]: without secure DNS).
- * @param {string} host @param {string[]} [flags] @returns {Promise<string[] | undefined>} */
+/** Where `host` resolves (Firefox), or undefined after 1.5 s. `flags`: dns.resolve's
+ * (["disable_trr"]: without secure DNS). @param {string} host @param {string[]} [flags] @returns {Promise<string[] | undefined>} */
 export async function resolveHost(host, flags = []) {
   /** @type {any} */
   const dns = /** @type {any} */ (api).dns;
@@ -67,14 +60,11 @@ export async function resolveHost(host, flags = []) {
   }
 }
 
-/** Firefox's captive-portal detection (a permission of its build only, not optional there);
- * Chrome tells extensions nothing about captive portals: there only a 511 says so. */
+/** Chrome tells extensions nothing about captive portals: there only a 511 says so. */
 const portalApi = isFirefox ? /** @type {any} */ (api).captivePortal : undefined;
 
-/** The browser's captive-portal state ("unknown", "not_captive", "unlocked_portal",
- * "locked_portal") and the URL it checks (the portal answers it with its sign-in page), or
- * undefined (Chrome; Firefox with its detection off, where the API throws).
- * @returns {Promise<{ state: string, url?: string } | undefined>} */
+/** The state and the URL the browser checks (a portal answers it with its sign-in page);
+ * undefined where the API throws (detection off). @returns {Promise<{ state: string, url?: string } | undefined>} */
 export async function captivePortal() {
   if (!portalApi) return undefined;
   try {
@@ -87,7 +77,7 @@ export async function captivePortal() {
   }
 }
 
-/** `listener()` when Firefox's captive portal lets the person through. @param {() => void} listener */
+/** @param {() => void} listener */
 export function onPortalUnlocked(listener) {
   try {
     portalApi?.onStateChanged.addListener((/** @type {{ state?: string }} */ d) => d?.state === 'unlocked_portal' && listener());
@@ -96,16 +86,13 @@ export function onPortalUnlocked(listener) {
   }
 }
 
-/** Injects the panel (format.js, render.js and content.js made one function by
- * tools/panel-script.mjs) into a tab's top frame at once, with `view` to show as soon as the
- * page is parsed (null: it asks). Throws where the page cannot be scripted.
- * @param {number} tabId @param {object | null} [view] */
+/** `view`: shown as soon as the page is parsed (null: it asks). Throws where the page cannot
+ * be scripted. @param {number} tabId @param {object | null} [view] */
 export async function injectPanel(tabId, view = null) {
   await api.scripting.executeScript({ target: { tabId }, injectImmediately: true, func: panelScript, args: [view] });
 }
 
-/** `listener` for a tab's loading status ('loading', 'complete'): Firefox filters the other
- * changes out before they wake the background; Chrome has no such filter.
+/** Firefox filters the other changes out before they wake the background; Chrome cannot.
  * @param {(tabId: number, changeInfo: chrome.tabs.OnUpdatedInfo, tab: chrome.tabs.Tab) => void} listener */
 export function onTabStatus(listener) {
   const onUpdated = /** @type {{ addListener(l: typeof listener, filter?: { properties: string[] }): void }} */ (api.tabs.onUpdated);
@@ -113,8 +100,7 @@ export function onTabStatus(listener) {
   else onUpdated.addListener(listener);
 }
 
-/** The proxy that carried a request, where the browser reports it (Firefox).
- * @param {object} details @returns {{ type: string, host?: string, port?: number } | undefined} */
+/** Firefox reports the proxy that carried a request. @param {object} details @returns {{ type: string, host?: string, port?: number } | undefined} */
 export function proxyOf(details) {
   const p = /** @type {{ proxyInfo?: { type: string, host?: string, port?: number } }} */ (details).proxyInfo;
   return p && p.type !== 'direct' ? { type: p.type, host: p.host, port: p.port } : undefined;
@@ -137,9 +123,7 @@ export async function clearSiteData(url) {
 /** @type {Record<string, string>} Firefox's proxyType as the core's (Chrome's) mode. */
 const FIREFOX_PROXY_MODES = { none: 'direct', system: 'system', manual: 'fixed_servers', autoConfig: 'pac_script', autoDetect: 'auto_detect' };
 
-/** The browser's proxy settings as the core takes them: {mode, byExtension} (the optional
- * "proxy" permission; which extension is in control is the core's guess).
- * @returns {Promise<{ mode: string | undefined, byExtension: boolean }>} */
+/** @returns {Promise<{ mode: string | undefined, byExtension: boolean }>} */
 export async function readProxySettings() {
   const s = await api.proxy.settings.get({});
   const value = /** @type {{ mode?: string, proxyType?: string } | undefined} */ (s.value);

@@ -1,11 +1,8 @@
 // @ts-check
-// A value kept from extension storage: read once per context and again only after storage
-// reports a change to it, so hot paths cost no storage read while a change made anywhere (the
-// options page, another context) applies at once.
+// Values kept from extension storage, so hot paths cost no storage read.
 
-/** `read()` runs at the first `get()`, and at the first after `area` reports a change to `key`
- * (any, for null) or a read failed; `set(value)`: this context has just written `value`.
- * @template T @param {string} area @param {string | null} key @param {() => Promise<T>} read
+/** Read again only after `area` reports a change to `key` (any, for null) or a read failed,
+ * so a change made anywhere applies at once; `set`: this context has just written it. @template T @param {string} area @param {string | null} key @param {() => Promise<T>} read
  * @returns {{ get(): Promise<T>, set(value: T): void }} */
 export function storedValue(area, key, read) {
   /** @type {Promise<T> | undefined} */
@@ -24,10 +21,8 @@ export function storedValue(area, key, read) {
   };
 }
 
-/** A value in session storage that only this context writes: read once (`clean` makes what
- * storage holds safe, undefined when it holds nothing or fails), then the copy in memory is the
- * truth, so a healthy navigation costs no storage read; `set` keeps and writes it.
- * @template T @param {string} key @param {(stored: unknown) => T} clean
+/** A session value only this context writes: read once (`clean` makes it safe; undefined when
+ * there is none or the read fails), then the copy in memory is the truth. @template T @param {string} key @param {(stored: unknown) => T} clean
  * @returns {{ get(): Promise<T>, set(value: T): Promise<void> }} */
 export function sessionValue(key, clean) {
   const session = () => globalThis.chrome.storage.session;

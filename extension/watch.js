@@ -1,10 +1,7 @@
 // @ts-check
-// Automatic retries, the tabs that wait for the connection, and "notify me when it's back":
-// the core's state machine (src/machine.rs) decides all of it. This module hands it each event
-// with the state it returned last time (session storage: it survives the worker stopping) and
-// runs the effects it returns: alarms, looking at tabs, reloads, the checks' fetch and the
-// notifications. What a look or a check finds goes back to the machine as the next event.
-// Short delays run on setTimeout while the worker lives, with an alarm as the durable backstop.
+// Automatic retries, the tabs that wait for the connection, "notify me when it's back": the
+// core's state machine (src/machine.rs) decides; this module hands it each event with its last
+// state and runs the effects it returns. What a look or a check finds is the next event.
 import { core } from './core.js';
 import { captivePortal } from './shim.js';
 import { getSettings, clockScale } from './settings.js';
@@ -19,13 +16,11 @@ const { msg } = globalThis.GatewayDoctorFormat;
 const api = globalThis.chrome;
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
 
-/** The machine's state as it returned it last (session storage: this module is its only writer). */
 const machine = sessionValue(KEY.MACHINE, (v) => /** @type {GdMachine | null} */ (v ?? null));
 /** One step at a time: the events of timers, alarms and clicks never race. */
 let queue = Promise.resolve();
 
-/** Runs `event` through the core's machine and its effects; the answer, if the event asks.
- * @param {Record<string, unknown>} event @returns {Promise<any>} */
+/** The answer, if the event asks. @param {Record<string, unknown>} event @returns {Promise<any>} */
 function step(event) {
   const run = queue.then(async () => {
     const [wasm, settings, scale, state] = await Promise.all([core(), getSettings(), clockScale(), machine.get()]);
@@ -40,13 +35,13 @@ function step(event) {
   });
 }
 
-/** Whether the machine knows `tabId`: else its navigations need no core (a healthy page keeps
- * the wasm unloaded). @param {number} tabId */
+/** Else the tab's navigations need no core (healthy pages load no wasm). @param {number} tabId */
 const involved = async (tabId) => Boolean((await machine.get())?.involved?.includes(tabId));
 
 /** @type {Map<string, ReturnType<typeof setTimeout>>} */
 const timers = new Map();
-/** @param {string} name @param {number} [at] without `at`, the alarm is cleared */
+/** A timer while the worker lives, an alarm as the durable backstop; no `at`: cleared.
+ * @param {string} name @param {number} [at] */
 function alarm(name, at) {
   clearTimeout(timers.get(name));
   timers.delete(name);
@@ -61,8 +56,7 @@ function alarm(name, at) {
   }
 }
 
-/** How `tabId` shows the failure of `url` (the page, or our diagnosis page for it; Chrome's
- * pendingUrl, a navigation under way, counts), and the background's record of it (records.js).
+/** How the tab shows the failure of `url` (Chrome's pendingUrl counts), and its record.
  * @param {{ tab: number, url: string }} ask */
 async function look({ tab: tabId, url }) {
   const tab = await api.tabs.get(tabId).catch(() => null);
@@ -91,7 +85,7 @@ async function check({ url, method }) {
   }
 }
 
-/** Runs one of the machine's effects. @param {any} e */
+/** @param {any} e */
 async function effect(e) {
   switch (e.type) {
     case 'alarm':
@@ -101,7 +95,6 @@ async function effect(e) {
     case 'check':
       return step({ type: 'checked', then: e.then, method: e.method, ...(await check(e)) });
     case 'reload':
-      // From our page, or with GET after a POST, the URL loads; else the page reloads.
       if (e.onOurPage || e.get) return api.tabs.update(e.tab, { url: e.url });
       return api.tabs.reload(e.tab, { bypassCache: true });
     case 'focus': {
@@ -127,7 +120,7 @@ async function effect(e) {
 api.notifications?.onClicked.addListener((id) => void step({ type: 'notice-clicked', id }));
 api.notifications?.onClosed?.addListener((id) => void step({ type: 'notice-closed', id }));
 
-// The popup's list of watches and its Cancel: from our own pages only, never a content script.
+// From our own pages only, never a content script.
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (typeof message?.type !== 'string' || !message.type.startsWith(WATCH_MSG_PREFIX)) return false;
   if (senderKind(sender, api.runtime.id, api.runtime.getURL('')) !== 'own') return false;
@@ -138,28 +131,22 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
-// ------------------------------------------------------------------ hooks the background calls
-
-/** A failure was recorded for `tabId`: whether and when to retry, wait or watch.
- * @param {number} tabId @param {GdRecord} rec */
+/** @param {number} tabId @param {GdRecord} rec */
 export const onFailure = (tabId, rec) =>
   step({ type: 'failure', tab: tabId, url: rec.url, at: rec.at, attempts: rec.attempts || 0, diagnosis: rec.diagnosis }).catch(() => {});
-/** A tab navigated to `url`: what was for another URL ends. @param {number} tabId @param {string} url */
+/** @param {number} tabId @param {string} url */
 export const onNavigated = async (tabId, url) => void ((await involved(tabId)) && (await step({ type: 'navigated', tab: tabId, url })));
-/** A response under 500 (or a healthy page) in a tab: all ends, whatever its URL (a retry never
- * overtakes what the person did since). @param {number} tabId */
+/** @param {number} tabId */
 export const onHealthy = async (tabId) => void ((await involved(tabId)) && (await step({ type: 'healthy', tab: tabId })));
 /** @param {number} tabId */
 export const onTabRemoved = async (tabId) => void ((await involved(tabId)) && (await step({ type: 'removed', tab: tabId })));
-/** Our diagnosis page, the worker or the captive portal says the connection is back. */
 export const networkBack = async () => void ((await machine.get())?.net && (await step({ type: 'online' })));
-/** Whether a failure of `url` is the person going Back from our diagnosis page for it (the
- * tab's previous record `prev` says), not Retry nor one of our reloads: the machine's rule.
+/** Whether a failure of `url` is the person going Back from our diagnosis page for it.
  * @param {number} tabId @param {GdRecord | undefined} prev @param {string} url @returns {Promise<boolean>} */
 export const wentBack = async (tabId, prev, url) =>
   Boolean(prev?.onOurPage) && Boolean(await step({ type: 'went-back', tab: tabId, url, onOurPage: true, prevUrl: prev?.url, retrying: Boolean(prev?.retrying), leftAt: prev?.leftAt }));
 
-/** An alarm fired: one of ours runs. @param {chrome.alarms.Alarm} alarm */
+/** @param {chrome.alarms.Alarm} alarm */
 export function onAlarm(alarm) {
   const name = String(alarm?.name || '');
   clearTimeout(timers.get(name));
@@ -167,14 +154,11 @@ export function onAlarm(alarm) {
   return step({ type: 'due', name });
 }
 
-/** Runs an action of the machine's for a tab's record: {ok, messageKey?, redraw, started} (the
- * background adds the fresh view), or undefined when the action is not the machine's.
- * @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
+/** Undefined when the action is not the machine's. @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
 export async function runAction(tabId, rec, action) {
   const answer = await step({ type: 'action', tab: tabId, action: String(action?.type || ''), url: rec.url, at: rec.at, method: rec.diagnosis?.method || 'GET' });
   return answer ?? undefined;
 }
 
-/** The tab's retry and watch as the core's `view` takes them (`retry`).
- * @param {number} tabId @param {GdRecord} rec @returns {Promise<GdRetryState | null>} */
+/** The `retry` the core's `view` takes. @param {number} tabId @param {GdRecord} rec @returns {Promise<GdRetryState | null>} */
 export const retryState = (tabId, rec) => step({ type: 'retry-of', tab: tabId, url: rec.url });

@@ -631,6 +631,38 @@ impl Action {
     }
 }
 
+/// The optional permission (the manifest's `optional_permissions`) an action of type `kind`
+/// needs, or of a step's `ask` button: the shell's own pages ask for it at the click (the
+/// click is the gesture the browser requires), and the in-page panel, which may not ask, hands
+/// these actions over to them (`trust::CONFIRM_ON_OWN_PAGE`).
+pub fn permission(kind: &str) -> Option<&'static str> {
+    match kind {
+        "clear-site-data" => Some("browsingData"),
+        "disable-extension" | "check-extensions" => Some("management"),
+        "check-proxy-settings" => Some("proxy"),
+        _ => None,
+    }
+}
+
+/// The browser's own pages the advice opens: an "open-url" opens one of them or a web
+/// address, nothing else (`may_open`).
+pub const BROWSER_PAGES: [&str; 7] = [
+    "about:addons",
+    "about:networking#dns",
+    "about:preferences#general",
+    "about:preferences#privacy",
+    "chrome://extensions",
+    "chrome://net-internals/#dns",
+    "chrome://settings/security",
+];
+
+/// Whether an "open-url" may open `url`: an http(s) address, or one of [`BROWSER_PAGES`]
+/// (never `javascript:`, `data:`, `file:` or another browser page). The shell opens what the
+/// advice offers as it is.
+pub fn may_open(url: &str) -> bool {
+    BROWSER_PAGES.contains(&url) || crate::url::parse(url).is_ok_and(|u| u.is_http())
+}
+
 /// Where an "open-url" goes, as its button names it: the host (and a port that is not the
 /// scheme's) of a web address, else the address itself, clipped.
 pub fn place(url: &str) -> String {
@@ -645,7 +677,7 @@ pub fn place(url: &str) -> String {
 
 /// The same object as the derive with `tag = "type"` gives (the tests check it against
 /// `Deserialize`), in a fraction of the code, with the button's words: `label` (a message
-/// name) and, for "open-url", `where` (its parameter).
+/// name) and, for "open-url", `where` (its parameter); `permission` where one is needed.
 impl Serialize for Action {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -658,7 +690,7 @@ impl Serialize for Action {
             Action::OpenUrl { url } => ("open-url", Some(("url", url))),
             Action::Copy { text } => ("copy", Some(("text", text))),
         };
-        let mut st = s.serialize_struct("Action", 4)?;
+        let mut st = s.serialize_struct("Action", 5)?;
         st.serialize_field("type", kind)?;
         if let Some((name, value)) = field {
             st.serialize_field(name, value)?;
@@ -669,6 +701,9 @@ impl Serialize for Action {
             _ => {}
         }
         st.serialize_field("label", self.label())?;
+        if let Some(p) = permission(kind) {
+            st.serialize_field("permission", p)?;
+        }
         st.end()
     }
 }
@@ -827,7 +862,12 @@ mod tests {
                 Action::OpenUrl { url } => format!(",\"where\":\"{}\"", place(url)),
                 _ => String::new(),
             };
-            let full = format!("{json}{place},\"label\":\"{}\"}}", action.label());
+            let needs = match &action {
+                Action::ClearSiteData { .. } => ",\"permission\":\"browsingData\"",
+                Action::DisableExtension { .. } => ",\"permission\":\"management\"",
+                _ => "",
+            };
+            let full = format!("{json}{place},\"label\":\"{}\"{needs}}}", action.label());
             assert_eq!(serde_json::to_string(&action).unwrap(), full);
             assert_eq!(serde_json::from_str::<Action>(&full).unwrap(), action);
         }
@@ -839,6 +879,37 @@ mod tests {
                 retry: false
             }
         );
+    }
+
+    #[test]
+    fn an_open_url_opens_a_web_address_or_one_of_the_browser_pages_the_advice_uses() {
+        // every browser page the advice names (a page left out would lose its button)
+        let mut named = 0;
+        for src in [include_str!("advise.rs"), include_str!("advise/steps.rs")] {
+            for scheme in ["\"about:", "\"chrome://"] {
+                for (at, _) in src.match_indices(scheme) {
+                    let page = src[at + 1..].split('"').next().unwrap_or("");
+                    assert!(may_open(page), "{page}");
+                    named += 1;
+                }
+            }
+        }
+        assert!(named >= 7, "{named}");
+        for ok in ["https://status.example.com/x?y", "http://a.test:8080/"] {
+            assert!(may_open(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "chrome://settings/passwords",
+            "about:config",
+            "about:addons/../config",
+            "",
+            "status.example.com",
+        ] {
+            assert!(!may_open(bad), "{bad}");
+        }
     }
 
     #[test]

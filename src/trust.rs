@@ -109,6 +109,24 @@ mod tests {
     }
 
     #[test]
+    fn what_needs_a_permission_is_never_run_from_the_panel() {
+        use crate::model::permission;
+        for kind in PANEL_ACTIONS.iter().chain(&["open-url", "copy"]) {
+            assert_eq!(permission(kind), None, "{kind}");
+        }
+        let needs = [
+            "clear-site-data",
+            "disable-extension",
+            "check-extensions",
+            "check-proxy-settings",
+        ];
+        for kind in needs {
+            assert!(permission(kind).is_some(), "{kind}");
+            assert!(CONFIRM_ON_OWN_PAGE.contains(&kind), "{kind}");
+        }
+    }
+
+    #[test]
     fn harmless_run_setup_changes_are_confirmed() {
         let s = advice();
         assert_eq!(content_action(&a("retry", None, None), &s, &[]), "run");

@@ -54,6 +54,9 @@ pub struct ViewStep {
     /// ("check-extensions", "check-proxy-settings").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ask: Option<&'static str>,
+    /// The permission `ask` asks for (`model::permission`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ask_permission: Option<&'static str>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -158,6 +161,7 @@ fn view_step(s: &Step, unknown: Unknown) -> ViewStep {
         params: s.params.clone(),
         action,
         ask,
+        ask_permission: ask.and_then(crate::model::permission),
     }
 }
 
@@ -530,6 +534,31 @@ mod tests {
             Some(Param::Number(n)) => n.to_string(),
             other => format!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_button_that_asks_for_a_permission_names_it() {
+        let step = |id: &str| Step {
+            id: id.into(),
+            params: crate::model::Params::new(),
+            action: None,
+        };
+        let unknown = Unknown {
+            extensions: true,
+            proxy: true,
+        };
+        let ext = view_step(&step("disable-extensions"), unknown);
+        assert_eq!(
+            (ext.ask, ext.ask_permission),
+            (Some("check-extensions"), Some("management"))
+        );
+        let proxy = view_step(&step("check-proxy"), unknown);
+        assert_eq!(
+            (proxy.ask, proxy.ask_permission),
+            (Some("check-proxy-settings"), Some("proxy"))
+        );
+        let known = view_step(&step("disable-extensions"), Unknown::default());
+        assert_eq!((known.ask, known.ask_permission), (None, None));
     }
 
     #[test]

@@ -17,6 +17,8 @@ interface GdAction {
   where?: string;
   /** disable-extension: the page loads again once the extension is off. */
   retry?: boolean;
+  /** The optional permission it needs, asked for at the click on our own pages. */
+  permission?: chrome.runtime.ManifestPermission;
   [field: string]: unknown;
 }
 
@@ -42,6 +44,8 @@ interface GdStep {
   params?: GdParams;
   action?: GdAction;
   ask?: string;
+  /** The permission `ask` asks for. */
+  askPermission?: chrome.runtime.ManifestPermission;
   [field: string]: unknown;
 }
 

@@ -30,8 +30,12 @@ impl Builder {
         self.put(name, Param::Number(v));
     }
 
+    /// An "open-url" only where it may open (`model::may_open`): else the step has no button.
     #[inline(never)]
     fn act(&mut self, a: Action) {
+        if matches!(&a, Action::OpenUrl { url } if !crate::model::may_open(url)) {
+            return;
+        }
         self.action = Some(a);
     }
 

@@ -117,8 +117,13 @@ test('the badge, the sites left alone, the buttons\' words and the retry line\'s
     const v = core.view(d, env, null);
     return [...v.steps, ...v.more].map((s) => s.action).find((a) => a?.type === 'disable-extension');
   };
-  assert.deepEqual(turnOff('GET'), { type: 'disable-extension', id: 'vpn', retry: true, label: 'ui_action_disable_extension' });
-  assert.deepEqual(turnOff('POST'), { type: 'disable-extension', id: 'vpn', retry: false, label: 'ui_action_disable_extension_only' });
+  // with the optional permission our own pages ask for at the click
+  assert.deepEqual(turnOff('GET'), { type: 'disable-extension', id: 'vpn', retry: true, label: 'ui_action_disable_extension', permission: 'management' });
+  assert.deepEqual(turnOff('POST'), { type: 'disable-extension', id: 'vpn', retry: false, label: 'ui_action_disable_extension_only', permission: 'management' });
+  const ask = core.view(core.diagnose({ url: 'https://a.test/', error: 'net::ERR_CONNECTION_RESET' }), { browser: 'chrome', unknown: ['extensions', 'proxy'] }, null);
+  const asks = [...ask.steps, ...ask.more].filter((s) => s.ask).map((s) => [s.ask, s.askPermission]);
+  assert.ok(asks.length > 0);
+  for (const [type, permission] of asks) assert.equal(permission, { 'check-extensions': 'management', 'check-proxy-settings': 'proxy' }[type], type);
 
   const d = core.diagnose(nginx502);
   const v = core.view(d, {}, { state: 'scheduled', due: Date.now() + 5000, now: Date.now(), attempts: 0 });
