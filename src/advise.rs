@@ -65,6 +65,9 @@
 //!   with a "did you mean" suggestion keeps "verify-url" first; a proxy culprit always puts
 //!   it first.
 //! - Gateway-written and origin-written 5xx put "retry" first and DNS steps last.
+//! - No "incognito" (neither the step nor the button) where a private window shares what
+//!   failed: the proxy, the DNS, the connection, the clock, the network that inspects secure
+//!   connections, the administrator's policy ([`private_window_helps`]).
 
 use crate::diagnose::is_idempotent;
 use crate::domain;
@@ -592,6 +595,27 @@ fn after(v: &[Id], id: Id, none: usize) -> usize {
     pos_of(v, id).map_or(none, |p| p + 1)
 }
 
+/// Whether a private window can load what this one could not: it leaves this site's cookies,
+/// cache and most extensions behind, but shares the proxy, the DNS, the connection, the clock,
+/// the network (and whatever inspects its secure connections) and the administrator's policy.
+pub fn private_window_helps(d: &Diagnosis) -> bool {
+    let shared = d.cause == Cause::Proxy
+        || d.culprit == Culprit::Proxy
+        || matches!(
+            d.cause,
+            Cause::Dns
+                | Cause::DnsFilter
+                | Cause::SecureDns
+                | Cause::Offline
+                | Cause::NetworkDown
+                | Cause::Ipv6
+                | Cause::Clock
+        )
+        || (d.cause == Cause::Tls && d.culprit == Culprit::Network)
+        || blocked_by(d) == Some(By::Admin);
+    !shared
+}
+
 fn order(c: &Ctx) -> Vec<Id> {
     let d = c.d;
     let mut v = base_order(c);
@@ -689,6 +713,12 @@ fn order(c: &Ctx) -> Vec<Id> {
             let next = after(&v, Retry, 1);
             move_to(&mut v, NotifyWhenBack, next);
         }
+    }
+    // a private window goes through the same proxy, DNS, connection, clock and network (and
+    // the administrator's policy) as this one: where one of those failed it cannot help, and
+    // neither its step nor its button is offered
+    if !private_window_helps(d) {
+        v.retain(|id| *id != Incognito);
     }
     // a guessed status page (status.<domain> may not exist) only under "more": last
     let provider = d

@@ -58,6 +58,14 @@ const ERRORS: &[&str] = &[
     "net::ERR_NETWORK_CHANGED",
     "NS_ERROR_OFFLINE",
     "net::ERR_PROXY_CONNECTION_FAILED",
+    "net::ERR_TUNNEL_CONNECTION_FAILED",
+    "NS_ERROR_PROXY_CONNECTION_REFUSED",
+    "NS_ERROR_PROXY_BAD_GATEWAY",
+    "net::ERR_CERT_AUTHORITY_INVALID",
+    "MOZILLA_PKIX_ERROR_MITM_DETECTED",
+    "net::ERR_HTTP2_PROTOCOL_ERROR",
+    "NS_ERROR_NET_RESET",
+    "NS_ERROR_REDIRECT_LOOP",
     "net::ERR_CERT_DATE_INVALID",
     "net::ERR_TOO_MANY_REDIRECTS",
     "net::ERR_BLOCKED_BY_CLIENT",
@@ -285,6 +293,47 @@ fn empty(p: &Param) -> bool {
     }
 }
 
+/// The steps that cannot help with what was diagnosed, whatever the page says: a private
+/// window uses the same proxy, DNS, connection, clock and network as this one (and the same
+/// administrator's policy); an HTTP response proves that the name resolved; a server on this
+/// computer or the local network is reached without DNS, VPN or outside services (unless the
+/// proxy that failed carried even that request).
+fn cannot_help(d: &Diagnosis) -> Vec<&'static str> {
+    let cause = d.cause.as_str();
+    let culprit = d.culprit.as_str();
+    let error = d.error.as_deref().unwrap_or("").to_ascii_uppercase();
+    let mut out = Vec::new();
+    let same_everywhere = cause == "proxy"
+        || culprit == "proxy"
+        || matches!(
+            cause,
+            "dns" | "dns-filter" | "secure-dns" | "offline" | "network-down" | "ipv6" | "clock"
+        )
+        || (cause == "tls" && culprit == "network")
+        || error.contains("BY_ADMINISTRATOR")
+        || error.contains("BLOCKED_BY_POLICY");
+    if same_everywhere {
+        out.push("incognito");
+    }
+    if d.status_code.is_some() || d.cause.is_response_cause() {
+        out.extend(["flush-dns", "change-dns", "secure-dns"]);
+    }
+    if gateway_doctor::domain::local(&d.host).is_some() {
+        out.extend([
+            "flush-dns",
+            "change-dns",
+            "verify-url",
+            "check-down",
+            "status-page",
+            "archived-copy",
+        ]);
+        if cause != "proxy" && culprit != "proxy" {
+            out.push("check-proxy");
+        }
+    }
+    out
+}
+
 /// The checks of one view; `errors` collects what breaks them.
 #[allow(clippy::too_many_arguments)]
 fn check(
@@ -319,6 +368,25 @@ fn check(
         }
     }
     let all: Vec<_> = v.steps.iter().chain(&v.more).collect();
+    // no first step, and no button, that cannot help with the diagnosed cause
+    let useless = cannot_help(d);
+    for s in &v.steps {
+        if useless.contains(&s.id.as_str()) {
+            fail(format!(
+                "{} / {}: step {} before more cannot help",
+                d.cause.as_str(),
+                d.culprit.as_str(),
+                s.id
+            ));
+        }
+    }
+    if useless.contains(&"incognito") && v.primary.contains(&Action::OpenIncognito) {
+        fail(format!(
+            "{} / {}: a private-window button, which cannot help",
+            d.cause.as_str(),
+            d.culprit.as_str()
+        ));
+    }
     // a server on this computer or the local network: no DNS, VPN, typo or outside advice
     if gateway_doctor::domain::local(&d.host).is_some() {
         for s in &all {
