@@ -60,8 +60,8 @@
 //!   site's 5xx, are counted; [`NETWORK_WIDE_MIN`] or more put "check-connection" (then
 //!   "check-proxy") first for no-response failures, right after "retry" for 5xx, and set
 //!   `params.otherHostsFailing` on "check-down" and "check-connection".
-//! - A configured proxy (`fixed_servers`, `pac_script`, `system`, or one an extension
-//!   controls) puts "check-proxy" first for no-response failures, except that a DNS failure
+//! - A configured proxy (`fixed_servers`, `pac_script`, or one an extension controls; not
+//!   `system`, the browsers' default) puts "check-proxy" first for no-response failures, except that a DNS failure
 //!   with a "did you mean" suggestion keeps "verify-url" first; a proxy culprit always puts
 //!   it first.
 //! - Gateway-written and origin-written 5xx put "retry" first and DNS steps last.
@@ -197,13 +197,12 @@ impl Id {
 }
 
 /// Whether the person's browser sends its requests through a proxy (`fixed_servers`,
-/// `pac_script`, `system`, or one an extension controls).
+/// `pac_script`, or one an extension controls). Not `system`: both browsers report it when
+/// nobody set a proxy (it defers to the operating system, which usually has none).
 pub fn proxy_configured(env: &Environment) -> bool {
     env.proxy.as_ref().is_some_and(|p| {
-        matches!(
-            p.mode.as_deref(),
-            Some("fixed_servers" | "pac_script" | "system")
-        ) || p.controller(&env.extensions).is_some()
+        matches!(p.mode.as_deref(), Some("fixed_servers" | "pac_script"))
+            || p.controller(&env.extensions).is_some()
     })
 }
 

@@ -1366,3 +1366,39 @@ fn a_429_reads_limiting_requests_and_maintenance_reads_come_back_later() {
         ]
     );
 }
+
+#[test]
+fn the_browsers_default_proxy_setting_is_no_proxy_in_the_way() {
+    // "system" (use the operating system's settings) is what both browsers report when nobody
+    // set a proxy: no failure on the person's side is blamed on a proxy first for it, and the
+    // chain draws the network, not a proxy.
+    let mut e = env();
+    e.proxy = Some(ProxySettings {
+        mode: Some("system".into()),
+        controlled_by: None,
+        by_extension: false,
+    });
+    for error in [
+        "net::ERR_INTERNET_DISCONNECTED",
+        "net::ERR_NAME_NOT_RESOLVED",
+        "net::ERR_CONNECTION_TIMED_OUT",
+        "net::ERR_CONNECTION_RESET",
+        "net::ERR_BLOCKED_BY_CLIENT",
+    ] {
+        let d = net_error("https://example.com/", error);
+        let a = advise(&d, &e);
+        assert_ne!(a.steps[0].id, "check-proxy", "{error}: {:?}", ids(&a));
+        let chain = gateway_doctor::view::chain(&d, &e);
+        assert!(
+            chain.iter().all(|n| n.id != "proxy"),
+            "{error}: {:?}",
+            chain
+        );
+    }
+    // a proxy that is set (by hand or by a script) still comes first
+    for mode in ["fixed_servers", "pac_script"] {
+        e.proxy.as_mut().unwrap().mode = Some(mode.into());
+        let d = net_error("https://example.com/", "net::ERR_CONNECTION_RESET");
+        assert_eq!(advise(&d, &e).steps[0].id, "check-proxy", "{mode}");
+    }
+}
