@@ -8,6 +8,7 @@
 //! 2. `summary_via_proxy` / `summary_via_proxy_nogw`: a response cause (5xx) whose culprit is
 //!    the person's proxy (a forward proxy wrote the page, or it came through one).
 //! 3. Culprit variants of no-response causes: `summary_tls_browser`, `summary_tls_network`,
+//!    `summary_tls_unknown` (a certificate not trusted, by whom unknown),
 //!    `summary_invalid_response_browser` (each also with `_nogw`); `summary_network_changed`
 //!    for "offline" from `ERR_NETWORK_CHANGED` or `ERR_NETWORK_IO_SUSPENDED`;
 //!    `summary_blocked_client` (an extension: `ERR_BLOCKED_BY_CLIENT`, and then
@@ -29,7 +30,7 @@
 //! `offline`, `portal`; `status-page`: `guess`; `clear-site-data`: `cookies`; `incognito`:
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
 //! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit);
-//! `wait`: `retry_after`; `retry`: `resubmit` (a request that is not resent: the form is sent again); `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
+//! `wait`: `retry_after_<unit>`, `rate_limited` (a 429 that says no wait: not an outage); `retry`: `resubmit` (a request that is not resent: the form is sent again); `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
 //! the clock on this OS); `secure-dns`: `firefox`, `chrome` (where its setting is). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
 //! opens it; `summary_portal` is the 511's headline.
 //!
@@ -467,6 +468,9 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Overloaded, _) if guessed_503(d) => "unavailable",
             (Cause::Tls, Culprit::Browser) => "tls_browser",
             (Cause::Tls, Culprit::Network) => "tls_network",
+            // not trusted, by whom unknown (the site's own certificate, or a proxy or
+            // antivirus that inspects secure connections): the headline blames no one
+            (Cause::Tls, Culprit::Unknown) => "tls_unknown",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (Cause::Offline, _) if network_changed(d) => "network_changed",
             _ if crate::diagnose::is_portal(d) => "portal",
@@ -544,6 +548,7 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::Proxy => PROXY_STEPS,
         Cause::Auth => AUTH_STEPS,
         Cause::Tls if d.culprit == Culprit::Site => TLS_SITE_STEPS,
+        Cause::Tls if d.culprit == Culprit::Network => TLS_NETWORK_STEPS,
         Cause::Tls => TLS_STEPS,
         Cause::RedirectLoop | Cause::Cache => SITE_DATA_STEPS,
         Cause::InvalidResponse if c.cookies_strong => COOKIE_STEPS,

@@ -9,7 +9,7 @@ mod http;
 mod locales;
 use extensions::ext;
 use gateway_doctor::model::{
-    Action, Advice, Cause, Diagnosis, Environment, Failure, History, Param, ProxySettings,
+    Action, Advice, Cause, Culprit, Diagnosis, Environment, Failure, History, Param, ProxySettings,
     RecentFailure, Risk,
 };
 use gateway_doctor::{advise, diagnose, rank_extensions, retry_plan, suggest_host};
@@ -1401,4 +1401,43 @@ fn the_browsers_default_proxy_setting_is_no_proxy_in_the_way() {
         let d = net_error("https://example.com/", "net::ERR_CONNECTION_RESET");
         assert_eq!(advise(&d, &e).steps[0].id, "check-proxy", "{mode}");
     }
+}
+
+#[test]
+fn a_certificate_not_trusted_blames_no_one_and_an_inspecting_network_comes_first() {
+    // not trusted, by whom unknown (the site's own certificate, or a proxy or antivirus that
+    // inspects secure connections): the headline does not say the site's is broken
+    for error in [
+        "net::ERR_CERT_AUTHORITY_INVALID",
+        "SEC_ERROR_UNKNOWN_ISSUER",
+    ] {
+        let d = net_error("https://example.com/", error);
+        assert_eq!(d.culprit, Culprit::Unknown, "{error}");
+        assert_eq!(advise(&d, &env()).summary.key, "summary_tls_unknown_nogw");
+    }
+    // the site's certificate is broken: it says so
+    let d = net_error("https://example.com/", "net::ERR_CERT_COMMON_NAME_INVALID");
+    assert_eq!(d.culprit, Culprit::Site);
+    assert_eq!(advise(&d, &env()).summary.key, "summary_tls_nogw");
+    // something on the network inspects secure connections: turning it off first, then
+    // another browser or network; no private window (it goes through the same network)
+    let d = net_error("https://example.com/", "MOZILLA_PKIX_ERROR_MITM_DETECTED");
+    assert_eq!(d.culprit, Culprit::Network);
+    let a = advise(&d, &env());
+    assert_eq!(a.summary.key, "summary_tls_network_nogw");
+    assert_eq!(ids(&a)[..3], ["check-proxy", "retry", "other-browser"]);
+    assert!(!ids(&a).contains(&"incognito"));
+}
+
+#[test]
+fn a_rate_limit_without_retry_after_waits_for_the_limit_not_for_an_outage() {
+    let d = diagnose(&Failure {
+        url: "https://example.com/".into(),
+        status_code: Some(429),
+        ..Default::default()
+    })
+    .unwrap();
+    let a = advise(&d, &env());
+    let wait = a.steps.iter().find(|s| s.id == "wait").unwrap();
+    assert_eq!(text(wait.params.get("variant")), "rate_limited");
 }

@@ -150,6 +150,17 @@ fn failures() -> Vec<(String, Failure)> {
             },
         ));
     }
+    // a rate limit that says no wait
+    out.push((
+        "429 without Retry-After".into(),
+        Failure {
+            url: "https://www.example.com/some/page".into(),
+            status_code: Some(429),
+            response_headers: http::headers(&[("Server", "nginx")]),
+            time_stamp: Some(1_795_000_000_000.0),
+            ..Failure::default()
+        },
+    ));
     // a DNS filter's answer: the browser tried 0.0.0.0
     out.push((
         "refused at 0.0.0.0".into(),
@@ -478,10 +489,10 @@ fn check(
             v.headline.key, d.retry_after_seconds
         ));
     }
-    // a rate limit is no outage: no "is it down?" before more
+    // a rate limit is no outage: no "is it down?", nor a wait for an outage, before more
     if d.status_code == Some(429) {
         for s in &v.steps {
-            if matches!(s.id.as_str(), "check-down" | "status-page") {
+            if matches!(s.id.as_str(), "check-down" | "status-page") || s.key == "step_wait" {
                 fail(format!("a 429, yet {} before more", s.id));
             }
         }

@@ -109,6 +109,16 @@ pub(super) const TLS_SITE_STEPS: &[Id] = &[
     Incognito,
     ClearSiteData,
 ];
+/// Something on the person's network inspects secure connections (a proxy, an antivirus, a
+/// company's filter): turning it off, another browser or network; the site is fine.
+pub(super) const TLS_NETWORK_STEPS: &[Id] = &[
+    CheckProxy,
+    Retry,
+    OtherBrowser,
+    DisableExtensions,
+    CheckConnection,
+    CheckDown,
+];
 pub(super) const SITE_DATA_STEPS: &[Id] = &[
     ClearSiteData,
     Retry,

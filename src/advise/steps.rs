@@ -358,6 +358,9 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 s.number("retryAfter", ra.ceil());
                 let unit = crate::view::put_about(&mut s.params, ra);
                 s.variant(&concat(&["retry_after_", unit]));
+            } else if d.status_code == Some(429) {
+                // no outage: the site limits requests, and each reload can prolong it
+                s.variant("rate_limited");
             }
         }
         StartServer => {
