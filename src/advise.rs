@@ -553,6 +553,10 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::RedirectLoop | Cause::Cache => SITE_DATA_STEPS,
         Cause::InvalidResponse if c.cookies_strong => COOKIE_STEPS,
         Cause::Blocked if blocked_by(d) == Some(By::Admin) => ADMIN_STEPS,
+        Cause::Blocked if blocked_by(d) == Some(By::Client) => BLOCKED_CLIENT_STEPS,
+        Cause::InvalidResponse | Cause::Http2Quic if d.culprit == Culprit::Site => {
+            SITE_CONNECTION_STEPS
+        }
         Cause::Blocked => BLOCKED_STEPS,
         Cause::DnsFilter => DNS_FILTER_STEPS,
         Cause::Clock => return CLOCK_STEPS.to_vec(),
@@ -646,8 +650,10 @@ fn order(c: &Ctx) -> Vec<Id> {
     if d.cause == Cause::Dns && c.suggestion.is_some() {
         move_to(&mut v, VerifyUrl, 0);
     }
-    // several unrelated sites failing: the person's own connection
-    if c.others_failing >= NETWORK_WIDE_MIN {
+    // several unrelated sites failing: the person's own connection (not for a page an
+    // extension blocked: no proxy or connection makes that error)
+    let by_extension = blocked_by(d) == Some(By::Client);
+    if c.others_failing >= NETWORK_WIDE_MIN && !by_extension {
         if network_side {
             move_to(&mut v, CheckConnection, 0);
             let next = after(&v, CheckConnection, 1);
@@ -667,7 +673,7 @@ fn order(c: &Ctx) -> Vec<Id> {
     // a proxy is in the way
     let keep_suggestion =
         d.cause == Cause::Dns && c.suggestion.is_some() && d.culprit != Culprit::Proxy;
-    if d.culprit == Culprit::Proxy || (c.proxy_configured && network_side) {
+    if d.culprit == Culprit::Proxy || (c.proxy_configured && network_side && !by_extension) {
         move_to(&mut v, CheckProxy, usize::from(keep_suggestion));
     }
     // oversized cookies: clearing the site's data right after a retry

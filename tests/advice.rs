@@ -1441,3 +1441,18 @@ fn a_rate_limit_without_retry_after_waits_for_the_limit_not_for_an_outage() {
     let wait = a.steps.iter().find(|s| s.id == "wait").unwrap();
     assert_eq!(text(wait.params.get("variant")), "rate_limited");
 }
+
+#[test]
+fn clearing_a_loops_cookies_does_not_say_they_are_too_big() {
+    // a redirect loop: clearing the site's data fixes it, but not because the browser sends
+    // more cookie data than the server accepts
+    let d = net_error("https://example.com/", "net::ERR_TOO_MANY_REDIRECTS");
+    let a = advise(&d, &env());
+    let s = a.steps.iter().find(|s| s.id == "clear-site-data").unwrap();
+    assert!(s.params.get("variant").is_none(), "{:?}", s.params);
+    // headers too big: that is what it says
+    let d = net_error("https://example.com/", "net::ERR_RESPONSE_HEADERS_TOO_BIG");
+    let a = advise(&d, &env());
+    let s = a.steps.iter().find(|s| s.id == "clear-site-data").unwrap();
+    assert_eq!(text(s.params.get("variant")), "cookies");
+}

@@ -306,7 +306,8 @@ fn empty(p: &Param) -> bool {
 
 /// The steps that cannot help with what was diagnosed, whatever the page says: a private
 /// window uses the same proxy, DNS, connection, clock and network as this one (and the same
-/// administrator's policy); an HTTP response proves that the name resolved; a server on this
+/// administrator's policy); an HTTP response proves that the name resolved (and had no typo);
+/// an extension's block is no proxy's, network's or site's doing; a server on this
 /// computer or the local network is reached without DNS, VPN or outside services (unless the
 /// proxy that failed carried even that request).
 fn cannot_help(d: &Diagnosis) -> Vec<&'static str> {
@@ -326,8 +327,25 @@ fn cannot_help(d: &Diagnosis) -> Vec<&'static str> {
     if same_everywhere {
         out.push("incognito");
     }
-    if d.status_code.is_some() || d.cause.is_response_cause() {
-        out.extend(["flush-dns", "change-dns", "secure-dns"]);
+    // an HTTP response, or the site's server that took the connection and broke it: the name
+    // resolved, and to a server that answers
+    let answered = d.status_code.is_some()
+        || d.cause.is_response_cause()
+        || (matches!(cause, "invalid-response" | "http2-quic") && culprit == "site");
+    if answered {
+        out.extend(["flush-dns", "change-dns", "secure-dns", "verify-url"]);
+    }
+    // an extension blocked the page: no proxy, connection, DNS or outage makes that error
+    if error.contains("BLOCKED_BY_CLIENT") {
+        out.extend([
+            "check-proxy",
+            "check-connection",
+            "flush-dns",
+            "change-dns",
+            "check-down",
+            "status-page",
+            "wait",
+        ]);
     }
     if gateway_doctor::domain::local(&d.host).is_some() {
         out.extend([

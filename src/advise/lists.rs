@@ -143,6 +143,22 @@ pub(super) const BLOCKED_STEPS: &[Id] = &[
     OtherBrowser,
     CheckConnection,
 ];
+/// An extension blocked the page (`ERR_BLOCKED_BY_CLIENT`): which one, and windows or
+/// browsers without it; a proxy or the connection has nothing to do with it.
+pub(super) const BLOCKED_CLIENT_STEPS: &[Id] = &[DisableExtensions, Retry, Incognito, OtherBrowser];
+/// The site's server took the connection and then broke it or answered what no browser reads
+/// (an empty answer, an HTTP/2 protocol error): an outage's steps, the person's setup after.
+pub(super) const SITE_CONNECTION_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    Wait,
+    NotifyWhenBack,
+    ContactSite,
+    OtherBrowser,
+    Incognito,
+    DisableExtensions,
+    CheckProxy,
+];
 /// The administrator's policy: nothing here turns it off; another browser may not have it.
 pub(super) const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
 /// A DNS filter answered 0.0.0.0 or `::`: allow the name there, or use another DNS.

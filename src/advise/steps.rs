@@ -224,7 +224,9 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 return None;
             }
             s.text("origin", &d.origin);
-            if c.cookies_strong {
+            // "more cookie data than the server accepts": not for a redirect loop or a stale
+            // cache, which clearing fixes for another reason
+            if c.cookies_strong && !matches!(d.cause, Cause::RedirectLoop | Cause::Cache) {
                 s.variant("cookies");
             }
             s.act(Action::ClearSiteData {
