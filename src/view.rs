@@ -190,6 +190,38 @@ pub fn put_about(p: &mut Params, seconds: f64) -> &'static str {
     unit
 }
 
+/// A wait in words (a key ending in `_<unit>`, optionally then `_nogw`, and the unit's number)
+/// said as the countdown `r` (`ui_retry_countdown_<unit>`) says it, which comes a little after
+/// the Retry-After it waits out (a spread): "wait about 13 minutes" beside "Retrying in about
+/// 14 minutes" would read as two answers. Whether it changed anything.
+fn same_wait(key: &mut String, params: &mut Params, r: &Message) -> bool {
+    const UNITS: [&str; 4] = ["seconds", "minutes", "minute", "hours"];
+    let Some(unit) = r.key.strip_prefix("ui_retry_countdown_") else {
+        return false;
+    };
+    let (base, nogw) = match key.strip_suffix("_nogw") {
+        Some(b) => (b, "_nogw"),
+        None => (key.as_str(), ""),
+    };
+    let Some(stem) = UNITS
+        .iter()
+        .find_map(|u| base.strip_suffix(u).filter(|s| s.ends_with('_')))
+    else {
+        return false;
+    };
+    let new = concat(&[stem, unit, nogw]);
+    let mut kept = Params::new();
+    for (k, v) in params.iter().filter(|(k, _)| !UNITS.contains(k)) {
+        kept.insert(k.to_string(), v.clone());
+    }
+    *params = kept;
+    if let Some(n) = r.params.get(unit) {
+        params.insert(unit.into(), n.clone());
+    }
+    *key = new;
+    true
+}
+
 /// The retry line for `r` on a request with `method`: one message or none.
 pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
     let mut p = Params::new();
@@ -479,8 +511,24 @@ pub fn view(
         "ui_retry_resubmit_warning" => "resubmit",
         _ => "auto-off",
     });
+    let mut headline = advice.summary.clone();
+    // the retry waits out Retry-After and a little more: its wait in the headline's and the
+    // "wait" step's words too
+    if let Some(r) = retry_line
+        .as_ref()
+        .filter(|_| retry.reason.as_deref() == Some("retry-after"))
+    {
+        same_wait(&mut headline.key, &mut headline.params, r);
+        for s in steps.iter_mut().chain(more.iter_mut()) {
+            if s.id == "wait" && same_wait(&mut s.key, &mut s.params, r) {
+                let unit = &s.key["step_wait_".len()..];
+                s.params
+                    .insert("variant".into(), Param::Text(unit.to_string()));
+            }
+        }
+    }
     View {
-        headline: advice.summary.clone(),
+        headline,
         culprit: message(&key_of("ui_culprit_", d.culprit.as_str()), Params::new()),
         primary,
         steps,

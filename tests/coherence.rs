@@ -758,3 +758,81 @@ fn the_view_never_contradicts_itself() {
             .join("\n")
     );
 }
+
+/// The number of a wait in words: the param of its unit (`minute` has none: 1).
+fn wait_words(key: &str, p: &gateway_doctor::model::Params) -> Option<(String, f64)> {
+    let base = key.strip_suffix("_nogw").unwrap_or(key);
+    for unit in ["seconds", "minutes", "minute", "hours"] {
+        if base.ends_with(&format!("_{unit}")) {
+            let n = match p.get(unit) {
+                Some(Param::Number(n)) => *n,
+                _ => 1.0,
+            };
+            return Some((unit.to_string(), n));
+        }
+    }
+    None
+}
+
+#[test]
+fn the_headline_the_wait_step_and_the_countdown_say_the_same_wait() {
+    // Retry-After 800 s (13.3 minutes); the retry comes up to 30 s later: whatever the spread,
+    // the panel says one wait
+    let env = Environment {
+        browser: Some("chrome".into()),
+        now: Some(NOW),
+        ..Environment::default()
+    };
+    for status in [503, 429] {
+        let f = Failure {
+            url: "https://www.example.com/".into(),
+            status_code: Some(status),
+            response_headers: http::headers(&[("Server", "nginx"), ("Retry-After", "800")]),
+            time_stamp: Some(NOW),
+            ..Failure::default()
+        };
+        let d = diagnose(&f).unwrap();
+        for seed in 0..40 {
+            let a = auto_retry(
+                &d,
+                &AutoInput {
+                    now: NOW,
+                    enabled: true,
+                    seed: Some(f64::from(seed) / 40.0),
+                    ..Default::default()
+                },
+            );
+            assert_eq!(a.reason, "retry-after");
+            let r = RetryState {
+                state: Some(a.state.to_string()),
+                reason: Some(a.reason.clone()),
+                due: a.due,
+                attempts: a.attempts,
+                max: Some(a.max),
+                now: Some(NOW),
+                ..Default::default()
+            };
+            let v = view(&d, &advise(&d, &env), &env, Unknown::default(), &r);
+            let line = v.retry.as_ref().unwrap();
+            let countdown = wait_words(&line.key, &line.params).unwrap();
+            let headline = wait_words(&v.headline.key, &v.headline.params);
+            assert_eq!(
+                headline.as_ref(),
+                Some(&countdown),
+                "{status} seed {seed}: {v:?}"
+            );
+            let step = v
+                .steps
+                .iter()
+                .chain(&v.more)
+                .find(|s| s.id == "wait")
+                .unwrap();
+            assert_eq!(
+                wait_words(&step.key, &step.params).as_ref(),
+                Some(&countdown),
+                "{status} seed {seed}: {}",
+                step.key
+            );
+        }
+    }
+}
