@@ -68,7 +68,10 @@
 //! - Gateway-written and origin-written 5xx put "retry" first and DNS steps last.
 //! - No "incognito" (neither the step nor the button) where a private window shares what
 //!   failed: the proxy, the DNS, the connection, the clock, the network that inspects secure
-//!   connections, the administrator's policy ([`private_window_helps`]).
+//!   connections, the administrator's policy ([`private_window_helps`]), nor where the answer
+//!   is about the site's server (its gateway's upstream timed out, is unreachable, has no name
+//!   or certificate; maintenance, overload, a rate limit), which also puts "clear-site-data"
+//!   last.
 
 use crate::diagnose::is_idempotent;
 use crate::domain;
@@ -621,7 +624,22 @@ pub fn private_window_helps(d: &Diagnosis) -> bool {
         )
         || (d.cause == Cause::Tls && d.culprit == Culprit::Network)
         || blocked_by(d) == Some(By::Admin);
-    !shared
+    !shared && !about_the_server(d)
+}
+
+/// A response that tells about the site's server itself: it timed out, cannot be reached, has
+/// no name or no valid certificate behind its gateway, is under maintenance, overloaded or
+/// limits requests. Nothing in this browser's cookies, cache or window changes that.
+fn about_the_server(d: &Diagnosis) -> bool {
+    matches!(
+        d.cause,
+        Cause::UpstreamTimeout
+            | Cause::UpstreamUnreachable
+            | Cause::UpstreamDns
+            | Cause::UpstreamTls
+            | Cause::Maintenance
+            | Cause::Overloaded
+    )
 }
 
 fn order(c: &Ctx) -> Vec<Id> {
@@ -729,6 +747,13 @@ fn order(c: &Ctx) -> Vec<Id> {
     // neither its step nor its button is offered
     if !private_window_helps(d) {
         v.retain(|id| *id != Incognito);
+    }
+    // nor does clearing the site's cookies and cache, when the answer is about the server
+    if about_the_server(d) {
+        if let Some(i) = pos_of(&v, ClearSiteData) {
+            v.remove(i);
+            v.push(ClearSiteData);
+        }
     }
     // a guessed status page (status.<domain> may not exist) only under "more": last
     let provider = d

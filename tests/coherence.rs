@@ -327,6 +327,19 @@ fn cannot_help(d: &Diagnosis) -> Vec<&'static str> {
     if same_everywhere {
         out.push("incognito");
     }
+    // an answer about the site's server itself: this browser's cookies, cache and window
+    // change nothing
+    if matches!(
+        cause,
+        "upstream-timeout"
+            | "upstream-unreachable"
+            | "upstream-dns"
+            | "upstream-tls"
+            | "maintenance"
+            | "overloaded"
+    ) {
+        out.extend(["incognito", "clear-site-data"]);
+    }
     // an HTTP response, or the site's server that took the connection and broke it: the name
     // resolved, and to a server that answers
     let answered = d.status_code.is_some()
