@@ -410,6 +410,12 @@ fn blocked_by(d: &Diagnosis) -> Option<By> {
     }
 }
 
+/// The administrator's policy blocked the page (`ERR_BLOCKED_BY_ADMINISTRATOR`, Firefox's
+/// `NS_ERROR_BLOCKED_BY_POLICY`).
+pub(crate) fn blocked_by_admin(d: &Diagnosis) -> bool {
+    blocked_by(d) == Some(By::Admin)
+}
+
 /// The connection changed or was suspended (the computer slept) under the navigation: the
 /// network is likely there again, unlike "offline".
 fn network_changed(d: &Diagnosis) -> bool {

@@ -60,7 +60,8 @@ pub struct ViewStep {
 #[serde(rename_all = "camelCase")]
 pub struct View {
     pub headline: Message,
-    /// Who must act: `ui_culprit_<culprit>`.
+    /// Who must act: `ui_culprit_<culprit>`, `ui_culprit_clock` or `ui_culprit_admin`
+    /// ([`culprit_key`]).
     pub culprit: Message,
     pub primary: Vec<Action>,
     pub steps: Vec<ViewStep>,
@@ -285,12 +286,22 @@ pub fn facts(d: &Diagnosis) -> Vec<Message> {
         out.push(message("ui_fact_gateway", p));
     }
     let mut p = Params::new();
-    p.insert(
-        "culpritKey".into(),
-        key_of("ui_culprit_", d.culprit.as_str()).into(),
-    );
+    p.insert("culpritKey".into(), culprit_key(d).into());
     out.push(message("ui_fact_culprit", p));
     out
+}
+
+/// Who must act, as a message key: `ui_culprit_<culprit>`, or the words that name it where
+/// the culprit's own would point elsewhere: this computer's clock (`ui_culprit_clock`, not
+/// "your browser or one of its extensions"), the administrator's policy (`ui_culprit_admin`).
+pub fn culprit_key(d: &Diagnosis) -> String {
+    if d.cause == Cause::Clock {
+        "ui_culprit_clock".into()
+    } else if crate::advise::blocked_by_admin(d) {
+        "ui_culprit_admin".into()
+    } else {
+        key_of("ui_culprit_", d.culprit.as_str())
+    }
 }
 
 /// The watch line for a tab the site's watch holds (`notify`: a notification is asked for).
@@ -529,7 +540,7 @@ pub fn view(
     }
     View {
         headline,
-        culprit: message(&key_of("ui_culprit_", d.culprit.as_str()), Params::new()),
+        culprit: message(&culprit_key(d), Params::new()),
         primary,
         steps,
         more,

@@ -520,6 +520,15 @@ fn check(
             v.headline.key, d.retry_after_seconds
         ));
     }
+    // who must act in the words of the headline: this computer's clock, the administrator
+    for (headline, culprit) in [
+        ("summary_clock", "ui_culprit_clock"),
+        ("summary_blocked_admin", "ui_culprit_admin"),
+    ] {
+        if v.headline.key.starts_with(headline) && v.culprit.key != culprit {
+            fail(format!("{} with {}", v.headline.key, v.culprit.key));
+        }
+    }
     // a rate limit is no outage: no "is it down?", nor a wait for an outage, before more
     if d.status_code == Some(429) {
         for s in &v.steps {
