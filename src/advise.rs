@@ -8,7 +8,8 @@
 //! 2. `summary_via_proxy` / `summary_via_proxy_nogw`: a response cause (5xx) whose culprit is
 //!    the person's proxy (a forward proxy wrote the page, or it came through one).
 //! 3. Culprit variants of no-response causes: `summary_tls_browser`, `summary_tls_network`,
-//!    `summary_tls_unknown` (a certificate not trusted, by whom unknown),
+//!    `summary_tls_unknown` (a certificate not trusted, by whom unknown), `summary_tls_handshake`
+//!    (the site's server and the browser agree on no protocol or cipher),
 //!    `summary_invalid_response_browser` (each also with `_nogw`); `summary_network_changed`
 //!    for "offline" from `ERR_NETWORK_CHANGED` or `ERR_NETWORK_IO_SUSPENDED`;
 //!    `summary_blocked_client` (an extension: `ERR_BLOCKED_BY_CLIENT`, and then
@@ -410,6 +411,19 @@ fn blocked_by(d: &Diagnosis) -> Option<By> {
     }
 }
 
+/// Whether a TLS error is about the certificate (Chromium's `ERR_CERT_*`, NSS's `SEC_ERROR_*`,
+/// `MOZILLA_PKIX_*`, `SSL_ERROR_BAD_CERT_*`, or Firefox's message naming the certificate or its
+/// issuer), not the handshake (`ERR_SSL_PROTOCOL_ERROR`, `ERR_SSL_VERSION_OR_CIPHER_MISMATCH`).
+fn certificate_error(d: &Diagnosis) -> bool {
+    let Some(e) = d.error.as_deref() else {
+        return true;
+    };
+    let e = clip(e, 256).to_ascii_uppercase();
+    ["CERT", "SEC_ERROR", "PKIX", "ISSUER"]
+        .iter()
+        .any(|w| e.contains(w))
+}
+
 /// The administrator's policy blocked the page (`ERR_BLOCKED_BY_ADMINISTRATOR`, Firefox's
 /// `NS_ERROR_BLOCKED_BY_POLICY`).
 pub(crate) fn blocked_by_admin(d: &Diagnosis) -> bool {
@@ -480,6 +494,9 @@ fn summary(d: &Diagnosis) -> Message {
             // not trusted, by whom unknown (the site's own certificate, or a proxy or
             // antivirus that inspects secure connections): the headline blames no one
             (Cause::Tls, Culprit::Unknown) => "tls_unknown",
+            // the site's server and the browser agree on no protocol or cipher: no certificate
+            // was even looked at
+            (Cause::Tls, Culprit::Site) if !certificate_error(d) => "tls_handshake",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (Cause::Offline, _) if network_changed(d) => "network_changed",
             _ if crate::diagnose::is_portal(d) => "portal",
@@ -563,7 +580,9 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::InvalidResponse if c.cookies_strong => COOKIE_STEPS,
         Cause::Blocked if blocked_by(d) == Some(By::Admin) => ADMIN_STEPS,
         Cause::Blocked if blocked_by(d) == Some(By::Client) => BLOCKED_CLIENT_STEPS,
-        Cause::InvalidResponse | Cause::Http2Quic if d.culprit == Culprit::Site => {
+        Cause::InvalidResponse | Cause::Http2Quic | Cause::ConnectionReset
+            if d.culprit == Culprit::Site =>
+        {
             SITE_CONNECTION_STEPS
         }
         Cause::Blocked => BLOCKED_STEPS,

@@ -949,6 +949,15 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
     let mut diags = vec![
         net_error("https://exmaple.com/", "net::ERR_RESPONSE_HEADERS_TOO_BIG"),
         net_error("https://exmaple.com/", "net::ERR_CERT_DATE_INVALID"),
+        net_error("https://exmaple.com/", "net::ERR_SSL_PROTOCOL_ERROR"),
+        // the same with a gateway named (the summary's plain form)
+        {
+            let mut d = base.clone();
+            d.cause = Cause::Tls;
+            d.culprit = Culprit::Site;
+            d.error = Some("net::ERR_SSL_PROTOCOL_ERROR".into());
+            d
+        },
         diagnose(&Failure {
             url: "https://example.com/".into(),
             status_code: Some(200),
@@ -1455,4 +1464,33 @@ fn clearing_a_loops_cookies_does_not_say_they_are_too_big() {
     let a = advise(&d, &env());
     let s = a.steps.iter().find(|s| s.id == "clear-site-data").unwrap();
     assert_eq!(text(s.params.get("variant")), "cookies");
+}
+
+#[test]
+fn a_handshake_failure_is_not_called_a_broken_certificate() {
+    for error in [
+        "net::ERR_SSL_PROTOCOL_ERROR",
+        "net::ERR_SSL_VERSION_OR_CIPHER_MISMATCH",
+    ] {
+        let d = net_error("https://example.com/", error);
+        assert_eq!(d.culprit, Culprit::Site, "{error}");
+        assert_eq!(
+            advise(&d, &env()).summary.key,
+            "summary_tls_handshake_nogw",
+            "{error}"
+        );
+    }
+    for error in [
+        "net::ERR_CERT_COMMON_NAME_INVALID",
+        "SSL_ERROR_BAD_CERT_DOMAIN",
+        "SEC_ERROR_EXPIRED_CERTIFICATE",
+    ] {
+        let d = net_error("https://example.com/", error);
+        assert_eq!(d.culprit, Culprit::Site, "{error}");
+        assert_eq!(
+            advise(&d, &env()).summary.key,
+            "summary_tls_nogw",
+            "{error}"
+        );
+    }
 }

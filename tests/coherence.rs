@@ -66,6 +66,8 @@ const ERRORS: &[&str] = &[
     "net::ERR_HTTP2_PROTOCOL_ERROR",
     "NS_ERROR_NET_RESET",
     "NS_ERROR_REDIRECT_LOOP",
+    "net::ERR_CONNECTION_CLOSED",
+    "net::ERR_SSL_PROTOCOL_ERROR",
     "net::ERR_CERT_DATE_INVALID",
     "net::ERR_TOO_MANY_REDIRECTS",
     "net::ERR_BLOCKED_BY_CLIENT",
@@ -344,7 +346,10 @@ fn cannot_help(d: &Diagnosis) -> Vec<&'static str> {
     // resolved, and to a server that answers
     let answered = d.status_code.is_some()
         || d.cause.is_response_cause()
-        || (matches!(cause, "invalid-response" | "http2-quic") && culprit == "site");
+        || (matches!(
+            cause,
+            "invalid-response" | "http2-quic" | "connection-reset"
+        ) && culprit == "site");
     if answered {
         out.extend(["flush-dns", "change-dns", "secure-dns", "verify-url"]);
     }

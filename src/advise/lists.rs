@@ -147,7 +147,8 @@ pub(super) const BLOCKED_STEPS: &[Id] = &[
 /// browsers without it; a proxy or the connection has nothing to do with it.
 pub(super) const BLOCKED_CLIENT_STEPS: &[Id] = &[DisableExtensions, Retry, Incognito, OtherBrowser];
 /// The site's server took the connection and then broke it or answered what no browser reads
-/// (an empty answer, an HTTP/2 protocol error): an outage's steps, the person's setup after.
+/// (an empty answer, an HTTP/2 protocol error, a connection it closed): an outage's steps, the
+/// person's setup after.
 pub(super) const SITE_CONNECTION_STEPS: &[Id] = &[
     Retry,
     CheckDown,
