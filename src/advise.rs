@@ -72,7 +72,7 @@
 //!   connections, the administrator's policy ([`private_window_helps`]), nor where the answer
 //!   is about the site's server (its gateway's upstream timed out, is unreachable, has no name
 //!   or certificate; maintenance, overload, a rate limit), which also puts "clear-site-data"
-//!   last.
+//!   and "other-browser" last.
 
 use crate::diagnose::is_idempotent;
 use crate::domain;
@@ -652,6 +652,13 @@ pub fn private_window_helps(d: &Diagnosis) -> bool {
     !shared && !about_the_server(d)
 }
 
+/// Steps that cannot help with `d` but are kept under "more" (the view never shows them
+/// first, even where fewer than three others fit): clearing the site's data or another browser
+/// when the answer is about the site's server.
+pub fn only_under_more(d: &Diagnosis, id: &str) -> bool {
+    about_the_server(d) && matches!(id, "clear-site-data" | "other-browser")
+}
+
 /// A response that tells about the site's server itself: it timed out, cannot be reached, has
 /// no name or no valid certificate behind its gateway, is under maintenance, overloaded or
 /// limits requests. Nothing in this browser's cookies, cache or window changes that.
@@ -773,11 +780,14 @@ fn order(c: &Ctx) -> Vec<Id> {
     if !private_window_helps(d) {
         v.retain(|id| *id != Incognito);
     }
-    // nor does clearing the site's cookies and cache, when the answer is about the server
+    // nor does clearing the site's cookies and cache, or another browser, when the answer is
+    // about the server: those last
     if about_the_server(d) {
-        if let Some(i) = pos_of(&v, ClearSiteData) {
-            v.remove(i);
-            v.push(ClearSiteData);
+        for id in [ClearSiteData, OtherBrowser] {
+            if let Some(i) = pos_of(&v, id) {
+                v.remove(i);
+                v.push(id);
+            }
         }
     }
     // a guessed status page (status.<domain> may not exist) only under "more": last

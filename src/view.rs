@@ -498,7 +498,8 @@ pub fn view(
     let mut more = Vec::with_capacity(all.len());
     for s in all {
         let later = (s.id == "status-page" && s.key.ends_with("_guess"))
-            || (site && crate::advise::OWN_SETUP.contains(&s.id.as_str()));
+            || (site && crate::advise::OWN_SETUP.contains(&s.id.as_str()))
+            || crate::advise::only_under_more(d, &s.id);
         if steps.len() < FIRST_STEPS && !later {
             steps.push(s);
         } else {

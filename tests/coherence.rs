@@ -152,6 +152,28 @@ fn failures() -> Vec<(String, Failure)> {
             },
         ));
     }
+    // a gateway's 504 on an intranet host: no outside checker, status page or contact there
+    for url in [
+        "http://10.1.2.3/app",
+        "https://wiki.corp/x",
+        "http://nas.local/",
+    ] {
+        out.push((
+            format!("504 at {url}"),
+            Failure {
+                url: url.into(),
+                status_code: Some(504),
+                status_line: Some("HTTP/1.1 504 Gateway Time-out".into()),
+                response_headers: http::headers(&[("Server", "nginx/1.24.0")]),
+                body_text: Some(
+                    "<center><h1>504 Gateway Time-out</h1></center><hr><center>nginx/1.24.0</center>"
+                        .into(),
+                ),
+                time_stamp: Some(1_795_000_000_000.0),
+                ..Failure::default()
+            },
+        ));
+    }
     // a rate limit that says no wait
     out.push((
         "429 without Retry-After".into(),
@@ -329,8 +351,8 @@ fn cannot_help(d: &Diagnosis) -> Vec<&'static str> {
     if same_everywhere {
         out.push("incognito");
     }
-    // an answer about the site's server itself: this browser's cookies, cache and window
-    // change nothing
+    // an answer about the site's server itself: this browser's cookies, cache and window, or
+    // another browser, change nothing
     if matches!(
         cause,
         "upstream-timeout"
@@ -340,7 +362,7 @@ fn cannot_help(d: &Diagnosis) -> Vec<&'static str> {
             | "maintenance"
             | "overloaded"
     ) {
-        out.extend(["incognito", "clear-site-data"]);
+        out.extend(["incognito", "clear-site-data", "other-browser"]);
     }
     // an HTTP response, or the site's server that took the connection and broke it: the name
     // resolved, and to a server that answers
