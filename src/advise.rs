@@ -696,9 +696,14 @@ fn order(c: &Ctx) -> Vec<Id> {
     }
     let network_side = c.network_side();
 
-    // a "did you mean" for a name that does not resolve: that first
+    // a "did you mean" for a name that does not resolve: that first, and whether the
+    // misspelt name is down for everyone (an outside checker would say it is) last
     if d.cause == Cause::Dns && c.suggestion.is_some() {
         move_to(&mut v, VerifyUrl, 0);
+        if let Some(i) = pos_of(&v, CheckDown) {
+            v.remove(i);
+            v.push(CheckDown);
+        }
     }
     // several unrelated sites failing: the person's own connection (not for a page an
     // extension blocked: no proxy or connection makes that error)

@@ -1494,3 +1494,21 @@ fn a_handshake_failure_is_not_called_a_broken_certificate() {
         );
     }
 }
+
+#[test]
+fn a_did_you_mean_does_not_ask_whether_the_misspelt_name_is_down() {
+    // an outside checker would say the misspelt name is down for everyone
+    let mut e = env();
+    e.known_hosts = vec!["www.google.com".into()];
+    for error in ["net::ERR_NAME_NOT_RESOLVED", "NS_ERROR_UNKNOWN_HOST"] {
+        let d = net_error("https://www.gooogle.com/search?q=x", error);
+        let a = advise(&d, &e);
+        let first: Vec<&str> = ids(&a)
+            .into_iter()
+            .filter(|id| *id != "retry")
+            .take(gateway_doctor::view::FIRST_STEPS)
+            .collect();
+        assert_eq!(first[0], "verify-url", "{error}: {first:?}");
+        assert!(!first.contains(&"check-down"), "{error}: {first:?}");
+    }
+}

@@ -174,6 +174,18 @@ fn failures() -> Vec<(String, Failure)> {
             },
         ));
     }
+    // a misspelt name of a site visited before (the environments' "real" ones know it)
+    for error in ["net::ERR_NAME_NOT_RESOLVED", "NS_ERROR_UNKNOWN_HOST"] {
+        out.push((
+            format!("{error} for a typo"),
+            Failure {
+                url: "https://a.exmaple.org/news".into(),
+                error: Some(error.into()),
+                time_stamp: Some(1_795_000_000_000.0),
+                ..Failure::default()
+            },
+        ));
+    }
     // a rate limit that says no wait
     out.push((
         "429 without Retry-After".into(),
@@ -546,6 +558,17 @@ fn check(
             "{} with Retry-After {:?}: the headline does not say the wait",
             v.headline.key, d.retry_after_seconds
         ));
+    }
+    // a "did you mean": the misspelt name is not looked up as a site that may be down
+    if all.iter().any(|s| s.key == "step_verify_url_suggestion") {
+        for s in &v.steps {
+            if matches!(
+                s.id.as_str(),
+                "check-down" | "status-page" | "archived-copy"
+            ) {
+                fail(format!("a did-you-mean, yet {} before more", s.id));
+            }
+        }
     }
     // who must act in the words of the headline: this computer's clock, the administrator
     for (headline, culprit) in [
