@@ -8,6 +8,8 @@
 //! 2. `summary_via_proxy` / `summary_via_proxy_nogw`: a response cause (5xx) whose culprit is
 //!    the person's proxy (a forward proxy wrote the page, or it came through one).
 //! 3. Culprit variants of no-response causes: `summary_tls_browser`, `summary_tls_network`,
+//!    `summary_tls_unknown` (a certificate not trusted, by whom unknown), `summary_tls_handshake`
+//!    (the site's server and the browser agree on no protocol or cipher),
 //!    `summary_invalid_response_browser` (each also with `_nogw`); `summary_network_changed`
 //!    for "offline" from `ERR_NETWORK_CHANGED` or `ERR_NETWORK_IO_SUSPENDED`;
 //!    `summary_blocked_client` (an extension: `ERR_BLOCKED_BY_CLIENT`, and then
@@ -29,7 +31,7 @@
 //! `offline`, `portal`; `status-page`: `guess`; `clear-site-data`: `cookies`; `incognito`:
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
 //! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit);
-//! `wait`: `retry_after`; `retry`: `resubmit` (a request that is not resent: the form is sent again); `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
+//! `wait`: `retry_after_<unit>`, `rate_limited` (a 429 that says no wait: not an outage); `retry`: `resubmit` (a request that is not resent: the form is sent again); `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
 //! the clock on this OS); `secure-dns`: `firefox`, `chrome` (where its setting is). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
 //! opens it; `summary_portal` is the 511's headline.
 //!
@@ -60,11 +62,17 @@
 //!   site's 5xx, are counted; [`NETWORK_WIDE_MIN`] or more put "check-connection" (then
 //!   "check-proxy") first for no-response failures, right after "retry" for 5xx, and set
 //!   `params.otherHostsFailing` on "check-down" and "check-connection".
-//! - A configured proxy (`fixed_servers`, `pac_script`, `system`, or one an extension
-//!   controls) puts "check-proxy" first for no-response failures, except that a DNS failure
+//! - A configured proxy (`fixed_servers`, `pac_script`, or one an extension controls; not
+//!   `system`, the browsers' default) puts "check-proxy" first for no-response failures, except that a DNS failure
 //!   with a "did you mean" suggestion keeps "verify-url" first; a proxy culprit always puts
 //!   it first.
 //! - Gateway-written and origin-written 5xx put "retry" first and DNS steps last.
+//! - No "incognito" (neither the step nor the button) where a private window shares what
+//!   failed: the proxy, the DNS, the connection, the clock, the network that inspects secure
+//!   connections, the administrator's policy ([`private_window_helps`]), nor where the answer
+//!   is about the site's server (its gateway's upstream timed out, is unreachable, has no name
+//!   or certificate; maintenance, overload, a rate limit), which also puts "clear-site-data"
+//!   and "other-browser" last.
 
 use crate::diagnose::is_idempotent;
 use crate::domain;
@@ -194,13 +202,12 @@ impl Id {
 }
 
 /// Whether the person's browser sends its requests through a proxy (`fixed_servers`,
-/// `pac_script`, `system`, or one an extension controls).
+/// `pac_script`, or one an extension controls). Not `system`: both browsers report it when
+/// nobody set a proxy (it defers to the operating system, which usually has none).
 pub fn proxy_configured(env: &Environment) -> bool {
     env.proxy.as_ref().is_some_and(|p| {
-        matches!(
-            p.mode.as_deref(),
-            Some("fixed_servers" | "pac_script" | "system")
-        ) || p.controller(&env.extensions).is_some()
+        matches!(p.mode.as_deref(), Some("fixed_servers" | "pac_script"))
+            || p.controller(&env.extensions).is_some()
     })
 }
 
@@ -404,6 +411,25 @@ fn blocked_by(d: &Diagnosis) -> Option<By> {
     }
 }
 
+/// Whether a TLS error is about the certificate (Chromium's `ERR_CERT_*`, NSS's `SEC_ERROR_*`,
+/// `MOZILLA_PKIX_*`, `SSL_ERROR_BAD_CERT_*`, or Firefox's message naming the certificate or its
+/// issuer), not the handshake (`ERR_SSL_PROTOCOL_ERROR`, `ERR_SSL_VERSION_OR_CIPHER_MISMATCH`).
+fn certificate_error(d: &Diagnosis) -> bool {
+    let Some(e) = d.error.as_deref() else {
+        return true;
+    };
+    let e = clip(e, 256).to_ascii_uppercase();
+    ["CERT", "SEC_ERROR", "PKIX", "ISSUER"]
+        .iter()
+        .any(|w| e.contains(w))
+}
+
+/// The administrator's policy blocked the page (`ERR_BLOCKED_BY_ADMINISTRATOR`, Firefox's
+/// `NS_ERROR_BLOCKED_BY_POLICY`).
+pub(crate) fn blocked_by_admin(d: &Diagnosis) -> bool {
+    blocked_by(d) == Some(By::Admin)
+}
+
 /// The connection changed or was suspended (the computer slept) under the navigation: the
 /// network is likely there again, unlike "offline".
 fn network_changed(d: &Diagnosis) -> bool {
@@ -465,6 +491,12 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Overloaded, _) if guessed_503(d) => "unavailable",
             (Cause::Tls, Culprit::Browser) => "tls_browser",
             (Cause::Tls, Culprit::Network) => "tls_network",
+            // not trusted, by whom unknown (the site's own certificate, or a proxy or
+            // antivirus that inspects secure connections): the headline blames no one
+            (Cause::Tls, Culprit::Unknown) => "tls_unknown",
+            // the site's server and the browser agree on no protocol or cipher: no certificate
+            // was even looked at
+            (Cause::Tls, Culprit::Site) if !certificate_error(d) => "tls_handshake",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (Cause::Offline, _) if network_changed(d) => "network_changed",
             _ if crate::diagnose::is_portal(d) => "portal",
@@ -542,10 +574,17 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::Proxy => PROXY_STEPS,
         Cause::Auth => AUTH_STEPS,
         Cause::Tls if d.culprit == Culprit::Site => TLS_SITE_STEPS,
+        Cause::Tls if d.culprit == Culprit::Network => TLS_NETWORK_STEPS,
         Cause::Tls => TLS_STEPS,
         Cause::RedirectLoop | Cause::Cache => SITE_DATA_STEPS,
         Cause::InvalidResponse if c.cookies_strong => COOKIE_STEPS,
         Cause::Blocked if blocked_by(d) == Some(By::Admin) => ADMIN_STEPS,
+        Cause::Blocked if blocked_by(d) == Some(By::Client) => BLOCKED_CLIENT_STEPS,
+        Cause::InvalidResponse | Cause::Http2Quic | Cause::ConnectionReset
+            if d.culprit == Culprit::Site =>
+        {
+            SITE_CONNECTION_STEPS
+        }
         Cause::Blocked => BLOCKED_STEPS,
         Cause::DnsFilter => DNS_FILTER_STEPS,
         Cause::Clock => return CLOCK_STEPS.to_vec(),
@@ -592,6 +631,49 @@ fn after(v: &[Id], id: Id, none: usize) -> usize {
     pos_of(v, id).map_or(none, |p| p + 1)
 }
 
+/// Whether a private window can load what this one could not: it leaves this site's cookies,
+/// cache and most extensions behind, but shares the proxy, the DNS, the connection, the clock,
+/// the network (and whatever inspects its secure connections) and the administrator's policy.
+pub fn private_window_helps(d: &Diagnosis) -> bool {
+    let shared = d.cause == Cause::Proxy
+        || d.culprit == Culprit::Proxy
+        || matches!(
+            d.cause,
+            Cause::Dns
+                | Cause::DnsFilter
+                | Cause::SecureDns
+                | Cause::Offline
+                | Cause::NetworkDown
+                | Cause::Ipv6
+                | Cause::Clock
+        )
+        || (d.cause == Cause::Tls && d.culprit == Culprit::Network)
+        || blocked_by(d) == Some(By::Admin);
+    !shared && !about_the_server(d)
+}
+
+/// Steps that cannot help with `d` but are kept under "more" (the view never shows them
+/// first, even where fewer than three others fit): clearing the site's data or another browser
+/// when the answer is about the site's server.
+pub fn only_under_more(d: &Diagnosis, id: &str) -> bool {
+    about_the_server(d) && matches!(id, "clear-site-data" | "other-browser")
+}
+
+/// A response that tells about the site's server itself: it timed out, cannot be reached, has
+/// no name or no valid certificate behind its gateway, is under maintenance, overloaded or
+/// limits requests. Nothing in this browser's cookies, cache or window changes that.
+fn about_the_server(d: &Diagnosis) -> bool {
+    matches!(
+        d.cause,
+        Cause::UpstreamTimeout
+            | Cause::UpstreamUnreachable
+            | Cause::UpstreamDns
+            | Cause::UpstreamTls
+            | Cause::Maintenance
+            | Cause::Overloaded
+    )
+}
+
 fn order(c: &Ctx) -> Vec<Id> {
     let d = c.d;
     let mut v = base_order(c);
@@ -614,12 +696,19 @@ fn order(c: &Ctx) -> Vec<Id> {
     }
     let network_side = c.network_side();
 
-    // a "did you mean" for a name that does not resolve: that first
+    // a "did you mean" for a name that does not resolve: that first, and whether the
+    // misspelt name is down for everyone (an outside checker would say it is) last
     if d.cause == Cause::Dns && c.suggestion.is_some() {
         move_to(&mut v, VerifyUrl, 0);
+        if let Some(i) = pos_of(&v, CheckDown) {
+            v.remove(i);
+            v.push(CheckDown);
+        }
     }
-    // several unrelated sites failing: the person's own connection
-    if c.others_failing >= NETWORK_WIDE_MIN {
+    // several unrelated sites failing: the person's own connection (not for a page an
+    // extension blocked: no proxy or connection makes that error)
+    let by_extension = blocked_by(d) == Some(By::Client);
+    if c.others_failing >= NETWORK_WIDE_MIN && !by_extension {
         if network_side {
             move_to(&mut v, CheckConnection, 0);
             let next = after(&v, CheckConnection, 1);
@@ -639,7 +728,7 @@ fn order(c: &Ctx) -> Vec<Id> {
     // a proxy is in the way
     let keep_suggestion =
         d.cause == Cause::Dns && c.suggestion.is_some() && d.culprit != Culprit::Proxy;
-    if d.culprit == Culprit::Proxy || (c.proxy_configured && network_side) {
+    if d.culprit == Culprit::Proxy || (c.proxy_configured && network_side && !by_extension) {
         move_to(&mut v, CheckProxy, usize::from(keep_suggestion));
     }
     // oversized cookies: clearing the site's data right after a retry
@@ -688,6 +777,22 @@ fn order(c: &Ctx) -> Vec<Id> {
             v.insert(0, StartServer);
             let next = after(&v, Retry, 1);
             move_to(&mut v, NotifyWhenBack, next);
+        }
+    }
+    // a private window goes through the same proxy, DNS, connection, clock and network (and
+    // the administrator's policy) as this one: where one of those failed it cannot help, and
+    // neither its step nor its button is offered
+    if !private_window_helps(d) {
+        v.retain(|id| *id != Incognito);
+    }
+    // nor does clearing the site's cookies and cache, or another browser, when the answer is
+    // about the server: those last
+    if about_the_server(d) {
+        for id in [ClearSiteData, OtherBrowser] {
+            if let Some(i) = pos_of(&v, id) {
+                v.remove(i);
+                v.push(id);
+            }
         }
     }
     // a guessed status page (status.<domain> may not exist) only under "more": last

@@ -63,7 +63,8 @@ pub struct ViewStep {
 #[serde(rename_all = "camelCase")]
 pub struct View {
     pub headline: Message,
-    /// Who must act: `ui_culprit_<culprit>`.
+    /// Who must act: `ui_culprit_<culprit>`, `ui_culprit_clock` or `ui_culprit_admin`
+    /// ([`culprit_key`]).
     pub culprit: Message,
     pub primary: Vec<Action>,
     pub steps: Vec<ViewStep>,
@@ -194,6 +195,38 @@ pub fn put_about(p: &mut Params, seconds: f64) -> &'static str {
     unit
 }
 
+/// A wait in words (a key ending in `_<unit>`, optionally then `_nogw`, and the unit's number)
+/// said as the countdown `r` (`ui_retry_countdown_<unit>`) says it, which comes a little after
+/// the Retry-After it waits out (a spread): "wait about 13 minutes" beside "Retrying in about
+/// 14 minutes" would read as two answers. Whether it changed anything.
+fn same_wait(key: &mut String, params: &mut Params, r: &Message) -> bool {
+    const UNITS: [&str; 4] = ["seconds", "minutes", "minute", "hours"];
+    let Some(unit) = r.key.strip_prefix("ui_retry_countdown_") else {
+        return false;
+    };
+    let (base, nogw) = match key.strip_suffix("_nogw") {
+        Some(b) => (b, "_nogw"),
+        None => (key.as_str(), ""),
+    };
+    let Some(stem) = UNITS
+        .iter()
+        .find_map(|u| base.strip_suffix(u).filter(|s| s.ends_with('_')))
+    else {
+        return false;
+    };
+    let new = concat(&[stem, unit, nogw]);
+    let mut kept = Params::new();
+    for (k, v) in params.iter().filter(|(k, _)| !UNITS.contains(k)) {
+        kept.insert(k.to_string(), v.clone());
+    }
+    *params = kept;
+    if let Some(n) = r.params.get(unit) {
+        params.insert(unit.into(), n.clone());
+    }
+    *key = new;
+    true
+}
+
 /// The retry line for `r` on a request with `method`: one message or none.
 pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
     let mut p = Params::new();
@@ -257,12 +290,22 @@ pub fn facts(d: &Diagnosis) -> Vec<Message> {
         out.push(message("ui_fact_gateway", p));
     }
     let mut p = Params::new();
-    p.insert(
-        "culpritKey".into(),
-        key_of("ui_culprit_", d.culprit.as_str()).into(),
-    );
+    p.insert("culpritKey".into(), culprit_key(d).into());
     out.push(message("ui_fact_culprit", p));
     out
+}
+
+/// Who must act, as a message key: `ui_culprit_<culprit>`, or the words that name it where
+/// the culprit's own would point elsewhere: this computer's clock (`ui_culprit_clock`, not
+/// "your browser or one of its extensions"), the administrator's policy (`ui_culprit_admin`).
+pub fn culprit_key(d: &Diagnosis) -> String {
+    if d.cause == Cause::Clock {
+        "ui_culprit_clock".into()
+    } else if crate::advise::blocked_by_admin(d) {
+        "ui_culprit_admin".into()
+    } else {
+        key_of("ui_culprit_", d.culprit.as_str())
+    }
 }
 
 /// The watch line for a tab the site's watch holds (`notify`: a notification is asked for).
@@ -459,7 +502,8 @@ pub fn view(
     let mut more = Vec::with_capacity(all.len());
     for s in all {
         let later = (s.id == "status-page" && s.key.ends_with("_guess"))
-            || (site && crate::advise::OWN_SETUP.contains(&s.id.as_str()));
+            || (site && crate::advise::OWN_SETUP.contains(&s.id.as_str()))
+            || crate::advise::only_under_more(d, &s.id);
         if steps.len() < FIRST_STEPS && !later {
             steps.push(s);
         } else {
@@ -483,9 +527,25 @@ pub fn view(
         "ui_retry_resubmit_warning" => "resubmit",
         _ => "auto-off",
     });
+    let mut headline = advice.summary.clone();
+    // the retry waits out Retry-After and a little more: its wait in the headline's and the
+    // "wait" step's words too
+    if let Some(r) = retry_line
+        .as_ref()
+        .filter(|_| retry.reason.as_deref() == Some("retry-after"))
+    {
+        same_wait(&mut headline.key, &mut headline.params, r);
+        for s in steps.iter_mut().chain(more.iter_mut()) {
+            if s.id == "wait" && same_wait(&mut s.key, &mut s.params, r) {
+                let unit = &s.key["step_wait_".len()..];
+                s.params
+                    .insert("variant".into(), Param::Text(unit.to_string()));
+            }
+        }
+    }
     View {
-        headline: advice.summary.clone(),
-        culprit: message(&key_of("ui_culprit_", d.culprit.as_str()), Params::new()),
+        headline,
+        culprit: message(&culprit_key(d), Params::new()),
         primary,
         steps,
         more,

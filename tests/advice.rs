@@ -9,7 +9,7 @@ mod http;
 mod locales;
 use extensions::ext;
 use gateway_doctor::model::{
-    Action, Advice, Cause, Diagnosis, Environment, Failure, History, Param, ProxySettings,
+    Action, Advice, Cause, Culprit, Diagnosis, Environment, Failure, History, Param, ProxySettings,
     RecentFailure, Risk,
 };
 use gateway_doctor::{advise, diagnose, rank_extensions, retry_plan, suggest_host};
@@ -949,6 +949,15 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
     let mut diags = vec![
         net_error("https://exmaple.com/", "net::ERR_RESPONSE_HEADERS_TOO_BIG"),
         net_error("https://exmaple.com/", "net::ERR_CERT_DATE_INVALID"),
+        net_error("https://exmaple.com/", "net::ERR_SSL_PROTOCOL_ERROR"),
+        // the same with a gateway named (the summary's plain form)
+        {
+            let mut d = base.clone();
+            d.cause = Cause::Tls;
+            d.culprit = Culprit::Site;
+            d.error = Some("net::ERR_SSL_PROTOCOL_ERROR".into());
+            d
+        },
         diagnose(&Failure {
             url: "https://example.com/".into(),
             status_code: Some(200),
@@ -1365,4 +1374,141 @@ fn a_429_reads_limiting_requests_and_maintenance_reads_come_back_later() {
             ("server", "failed")
         ]
     );
+}
+
+#[test]
+fn the_browsers_default_proxy_setting_is_no_proxy_in_the_way() {
+    // "system" (use the operating system's settings) is what both browsers report when nobody
+    // set a proxy: no failure on the person's side is blamed on a proxy first for it, and the
+    // chain draws the network, not a proxy.
+    let mut e = env();
+    e.proxy = Some(ProxySettings {
+        mode: Some("system".into()),
+        controlled_by: None,
+        by_extension: false,
+    });
+    for error in [
+        "net::ERR_INTERNET_DISCONNECTED",
+        "net::ERR_NAME_NOT_RESOLVED",
+        "net::ERR_CONNECTION_TIMED_OUT",
+        "net::ERR_CONNECTION_RESET",
+        "net::ERR_BLOCKED_BY_CLIENT",
+    ] {
+        let d = net_error("https://example.com/", error);
+        let a = advise(&d, &e);
+        assert_ne!(a.steps[0].id, "check-proxy", "{error}: {:?}", ids(&a));
+        let chain = gateway_doctor::view::chain(&d, &e);
+        assert!(
+            chain.iter().all(|n| n.id != "proxy"),
+            "{error}: {:?}",
+            chain
+        );
+    }
+    // a proxy that is set (by hand or by a script) still comes first
+    for mode in ["fixed_servers", "pac_script"] {
+        e.proxy.as_mut().unwrap().mode = Some(mode.into());
+        let d = net_error("https://example.com/", "net::ERR_CONNECTION_RESET");
+        assert_eq!(advise(&d, &e).steps[0].id, "check-proxy", "{mode}");
+    }
+}
+
+#[test]
+fn a_certificate_not_trusted_blames_no_one_and_an_inspecting_network_comes_first() {
+    // not trusted, by whom unknown (the site's own certificate, or a proxy or antivirus that
+    // inspects secure connections): the headline does not say the site's is broken
+    for error in [
+        "net::ERR_CERT_AUTHORITY_INVALID",
+        "SEC_ERROR_UNKNOWN_ISSUER",
+    ] {
+        let d = net_error("https://example.com/", error);
+        assert_eq!(d.culprit, Culprit::Unknown, "{error}");
+        assert_eq!(advise(&d, &env()).summary.key, "summary_tls_unknown_nogw");
+    }
+    // the site's certificate is broken: it says so
+    let d = net_error("https://example.com/", "net::ERR_CERT_COMMON_NAME_INVALID");
+    assert_eq!(d.culprit, Culprit::Site);
+    assert_eq!(advise(&d, &env()).summary.key, "summary_tls_nogw");
+    // something on the network inspects secure connections: turning it off first, then
+    // another browser or network; no private window (it goes through the same network)
+    let d = net_error("https://example.com/", "MOZILLA_PKIX_ERROR_MITM_DETECTED");
+    assert_eq!(d.culprit, Culprit::Network);
+    let a = advise(&d, &env());
+    assert_eq!(a.summary.key, "summary_tls_network_nogw");
+    assert_eq!(ids(&a)[..3], ["check-proxy", "retry", "other-browser"]);
+    assert!(!ids(&a).contains(&"incognito"));
+}
+
+#[test]
+fn a_rate_limit_without_retry_after_waits_for_the_limit_not_for_an_outage() {
+    let d = diagnose(&Failure {
+        url: "https://example.com/".into(),
+        status_code: Some(429),
+        ..Default::default()
+    })
+    .unwrap();
+    let a = advise(&d, &env());
+    let wait = a.steps.iter().find(|s| s.id == "wait").unwrap();
+    assert_eq!(text(wait.params.get("variant")), "rate_limited");
+}
+
+#[test]
+fn clearing_a_loops_cookies_does_not_say_they_are_too_big() {
+    // a redirect loop: clearing the site's data fixes it, but not because the browser sends
+    // more cookie data than the server accepts
+    let d = net_error("https://example.com/", "net::ERR_TOO_MANY_REDIRECTS");
+    let a = advise(&d, &env());
+    let s = a.steps.iter().find(|s| s.id == "clear-site-data").unwrap();
+    assert!(s.params.get("variant").is_none(), "{:?}", s.params);
+    // headers too big: that is what it says
+    let d = net_error("https://example.com/", "net::ERR_RESPONSE_HEADERS_TOO_BIG");
+    let a = advise(&d, &env());
+    let s = a.steps.iter().find(|s| s.id == "clear-site-data").unwrap();
+    assert_eq!(text(s.params.get("variant")), "cookies");
+}
+
+#[test]
+fn a_handshake_failure_is_not_called_a_broken_certificate() {
+    for error in [
+        "net::ERR_SSL_PROTOCOL_ERROR",
+        "net::ERR_SSL_VERSION_OR_CIPHER_MISMATCH",
+    ] {
+        let d = net_error("https://example.com/", error);
+        assert_eq!(d.culprit, Culprit::Site, "{error}");
+        assert_eq!(
+            advise(&d, &env()).summary.key,
+            "summary_tls_handshake_nogw",
+            "{error}"
+        );
+    }
+    for error in [
+        "net::ERR_CERT_COMMON_NAME_INVALID",
+        "SSL_ERROR_BAD_CERT_DOMAIN",
+        "SEC_ERROR_EXPIRED_CERTIFICATE",
+    ] {
+        let d = net_error("https://example.com/", error);
+        assert_eq!(d.culprit, Culprit::Site, "{error}");
+        assert_eq!(
+            advise(&d, &env()).summary.key,
+            "summary_tls_nogw",
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn a_did_you_mean_does_not_ask_whether_the_misspelt_name_is_down() {
+    // an outside checker would say the misspelt name is down for everyone
+    let mut e = env();
+    e.known_hosts = vec!["www.google.com".into()];
+    for error in ["net::ERR_NAME_NOT_RESOLVED", "NS_ERROR_UNKNOWN_HOST"] {
+        let d = net_error("https://www.gooogle.com/search?q=x", error);
+        let a = advise(&d, &e);
+        let first: Vec<&str> = ids(&a)
+            .into_iter()
+            .filter(|id| *id != "retry")
+            .take(gateway_doctor::view::FIRST_STEPS)
+            .collect();
+        assert_eq!(first[0], "verify-url", "{error}: {first:?}");
+        assert!(!first.contains(&"check-down"), "{error}: {first:?}");
+    }
 }

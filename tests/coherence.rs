@@ -58,6 +58,16 @@ const ERRORS: &[&str] = &[
     "net::ERR_NETWORK_CHANGED",
     "NS_ERROR_OFFLINE",
     "net::ERR_PROXY_CONNECTION_FAILED",
+    "net::ERR_TUNNEL_CONNECTION_FAILED",
+    "NS_ERROR_PROXY_CONNECTION_REFUSED",
+    "NS_ERROR_PROXY_BAD_GATEWAY",
+    "net::ERR_CERT_AUTHORITY_INVALID",
+    "MOZILLA_PKIX_ERROR_MITM_DETECTED",
+    "net::ERR_HTTP2_PROTOCOL_ERROR",
+    "NS_ERROR_NET_RESET",
+    "NS_ERROR_REDIRECT_LOOP",
+    "net::ERR_CONNECTION_CLOSED",
+    "net::ERR_SSL_PROTOCOL_ERROR",
     "net::ERR_CERT_DATE_INVALID",
     "net::ERR_TOO_MANY_REDIRECTS",
     "net::ERR_BLOCKED_BY_CLIENT",
@@ -142,6 +152,51 @@ fn failures() -> Vec<(String, Failure)> {
             },
         ));
     }
+    // a gateway's 504 on an intranet host: no outside checker, status page or contact there
+    for url in [
+        "http://10.1.2.3/app",
+        "https://wiki.corp/x",
+        "http://nas.local/",
+    ] {
+        out.push((
+            format!("504 at {url}"),
+            Failure {
+                url: url.into(),
+                status_code: Some(504),
+                status_line: Some("HTTP/1.1 504 Gateway Time-out".into()),
+                response_headers: http::headers(&[("Server", "nginx/1.24.0")]),
+                body_text: Some(
+                    "<center><h1>504 Gateway Time-out</h1></center><hr><center>nginx/1.24.0</center>"
+                        .into(),
+                ),
+                time_stamp: Some(1_795_000_000_000.0),
+                ..Failure::default()
+            },
+        ));
+    }
+    // a misspelt name of a site visited before (the environments' "real" ones know it)
+    for error in ["net::ERR_NAME_NOT_RESOLVED", "NS_ERROR_UNKNOWN_HOST"] {
+        out.push((
+            format!("{error} for a typo"),
+            Failure {
+                url: "https://a.exmaple.org/news".into(),
+                error: Some(error.into()),
+                time_stamp: Some(1_795_000_000_000.0),
+                ..Failure::default()
+            },
+        ));
+    }
+    // a rate limit that says no wait
+    out.push((
+        "429 without Retry-After".into(),
+        Failure {
+            url: "https://www.example.com/some/page".into(),
+            status_code: Some(429),
+            response_headers: http::headers(&[("Server", "nginx")]),
+            time_stamp: Some(1_795_000_000_000.0),
+            ..Failure::default()
+        },
+    ));
     // a DNS filter's answer: the browser tried 0.0.0.0
     out.push((
         "refused at 0.0.0.0".into(),
@@ -285,6 +340,81 @@ fn empty(p: &Param) -> bool {
     }
 }
 
+/// The steps that cannot help with what was diagnosed, whatever the page says: a private
+/// window uses the same proxy, DNS, connection, clock and network as this one (and the same
+/// administrator's policy); an HTTP response proves that the name resolved (and had no typo);
+/// an extension's block is no proxy's, network's or site's doing; a server on this
+/// computer or the local network is reached without DNS, VPN or outside services (unless the
+/// proxy that failed carried even that request).
+fn cannot_help(d: &Diagnosis) -> Vec<&'static str> {
+    let cause = d.cause.as_str();
+    let culprit = d.culprit.as_str();
+    let error = d.error.as_deref().unwrap_or("").to_ascii_uppercase();
+    let mut out = Vec::new();
+    let same_everywhere = cause == "proxy"
+        || culprit == "proxy"
+        || matches!(
+            cause,
+            "dns" | "dns-filter" | "secure-dns" | "offline" | "network-down" | "ipv6" | "clock"
+        )
+        || (cause == "tls" && culprit == "network")
+        || error.contains("BY_ADMINISTRATOR")
+        || error.contains("BLOCKED_BY_POLICY");
+    if same_everywhere {
+        out.push("incognito");
+    }
+    // an answer about the site's server itself: this browser's cookies, cache and window, or
+    // another browser, change nothing
+    if matches!(
+        cause,
+        "upstream-timeout"
+            | "upstream-unreachable"
+            | "upstream-dns"
+            | "upstream-tls"
+            | "maintenance"
+            | "overloaded"
+    ) {
+        out.extend(["incognito", "clear-site-data", "other-browser"]);
+    }
+    // an HTTP response, or the site's server that took the connection and broke it: the name
+    // resolved, and to a server that answers
+    let answered = d.status_code.is_some()
+        || d.cause.is_response_cause()
+        || (matches!(
+            cause,
+            "invalid-response" | "http2-quic" | "connection-reset"
+        ) && culprit == "site");
+    if answered {
+        out.extend(["flush-dns", "change-dns", "secure-dns", "verify-url"]);
+    }
+    // an extension blocked the page: no proxy, connection, DNS or outage makes that error
+    if error.contains("BLOCKED_BY_CLIENT") {
+        out.extend([
+            "check-proxy",
+            "check-connection",
+            "flush-dns",
+            "change-dns",
+            "check-down",
+            "status-page",
+            "wait",
+        ]);
+    }
+    if gateway_doctor::domain::local(&d.host).is_some() {
+        out.extend([
+            "flush-dns",
+            "change-dns",
+            "verify-url",
+            "check-down",
+            "status-page",
+            "archived-copy",
+        ]);
+        if cause != "proxy" && culprit != "proxy" {
+            out.push("check-proxy");
+        }
+    }
+    out
+}
+
 /// The checks of one view; `errors` collects what breaks them.
 #[allow(clippy::too_many_arguments)]
 fn check(
@@ -319,6 +449,25 @@ fn check(
         }
     }
     let all: Vec<_> = v.steps.iter().chain(&v.more).collect();
+    // no first step, and no button, that cannot help with the diagnosed cause
+    let useless = cannot_help(d);
+    for s in &v.steps {
+        if useless.contains(&s.id.as_str()) {
+            fail(format!(
+                "{} / {}: step {} before more cannot help",
+                d.cause.as_str(),
+                d.culprit.as_str(),
+                s.id
+            ));
+        }
+    }
+    if useless.contains(&"incognito") && v.primary.contains(&Action::OpenIncognito) {
+        fail(format!(
+            "{} / {}: a private-window button, which cannot help",
+            d.cause.as_str(),
+            d.culprit.as_str()
+        ));
+    }
     // a server on this computer or the local network: no DNS, VPN, typo or outside advice
     if gateway_doctor::domain::local(&d.host).is_some() {
         for s in &all {
@@ -410,10 +559,30 @@ fn check(
             v.headline.key, d.retry_after_seconds
         ));
     }
-    // a rate limit is no outage: no "is it down?" before more
+    // a "did you mean": the misspelt name is not looked up as a site that may be down
+    if all.iter().any(|s| s.key == "step_verify_url_suggestion") {
+        for s in &v.steps {
+            if matches!(
+                s.id.as_str(),
+                "check-down" | "status-page" | "archived-copy"
+            ) {
+                fail(format!("a did-you-mean, yet {} before more", s.id));
+            }
+        }
+    }
+    // who must act in the words of the headline: this computer's clock, the administrator
+    for (headline, culprit) in [
+        ("summary_clock", "ui_culprit_clock"),
+        ("summary_blocked_admin", "ui_culprit_admin"),
+    ] {
+        if v.headline.key.starts_with(headline) && v.culprit.key != culprit {
+            fail(format!("{} with {}", v.headline.key, v.culprit.key));
+        }
+    }
+    // a rate limit is no outage: no "is it down?", nor a wait for an outage, before more
     if d.status_code == Some(429) {
         for s in &v.steps {
-            if matches!(s.id.as_str(), "check-down" | "status-page") {
+            if matches!(s.id.as_str(), "check-down" | "status-page") || s.key == "step_wait" {
                 fail(format!("a 429, yet {} before more", s.id));
             }
         }
@@ -660,4 +829,82 @@ fn the_view_never_contradicts_itself() {
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+/// The number of a wait in words: the param of its unit (`minute` has none: 1).
+fn wait_words(key: &str, p: &gateway_doctor::model::Params) -> Option<(String, f64)> {
+    let base = key.strip_suffix("_nogw").unwrap_or(key);
+    for unit in ["seconds", "minutes", "minute", "hours"] {
+        if base.ends_with(&format!("_{unit}")) {
+            let n = match p.get(unit) {
+                Some(Param::Number(n)) => *n,
+                _ => 1.0,
+            };
+            return Some((unit.to_string(), n));
+        }
+    }
+    None
+}
+
+#[test]
+fn the_headline_the_wait_step_and_the_countdown_say_the_same_wait() {
+    // Retry-After 800 s (13.3 minutes); the retry comes up to 30 s later: whatever the spread,
+    // the panel says one wait
+    let env = Environment {
+        browser: Some("chrome".into()),
+        now: Some(NOW),
+        ..Environment::default()
+    };
+    for status in [503, 429] {
+        let f = Failure {
+            url: "https://www.example.com/".into(),
+            status_code: Some(status),
+            response_headers: http::headers(&[("Server", "nginx"), ("Retry-After", "800")]),
+            time_stamp: Some(NOW),
+            ..Failure::default()
+        };
+        let d = diagnose(&f).unwrap();
+        for seed in 0..40 {
+            let a = auto_retry(
+                &d,
+                &AutoInput {
+                    now: NOW,
+                    enabled: true,
+                    seed: Some(f64::from(seed) / 40.0),
+                    ..Default::default()
+                },
+            );
+            assert_eq!(a.reason, "retry-after");
+            let r = RetryState {
+                state: Some(a.state.to_string()),
+                reason: Some(a.reason.clone()),
+                due: a.due,
+                attempts: a.attempts,
+                max: Some(a.max),
+                now: Some(NOW),
+                ..Default::default()
+            };
+            let v = view(&d, &advise(&d, &env), &env, Unknown::default(), &r);
+            let line = v.retry.as_ref().unwrap();
+            let countdown = wait_words(&line.key, &line.params).unwrap();
+            let headline = wait_words(&v.headline.key, &v.headline.params);
+            assert_eq!(
+                headline.as_ref(),
+                Some(&countdown),
+                "{status} seed {seed}: {v:?}"
+            );
+            let step = v
+                .steps
+                .iter()
+                .chain(&v.more)
+                .find(|s| s.id == "wait")
+                .unwrap();
+            assert_eq!(
+                wait_words(&step.key, &step.params).as_ref(),
+                Some(&countdown),
+                "{status} seed {seed}: {}",
+                step.key
+            );
+        }
+    }
 }

@@ -109,6 +109,16 @@ pub(super) const TLS_SITE_STEPS: &[Id] = &[
     Incognito,
     ClearSiteData,
 ];
+/// Something on the person's network inspects secure connections (a proxy, an antivirus, a
+/// company's filter): turning it off, another browser or network; the site is fine.
+pub(super) const TLS_NETWORK_STEPS: &[Id] = &[
+    CheckProxy,
+    Retry,
+    OtherBrowser,
+    DisableExtensions,
+    CheckConnection,
+    CheckDown,
+];
 pub(super) const SITE_DATA_STEPS: &[Id] = &[
     ClearSiteData,
     Retry,
@@ -132,6 +142,23 @@ pub(super) const BLOCKED_STEPS: &[Id] = &[
     Incognito,
     OtherBrowser,
     CheckConnection,
+];
+/// An extension blocked the page (`ERR_BLOCKED_BY_CLIENT`): which one, and windows or
+/// browsers without it; a proxy or the connection has nothing to do with it.
+pub(super) const BLOCKED_CLIENT_STEPS: &[Id] = &[DisableExtensions, Retry, Incognito, OtherBrowser];
+/// The site's server took the connection and then broke it or answered what no browser reads
+/// (an empty answer, an HTTP/2 protocol error, a connection it closed): an outage's steps, the
+/// person's setup after.
+pub(super) const SITE_CONNECTION_STEPS: &[Id] = &[
+    Retry,
+    CheckDown,
+    Wait,
+    NotifyWhenBack,
+    ContactSite,
+    OtherBrowser,
+    Incognito,
+    DisableExtensions,
+    CheckProxy,
 ];
 /// The administrator's policy: nothing here turns it off; another browser may not have it.
 pub(super) const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];

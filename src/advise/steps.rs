@@ -228,7 +228,9 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 return None;
             }
             s.text("origin", &d.origin);
-            if c.cookies_strong {
+            // "more cookie data than the server accepts": not for a redirect loop or a stale
+            // cache, which clearing fixes for another reason
+            if c.cookies_strong && !matches!(d.cause, Cause::RedirectLoop | Cause::Cache) {
                 s.variant("cookies");
             }
             s.act(Action::ClearSiteData {
@@ -362,6 +364,9 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                 s.number("retryAfter", ra.ceil());
                 let unit = crate::view::put_about(&mut s.params, ra);
                 s.variant(&concat(&["retry_after_", unit]));
+            } else if d.status_code == Some(429) {
+                // no outage: the site limits requests, and each reload can prolong it
+                s.variant("rate_limited");
             }
         }
         StartServer => {

@@ -423,6 +423,59 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
     });
   }
 
+  test(`${browser} person 7: the browser's proxy is down (127.0.0.1, a closed port) → "Your proxy or VPN failed", the proxy failed in the chain, its step first, no private window (it uses the same proxy)`, { timeout: TIMEOUT }, async () => {
+    // A proxy set for every request, where nothing listens, as a person's dead VPN or
+    // company proxy. The page's host is not a loopback address: browsers never send those
+    // through a proxy.
+    const port = await freePort();
+    const proxy =
+      browser === 'firefox'
+        ? {
+            prefs: {
+              'network.proxy.type': 1,
+              'network.proxy.http': '127.0.0.1',
+              'network.proxy.http_port': port,
+              'network.proxy.ssl': '127.0.0.1',
+              'network.proxy.ssl_port': port,
+              'network.proxy.no_proxies_on': '',
+            },
+          }
+        : { args: [`--proxy-server=http://127.0.0.1:${port}`] };
+    // Allowed in private windows: the core alone decides that one cannot help here.
+    const b = await launch({ extensionDir, privateAccess: true, ...proxy });
+    try {
+      await b.ext(() => chrome.storage.sync.set({ autoRetry: false }));
+      await b.goto('http://shop.example.com/cart');
+      await waitFor(async () => (await b.url()).includes('/diagnosis.html'), { what: 'the diagnosis page', timeoutMs: 20_000 });
+      const text = await waitFor(
+        async () => {
+          const t = await b.pageText();
+          return /Your proxy or VPN failed/.test(t) && t;
+        },
+        { what: 'the proxy wording', timeoutMs: 15_000 },
+      );
+      assert.doesNotMatch(text, /private window/i, 'no private-window step or button on the page');
+      const v = await b.ext(async () => {
+        const t = (await chrome.tabs.query({})).find((x) => String(x.url).includes('/diagnosis.html'));
+        return chrome.runtime.sendMessage({ type: 'gd:view', tabId: t.id });
+      });
+      assert.equal(v?.diagnosis?.cause, 'proxy', JSON.stringify(v?.diagnosis));
+      assert.equal(v.diagnosis.culprit, 'proxy');
+      // Chromium's name for it; Firefox's error (NS_ERROR_PROXY_CONNECTION_REFUSED).
+      assert.match(v.diagnosis.error, browser === 'firefox' ? /PROXY/ : /^net::ERR_PROXY_CONNECTION_FAILED$/);
+      assert.equal(v.panel.headline.key, 'summary_proxy_nogw');
+      assert.equal(v.panel.culprit.key, 'ui_culprit_proxy');
+      const proxyNode = v.panel.chain.find((n) => n.id === 'proxy');
+      assert.equal(proxyNode?.state, 'failed', JSON.stringify(v.panel.chain));
+      assert.equal(v.panel.steps[0]?.id, 'check-proxy', JSON.stringify(v.panel.steps.map((s) => s.id)));
+      assert.ok(v.panel.steps.length <= 3);
+      assert.ok(![...v.panel.steps, ...v.panel.more].some((s) => s.id === 'incognito'), 'no private-window step');
+      assert.ok(!v.panel.primary.some((a) => a.type === 'open-incognito'), 'no private-window button');
+    } finally {
+      await b.close();
+    }
+  });
+
   if (resolvesNames) {
     test(`${browser} person 3: a name that resolves to 0.0.0.0 → the DNS-filter wording, its step first`, { timeout: TIMEOUT }, async () => {
       // Every name resolves to 0.0.0.0, as behind a DNS filter that blocks it (addresses

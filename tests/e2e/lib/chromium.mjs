@@ -76,8 +76,8 @@ export function unpackedExtensionId(dir) {
  * webRequest listener is there). `extraExtensions` are loaded beside it. `trustedCa` (PEM
  * text): a CA this Chromium trusts to identify sites, as one a person added (it runs with a
  * HOME of its own whose NSS database holds it; needs `certutil`). Certificate errors happen
- * (playwright's ignoreHTTPSErrors stays off). */
-export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], hostRules = [], trustedCa = null, ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
+ * (playwright's ignoreHTTPSErrors stays off). `args`: more command-line switches. */
+export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], hostRules = [], trustedCa = null, args = [], ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
   const extensions = [extensionDir, ...extraExtensions].join(',');
   const home = trustedCa ? homeTrusting(trustedCa) : null;
   const userDataDir = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
@@ -92,6 +92,8 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
       `--host-resolver-rules=${[`MAP *.${LOOKALIKE_DOMAIN} 127.0.0.1`, ...hostRules].join(',')}`,
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
+      // `args`: more switches (person.scenarios.mjs: a proxy that is down).
+      ...args,
     ],
     viewport: { width: 1100, height: 640 },
   });
