@@ -80,14 +80,11 @@ impl M<'_> {
             })
             .collect();
         let tabs = core::mem::take(&mut n.tabs);
-        let plan = policy::online_reloads(&waiting, self.now)
-            .into_iter()
-            .filter_map(|(id, at)| {
-                let t = tabs.iter().find(|t| t.tab == id)?;
-                Some((id, t.url.clone(), t.failure_at, false, at))
-            })
-            .collect();
-        self.schedule_back(plan);
+        for (id, at) in policy::online_reloads(&waiting, self.now) {
+            if let Some(t) = tabs.iter().find(|t| t.tab == id) {
+                self.schedule_back(id, t.url.clone(), t.failure_at, false, at);
+            }
+        }
     }
 
     pub(super) fn net_checked(&mut self, seen: &[Seen], online: bool, portal: Option<&str>) {

@@ -168,9 +168,10 @@ impl M<'_> {
         date: Option<&str>,
     ) {
         let now = self.now;
-        let Some(w) = self.s.watches.iter_mut().find(|w| w.origin == origin) else {
+        let Some(i) = self.s.watches.iter().position(|w| w.origin == origin) else {
             return;
         };
+        let w = &mut self.s.watches[i];
         if let Some(st) = status {
             if method == "HEAD" && crate::status::head_refused(st) {
                 w.use_get = true;
@@ -178,19 +179,16 @@ impl M<'_> {
                 return self.check_within_budget(origin, url, "GET");
             }
             if crate::status::is_back(st, redirected) {
-                let w = w.clone();
+                let w = self.s.watches.remove(i);
                 return self.site_is_back(w);
             }
             w.retry_after = policy::retry_after(retry_after.unwrap_or(""), date, Some(now));
         }
         w.checks = w.checks.saturating_add(1);
-        let w = w.clone();
-        match self.next_check(&w, None).at {
+        match self.next_check(&self.s.watches[i], None).at {
             None => self.end_watch(origin),
             Some(at) => {
-                if let Some(w) = self.s.watches.iter_mut().find(|w| w.origin == origin) {
-                    w.next_at = Some(at);
-                }
+                self.s.watches[i].next_at = Some(at);
                 self.alarm(crate::text::concat(&[ALARM_WATCH, origin]), Some(at));
             }
         }
@@ -207,13 +205,9 @@ impl M<'_> {
         });
         let plan = policy::back_reloads(w.tabs.len(), b, self.now, self.c.scale);
         self.store_bucket(&w.origin, plan.bucket);
-        let back = w
-            .tabs
-            .iter()
-            .zip(plan.at)
-            .map(|(t, at)| (t.tab, t.url.clone(), t.failure_at, t.get, at))
-            .collect();
-        self.schedule_back(back);
+        for (t, at) in w.tabs.iter().zip(plan.at) {
+            self.schedule_back(t.tab, t.url.clone(), t.failure_at, t.get, at);
+        }
         if !w.tabs.iter().any(|t| t.notify) || !self.c.notifications {
             return;
         }
