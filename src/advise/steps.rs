@@ -14,7 +14,7 @@ struct Builder {
 impl Builder {
     #[inline(never)]
     fn put(&mut self, name: &'static str, v: Param) {
-        self.params.insert(name.to_string(), v);
+        self.params.set(name, v);
     }
 
     #[inline(never)]
