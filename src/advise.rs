@@ -480,9 +480,7 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Admin) => "blocked_admin",
             (c, _) => c.as_str(),
         };
-        for ch in base.chars() {
-            key.push(if ch == '-' { '_' } else { ch });
-        }
+        key = crate::view::key_of(&key, base);
         // a 429, or a site at capacity, that says how long to wait: that wait in words
         let mut unit = "";
         if matches!(base, "rate_limited" | "overloaded") {

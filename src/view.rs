@@ -124,7 +124,8 @@ fn message(key: &str, params: Params) -> Message {
     }
 }
 
-fn key_of(prefix: &str, id: &str) -> String {
+/// `prefix` and `id` with its `-` as `_`: a message name.
+pub(crate) fn key_of(prefix: &str, id: &str) -> String {
     let mut k = String::from(prefix);
     k.extend(id.chars().map(|c| if c == '-' { '_' } else { c }));
     k
@@ -446,20 +447,18 @@ pub fn view(
         primary.push(a);
     }
     let resubmits = !resendable(&d.method);
-    // "retry" is the primary button; as a step it says only that a form is sent again.
-    let all: Vec<ViewStep> = advice
-        .steps
-        .iter()
-        .filter(|s| s.id != "retry" || resubmits)
-        .map(|s| view_step(s, unknown))
-        .collect();
     // the first steps, in the advice's order: never a guessed status page (it may not exist),
     // nor, when the site must act, one that asks the person to change their own setup (even
     // where fewer than FIRST_STEPS others fit); the rest under "more", in the same order
     let site = d.culprit == Culprit::Site;
     let mut steps = Vec::with_capacity(FIRST_STEPS);
-    let mut more = Vec::with_capacity(all.len());
-    for s in all {
+    let mut more = Vec::with_capacity(advice.steps.len());
+    for s in &advice.steps {
+        // "retry" is the primary button; as a step it says only that a form is sent again.
+        if s.id == "retry" && !resubmits {
+            continue;
+        }
+        let s = view_step(s, unknown);
         let later = (s.id == "status-page" && s.key.ends_with("_guess"))
             || (site && crate::advise::OWN_SETUP.contains(&s.id.as_str()));
         if steps.len() < FIRST_STEPS && !later {
