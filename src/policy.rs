@@ -456,11 +456,12 @@ pub struct WaitingTab {
 /// never reloaded on its own: it is left out.
 pub fn online_reloads(tabs: &[WaitingTab], now: f64) -> Vec<(f64, f64)> {
     let now = now_of(now);
-    let mut order: Vec<&WaitingTab> = tabs
-        .iter()
-        .take(1000)
-        .filter(|t| t.id.is_finite() && resendable(&t.method))
-        .collect();
+    let mut order: Vec<&WaitingTab> = Vec::new();
+    for t in tabs.iter().take(1000) {
+        if t.id.is_finite() && resendable(&t.method) {
+            order.push(t);
+        }
+    }
     let recency = |t: &WaitingTab| {
         if t.failure_at.is_finite() {
             -t.failure_at
@@ -476,22 +477,15 @@ pub fn online_reloads(tabs: &[WaitingTab], now: f64) -> Vec<(f64, f64)> {
             .then(a.id.total_cmp(&b.id))
             .is_lt()
     });
-    let mut seen: Vec<f64> = Vec::new();
-    order.retain(|t| {
-        let first = !seen.contains(&t.id);
-        seen.push(t.id);
-        first
-    });
-    order
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            (
-                t.id,
-                (now + ONLINE_SETTLE_MS + i as f64 * STAGGER_MS).round(),
-            )
-        })
-        .collect()
+    // each tab once, in that order, each STAGGER_MS after the one before
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for t in order {
+        if !out.iter().any(|(id, _)| *id == t.id) {
+            let at = (now + ONLINE_SETTLE_MS + out.len() as f64 * STAGGER_MS).round();
+            out.push((t.id, at));
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------- watches
@@ -634,7 +628,9 @@ pub fn note_failure(
         });
     }
     let cut = out.len().saturating_sub(MAX_RECENT);
-    out.drain(..cut);
+    if cut > 0 {
+        out = out.split_off(cut);
+    }
     out
 }
 
