@@ -784,16 +784,15 @@ pub fn step(state: State, event: Event, ctx: &Ctx) -> Step {
             method,
         } => answer = m.action(tab, &action, &url, at, &method),
         Event::ListWatches => {
-            answer = Answer::List(
-                m.s.watches
-                    .iter()
-                    .map(|w| Listed {
-                        origin: w.origin.clone(),
-                        host: host_of(&w.origin),
-                        tabs: w.tabs.len(),
-                    })
-                    .collect(),
-            )
+            let mut list = Vec::new();
+            for w in &m.s.watches {
+                list.push(Listed {
+                    origin: w.origin.clone(),
+                    host: host_of(&w.origin),
+                    tabs: w.tabs.len(),
+                });
+            }
+            answer = Answer::List(list);
         }
         Event::CancelSite { origin } => {
             let had = m.s.watches.iter().any(|w| w.origin == origin);
@@ -842,11 +841,15 @@ pub fn step(state: State, event: Event, ctx: &Ctx) -> Step {
     for a in &m.s.tabs {
         involved.push(a.tab);
     }
-    for t in m.s.watches.iter().flat_map(|w| &w.tabs) {
-        involved.push(t.tab);
+    for w in &m.s.watches {
+        for t in &w.tabs {
+            involved.push(t.tab);
+        }
     }
-    for t in m.s.net.iter().flat_map(|n| &n.tabs) {
-        involved.push(t.tab);
+    if let Some(n) = &m.s.net {
+        for t in &n.tabs {
+            involved.push(t.tab);
+        }
     }
     for f in &m.s.fired {
         involved.push(f.tab);

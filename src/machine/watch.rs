@@ -106,14 +106,13 @@ impl M<'_> {
             let at = w.next_at;
             return self.alarm(name, at);
         }
-        let tabs = w
-            .tabs
-            .iter()
-            .map(|t| Ask {
+        let mut tabs = Vec::new();
+        for t in &w.tabs {
+            tabs.push(Ask {
                 tab: t.tab,
                 url: t.url.clone(),
-            })
-            .collect();
+            });
+        }
         self.fx.push(Effect::Look {
             tabs,
             then: Then::Watch {
@@ -211,11 +210,15 @@ impl M<'_> {
         if !w.tabs.iter().any(|t| t.notify) || !self.c.notifications {
             return;
         }
+        let mut ids = Vec::new();
+        for t in &w.tabs {
+            ids.push(t.tab);
+        }
         let mut id = crate::text::concat(&[NOTICE_PREFIX, &w.origin, ":"]);
         crate::text::push_u64(&mut id, self.now.max(0.0) as u64);
         self.s.notices.push(Notice {
             id: id.clone(),
-            tabs: w.tabs.iter().map(|t| t.tab).collect(),
+            tabs: ids,
             url: w.url.clone(),
             origin: w.origin.clone(),
             get: w.tabs.iter().any(|t| t.get),
@@ -262,14 +265,13 @@ impl M<'_> {
     }
 
     pub(super) fn notice_tabs(&mut self, notice: Notice, up: bool) {
-        let tabs = notice
-            .tabs
-            .iter()
-            .map(|&tab| Ask {
+        let mut tabs = Vec::new();
+        for &tab in &notice.tabs {
+            tabs.push(Ask {
                 tab,
                 url: notice.url.clone(),
-            })
-            .collect();
+            });
+        }
         self.fx.push(Effect::Look {
             tabs,
             then: Then::NoticeTabs { notice, up },
