@@ -299,6 +299,7 @@ fn blockers(ranked: Vec<RankedExtension>) -> Vec<RankedExtension> {
 }
 
 impl<'a> Ctx<'a> {
+    #[inline(never)]
     fn new(d: &'a Diagnosis, env: &'a Environment) -> Ctx<'a> {
         let url_s = if d.url.is_empty() {
             env.url.as_deref().unwrap_or("")
@@ -597,6 +598,7 @@ fn after(v: &[Id], id: Id, none: usize) -> usize {
     pos_of(v, id).map_or(none, |p| p + 1)
 }
 
+#[inline(never)]
 fn order(c: &Ctx) -> Vec<Id> {
     let d = c.d;
     let mut v = base_order(c);

@@ -96,6 +96,7 @@ fn report(c: &Ctx) -> String {
     crate::report::report(c.d, c.url, c.env.now.filter(|n| *n > 0.0))
 }
 
+#[inline(never)]
 pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
     let d = c.d;
     let env = c.env;
