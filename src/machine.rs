@@ -419,7 +419,7 @@ impl M<'_> {
             not_before,
             retry_after: w.retry_after,
             scale: Some(self.c.scale),
-            key: &w.origin,
+            key: w.origin.clone(),
             seed: Some(w.seed).filter(|s| s.is_finite()),
         })
     }

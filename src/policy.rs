@@ -492,7 +492,7 @@ pub fn online_reloads(tabs: &[WaitingTab], now: f64) -> Vec<(f64, f64)> {
 
 /// One site's watch, as the shell stores it.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct WatchInput<'a> {
+pub struct WatchInput {
     pub started_at: f64,
     /// Checks made so far.
     pub checks: u32,
@@ -503,7 +503,7 @@ pub struct WatchInput<'a> {
     pub retry_after: Option<f64>,
     pub scale: Option<f64>,
     /// The watch's own jitter: a hash of `key` (the origin) unless `seed` is given.
-    pub key: &'a str,
+    pub key: String,
     pub seed: Option<f64>,
 }
 
