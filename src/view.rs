@@ -131,6 +131,7 @@ pub(crate) fn key_of(prefix: &str, id: &str) -> String {
     k
 }
 
+#[inline(never)]
 fn view_step(s: &Step, unknown: Unknown) -> ViewStep {
     let mut key = key_of("step_", &s.id);
     if let Some(Param::Text(v)) = s.params.get("variant") {
