@@ -290,15 +290,23 @@ pub(crate) fn others_failing(
 /// first, then in their ranked order.
 fn blockers(ranked: Vec<RankedExtension>) -> Vec<RankedExtension> {
     let has = |e: &RankedExtension, r: &str| e.reasons.iter().any(|x| x == r);
-    let (mut known, rest): (Vec<_>, Vec<_>) = ranked
-        .into_iter()
-        .filter(|e| has(e, "blocking-webrequest") || has(e, "declarative-net-request"))
-        .partition(|e| has(e, "ad-blocker") || has(e, "privacy-tool"));
+    let (mut known, mut rest) = (Vec::new(), Vec::new());
+    for e in ranked {
+        if !has(&e, "blocking-webrequest") && !has(&e, "declarative-net-request") {
+            continue;
+        }
+        if has(&e, "ad-blocker") || has(&e, "privacy-tool") {
+            known.push(e);
+        } else {
+            rest.push(e);
+        }
+    }
     known.extend(rest);
     known
 }
 
 impl<'a> Ctx<'a> {
+    #[inline(never)]
     fn new(d: &'a Diagnosis, env: &'a Environment) -> Ctx<'a> {
         let url_s = if d.url.is_empty() {
             env.url.as_deref().unwrap_or("")
@@ -453,23 +461,23 @@ fn summary(d: &Diagnosis) -> Message {
     if let Some(s) = d.status_code {
         let mut status = String::new();
         push_u64(&mut status, u64::from(s));
-        params.insert("status".into(), Param::Text(status));
+        params.set("status", Param::Text(status));
     }
     if let Some(t) = &d.status_text {
-        params.insert("statusText".into(), text(t));
+        params.set("statusText", text(t));
     }
     if let Some(g) = &d.gateway {
-        params.insert("gateway".into(), text(&g.name));
+        params.set("gateway", text(&g.name));
     }
-    params.insert("host".into(), text(&crate::view::authority(d)));
+    params.set("host", text(&crate::view::authority(d)));
     if let Some(e) = &d.error {
-        params.insert("error".into(), text(e));
+        params.set("error", text(e));
     }
     let place = domain::local(&d.host);
     if let Some(off) = d.clock_offset_ms.filter(|o| o.is_finite()) {
         // "26 hours behind": whole hours, at least one
         let hours = (off.abs() / 3_600_000.0).round().clamp(1.0, 1e6);
-        params.insert("hours".into(), Param::Number(hours));
+        params.set("hours", Param::Number(hours));
     }
     let mut key = String::from("summary_");
     if !d.failed {
@@ -479,7 +487,7 @@ fn summary(d: &Diagnosis) -> Message {
             .ok()
             .and_then(|u| u.port.or_else(|| u.default_port()));
         if let Some(p) = port.filter(|_| place.is_some() && d.cause == Cause::ConnectionRefused) {
-            params.insert("port".into(), Param::Number(f64::from(p)));
+            params.set("port", Param::Number(f64::from(p)));
         }
         let base = match (d.cause, d.culprit) {
             (_, _) if d.status_code == Some(429) => "rate_limited",
@@ -505,9 +513,7 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Admin) => "blocked_admin",
             (c, _) => c.as_str(),
         };
-        for ch in base.chars() {
-            key.push(if ch == '-' { '_' } else { ch });
-        }
+        key = crate::view::key_of(&key, base);
         // a 429, or a site at capacity, that says how long to wait: that wait in words
         let mut unit = "";
         if matches!(base, "rate_limited" | "overloaded") {
@@ -674,6 +680,7 @@ fn about_the_server(d: &Diagnosis) -> bool {
     )
 }
 
+#[inline(never)]
 fn order(c: &Ctx) -> Vec<Id> {
     let d = c.d;
     let mut v = base_order(c);
@@ -742,42 +749,45 @@ fn order(c: &Ctx) -> Vec<Id> {
         move_to(&mut v, ClearSiteData, next);
     }
     resubmit_warning(&mut v);
-    // what outside services cannot see, contacting oneself, what only the web has, and no
-    // DNS step once an HTTP response proved that the name resolved
     let responded = d.status_code.is_some() || d.cause.is_response_cause();
-    v.retain(|id| match id {
-        CheckDown | StatusPage | ArchivedCopy => c.public && c.http,
-        ContactSite => !c.loopback,
-        FlushDns | ChangeDns => c.http && !responded,
-        ClearSiteData | CheckProxy => c.http,
-        _ => true,
-    });
     // a server on this computer or the local network: no DNS, VPN, typo or outside advice,
     // and for a port where nothing listens, start the program that should
     // (unless a proxy is what failed: then it carried even this request)
     let proxy_failed = d.culprit == Culprit::Proxy || d.cause == Cause::Proxy;
-    if c.local.is_some() {
-        v.retain(|id| {
-            (*id == CheckProxy && proxy_failed)
-                || !matches!(
-                    id,
-                    VerifyUrl
-                        | FlushDns
-                        | ChangeDns
-                        | CheckProxy
-                        | CheckConnection
-                        | CheckDown
-                        | StatusPage
-                        | ArchivedCopy
-                        | ContactSite
-                )
-        });
-        if d.cause == Cause::ConnectionRefused {
-            v.retain(|id| !matches!(id, Incognito | ClearSiteData | OtherBrowser | Wait));
-            v.insert(0, StartServer);
-            let next = after(&v, Retry, 1);
-            move_to(&mut v, NotifyWhenBack, next);
-        }
+    let local = c.local.is_some();
+    let start_server = local && d.cause == Cause::ConnectionRefused;
+    v.retain(|&id| {
+        // what outside services cannot see, contacting oneself, what only the web has, and
+        // no DNS step once an HTTP response proved that the name resolved
+        let web = match id {
+            CheckDown | StatusPage | ArchivedCopy => c.public && c.http,
+            ContactSite => !c.loopback,
+            FlushDns | ChangeDns => c.http && !responded,
+            ClearSiteData | CheckProxy => c.http,
+            _ => true,
+        };
+        let here = !local
+            || (id == CheckProxy && proxy_failed)
+            || !matches!(
+                id,
+                VerifyUrl
+                    | FlushDns
+                    | ChangeDns
+                    | CheckProxy
+                    | CheckConnection
+                    | CheckDown
+                    | StatusPage
+                    | ArchivedCopy
+                    | ContactSite
+            );
+        let server =
+            !start_server || !matches!(id, Incognito | ClearSiteData | OtherBrowser | Wait);
+        web && here && server
+    });
+    if start_server {
+        v.insert(0, StartServer);
+        let next = after(&v, Retry, 1);
+        move_to(&mut v, NotifyWhenBack, next);
     }
     // a private window goes through the same proxy, DNS, connection, clock and network (and
     // the administrator's policy) as this one: where one of those failed it cannot help, and
@@ -816,7 +826,10 @@ fn order(c: &Ctx) -> Vec<Id> {
             c.idempotent && v[..v.len().min(crate::view::FIRST_STEPS + 1)].contains(&Retry),
         );
         let at = v.len().min(crate::view::FIRST_STEPS + shown_retry);
-        v.splice(at..at, own);
+        let mut out = v[..at].to_vec();
+        out.extend_from_slice(&own);
+        out.extend_from_slice(&v[at..]);
+        v = out;
     }
     // every step once: the lists above have no repeats and moving keeps it so
     debug_assert!(v.iter().enumerate().all(|(i, id)| !v[..i].contains(id)));

@@ -451,23 +451,21 @@ impl M<'_> {
         self.alarm(crate::text::concat(&[ALARM_BUCKET, origin]), Some(at));
     }
 
-    /// Reloads of tabs whose site or connection is back, at the given times.
-    fn schedule_back(&mut self, plan: Vec<(f64, String, f64, bool, f64)>) {
-        for (tab, url, failure_at, get, at) in plan {
-            self.set_auto(Auto {
-                tab,
-                url,
-                state: "scheduled".into(),
-                reason: "back".into(),
-                due: Some(at),
-                failure_at,
-                get,
-                first_failure_at: failure_at,
-                seed: self.c.seed,
-                ..Default::default()
-            });
-            self.alarm(tab_name(ALARM_AUTO, tab), Some(at));
-        }
+    /// A reload of `tab`, whose site or connection is back, at `at`.
+    fn schedule_back(&mut self, tab: f64, url: String, failure_at: f64, get: bool, at: f64) {
+        self.set_auto(Auto {
+            tab,
+            url,
+            state: "scheduled".into(),
+            reason: "back".into(),
+            due: Some(at),
+            failure_at,
+            get,
+            first_failure_at: failure_at,
+            seed: self.c.seed,
+            ..Default::default()
+        });
+        self.alarm(tab_name(ALARM_AUTO, tab), Some(at));
     }
 
     fn reload(&mut self, tab: f64, url: &str, get: bool, on_our_page: bool) {
@@ -489,13 +487,15 @@ impl M<'_> {
 
     fn failure(&mut self, tab: f64, url: String, at: f64, attempts: u32, d: &Diagnosis) {
         let now = self.now;
-        let prev = self.auto(tab).cloned();
-        let continuing = prev
-            .as_ref()
-            .filter(|p| policy::same_url(&p.url, &url) && attempts > 0);
-        let first_failure_at = continuing.map_or(now, |p| p.first_failure_at);
+        // The same failure again (an automatic retry of it failed): its first time, seed and
+        // whether the person cancelled it carry over.
+        let continuing = self
+            .auto(tab)
+            .filter(|p| policy::same_url(&p.url, &url) && attempts > 0)
+            .map(|p| (p.first_failure_at, p.seed, p.state == "cancelled"));
+        let first_failure_at = continuing.map_or(now, |p| p.0);
         let seed = continuing
-            .map(|p| p.seed)
+            .map(|p| p.1)
             .filter(|s| s.is_finite())
             .unwrap_or(self.c.seed);
         let a = policy::auto_retry(
@@ -507,7 +507,7 @@ impl M<'_> {
                 enabled: self.c.auto_retry,
                 max_attempts: self.c.max_attempts,
                 watching: self.watch_of_tab(tab).is_some(),
-                cancelled: continuing.is_some_and(|p| p.state == "cancelled"),
+                cancelled: continuing.is_some_and(|p| p.2),
                 scale: Some(self.c.scale),
                 seed: Some(seed),
             },
@@ -542,14 +542,15 @@ impl M<'_> {
     }
 
     fn due_auto(&mut self, tab: f64, name: String) {
-        let Some(a) = self.auto(tab).filter(|a| a.state == "scheduled").cloned() else {
+        let Some(a) = self.auto(tab).filter(|a| a.state == "scheduled") else {
             return;
         };
-        if policy::is_early(a.due.unwrap_or(f64::NAN), self.now) {
-            return self.alarm(name, a.due);
+        let (due, url) = (a.due, a.url.clone());
+        if policy::is_early(due.unwrap_or(f64::NAN), self.now) {
+            return self.alarm(name, due);
         }
         self.fx.push(Effect::Look {
-            tabs: vec![Ask { tab, url: a.url }],
+            tabs: vec![Ask { tab, url }],
             then: Then::Auto { tab },
         });
     }
@@ -783,16 +784,15 @@ pub fn step(state: State, event: Event, ctx: &Ctx) -> Step {
             method,
         } => answer = m.action(tab, &action, &url, at, &method),
         Event::ListWatches => {
-            answer = Answer::List(
-                m.s.watches
-                    .iter()
-                    .map(|w| Listed {
-                        origin: w.origin.clone(),
-                        host: host_of(&w.origin),
-                        tabs: w.tabs.len(),
-                    })
-                    .collect(),
-            )
+            let mut list = Vec::new();
+            for w in &m.s.watches {
+                list.push(Listed {
+                    origin: w.origin.clone(),
+                    host: host_of(&w.origin),
+                    tabs: w.tabs.len(),
+                });
+            }
+            answer = Answer::List(list);
         }
         Event::CancelSite { origin } => {
             let had = m.s.watches.iter().any(|w| w.origin == origin);
@@ -837,14 +837,23 @@ pub fn step(state: State, event: Event, ctx: &Ctx) -> Step {
             > now
     });
     // Every tab the state speaks of: the shell skips the core for the others' navigations.
-    let mut involved: Vec<f64> = m.s.tabs.iter().map(|a| a.tab).collect();
-    involved.extend(
-        m.s.watches
-            .iter()
-            .flat_map(|w| w.tabs.iter().map(|t| t.tab)),
-    );
-    involved.extend(m.s.net.iter().flat_map(|n| n.tabs.iter().map(|t| t.tab)));
-    involved.extend(m.s.fired.iter().map(|f| f.tab));
+    let mut involved: Vec<f64> = Vec::new();
+    for a in &m.s.tabs {
+        involved.push(a.tab);
+    }
+    for w in &m.s.watches {
+        for t in &w.tabs {
+            involved.push(t.tab);
+        }
+    }
+    if let Some(n) = &m.s.net {
+        for t in &n.tabs {
+            involved.push(t.tab);
+        }
+    }
+    for f in &m.s.fired {
+        involved.push(f.tab);
+    }
     involved.dedup();
     m.s.involved = involved;
     Step {

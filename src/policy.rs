@@ -456,11 +456,12 @@ pub struct WaitingTab {
 /// never reloaded on its own: it is left out.
 pub fn online_reloads(tabs: &[WaitingTab], now: f64) -> Vec<(f64, f64)> {
     let now = now_of(now);
-    let mut order: Vec<&WaitingTab> = tabs
-        .iter()
-        .take(1000)
-        .filter(|t| t.id.is_finite() && resendable(&t.method))
-        .collect();
+    let mut order: Vec<&WaitingTab> = Vec::new();
+    for t in tabs.iter().take(1000) {
+        if t.id.is_finite() && resendable(&t.method) {
+            order.push(t);
+        }
+    }
     let recency = |t: &WaitingTab| {
         if t.failure_at.is_finite() {
             -t.failure_at
@@ -476,22 +477,15 @@ pub fn online_reloads(tabs: &[WaitingTab], now: f64) -> Vec<(f64, f64)> {
             .then(a.id.total_cmp(&b.id))
             .is_lt()
     });
-    let mut seen: Vec<f64> = Vec::new();
-    order.retain(|t| {
-        let first = !seen.contains(&t.id);
-        seen.push(t.id);
-        first
-    });
-    order
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            (
-                t.id,
-                (now + ONLINE_SETTLE_MS + i as f64 * STAGGER_MS).round(),
-            )
-        })
-        .collect()
+    // each tab once, in that order, each STAGGER_MS after the one before
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for t in order {
+        if !out.iter().any(|(id, _)| *id == t.id) {
+            let at = (now + ONLINE_SETTLE_MS + out.len() as f64 * STAGGER_MS).round();
+            out.push((t.id, at));
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------- watches
@@ -568,15 +562,15 @@ pub const MAX_CLOCK_SAMPLES: usize = 16;
 /// `Date` of responses it saw and when they arrived: the median over at least two samples
 /// whose `Date` parses (a `Date` has whole seconds), or None.
 pub fn clock_offset(samples: &[ClockSample]) -> Option<f64> {
-    let mut v: Vec<f64> = samples
-        .iter()
-        .take(MAX_CLOCK_SAMPLES)
-        .filter(|s| s.at.is_finite() && s.at > 0.0)
-        .filter_map(|s| {
-            let server = crate::retry_after::http_date(clip(&s.date, 64))? as f64 * 1000.0;
-            Some(s.at - server)
-        })
-        .collect();
+    let mut v: Vec<f64> = Vec::new();
+    for s in samples.iter().take(MAX_CLOCK_SAMPLES) {
+        if !(s.at.is_finite() && s.at > 0.0) {
+            continue;
+        }
+        if let Some(server) = crate::retry_after::http_date(clip(&s.date, 64)) {
+            v.push(s.at - server as f64 * 1000.0);
+        }
+    }
     if v.len() < 2 {
         return None;
     }
@@ -615,15 +609,16 @@ pub fn note_failure(
     now: f64,
 ) -> Vec<RecentFailure> {
     let now = now_of(now);
-    let mut out: Vec<RecentFailure> = list
-        .iter()
-        .filter(|f| f.at.is_finite() && now - f.at < RECENT_WINDOW_MS && f.at <= now + 60_000.0)
-        .map(|f| RecentFailure {
-            host: clip(&f.host, 253).to_string(),
-            at: f.at,
-            cause: f.cause.as_deref().map(|c| clip(c, 40).to_string()),
-        })
-        .collect();
+    let mut out: Vec<RecentFailure> = Vec::new();
+    for f in list {
+        if f.at.is_finite() && now - f.at < RECENT_WINDOW_MS && f.at <= now + 60_000.0 {
+            out.push(RecentFailure {
+                host: clip(&f.host, 253).to_string(),
+                at: f.at,
+                cause: f.cause.as_deref().map(|c| clip(c, 40).to_string()),
+            });
+        }
+    }
     let known = known_hosts.iter().any(|h| h == &d.host);
     if d.failed && !d.host.is_empty() && counts_as_network(d.cause, d.status_code.is_some(), known)
     {
@@ -634,7 +629,9 @@ pub fn note_failure(
         });
     }
     let cut = out.len().saturating_sub(MAX_RECENT);
-    out.drain(..cut);
+    if cut > 0 {
+        out = out.split_off(cut);
+    }
     out
 }
 

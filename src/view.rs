@@ -128,12 +128,14 @@ fn message(key: &str, params: Params) -> Message {
     }
 }
 
-fn key_of(prefix: &str, id: &str) -> String {
+/// `prefix` and `id` with its `-` as `_`: a message name.
+pub(crate) fn key_of(prefix: &str, id: &str) -> String {
     let mut k = String::from(prefix);
     k.extend(id.chars().map(|c| if c == '-' { '_' } else { c }));
     k
 }
 
+#[inline(never)]
 fn view_step(s: &Step, unknown: Unknown) -> ViewStep {
     let mut key = key_of("step_", &s.id);
     if let Some(Param::Text(v)) = s.params.get("variant") {
@@ -190,7 +192,7 @@ pub fn about(seconds: f64) -> (&'static str, f64) {
 pub fn put_about(p: &mut Params, seconds: f64) -> &'static str {
     let (unit, n) = about(seconds);
     if unit != "minute" {
-        p.insert(unit.into(), Param::Number(n));
+        p.set(unit, Param::Number(n));
     }
     unit
 }
@@ -236,17 +238,17 @@ pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
     match r.state.as_deref() {
         Some("scheduled") => {
             let due = r.due.filter(|d| d.is_finite())?;
-            p.insert("due".into(), Param::Number(due));
-            p.insert("attempt".into(), Param::Number(f64::from(r.attempts + 1)));
+            p.set("due", Param::Number(due));
+            p.set("attempt", Param::Number(f64::from(r.attempts + 1)));
             let max = r.max.unwrap_or(crate::retry::MAX_ATTEMPTS);
-            p.insert("max".into(), Param::Number(f64::from(max)));
+            p.set("max", Param::Number(f64::from(max)));
             // A wait of a minute or more in words and a time of day; a shorter one counts down.
             let wait = r
                 .now
                 .filter(|n| n.is_finite())
                 .map_or(0.0, |n| (due - n) / 1000.0);
             if wait >= 45.0 {
-                p.insert("until".into(), Param::Number(due));
+                p.set("until", Param::Number(due));
                 let unit = put_about(&mut p, wait);
                 return Some(message(&concat(&["ui_retry_countdown_", unit]), p));
             }
@@ -259,11 +261,20 @@ pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
         }
         Some("network") => Some(message("ui_retry_when_online", p)),
         Some("exhausted") => {
-            p.insert("attempts".into(), Param::Number(f64::from(r.attempts)));
+            p.set("attempts", Param::Number(f64::from(r.attempts)));
             Some(message("ui_retry_exhausted", p))
         }
         _ => None,
     }
+}
+
+/// `key` with the status `c` and `d`'s status text ("502 Bad Gateway").
+fn status_message(key: &str, c: u16, d: &Diagnosis) -> Message {
+    let mut p = Params::new();
+    p.set("status", Param::Number(f64::from(c)));
+    let t = d.status_text.as_deref().unwrap_or("");
+    p.set("statusText", crate::text::clip(t, 60).into());
+    message(key, p)
 }
 
 /// The details' facts of `d` (see [`View::facts`]).
@@ -271,12 +282,9 @@ pub fn facts(d: &Diagnosis) -> Vec<Message> {
     let mut out = Vec::with_capacity(3);
     let mut p = Params::new();
     if let Some(c) = d.status_code {
-        p.insert("status".into(), Param::Number(f64::from(c)));
-        let t = d.status_text.as_deref().unwrap_or("");
-        p.insert("statusText".into(), crate::text::clip(t, 60).into());
-        out.push(message("ui_fact_status", p));
+        out.push(status_message("ui_fact_status", c, d));
     } else if let Some(e) = &d.error {
-        p.insert("error".into(), crate::text::clip(e, 300).into());
+        p.set("error", crate::text::clip(e, 300).into());
         out.push(message("ui_fact_error", p));
     }
     if let Some(g) = &d.gateway {
@@ -285,12 +293,12 @@ pub fn facts(d: &Diagnosis) -> Vec<Message> {
             Some(v) => concat(&[&g.name, " ", v]),
             None => g.name.clone(),
         };
-        p.insert("gateway".into(), name.into());
-        p.insert("roleKey".into(), key_of("ui_role_", g.role.as_str()).into());
+        p.set("gateway", name.into());
+        p.set("roleKey", key_of("ui_role_", g.role.as_str()).into());
         out.push(message("ui_fact_gateway", p));
     }
     let mut p = Params::new();
-    p.insert("culpritKey".into(), culprit_key(d).into());
+    p.set("culpritKey", culprit_key(d).into());
     out.push(message("ui_fact_culprit", p));
     out
 }
@@ -311,7 +319,7 @@ pub fn culprit_key(d: &Diagnosis) -> String {
 /// The watch line for a tab the site's watch holds (`notify`: a notification is asked for).
 pub fn watch_line(d: &Diagnosis, notify: bool) -> Message {
     let mut p = Params::new();
-    p.insert("host".into(), authority(d).into());
+    p.set("host", authority(d).into());
     let key = if notify {
         "ui_watch_active_notify"
     } else {
@@ -487,20 +495,18 @@ pub fn view(
         primary.push(a);
     }
     let resubmits = !resendable(&d.method);
-    // "retry" is the primary button; as a step it says only that a form is sent again.
-    let all: Vec<ViewStep> = advice
-        .steps
-        .iter()
-        .filter(|s| s.id != "retry" || resubmits)
-        .map(|s| view_step(s, unknown))
-        .collect();
     // the first steps, in the advice's order: never a guessed status page (it may not exist),
     // nor, when the site must act, one that asks the person to change their own setup (even
     // where fewer than FIRST_STEPS others fit); the rest under "more", in the same order
     let site = d.culprit == Culprit::Site;
     let mut steps = Vec::with_capacity(FIRST_STEPS);
-    let mut more = Vec::with_capacity(all.len());
-    for s in all {
+    let mut more = Vec::with_capacity(advice.steps.len());
+    for s in &advice.steps {
+        // "retry" is the primary button; as a step it says only that a form is sent again.
+        if s.id == "retry" && !resubmits {
+            continue;
+        }
+        let s = view_step(s, unknown);
         let later = (s.id == "status-page" && s.key.ends_with("_guess"))
             || (site && crate::advise::OWN_SETUP.contains(&s.id.as_str()))
             || crate::advise::only_under_more(d, &s.id);
@@ -514,13 +520,7 @@ pub fn view(
     let notify = retry
         .watching
         .map(|asked| asked && retry.notifications != Some(false));
-    let status = d.status_code.map(|c| {
-        let mut p = Params::new();
-        p.insert("status".into(), Param::Number(f64::from(c)));
-        let t = d.status_text.as_deref().unwrap_or("");
-        p.insert("statusText".into(), crate::text::clip(t, 60).into());
-        message("ui_status", p)
-    });
+    let status = d.status_code.map(|c| status_message("ui_status", c, d));
     let retry_line = retry_line(retry, &d.method);
     let retry_kind = retry_line.as_ref().map(|m| match m.key.as_str() {
         k if k.starts_with("ui_retry_countdown") => "countdown",
@@ -538,8 +538,7 @@ pub fn view(
         for s in steps.iter_mut().chain(more.iter_mut()) {
             if s.id == "wait" && same_wait(&mut s.key, &mut s.params, r) {
                 let unit = &s.key["step_wait_".len()..];
-                s.params
-                    .insert("variant".into(), Param::Text(unit.to_string()));
+                s.params.set("variant", Param::Text(unit.to_string()));
             }
         }
     }

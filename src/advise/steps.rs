@@ -14,7 +14,7 @@ struct Builder {
 impl Builder {
     #[inline(never)]
     fn put(&mut self, name: &'static str, v: Param) {
-        self.params.insert(name.to_string(), v);
+        self.params.set(name, v);
     }
 
     #[inline(never)]
@@ -100,6 +100,7 @@ fn report(c: &Ctx) -> String {
     crate::report::report(c.d, c.url, c.env.now.filter(|n| *n > 0.0))
 }
 
+#[inline(never)]
 pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
     let d = c.d;
     let env = c.env;

@@ -32,14 +32,13 @@ impl M<'_> {
 
     pub(super) fn net_look(&mut self, then: Then) {
         if let Some(n) = self.s.net.as_ref() {
-            let tabs = n
-                .tabs
-                .iter()
-                .map(|t| Ask {
+            let mut tabs = Vec::new();
+            for t in &n.tabs {
+                tabs.push(Ask {
                     tab: t.tab,
                     url: t.url.clone(),
-                })
-                .collect();
+                });
+            }
             self.fx.push(Effect::Look { tabs, then });
         }
     }
@@ -65,29 +64,24 @@ impl M<'_> {
         let Some(n) = self.s.net.as_mut() else {
             return;
         };
-        let waiting: Vec<policy::WaitingTab> = n
-            .tabs
-            .iter()
-            .filter_map(|t| {
-                let s = seen.iter().find(|s| s.tab == t.tab && s.shows)?;
-                Some(policy::WaitingTab {
+        let mut waiting = Vec::new();
+        for t in &n.tabs {
+            if let Some(s) = seen.iter().find(|s| s.tab == t.tab && s.shows) {
+                waiting.push(policy::WaitingTab {
                     id: t.tab,
                     visible: s.visible,
                     active: s.active,
                     failure_at: t.failure_at,
                     method: t.method.clone(),
-                })
-            })
-            .collect();
+                });
+            }
+        }
         let tabs = core::mem::take(&mut n.tabs);
-        let plan = policy::online_reloads(&waiting, self.now)
-            .into_iter()
-            .filter_map(|(id, at)| {
-                let t = tabs.iter().find(|t| t.tab == id)?;
-                Some((id, t.url.clone(), t.failure_at, false, at))
-            })
-            .collect();
-        self.schedule_back(plan);
+        for (id, at) in policy::online_reloads(&waiting, self.now) {
+            if let Some(t) = tabs.iter().find(|t| t.tab == id) {
+                self.schedule_back(id, t.url.clone(), t.failure_at, false, at);
+            }
+        }
     }
 
     pub(super) fn net_checked(&mut self, seen: &[Seen], online: bool, portal: Option<&str>) {

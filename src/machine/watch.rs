@@ -106,14 +106,13 @@ impl M<'_> {
             let at = w.next_at;
             return self.alarm(name, at);
         }
-        let tabs = w
-            .tabs
-            .iter()
-            .map(|t| Ask {
+        let mut tabs = Vec::new();
+        for t in &w.tabs {
+            tabs.push(Ask {
                 tab: t.tab,
                 url: t.url.clone(),
-            })
-            .collect();
+            });
+        }
         self.fx.push(Effect::Look {
             tabs,
             then: Then::Watch {
@@ -168,9 +167,10 @@ impl M<'_> {
         date: Option<&str>,
     ) {
         let now = self.now;
-        let Some(w) = self.s.watches.iter_mut().find(|w| w.origin == origin) else {
+        let Some(i) = self.s.watches.iter().position(|w| w.origin == origin) else {
             return;
         };
+        let w = &mut self.s.watches[i];
         if let Some(st) = status {
             if method == "HEAD" && crate::status::head_refused(st) {
                 w.use_get = true;
@@ -178,19 +178,16 @@ impl M<'_> {
                 return self.check_within_budget(origin, url, "GET");
             }
             if crate::status::is_back(st, redirected) {
-                let w = w.clone();
+                let w = self.s.watches.remove(i);
                 return self.site_is_back(w);
             }
             w.retry_after = policy::retry_after(retry_after.unwrap_or(""), date, Some(now));
         }
         w.checks = w.checks.saturating_add(1);
-        let w = w.clone();
-        match self.next_check(&w, None).at {
+        match self.next_check(&self.s.watches[i], None).at {
             None => self.end_watch(origin),
             Some(at) => {
-                if let Some(w) = self.s.watches.iter_mut().find(|w| w.origin == origin) {
-                    w.next_at = Some(at);
-                }
+                self.s.watches[i].next_at = Some(at);
                 self.alarm(crate::text::concat(&[ALARM_WATCH, origin]), Some(at));
             }
         }
@@ -207,21 +204,21 @@ impl M<'_> {
         });
         let plan = policy::back_reloads(w.tabs.len(), b, self.now, self.c.scale);
         self.store_bucket(&w.origin, plan.bucket);
-        let back = w
-            .tabs
-            .iter()
-            .zip(plan.at)
-            .map(|(t, at)| (t.tab, t.url.clone(), t.failure_at, t.get, at))
-            .collect();
-        self.schedule_back(back);
+        for (t, at) in w.tabs.iter().zip(plan.at) {
+            self.schedule_back(t.tab, t.url.clone(), t.failure_at, t.get, at);
+        }
         if !w.tabs.iter().any(|t| t.notify) || !self.c.notifications {
             return;
+        }
+        let mut ids = Vec::new();
+        for t in &w.tabs {
+            ids.push(t.tab);
         }
         let mut id = crate::text::concat(&[NOTICE_PREFIX, &w.origin, ":"]);
         crate::text::push_u64(&mut id, self.now.max(0.0) as u64);
         self.s.notices.push(Notice {
             id: id.clone(),
-            tabs: w.tabs.iter().map(|t| t.tab).collect(),
+            tabs: ids,
             url: w.url.clone(),
             origin: w.origin.clone(),
             get: w.tabs.iter().any(|t| t.get),
@@ -268,14 +265,13 @@ impl M<'_> {
     }
 
     pub(super) fn notice_tabs(&mut self, notice: Notice, up: bool) {
-        let tabs = notice
-            .tabs
-            .iter()
-            .map(|&tab| Ask {
+        let mut tabs = Vec::new();
+        for &tab in &notice.tabs {
+            tabs.push(Ask {
                 tab,
                 url: notice.url.clone(),
-            })
-            .collect();
+            });
+        }
         self.fx.push(Effect::Look {
             tabs,
             then: Then::NoticeTabs { notice, up },
