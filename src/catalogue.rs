@@ -566,6 +566,18 @@ pub const RECORDS: &[Record] = &[
         &[],
         "",
     ),
+    // the small forward proxy of many offices and proxy farms; its stock error list
+    // (proxy.c) answers a failed name lookup or connect with this one 502 sentence
+    r(
+        "3proxy",
+        "3proxy",
+        "3proxy (open source)",
+        ForwardProxy,
+        &[],
+        &[("host not found or connection failed", Some(UNREACH))],
+        &[],
+        "",
+    ),
     // tunnels, dev front ends, platforms and meshes met in the wild (tests/wild batch 24);
     // each page names its writer or carries its numbered code
     r(
@@ -665,13 +677,33 @@ pub fn generic_cause<H: Has + ?Sized>(text: &H) -> Option<Cause> {
         .map(|(_, c)| *c)
 }
 
+/// Gateways built on a server whose stock error pages they send unchanged: (the server's
+/// id, the gateway's id). Such a page, with headers naming the gateway, is the gateway's.
+pub const BUILT_ON: &[(&str, &str)] = &[
+    // Kong runs on OpenResty; its nginx-level errors (and all of Kong 0.x's) are OpenResty's
+    ("openresty", "kong"),
+    ("nginx", "kong"),
+];
+
 /// Headers a gateway sets only on an answer it wrote itself (its own error, never one it
 /// carried from the site): (gateway id, signature as in [`Record::headers`]: a header
 /// name, or "name:" and a lowercase prefix of its value, the cause it names or `None`).
 /// With one of them, an answer whose page no reader knows (often none is seen: `curl -I`,
 /// devtools' headers, a HEAD request) is that gateway's.
 pub const OWN_ANSWER: &[(&str, &str, Option<Cause>)] = &[
-    // Amazon API Gateway's gateway responses (its own errors) carry their error type
+    // Amazon API Gateway's gateway responses (its own errors) carry their error type; the
+    // two it documents for an integration's failure and for throttling say the cause, as
+    // the same answers' JSON "message" does (the record's phrases)
+    (
+        "aws-api-gateway",
+        "x-amzn-errortype:internalservererrorexception",
+        Some(INVALID),
+    ),
+    (
+        "aws-api-gateway",
+        "x-amzn-errortype:toomanyrequestsexception",
+        Some(OVER),
+    ),
     ("aws-api-gateway", "x-amzn-errortype", None),
     // CloudFront's documented errors of the distribution's own edge functions
     ("cloudfront", "x-cache:lambdaexecutionerror", Some(UERR)),
@@ -714,6 +746,15 @@ mod tests {
             }
             assert!(rec.status_page.is_empty() || rec.status_page.starts_with("https://"));
             assert!(!rec.vendor.is_empty());
+        }
+    }
+
+    #[test]
+    fn built_on_names_known_gateways() {
+        let known =
+            |id: &str| by_id(id).is_some() || crate::gateway::RECORDS.iter().any(|r| r.id == id);
+        for (on, g) in BUILT_ON {
+            assert!(known(on) && known(g), "{on}/{g}: no such gateway");
         }
     }
 

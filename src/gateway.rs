@@ -746,7 +746,13 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
     };
 
     if let Some(p) = pages(&c) {
-        let id = id_of(p.id);
+        // a server's stock page under the name of a gateway built on that server, which its
+        // headers name (Kong's 502 as OpenResty's page, with Via: kong/…): that gateway's
+        let id = catalogue::BUILT_ON
+            .iter()
+            .filter(|(on, _)| *on == p.id)
+            .find_map(|(_, g)| candidates.iter().find(|x| info(x.id).id == *g))
+            .map_or(id_of(p.id), |x| x.id);
         let mut gw = make(id, p.version, Some(p.what));
         // a CDN in front of the gateway that wrote the page
         if let Some(front) = candidates.iter().find(|x| x.id != id) {
@@ -778,6 +784,9 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
 
     // a header the gateway sets only on its own answers (catalogue::OWN_ANSWER)
     if let Some((id, cause, found)) = own_answer(&c) {
+        // a 504 is the gateway's timeout whatever error type its header carries (API
+        // Gateway sends InternalServerErrorException with its 502s and its 504s alike)
+        let cause = if status == 504 { Some(TIMEOUT) } else { cause };
         let gw = make(id, None, Some(&found));
         notes.push(note(&[&gw.name, " wrote the answer (", &found, ")"]));
         return Finding {
@@ -803,8 +812,11 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
         let gateway_said =
             status == 504 || (named && (status == 502 || (status == 503 && body_unseen(ev))));
         // A truly empty 500 (Content-Length: 0) is the application's, passed on: the
-        // gateways that answer 500 themselves (Traffic Server, tinyproxy) send a page.
-        let app_said = status == 500 && ev.header("content-length").map(str::trim) == Some("0");
+        // gateways that answer 500 themselves (Traffic Server, tinyproxy) send a page. So is
+        // a 500 that sets the application's session cookie (`curl -I` shows no body).
+        let app_said = status == 500
+            && (ev.header("content-length").map(str::trim) == Some("0")
+                || origin::app_session_cookie(&c));
         if gateway_said {
             notes.push("an empty 5xx through a gateway: the gateway's".into());
         }

@@ -31,6 +31,11 @@ fn cloudflare(c: &Ctx) -> Option<Page> {
         || (c.has("cloudflare") && numbered_1xxx(c.b))
         || c.any("<div id=\"cf-error-details\"|<div id=\"cf-wrapper\"|/cdn-cgi/styles/cf.errors.css|/cdn-cgi/styles/main.css\" />")
         || c.has("<hr><center>cloudflare</center>")
+        // the same nginx-derived page as the text a person sees: "502 Bad Gateway" and,
+        // last, the line "cloudflare"
+        || (c.b.len() < 1024
+            && c.b.trim_start().starts_with('5')
+            && c.b.trim_end().lines().next_back().map(str::trim) == Some("cloudflare"))
         // its Workers' errors by their documented titles, and its JSON errors
         || c.any("worker threw exception|worker exceeded resource limits|\"cloudflare_error\":true|\"cloudflare_error\": true")
         // the "What happened?" paragraph of its 1xxx pages, quoted without code or Ray ID
@@ -349,7 +354,9 @@ fn vercel(c: &Ctx) -> Option<Page> {
         || c.server_is("vercel")
         || c.any("vercel is working correctly|an error occurred with your deployment|vercel.com/docs/error|this serverless function has crashed")
         // "500: INTERNAL_SERVER_ERROR Code: FUNCTION_INVOCATION_FAILED": its documented codes
-        || (c.has("code: ") && vercel_code(b).is_some());
+        || (c.has("code: ") && vercel_code(b).is_some())
+        // its plain-text form: "An error occurred with this application." and the code
+        || (c.has("an error occurred with this application") && vercel_code(b).is_some());
     if !vercel {
         return None;
     }
@@ -399,6 +406,7 @@ fn vercel_code(b: &str) -> Option<&str> {
                     "edge_",
                     "middleware_",
                     "no_response",
+                    "no_status_code",
                     "invalid_",
                     "internal_",
                     "resource_",

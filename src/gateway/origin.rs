@@ -5,6 +5,21 @@
 use super::{any, Ctx};
 use crate::text::Hay;
 
+/// A session cookie the answer sets: the application's frameworks name theirs so (PHPSESSID,
+/// JSESSIONID, ASP.NET_SessionId, laravel_session, SESS…, rack.session, connect.sid); the
+/// gateways' own cookies (__cf_bm, AWSALB, incap_ses_…, ARRAffinity) do not.
+pub(super) fn app_session_cookie(c: &Ctx) -> bool {
+    c.ev.headers_named("set-cookie").take(16).any(|v| {
+        let name = v
+            .split('=')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        name.contains("sess") || name == "connect.sid" || name == "csrftoken"
+    })
+}
+
 /// Marks of an application's own error page.
 const APP_MARKERS: &[(&str, &str)] = &[
     ("<h1>server error (500)</h1>", "Django error page"),

@@ -123,8 +123,21 @@ const IIS_STEPS: &[Step] = &[
     map(M_IIS),
 ];
 
+/// IIS's detailed errors head with the status, its sub-status and the reason: "HTTP Error
+/// 503.0 - Server has been shutdown", "HTTP Error 502.3 - Bad Gateway".
+pub(super) fn iis_substatus(b: &str) -> bool {
+    b.match_indices("http error 5").take(8).any(|(at, _)| {
+        let r = &b.as_bytes()[at + 11..];
+        r.len() > 8
+            && r[..3].iter().all(u8::is_ascii_digit)
+            && r[3] == b'.'
+            && r[4].is_ascii_digit()
+            && (r[5..].starts_with(b" - ") || (r[5].is_ascii_digit() && r[6..].starts_with(b" - ")))
+    })
+}
+
 fn iis(c: &Ctx) -> Option<Page> {
-    if c.any("http error 502.3|502.3 - bad gateway|acting as a gateway or proxy server|the specified cgi application encountered an error|http error 502.5|http error 500.3|http error 503. the service is unavailable") || (c.server_is("microsoft-")
+    if iis_substatus(c.b) || c.any("http error 502.3|502.3 - bad gateway|acting as a gateway or proxy server|the specified cgi application encountered an error|http error 502.5|http error 500.3|http error 503. the service is unavailable") || (c.server_is("microsoft-")
         && c.any("iis|<h2>the service is unavailable.</h2>|service unavailable"))
     {
         return with_version(

@@ -158,3 +158,90 @@ fn headers_a_gateway_sets_only_on_its_own_answers() {
     );
     assert_eq!(carried.generated_by, GeneratedBy::Unknown);
 }
+
+#[test]
+fn api_gateway_error_types_and_the_504_they_come_with() {
+    let api = |status| {
+        headers_only(
+            status,
+            &[
+                ("x-amz-apigw-id", "UE1rfGuaIE0FW-w="),
+                ("x-amzn-ErrorType", "InternalServerErrorException"),
+            ],
+        )
+    };
+    // its 502 for an integration's malformed answer, as its "Internal server error" JSON says
+    let bad = api(502);
+    assert_eq!(
+        bad.gateway.as_ref().map(|g| g.id.as_str()),
+        Some("aws-api-gateway")
+    );
+    assert_eq!(bad.cause, Some(Cause::UpstreamInvalidResponse));
+    // the same error type on its 504: the timeout the status says
+    assert_eq!(api(504).cause, Some(Cause::UpstreamTimeout));
+    let throttled = headers_only(429, &[("x-amzn-ErrorType", "TooManyRequestsException")]);
+    assert_eq!(throttled.cause, Some(Cause::Overloaded));
+}
+
+#[test]
+fn an_empty_500_with_the_applications_session_cookie_is_the_applications() {
+    let app = headers_only(
+        500,
+        &[
+            ("Via", "1.1 varnish"),
+            ("Set-Cookie", "PHPSESSID=abc; path=/"),
+        ],
+    );
+    assert_eq!(app.generated_by, GeneratedBy::Origin);
+    assert_eq!(app.cause, Some(Cause::OriginError));
+    // a gateway's own cookie says nothing of the application
+    let cf = headers_only(
+        500,
+        &[
+            ("Server", "cloudflare"),
+            ("Set-Cookie", "__cf_bm=x; path=/"),
+        ],
+    );
+    assert_eq!(cf.generated_by, GeneratedBy::Unknown);
+}
+
+#[test]
+fn a_server_page_under_a_gateway_built_on_it() {
+    let page = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>openresty/1.7.10.2rc0</center>\n</body>\n</html>";
+    let f = crate::model::Failure {
+        url: "https://www.example.com/".into(),
+        status_code: Some(502),
+        response_headers: vec![crate::model::Header {
+            name: "Via".into(),
+            value: Some("kong/0.2.0-2".into()),
+        }],
+        body_text: Some(page.into()),
+        ..crate::model::Failure::default()
+    };
+    let kong = analyze(&Evidence::from_failure(&f), 502);
+    assert_eq!(kong.gateway.as_ref().map(|g| g.id.as_str()), Some("kong"));
+    // without the header, the page is OpenResty's
+    let f = crate::model::Failure {
+        response_headers: vec![],
+        ..f
+    };
+    let bare = analyze(&Evidence::from_failure(&f), 502);
+    assert_eq!(
+        bare.gateway.as_ref().map(|g| g.id.as_str()),
+        Some("openresty")
+    );
+}
+
+#[test]
+fn iis_detailed_errors_by_their_sub_status() {
+    assert!(servers::iis_substatus(
+        "http error 503.0 - server has been shutdown"
+    ));
+    assert!(servers::iis_substatus(
+        "x\nhttp error 500.30 - ancm in-process start failure"
+    ));
+    assert!(!servers::iis_substatus(
+        "http error 503. the service is unavailable."
+    ));
+    assert!(!servers::iis_substatus("http error 5"));
+}
