@@ -61,6 +61,7 @@ export const BEYOND = {
     d.addEventListener('click', () => { document.documentElement.dataset.clicks = 1; }); document.body.append(d); d.showModal(); }`),
   // Firefox draws a filter on <html> over the top layer too: the panel takes no click then
   'a filter on html': attackPage(`(h) => { document.documentElement.style.filter = 'blur(30px) opacity(0)'; }`),
+  'zoom 0.01 on html': attackPage(`(h) => { document.documentElement.style.zoom = '0.01'; }`),
   'display:none on html': attackPage(`(h) => { document.documentElement.style.display = 'none'; }`),
 };
 
