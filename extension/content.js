@@ -121,7 +121,10 @@
     const r = host.getBoundingClientRect();
     if (!rect || r.top !== rect.top || r.right !== rect.right || r.width < 1 || r.height < 1 || Math.abs(r.top - 12) > 1) return false;
     if (side === 'right' ? r.right > innerWidth || r.right < innerWidth - 60 : r.left < 0 || r.left > 60) return false;
-    for (let e = /** @type {HTMLElement | null} */ (host); e; e = e.parentElement) {
+    // in the top layer no ancestor's style reaches it, but a filter on <html> (Firefox draws it over the top layer too)
+    const top = host.matches(':popover-open');
+    if (top && getComputedStyle(document.documentElement).filter !== 'none') return false;
+    for (let e = /** @type {HTMLElement | null} */ (host); e; e = top ? null : e.parentElement) {
       const cs = getComputedStyle(e);
       if (cs.opacity !== '1' || cs.visibility !== 'visible' || cs.display === 'none') return false;
       if (cs.transform !== 'none' || cs.filter !== 'none' || (cs.clipPath && cs.clipPath !== 'none')) return false;
@@ -129,25 +132,58 @@
     return true;
   }
 
+  // The host is a child of <html> (not <body>, which the page may hide) and a manual popover
+  // in the top layer: no ancestor's opacity, filter, transform, clip-path or overflow reaches
+  // it, and it is raised above the page's own popovers and dialogs (docs/architecture.md).
   function place() {
     if (!host) return;
     if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
-    for (const a of [...host.attributes]) if (a.name !== 'style' && a.name !== 'id') host.removeAttribute(a.name);
-    if (!host.isConnected) (document.body || document.documentElement).append(host);
+    for (const a of [...host.attributes]) if (!['style', 'id', 'popover'].includes(a.name)) host.removeAttribute(a.name);
+    if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+    if (host.parentNode !== document.documentElement) document.documentElement?.append(host);
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    } catch {
+      // not connected, or a page's beforetoggle refused it: fixed and on top of z-index still
+    }
     unsteady();
   }
 
+  /** At once, but not in a loop with a page that undoes it: past MAX_PUT_BACK times in a
+   * second, once more a second later. */
+  function putBackSoon(fn = place) {
+    const now = performance.now();
+    if (now - putBackSince > 1000) [putBackSince, putBack] = [now, 0];
+    if (++putBack <= MAX_PUT_BACK) fn();
+    else if (putBack === MAX_PUT_BACK + 1) setTimeout(() => host && fn(), 1000);
+  }
+
+  /** @param {Event} ev */
+  const onToggle = (ev) => {
+    // the page hid ours, or showed its own popover or dialog over it
+    const t = /** @type {Element} */ (ev.target);
+    const opened = /** @type {ToggleEvent} */ (ev).newState === 'open' && t.matches?.('[popover], dialog');
+    if (host && (ev.target === host ? !host.matches(':popover-open') : opened)) putBackSoon();
+  };
+
   function guard() {
     watcher = new MutationObserver(() => {
-      if (!host || (host.isConnected && host.getAttribute('style') === HOST_STYLE && host.attributes.length === 2)) return;
-      // Not in a loop with a page's observer that undoes it: past MAX_PUT_BACK a second, a second later.
-      const now = performance.now();
-      if (now - putBackSince > 1000) [putBackSince, putBack] = [now, 0];
-      if (++putBack <= MAX_PUT_BACK) place();
-      else if (putBack === MAX_PUT_BACK + 1) setTimeout(() => host && place(), 1000);
+      // document.open() made a new <html> and erased every listener, the panel's too: anew
+      const view = lastView;
+      if (host && view && builtIn !== document.documentElement && document.documentElement) {
+        return putBackSoon(() => {
+          remove();
+          shown = '';
+          present(view);
+        });
+      }
+      const ok = host?.parentNode === document.documentElement && host.getAttribute('style') === HOST_STYLE && host.attributes.length === 3;
+      if (host && !ok) putBackSoon();
     });
     watcher.observe(document, { childList: true, subtree: true });
     if (host) watcher.observe(host, { attributes: true });
+    addEventListener('toggle', onToggle, true);
   }
 
   function giveFocusBack() {
@@ -174,13 +210,19 @@
     giveFocusBack();
     watcher?.disconnect();
     watcher = null;
+    removeEventListener('toggle', onToggle, true);
     clearTimeout(steadyTimer);
     host?.remove();
     host = box = null;
   }
 
+  /** The document's <html> the panel was built in, and the view it shows. @type {Element | null} */
+  let builtIn = null;
+  /** @type {GdView | null} */
+  let lastView = null;
   function build() {
     document.getElementById(HOST_ID)?.remove();
+    builtIn = document.documentElement;
     host = document.createElement('div');
     host.id = HOST_ID;
     const shadow = host.attachShadow({ mode: 'closed' });
@@ -210,6 +252,7 @@
 
   /** @param {GdView} view */
   function show(view) {
+    lastView = view;
     const first = !host;
     if (first) build();
     const root = /** @type {ShadowRoot | null} */ (box?.getRootNode() ?? null);

@@ -5,7 +5,7 @@ use crate::model::{Cause, Culprit, Diagnosis, Failure, GeneratedBy, InputError, 
 use crate::neterror;
 use crate::retry_after;
 use crate::status;
-use crate::text::{clip, concat, push_u64, Evidence};
+use crate::text::{clip, concat, push_u64, shown, Evidence};
 use crate::url;
 
 mod person;
@@ -24,7 +24,7 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
     let method = f
         .method
         .as_deref()
-        .map(|m| clip(m.trim(), 32).to_ascii_uppercase())
+        .map(|m| shown(clip(m.trim(), 32)).to_ascii_uppercase())
         .filter(|m| !m.is_empty())
         .unwrap_or_else(|| "GET".to_string());
     let idempotent = is_idempotent(&method);
@@ -38,7 +38,7 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
         retry_after_seconds: None,
         safe_to_retry: false,
         confidence: 1.0,
-        url: clip(&f.url, 8 * 1024).to_string(),
+        url: shown(clip(&f.url, 8 * 1024)).into_owned(),
         host: u.host.clone(),
         origin: u.origin(),
         method,
@@ -78,7 +78,8 @@ pub fn diagnose(f: &Failure) -> Result<Diagnosis, InputError> {
             d.safe_to_retry = idempotent && d.transient;
         }
         (None, Some(error)) => {
-            let error = clip(error.trim(), 256);
+            let error = shown(clip(error.trim(), 256));
+            let error = error.as_ref();
             let ne = neterror::classify(error);
             d.error = Some(error.to_string());
             d.failed = ne.cause != Cause::Aborted;
@@ -147,10 +148,7 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
         d.confidence = 0.9;
         d.evidence
             .push("511: network sign-in (captive portal)".into());
-        d.sign_in_url = person::sign_in_url(clip(
-            f.body_text.as_deref().unwrap_or(""),
-            crate::text::MAX_BODY,
-        ));
+        d.sign_in_url = person::sign_in_url(&ev.body);
         return;
     }
     if status::is_beyond_range(status) {

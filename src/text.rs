@@ -27,6 +27,25 @@ pub fn clip(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// Whether `c` is kept out of anything the person may be shown: a control character (C0, DEL,
+/// C1) other than tab and line ends, or one that reorders or hides text (bidi marks,
+/// embeddings, overrides and isolates; zero-width spaces and joiners; the byte-order mark;
+/// interlinear annotation). A header or page could otherwise make "evil.com" read "moc.live"
+/// or hide a word; no rule needs them.
+pub fn hidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// `s` without its [`hidden`] characters (borrowed when it has none, as nearly all text).
+pub fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(hidden) {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| !hidden(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Appends the decimal digits of `n` (what `n.to_string()` gives, without `core::fmt`).
 pub(crate) fn push_u64(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
@@ -83,12 +102,19 @@ impl Evidence {
         let mut headers = Vec::new();
         for h in f.response_headers.iter().take(MAX_HEADERS) {
             headers.push((
-                clip(h.name.trim(), 128).to_ascii_lowercase(),
-                clip(h.value.as_deref().unwrap_or("").trim(), MAX_HEADER_VALUE).to_string(),
+                shown(clip(h.name.trim(), 128)).to_ascii_lowercase(),
+                shown(clip(
+                    h.value.as_deref().unwrap_or("").trim(),
+                    MAX_HEADER_VALUE,
+                ))
+                .into_owned(),
             ));
         }
+        // Everything the site sent without hidden characters (`hidden`): what the rules
+        // quote is then what the person reads.
         let reason = f.status_line.as_deref().and_then(|line| {
-            let line = clip(line, MAX_STATUS_LINE).trim();
+            let line = shown(clip(line, MAX_STATUS_LINE));
+            let line = line.trim();
             // "HTTP/1.1 502 Bad Gateway" -> "Bad Gateway"; "HTTP/2 502" -> None
             let mut parts = line.splitn(3, ' ');
             let _version = parts.next()?;
@@ -96,7 +122,8 @@ impl Evidence {
             let reason = parts.next()?.trim();
             (!reason.is_empty()).then(|| reason.to_string())
         });
-        let raw = clip(f.body_text.as_deref().unwrap_or(""), MAX_BODY);
+        let raw = shown(clip(f.body_text.as_deref().unwrap_or(""), MAX_BODY));
+        let raw = raw.as_ref();
         let mut body = raw.to_string();
         if raw.contains('<') {
             let text = visible_text(raw);
@@ -106,7 +133,8 @@ impl Evidence {
             }
         }
         if let Some(page) = f.page_text.as_deref() {
-            let page = clip(page.trim(), MAX_PAGE_TEXT);
+            let page = shown(clip(page.trim(), MAX_PAGE_TEXT));
+            let page = page.as_ref();
             if !page.is_empty() && !raw.contains(page) {
                 body.push('\n');
                 body.push_str(page);

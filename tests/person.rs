@@ -519,6 +519,22 @@ fn a_511_says_sign_in_to_the_network_opens_its_page_and_waits_for_it() {
             None,
         ),
         ("Sign in at the front desk.", None),
+        // a data: or javascript: refresh is passed over for the page's http(s) link
+        (
+            r#"<meta http-equiv="refresh" content="0;url=data:text/html,hi"><a href="javascript:x()">a</a><a href="https://wifi.example.org/">b</a>"#,
+            Some("https://wifi.example.org/"),
+        ),
+        // a host in look-alike letters (Cyrillic "а"): not offered; its xn-- form would be
+        ("<a href=\"http://p\u{430}ypal.example/\">Log in</a>", None),
+        (
+            "<a href=\"http://xn--pypal-4ve.example/\">Log in</a>",
+            Some("http://xn--pypal-4ve.example/"),
+        ),
+        // a bidi override inside the link is dropped before anything reads it
+        (
+            "<a href=\"http://\u{202E}lanrutxe.example/\">Log in</a>",
+            Some("http://lanrutxe.example/"),
+        ),
     ] {
         let d = diagnose(&Failure {
             url: "https://news.example.com/".into(),

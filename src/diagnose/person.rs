@@ -87,7 +87,8 @@ pub fn sign_in_url(body: &str) -> Option<String> {
             .min(2048);
         let url = rest.get(..end)?;
         let u = crate::url::parse(url).ok()?;
-        u.is_http().then(|| url.to_string())
+        // a host in other letters than ASCII may look like another (the browser shows it as xn--)
+        (u.is_http() && u.host.is_ascii()).then(|| url.to_string())
     };
     if let Some(m) = lower
         .find("http-equiv=\"refresh\"")

@@ -6,10 +6,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { upstream, freePort, waitFor, nginxAvailable, OK_PAGE } from './lib/servers.mjs';
 import { LOOKALIKE_HOSTS } from './lib/panel.mjs';
 import { manualRetryOnly } from './scenarios.mjs';
+import { USABLE, BEYOND, REMOVE_LOOP } from './lib/hostile-pages.mjs';
+import { readPng } from './lib/png.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 90_000;
@@ -65,6 +68,32 @@ function probe() {
 probe();
 </script></body></html>`;
 
+/** Where the panel is, run on its closed root: connected, in the top layer, and Retry's edge
+ * hit-tested to the host (nothing of the page over it). */
+const PLACE = `(root) => {
+  const h = root?.host;
+  if (!h || !h.isConnected) return { there: false };
+  const b = root.querySelector('[data-action="retry"]');
+  const r = b ? b.getBoundingClientRect() : { left: 0, top: 0, width: 0, height: 0, right: 0 };
+  const at = document.elementFromPoint(r.left + 3, r.top + r.height / 2);
+  return { there: true, top: h.matches(':popover-open'), hit: at === h, inView: r.width > 0 && r.top >= 0 && r.right <= innerWidth,
+    min: Boolean(root.querySelector('.gd-min')), ready: Boolean(root.querySelector('.gd-root[data-ready]')),
+    x: r.left + 6, y: r.top + r.height / 2, dpr: devicePixelRatio, color: b ? getComputedStyle(b).backgroundColor : '' };
+}`;
+
+/** Whether the person sees Retry: on a screenshot, the pixel inside its left edge has its colour. */
+async function seen(d, p) {
+  const file = join(tmpdir(), `gd-seen-${process.pid}.png`);
+  await d.screenshot(file);
+  const png = readPng(file);
+  const got = png.at(Math.round(p.x * p.dpr), Math.round(p.y * p.dpr));
+  const want = (p.color.match(/\d+/g) || []).slice(0, 3).map(Number);
+  return want.length === 3 && got.every((v, i) => Math.abs(v - want[i]) <= 12) ? true : `pixel ${got} where Retry is ${want}`;
+}
+/** The page's own marks on <html> (what its attack counted), read in the page. */
+const MARKS = `() => ({ ...document.documentElement.dataset })`;
+const HIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+
 /** The page requests the upstream saw, favicon aside. */
 const pageRequests = (up) => up.requests.filter((r) => !r.url.startsWith('/favicon'));
 
@@ -119,7 +148,7 @@ export function defineIsolationScenarios({ browser, launch, available }) {
       assert.ok(host, 'the panel was put back');
       assert.match(host.style, /opacity: 1 !important/);
       assert.match(host.style, /top: 12px !important/);
-      assert.equal(host.attrs, 2, 'id and style only');
+      assert.equal(host.attrs, 3, 'id, style and popover only');
       assert.match((await d.panel()).text, /502/);
 
       // A person's click on Retry still works.
@@ -130,6 +159,162 @@ export function defineIsolationScenarios({ browser, launch, available }) {
       await d.clickPanel('retry');
       await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page after Retry', timeoutMs: 20_000 });
       assert.equal(pageRequests(up).length, 2, 'Retry made one request');
+    } finally {
+      await up.stop();
+    }
+  });
+
+
+  /** Serves `page` as a 502 at every path until `ok()` turns it into the real page. */
+  async function hostileServer(page, headers = {}) {
+    const up = upstream(await freePort());
+    let ok = false;
+    up.handler = (req, res) => {
+      res.writeHead(ok ? 200 : 502, { 'Content-Type': 'text/html; charset=utf-8', ...(ok ? {} : headers) });
+      res.end(ok ? OK_PAGE : page);
+    };
+    await up.start();
+    return { up, ok: () => (ok = true) };
+  }
+  const tabOf = (url) => d.ext(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
+  const marks = () => d.inPanel(MARKS).catch(() => ({}));
+
+  for (const [name, page] of Object.entries(USABLE)) {
+    test(`${browser}: a 502 page that ${name}: the panel stays on top, whole, and a person's Retry works`, { timeout: TIMEOUT }, async () => {
+      const { up, ok } = await hostileServer(page);
+      try {
+        await d.goto(up.url('/attack'));
+        assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
+        await waitFor(async () => (await marks()).done, { what: 'the attack to end', timeoutMs: 20_000 }).catch(() => {});
+        const at = await waitFor(async () => {
+          const p = await d.inPanel(PLACE).catch(() => null);
+          return p?.there && p.hit && p.inView && p.ready && (await seen(d, p)) === true && p;
+        }, { what: `the panel on top and whole (${name})`, timeoutMs: 10_000 }).catch(async () => d.inPanel(PLACE).catch((e) => String(e)));
+        const { there, hit, inView, min, ready } = at;
+        assert.deepEqual({ there, hit, inView, min, ready }, { there: true, hit: true, inView: true, min: false, ready: true }, `in view, nothing over Retry, not minimised: ${JSON.stringify(at)}`);
+        assert.equal(await seen(d, at), true, 'Retry is seen as it is drawn');
+        assert.equal(pageRequests(up).length, 1, 'the attack made no request');
+        ok();
+        await d.clickPanel('retry');
+        await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page after Retry', timeoutMs: 20_000 });
+        assert.equal(pageRequests(up).length, 2, 'the person\'s Retry made one request');
+      } finally {
+        await up.stop();
+      }
+    });
+  }
+
+  for (const [name, page] of Object.entries(BEYOND)) {
+    test(`${browser}: a 502 page with ${name}: the toolbar badge and popup still give the help`, { timeout: TIMEOUT }, async () => {
+      const { up, ok } = await hostileServer(page);
+      try {
+        const url = up.url('/beyond');
+        await d.goto(url);
+        await waitFor(async () => (await marks()).done, { what: 'the attack to end', timeoutMs: 20_000 });
+        await waitFor(async () => (await d.badge()) === '502', { what: 'the badge saying 502', timeoutMs: 15_000 });
+        const tabId = await tabOf(url);
+        const view = await d.ext((t) => chrome.runtime.sendMessage({ type: 'gd:view', tabId: t }), tabId);
+        assert.equal(view?.diagnosis?.failed, true, 'the popup gets the same view');
+        assert.equal(view.diagnosis.statusCode, 502);
+        assert.ok(!(await marks()).clicks, 'nothing was clicked');
+        if (name.includes('filter') || name.includes('zoom')) {
+          // a person's click where Retry is drawn (maybe unseen) does nothing
+          await d.clickPanel('retry');
+          assert.match(await d.panelMessage(), /^Click again/, 'the panel says why it took no click');
+          assert.equal(pageRequests(up).length, 1, 'no click on a panel that may not be seen');
+        }
+        if (name.includes('dialog')) {
+          // Escape closes a modal dialog (the browser's, not the page's, to refuse): the panel is usable again.
+          await d.pressKey('Escape');
+          ok();
+          await d.clickPanel('retry');
+          await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page after Escape and Retry', timeoutMs: 20_000 });
+        }
+      } finally {
+        await up.stop();
+      }
+    });
+  }
+
+  test(`${browser}: a 502 page that removes the panel each time it comes back: put back a bounded number of times, back for good when the page stops`, { timeout: TIMEOUT }, async () => {
+    const { up, ok } = await hostileServer(REMOVE_LOOP);
+    try {
+      await d.goto(up.url('/remove-loop'));
+      const m = await waitFor(async () => {
+        const x = await marks();
+        return x.done && x;
+      }, { what: 'the loop to end', timeoutMs: 25_000 });
+      const added = Number(m.added || 0);
+      // 3 s of removing: at most MAX_PUT_BACK (30) in a second, and once a second after that
+      assert.ok(added >= 1 && added <= 4 * 31, `put back ${added} times in 3 s`);
+      await waitFor(async () => (await d.inPanel(PLACE).catch(() => null))?.there, { what: 'the panel back after the loop', timeoutMs: 5000 });
+      ok();
+      await d.clickPanel('retry');
+      await waitFor(async () => (await d.pageText()).includes('The real page'), { what: 'the page after Retry', timeoutMs: 20_000 });
+    } finally {
+      await up.stop();
+    }
+  });
+
+  test(`${browser}: a 30 MB page 10,000 elements deep with 5,000 headers: the panel comes, what is stored stays small`, { timeout: TIMEOUT }, async () => {
+    const up = upstream(await freePort());
+    up.handler = (req, res) => {
+      const headers = [['Content-Type', 'text/html; charset=utf-8'], ['Server', 'nginx']];
+      for (let i = 0; i < 5000; i++) headers.push([`X-Junk-${i}`, `v${i}`]);
+      res.writeHead(502, headers.flat());
+      res.write('<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>');
+      res.write('<div>'.repeat(10_000) + 'deep' + '</div>'.repeat(10_000));
+      const chunk = '<p>' + 'x'.repeat(1020) + '</p>\n';
+      let left = 30 * 1024;
+      const more = () => {
+        while (left > 0) {
+          left--;
+          if (!res.write(chunk)) return res.once('drain', more);
+        }
+        res.end('<center>nginx</center></body></html>');
+      };
+      more();
+    };
+    await up.start();
+    try {
+      await d.goto(up.url('/huge'));
+      // it comes once the page's HTML is parsed (after 30 MB have arrived)
+      const panel = await d.panel({ timeout: 60_000 });
+      assert.ok(panel, 'the panel appears over the huge page');
+      assert.match(panel.text, /502/);
+      const stored = (await everythingStored()).length;
+      assert.ok(stored < 256 * 1024, `the stored records stay small: ${stored} characters`);
+    } finally {
+      await up.stop();
+    }
+  });
+
+  test(`${browser}: bidi overrides, zero-width and control characters in the status line, headers and page reach none of the panel's text; a look-alike host is shown as xn--`, { timeout: TIMEOUT }, async () => {
+    // Header bytes as the site sends them (UTF-8), which Node writes byte for byte as latin1.
+    const raw = (s) => Buffer.from(s, 'utf8').toString('latin1');
+    const up = upstream(await freePort());
+    up.handler = (req, res) => {
+      res.writeHead(502, raw('Bad\u202e Gateway\u200b'), {
+        'Content-Type': 'text/html; charset=utf-8',
+        Server: raw('cloudflare\u202e'),
+        'CF-RAY': raw('8a1b\u202ec2d3\u2066-AMS'),
+        'X-Request-Id': raw('abc\u202edef'),
+      });
+      res.end('<!doctype html><title>502 Bad\u202e Gateway</title><h1>Error\u202e 502\u0007</h1><p>Ray ID: \u202e8a1b\u200bc2d3</p>'
+        + '<p>See <a href="javascript:alert(1)">status</a> or <a href="data:text/html,x">here</a>.</p>');
+    };
+    await up.start();
+    try {
+      // "pаypal" with a Cyrillic "а": the browser asks for xn--pypal-4ve.example
+      await d.goto(`http://p\u0430ypal.${LOOKALIKE_HOSTS[3].split('.')[1]}:${up.port}/bidi`);
+      assert.ok(await d.panel({ timeout: 20_000 }), 'the panel appears');
+      const all = await d.inPanel(`(root) => root.querySelector('[data-gd="panel"]').textContent + [...root.querySelectorAll('[title], [aria-label]')].map((e) => e.title + e.getAttribute('aria-label')).join(' ')`);
+      assert.match(all, /Cloudflare/i, 'the headers were read');
+      assert.doesNotMatch(all, HIDDEN_CHARS, `no hidden character in the panel: ${JSON.stringify(all.match(HIDDEN_CHARS))}`);
+      assert.ok(!all.includes('p\u0430ypal'), 'the look-alike host is never shown in its look-alike letters');
+      assert.ok(all.includes('xn--pypal-4ve.example'), 'the host as the browser asked for it');
+      const links = await d.inPanel(`(root) => [...root.querySelectorAll('a, [href], [src]')].length`);
+      assert.equal(links, 0, 'the panel shows no link at all: a javascript: or data: address from the page is text at most');
     } finally {
       await up.stop();
     }

@@ -175,3 +175,21 @@ test('params keep a fixed key order (by name)', () => {
   }
   assert.deepEqual(Object.keys(a.summary.params), ['gateway', 'host', 'status', 'statusText']);
 });
+
+test('bidi overrides, zero-width and control characters from the site reach nothing the panel shows', () => {
+  const tricks = ['\u202e', '\u2066', '\u200f', '\u200b', '\ufeff', '\u0007', '\u001b', '\u0085'];
+  const put = (s) => s.replace(/\|/g, tricks.join(''));
+  const d = core.diagnose({
+    ...failure(),
+    url: put('https://shop.example.com/cart?x=|gnp.exe'),
+    statusLine: put('HTTP/1.1 502 Bad| Gateway|'),
+    responseHeaders: [{ name: 'Server', value: put('cloudflare|') }, { name: 'CF-RAY', value: put('8a1b|c2d3-AMS') }],
+    bodyText: put('<title>502 Bad Gateway</title><h1>Error| 502</h1><p>Ray ID: |8a1bc2d3</p>'),
+  });
+  const v = core.view(d, { knownHosts: [] }, null);
+  const all = JSON.stringify([d, v]);
+  for (const t of tricks) assert.ok(!all.includes(t), `${JSON.stringify(t)} is not in the view`);
+  assert.equal(d.statusText, 'Bad Gateway');
+  assert.ok(all.includes('8a1bc2d3-AMS'), 'the text around them still reads');
+  stillWorks();
+});

@@ -156,7 +156,10 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
   async function inPanel(fn, arg = null) {
     const s = await context.newCDPSession(page);
     try {
-      const { root } = await s.send('DOM.getDocument', { depth: -1, pierce: true });
+      // The host is a child of <html>: three levels (document, html, host with its shadow
+      // root) reach it, where the whole tree of a page 10,000 elements deep is too deep for
+      // the protocol's own encoder (CBOR: stack limit exceeded).
+      const { root } = await s.send('DOM.getDocument', { depth: 3, pierce: true });
       const find = (n) => {
         const a = n.attributes || [];
         for (let i = 0; i < a.length; i += 2) if (a[i] === 'id' && a[i + 1] === 'gateway-doctor-root') return n;

@@ -40,7 +40,7 @@ export const PANEL_FNS = {
 /** Look-alike hostnames (tests/e2e/isolation.scenarios.mjs) that both browsers resolve to
  * 127.0.0.1: Chromium by --host-resolver-rules, Firefox by network.dns.localDomains. */
 export const LOOKALIKE_DOMAIN = 'example';
-export const LOOKALIKE_HOSTS = ['paypa1.example', 'g00gle.example', 'arnazon.example'];
+export const LOOKALIKE_HOSTS = ['paypa1.example', 'g00gle.example', 'arnazon.example', 'xn--pypal-4ve.example'];
 
 /** Opens the panel's folded steps (and "more" with `more`) by the person's clicks, as far as
  * they are there and closed: over a page the panel shows only its bar, headline, chain and
