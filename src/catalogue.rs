@@ -578,6 +578,119 @@ pub const RECORDS: &[Record] = &[
         &[],
         "",
     ),
+    // the person's own proxies (tests/wild batch 26): the local filtering proxy that VPN
+    // and Shadowsocks clients bundle, debugging proxies, caching proxies, and the web
+    // filters of companies and antivirus products; each page is the proxy's own answer.
+    // Privoxy's templates name it in the title ("502 - No server or forwarder data
+    // received (Privoxy@host)", "503 - Forwarding failure", "504 - Connection timeout");
+    // the missing no-server-data template is the 500 most people meet
+    r(
+        "privoxy",
+        "Privoxy",
+        "Privoxy (open source)",
+        ForwardProxy,
+        &[],
+        &[
+            ("could not load template file no-server-data", Some(INVALID)),
+            ("no server or forwarder data received", Some(INVALID)),
+            ("before privoxy received any data", Some(INVALID)),
+            ("forwarding failure (privoxy", Some(UNREACH)),
+            ("connection timeout (privoxy", Some(TIMEOUT)),
+            ("internal privoxy error", None),
+            ("privoxy", None),
+        ],
+        &[],
+        "",
+    ),
+    // Fiddler (Classic and Everywhere) answers its own failures with a text body that
+    // starts "[Fiddler]"; the generic words say most causes, Windows' "actively refused"
+    // does not
+    r(
+        "fiddler",
+        "Fiddler",
+        "Progress Telerik",
+        ForwardProxy,
+        &[],
+        &[
+            ("[fiddler] the socket connection to", Some(UNREACH)),
+            ("[fiddler] ", None),
+        ],
+        &[],
+        "",
+    ),
+    // OWASP ZAP's own answers are text/plain "ZAP Error [the Java exception]: …"
+    r(
+        "zap",
+        "ZAP (OWASP Zed Attack Proxy)",
+        "ZAP (Checkmarx; formerly OWASP)",
+        ForwardProxy,
+        &[],
+        &[
+            ("zap error [java.net.unknownhostexception]", Some(DNS)),
+            ("zap error [java.net.sockettimeoutexception]", Some(TIMEOUT)),
+            ("zap error", None),
+        ],
+        &[],
+        "",
+    ),
+    // Polipo's error page: title "Proxy error: 504 …", footer "Generated … by Polipo on";
+    // its own words say the cause ("Host … lookup failed", "Connect to … failed: …")
+    r(
+        "polipo",
+        "Polipo",
+        "Polipo (open source)",
+        ForwardProxy,
+        &[],
+        &[
+            ("lookup failed: host not found", Some(DNS)),
+            ("by polipo on", None),
+            ("proxy error: 504 connect to", None),
+        ],
+        &[],
+        "",
+    ),
+    // PAN-OS's stock URL-filtering response page, which it may send with 503
+    r(
+        "paloalto",
+        "Palo Alto Networks firewall (PAN-OS)",
+        "Palo Alto Networks",
+        ForwardProxy,
+        &[],
+        &[("blocked in accordance with company policy", Some(Cause::Blocked))],
+        &[],
+        "",
+    ),
+    // Sophos' endpoint web protection (its Mac proxy's one-line answer) and its Web
+    // Appliance's notification pages
+    r(
+        "sophos",
+        "Sophos web protection",
+        "Sophos",
+        ForwardProxy,
+        &[],
+        &[
+            ("gateway timeout: can't connect to remote host", Some(UNREACH)),
+            ("sophos web appliance", None),
+        ],
+        &[],
+        "",
+    ),
+    // McAfee (now Skyhigh) Web Gateway's stock notification pages ("McAfee Web Gateway -
+    // Notification": cannotconnect.html and the rest), served from its /mwg-internal/ path;
+    // their words ("could not connect") say the cause
+    r(
+        "mcafee-web-gateway",
+        "McAfee Web Gateway (Skyhigh)",
+        "Skyhigh Security",
+        ForwardProxy,
+        &[],
+        &[
+            ("mcafee web gateway", None),
+            ("/mwg-internal/", None),
+        ],
+        &[],
+        "",
+    ),
     // tunnels, dev front ends, platforms and meshes met in the wild (tests/wild batch 24);
     // each page names its writer or carries its numbered code
     r(
