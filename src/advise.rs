@@ -14,7 +14,8 @@
 //!    for "offline" from `ERR_NETWORK_CHANGED` or `ERR_NETWORK_IO_SUSPENDED`;
 //!    `summary_blocked_client` (an extension: `ERR_BLOCKED_BY_CLIENT`, and then
 //!    "disable-extensions" lists only the extensions that can block a page) and
-//!    `summary_blocked_admin` (`ERR_BLOCKED_BY_ADMINISTRATOR`, `NS_ERROR_BLOCKED_BY_POLICY`).
+//!    `summary_blocked_admin` (`ERR_BLOCKED_BY_ADMINISTRATOR`, `NS_ERROR_BLOCKED_BY_POLICY`),
+//!    `summary_blocked_network` (a block page a filter in the person's network sent).
 //! 4. `summary_<cause>` with the cause's `-` as `_` (`summary_upstream_unreachable`).
 //!
 //! Every summary key comes in two forms: the plain one when a gateway is known (the message
@@ -168,6 +169,7 @@ enum Id {
     OpenPortal,
     Reconnect,
     AskStaff,
+    AskNetworkAdmin,
 }
 
 impl Id {
@@ -197,6 +199,7 @@ impl Id {
             Id::OpenPortal => "open-portal",
             Id::Reconnect => "reconnect",
             Id::AskStaff => "ask-staff",
+            Id::AskNetworkAdmin => "ask-network-admin",
         }
     }
 }
@@ -403,11 +406,20 @@ enum By {
     /// The administrator's policy (`ERR_BLOCKED_BY_ADMINISTRATOR`, Firefox's
     /// `NS_ERROR_BLOCKED_BY_POLICY`).
     Admin,
+    /// A filter in the person's network (a company's firewall or web proxy) answered with its
+    /// block page: an HTTP answer written by a gateway on the person's side.
+    Network,
 }
 
 fn blocked_by(d: &Diagnosis) -> Option<By> {
     if d.cause != Cause::Blocked {
         return None;
+    }
+    if d.status_code.is_some()
+        && d.generated_by == crate::model::GeneratedBy::Gateway
+        && matches!(d.culprit, Culprit::Proxy | Culprit::Network)
+    {
+        return Some(By::Network);
     }
     let e = clip(d.error.as_deref()?, 256).to_ascii_uppercase();
     if e.contains("BLOCKED_BY_CLIENT") {
@@ -436,6 +448,11 @@ fn certificate_error(d: &Diagnosis) -> bool {
 /// `NS_ERROR_BLOCKED_BY_POLICY`).
 pub(crate) fn blocked_by_admin(d: &Diagnosis) -> bool {
     blocked_by(d) == Some(By::Admin)
+}
+
+/// A filter in the person's network answered with its block page.
+pub(crate) fn blocked_by_network(d: &Diagnosis) -> bool {
+    blocked_by(d) == Some(By::Network)
 }
 
 /// The connection changed or was suspended (the computer slept) under the navigation: the
@@ -511,6 +528,7 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Clock, _) if d.clock_offset_ms.is_some_and(|o| o > 0.0) => "clock_ahead",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Client) => "blocked_client",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Admin) => "blocked_admin",
+            (Cause::Blocked, _) if blocked_by(d) == Some(By::Network) => "blocked_network",
             (c, _) => c.as_str(),
         };
         key = crate::view::key_of(&key, base);
@@ -586,6 +604,9 @@ fn base_order(c: &Ctx) -> Vec<Id> {
         Cause::InvalidResponse if c.cookies_strong => COOKIE_STEPS,
         Cause::Blocked if blocked_by(d) == Some(By::Admin) => ADMIN_STEPS,
         Cause::Blocked if blocked_by(d) == Some(By::Client) => BLOCKED_CLIENT_STEPS,
+        Cause::Blocked if blocked_by(d) == Some(By::Network) => {
+            return NETWORK_BLOCK_STEPS.to_vec()
+        }
         Cause::InvalidResponse | Cause::Http2Quic | Cause::ConnectionReset
             if d.culprit == Culprit::Site =>
         {
@@ -654,7 +675,7 @@ pub fn private_window_helps(d: &Diagnosis) -> bool {
                 | Cause::Clock
         )
         || (d.cause == Cause::Tls && d.culprit == Culprit::Network)
-        || blocked_by(d) == Some(By::Admin);
+        || matches!(blocked_by(d), Some(By::Admin | By::Network));
     !shared && !about_the_server(d)
 }
 
@@ -694,10 +715,13 @@ fn order(c: &Ctx) -> Vec<Id> {
             v.insert(p, ResubmitWarning);
         }
     };
-    // a network's sign-in (a captive portal's), or this computer's clock: their own steps
-    // only, whatever else is known (no private window, other browser, wait, proxy or site
-    // step helps either, nor does any contradict them)
-    if crate::diagnose::is_portal(d) || d.cause == Cause::Clock {
+    // a network's sign-in (a captive portal's), this computer's clock, or a network filter's
+    // block page: their own steps only, whatever else is known (no private window, wait,
+    // proxy or site step helps, nor does any contradict them)
+    if crate::diagnose::is_portal(d)
+        || d.cause == Cause::Clock
+        || blocked_by(d) == Some(By::Network)
+    {
         resubmit_warning(&mut v);
         return v;
     }

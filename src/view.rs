@@ -311,6 +311,8 @@ pub fn culprit_key(d: &Diagnosis) -> String {
         "ui_culprit_clock".into()
     } else if crate::advise::blocked_by_admin(d) {
         "ui_culprit_admin".into()
+    } else if crate::advise::blocked_by_network(d) {
+        "ui_culprit_network_filter".into()
     } else {
         key_of("ui_culprit_", d.culprit.as_str())
     }

@@ -1512,3 +1512,50 @@ fn a_did_you_mean_does_not_ask_whether_the_misspelt_name_is_down() {
         assert!(!first.contains(&"check-down"), "{error}: {first:?}");
     }
 }
+
+// ---------------------------------------------------------------- a network's filter
+
+/// A company's firewall answering with its block page (Palo Alto's stock URL-filtering page,
+/// sent with 503): the network's administrator can allow it; retrying, a private window and
+/// this browser's extensions or proxy settings change nothing.
+#[test]
+fn a_network_filters_block_page_asks_whoever_runs_the_network() {
+    let body = "<html><head><title>Web Page Blocked</title></head><body><div id=\"content\"><h1>Web Page Blocked</h1><p>Access to the web page you were trying to visit has been blocked in accordance with company policy. Please contact your system administrator if you believe this is in error.</p><p><b>User:</b> 10.0.0.7</p><p><b>URL:</b> www.example.com/</p><p><b>Category:</b> unknown</p></div></body></html>";
+    let d = diagnose(&Failure {
+        url: "https://www.example.com/".into(),
+        method: Some("GET".into()),
+        status_code: Some(503),
+        status_line: Some("HTTP/1.1 503 Service Unavailable".into()),
+        response_headers: http::headers(&[("Content-Type", "text/html; charset=UTF-8")]),
+        body_text: Some(body.into()),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(d.cause, Cause::Blocked, "{d:?}");
+    let e = Environment {
+        incognito_allowed: Some(true),
+        ..env()
+    };
+    let a = advise(&d, &e);
+    assert!(
+        a.summary.key.starts_with("summary_blocked_network"),
+        "{:?}",
+        a.summary
+    );
+    assert_eq!(ids(&a)[0], "ask-network-admin", "{:?}", ids(&a));
+    for no in [
+        "incognito",
+        "disable-extensions",
+        "check-proxy",
+        "flush-dns",
+        "change-dns",
+    ] {
+        assert!(pos(&a, no).is_none(), "{no} in {:?}", ids(&a));
+    }
+    // an extension's block stays an extension's
+    let c = net_error("https://www.example.com/", "net::ERR_BLOCKED_BY_CLIENT");
+    assert_eq!(
+        advise(&c, &env()).summary.key,
+        "summary_blocked_client_nogw"
+    );
+}

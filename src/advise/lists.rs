@@ -162,6 +162,11 @@ pub(super) const SITE_CONNECTION_STEPS: &[Id] = &[
 ];
 /// The administrator's policy: nothing here turns it off; another browser may not have it.
 pub(super) const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
+/// A filter in the person's network (a company's firewall or web proxy) sent its block page:
+/// whoever runs the network can allow the page; another network (a phone on mobile data)
+/// shows whether it is only this one. Retrying, a private window and the browser's setup
+/// change nothing.
+pub(super) const NETWORK_BLOCK_STEPS: &[Id] = &[AskNetworkAdmin, OtherBrowser];
 /// A DNS filter answered 0.0.0.0 or `::`: allow the name there, or use another DNS.
 pub(super) const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, CheckProxy];
 /// The computer's clock is off: set it, then retry (every secure site fails until then, in
