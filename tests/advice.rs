@@ -1552,6 +1552,8 @@ fn a_network_filters_block_page_asks_whoever_runs_the_network() {
     ] {
         assert!(pos(&a, no).is_none(), "{no} in {:?}", ids(&a));
     }
+    // and it is not retried on its own: the filter answers the same until someone allows it
+    assert!(!retry_plan(&d, &History::default()).auto, "{d:?}");
     // an extension's block stays an extension's
     let c = net_error("https://www.example.com/", "net::ERR_BLOCKED_BY_CLIENT");
     assert_eq!(
