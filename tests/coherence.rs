@@ -80,17 +80,22 @@ const ERRORS: &[&str] = &[
     "NS_ERROR_NET_TIMEOUT",
 ];
 
+/// A navigation that got no response: `error` at `url`.
+fn net_failure(url: &str, error: &str) -> Failure {
+    Failure {
+        url: url.into(),
+        error: Some(error.into()),
+        time_stamp: Some(1_795_000_000_000.0),
+        ..Failure::default()
+    }
+}
+
 fn failures() -> Vec<(String, Failure)> {
     let mut out = fixture_failures();
     for e in ERRORS {
         out.push((
             e.to_string(),
-            Failure {
-                url: "https://www.example.com/some/page".into(),
-                error: Some(e.to_string()),
-                time_stamp: Some(1_795_000_000_000.0),
-                ..Failure::default()
-            },
+            net_failure("https://www.example.com/some/page", e),
         ));
     }
     // a captive portal's 511, linking its sign-in page
@@ -178,12 +183,7 @@ fn failures() -> Vec<(String, Failure)> {
     for error in ["net::ERR_NAME_NOT_RESOLVED", "NS_ERROR_UNKNOWN_HOST"] {
         out.push((
             format!("{error} for a typo"),
-            Failure {
-                url: "https://a.exmaple.org/news".into(),
-                error: Some(error.into()),
-                time_stamp: Some(1_795_000_000_000.0),
-                ..Failure::default()
-            },
+            net_failure("https://a.exmaple.org/news", error),
         ));
     }
     // a rate limit that says no wait
