@@ -12,6 +12,7 @@
 //!    (the site's server and the browser agree on no protocol or cipher),
 //!    `summary_invalid_response_browser` (each also with `_nogw`); `summary_network_changed`
 //!    for "offline" from `ERR_NETWORK_CHANGED` or `ERR_NETWORK_IO_SUSPENDED`;
+//!    `summary_form_answer` for a form's answer the browser kept no copy of ([`form_answer`]);
 //!    `summary_blocked_client` (an extension: `ERR_BLOCKED_BY_CLIENT`, and then
 //!    "disable-extensions" lists only the extensions that can block a page) and
 //!    `summary_blocked_admin` (`ERR_BLOCKED_BY_ADMINISTRATOR`, `NS_ERROR_BLOCKED_BY_POLICY`).
@@ -168,6 +169,7 @@ enum Id {
     OpenPortal,
     Reconnect,
     AskStaff,
+    ResendForm,
 }
 
 impl Id {
@@ -197,6 +199,7 @@ impl Id {
             Id::OpenPortal => "open-portal",
             Id::Reconnect => "reconnect",
             Id::AskStaff => "ask-staff",
+            Id::ResendForm => "resend-form",
         }
     }
 }
@@ -430,6 +433,20 @@ pub(crate) fn blocked_by_admin(d: &Diagnosis) -> bool {
     blocked_by(d) == Some(By::Admin)
 }
 
+/// Back or Forward to a page that was a form's answer, which the browser keeps no copy of
+/// (Chromium's `ERR_CACHE_MISS`, "Confirm Form Resubmission"; Firefox's
+/// `NS_ERROR_DOCUMENT_NOT_CACHED`, "Document Expired"): only sending the form again shows it,
+/// and only the person may decide that. Nothing in the cookies, DNS, proxy or connection
+/// failed.
+pub fn form_answer(d: &Diagnosis) -> bool {
+    d.cause == Cause::Cache
+        && d.error.as_deref().is_some_and(|e| {
+            let e = clip(e, 256).to_ascii_uppercase();
+            // Firefox's error page's code too (about:neterror?e=notCached)
+            e.contains("CACHE_MISS") || e.contains("DOCUMENT_NOT_CACHED") || e == "NOTCACHED"
+        })
+}
+
 /// The connection changed or was suspended (the computer slept) under the navigation: the
 /// network is likely there again, unlike "offline".
 fn network_changed(d: &Diagnosis) -> bool {
@@ -499,6 +516,7 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Tls, Culprit::Site) if !certificate_error(d) => "tls_handshake",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (Cause::Offline, _) if network_changed(d) => "network_changed",
+            (Cause::Cache, _) if form_answer(d) => "form_answer",
             _ if crate::diagnose::is_portal(d) => "portal",
             (Cause::Clock, _) if d.clock_offset_ms.is_some_and(|o| o > 0.0) => "clock_ahead",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Client) => "blocked_client",
@@ -680,6 +698,11 @@ fn order(c: &Ctx) -> Vec<Id> {
     if d.cause == Cause::File {
         return v;
     }
+    // a form's answer: sending the form again, the person's choice, is all that shows it (no
+    // warning that a retry resends it: the retry loads the address without the form)
+    if form_answer(d) {
+        return vec![ResendForm];
+    }
     // resending a form: say so before the retry
     let resubmit_warning = |v: &mut Vec<Id>| {
         if !c.idempotent {
@@ -784,6 +807,11 @@ fn order(c: &Ctx) -> Vec<Id> {
     // neither its step nor its button is offered
     if !private_window_helps(d) {
         v.retain(|id| *id != Incognito);
+    }
+    // a tab that waits for the connection loads again by itself when it is back (the retry
+    // line says so): watching the site for it would promise a second way
+    if crate::policy::waits_for_network(d) {
+        v.retain(|id| *id != NotifyWhenBack);
     }
     // nor does clearing the site's cookies and cache, or another browser, when the answer is
     // about the server: those last

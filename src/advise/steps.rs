@@ -422,7 +422,7 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             s.text("portalHost", if host.is_empty() { url } else { &host });
             s.open(url);
         }
-        Reconnect | AskStaff => {}
+        Reconnect | AskStaff | ResendForm => {}
         NotifyWhenBack => {
             s.text("host", &c.authority);
             s.act(Action::Watch);
