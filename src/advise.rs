@@ -31,7 +31,8 @@
 //! `check-down`: `network` (several other sites failed too); `check-connection`: `network`,
 //! `offline`, `portal`; `status-page`: `guess`; `clear-site-data`: `cookies`; `incognito`:
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
-//! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit);
+//! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit),
+//! `firefox`, `proxy_firefox` (Firefox, which lets no extension open its settings: where they are);
 //! `wait`: `retry_after_<unit>`, `rate_limited` (a 429 that says no wait: not an outage); `retry`: `resubmit` (a request that is not resent: the form is sent again); `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
 //! the clock on this OS); `secure-dns`: `firefox`, `chrome` (where its setting is). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
 //! opens it; `summary_portal` is the 511's headline.

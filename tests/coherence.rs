@@ -997,3 +997,70 @@ fn a_forms_answer_is_never_resent_automatically() {
     .unwrap();
     assert!(!gateway_doctor::advise::form_answer(&d));
 }
+
+/// The proxy step's one click where the browser allows it: Chrome lets an extension open
+/// chrome://settings/system (checked with tabs.create in the e2e harness's Chromium); Firefox
+/// refuses its about:preferences ("Illegal URL"), so there the step's words say where the
+/// setting is and no button promises to open it.
+#[test]
+fn the_proxy_step_opens_chromes_setting_and_says_where_firefoxs_is() {
+    for (error, proxy_culprit) in [
+        ("net::ERR_PROXY_CONNECTION_FAILED", true),
+        ("NS_ERROR_PROXY_CONNECTION_REFUSED", true),
+        ("net::ERR_CONNECTION_TIMED_OUT", false),
+    ] {
+        let d0 = diagnose(&Failure {
+            url: "http://shop.example.com/".into(),
+            error: Some(error.into()),
+            time_stamp: Some(NOW),
+            ..Failure::default()
+        })
+        .unwrap();
+        for browser in ["chrome", "firefox"] {
+            let env = Environment {
+                browser: Some(browser.into()),
+                platform: Some("linux".into()),
+                now: Some(NOW),
+                proxy: Some(ProxySettings {
+                    mode: Some("fixed_servers".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            };
+            let d = in_context(&d0, &env);
+            let v = view(
+                &d,
+                &advise(&d, &env),
+                &env,
+                Unknown::default(),
+                &RetryState::default(),
+            );
+            let step = v
+                .steps
+                .iter()
+                .chain(&v.more)
+                .find(|s| s.id == "check-proxy")
+                .unwrap_or_else(|| panic!("{error} {browser}: no proxy step"));
+            if browser == "chrome" {
+                let url = "chrome://settings/system".to_string();
+                assert_eq!(
+                    step.action,
+                    Some(Action::OpenUrl { url: url.clone() }),
+                    "{error}"
+                );
+                assert!(gateway_doctor::model::may_open(&url));
+            } else {
+                assert_eq!(step.action, None, "{error}: a button Firefox refuses");
+                let key = if proxy_culprit {
+                    "step_check_proxy_proxy_firefox"
+                } else {
+                    "step_check_proxy_firefox"
+                };
+                assert_eq!(step.key, key, "{error}");
+            }
+        }
+    }
+    assert!(!gateway_doctor::model::may_open(
+        "about:preferences#general"
+    ));
+}
