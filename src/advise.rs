@@ -810,9 +810,18 @@ fn order(c: &Ctx) -> Vec<Id> {
         v.retain(|id| *id != Incognito);
     }
     // a tab that waits for the connection loads again by itself when it is back (the retry
-    // line says so): watching the site for it would promise a second way
+    // line says so): watching the site for it would promise a second way, and no outage of
+    // the site is waited for, checked, read from an archive or reported to it; another
+    // browser shares the connection. Offline, with no connection at all, no DNS setting,
+    // cookie or typo explains it either.
     if crate::policy::waits_for_network(d) {
-        v.retain(|id| *id != NotifyWhenBack);
+        let offline = d.cause == Cause::Offline;
+        v.retain(|id| match id {
+            NotifyWhenBack | Wait | CheckDown | StatusPage | ArchivedCopy | ContactSite
+            | OtherBrowser => false,
+            FlushDns | ChangeDns | ClearSiteData | VerifyUrl => !offline,
+            _ => true,
+        });
     }
     // nor does clearing the site's cookies and cache, or another browser, when the answer is
     // about the server: those last

@@ -550,7 +550,20 @@ fn check(
             ));
         }
         for s in &all {
-            if s.id == "notify-when-back" || matches!(s.action, Some(Action::Watch)) {
+            let outage = matches!(
+                s.id.as_str(),
+                "wait" | "check-down" | "status-page" | "archived-copy" | "contact-site"
+            ) || (s.id == "other-browser" && !gateway_doctor::diagnose::is_portal(d));
+            let offline_only = d.cause.as_str() == "offline"
+                && matches!(
+                    s.id.as_str(),
+                    "flush-dns" | "change-dns" | "clear-site-data" | "verify-url"
+                );
+            if s.id == "notify-when-back"
+                || matches!(s.action, Some(Action::Watch))
+                || outage
+                || offline_only
+            {
                 fail(format!(
                     "{}: reloads by itself, yet step {}",
                     d.cause.as_str(),
