@@ -12,6 +12,7 @@
 //!    (the site's server and the browser agree on no protocol or cipher),
 //!    `summary_invalid_response_browser` (each also with `_nogw`); `summary_network_changed`
 //!    for "offline" from `ERR_NETWORK_CHANGED` or `ERR_NETWORK_IO_SUSPENDED`;
+//!    `summary_form_answer` for a form's answer the browser kept no copy of ([`form_answer`]);
 //!    `summary_blocked_client` (an extension: `ERR_BLOCKED_BY_CLIENT`, and then
 //!    "disable-extensions" lists only the extensions that can block a page) and
 //!    `summary_blocked_admin` (`ERR_BLOCKED_BY_ADMINISTRATOR`, `NS_ERROR_BLOCKED_BY_POLICY`),
@@ -31,7 +32,8 @@
 //! `check-down`: `network` (several other sites failed too); `check-connection`: `network`,
 //! `offline`, `portal`; `status-page`: `guess`; `clear-site-data`: `cookies`; `incognito`:
 //! `notallowed`; `disable-extensions`: `none` (the list is known and nothing looks suspect);
-//! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit);
+//! `check-proxy`: `extension` (an extension controls it), `proxy` (the proxy is the culprit),
+//! `firefox`, `proxy_firefox` (Firefox, which lets no extension open its settings: where they are);
 //! `wait`: `retry_after_<unit>`, `rate_limited` (a 429 that says no wait: not an outage); `retry`: `resubmit` (a request that is not resent: the form is sent again); `set-clock`: `win`, `mac`, `linux`, `cros`, `android` (how to set
 //! the clock on this OS); `secure-dns`: `firefox`, `chrome` (where its setting is). `summary_clock` / `summary_clock_ahead` have `params.hours`. "sign-in" (a 511 that links its sign-in page) has `params.url` and
 //! opens it; `summary_portal` is the 511's headline.
@@ -170,6 +172,7 @@ enum Id {
     Reconnect,
     AskStaff,
     AskNetworkAdmin,
+    ResendForm,
 }
 
 impl Id {
@@ -200,6 +203,7 @@ impl Id {
             Id::Reconnect => "reconnect",
             Id::AskStaff => "ask-staff",
             Id::AskNetworkAdmin => "ask-network-admin",
+            Id::ResendForm => "resend-form",
         }
     }
 }
@@ -455,6 +459,20 @@ pub(crate) fn blocked_by_network(d: &Diagnosis) -> bool {
     blocked_by(d) == Some(By::Network)
 }
 
+/// Back or Forward to a page that was a form's answer, which the browser keeps no copy of
+/// (Chromium's `ERR_CACHE_MISS`, "Confirm Form Resubmission"; Firefox's
+/// `NS_ERROR_DOCUMENT_NOT_CACHED`, "Document Expired"): only sending the form again shows it,
+/// and only the person may decide that. Nothing in the cookies, DNS, proxy or connection
+/// failed.
+pub fn form_answer(d: &Diagnosis) -> bool {
+    d.cause == Cause::Cache
+        && d.error.as_deref().is_some_and(|e| {
+            let e = clip(e, 256).to_ascii_uppercase();
+            // Firefox's error page's code too (about:neterror?e=notCached)
+            e.contains("CACHE_MISS") || e.contains("DOCUMENT_NOT_CACHED") || e == "NOTCACHED"
+        })
+}
+
 /// The connection changed or was suspended (the computer slept) under the navigation: the
 /// network is likely there again, unlike "offline".
 fn network_changed(d: &Diagnosis) -> bool {
@@ -524,6 +542,7 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Tls, Culprit::Site) if !certificate_error(d) => "tls_handshake",
             (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
             (Cause::Offline, _) if network_changed(d) => "network_changed",
+            (Cause::Cache, _) if form_answer(d) => "form_answer",
             _ if crate::diagnose::is_portal(d) => "portal",
             (Cause::Clock, _) if d.clock_offset_ms.is_some_and(|o| o > 0.0) => "clock_ahead",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Client) => "blocked_client",
@@ -708,6 +727,11 @@ fn order(c: &Ctx) -> Vec<Id> {
     if d.cause == Cause::File {
         return v;
     }
+    // a form's answer: sending the form again, the person's choice, is all that shows it (no
+    // warning that a retry resends it: the retry loads the address without the form)
+    if form_answer(d) {
+        return vec![ResendForm];
+    }
     // resending a form: say so before the retry
     let resubmit_warning = |v: &mut Vec<Id>| {
         if !c.idempotent {
@@ -818,6 +842,20 @@ fn order(c: &Ctx) -> Vec<Id> {
     // neither its step nor its button is offered
     if !private_window_helps(d) {
         v.retain(|id| *id != Incognito);
+    }
+    // a tab that waits for the connection loads again by itself when it is back (the retry
+    // line says so): watching the site for it would promise a second way, and no outage of
+    // the site is waited for, checked, read from an archive or reported to it; another
+    // browser shares the connection. Offline, with no connection at all, no DNS setting,
+    // cookie or typo explains it either.
+    if crate::policy::waits_for_network(d) {
+        let offline = d.cause == Cause::Offline;
+        v.retain(|id| match id {
+            NotifyWhenBack | Wait | CheckDown | StatusPage | ArchivedCopy | ContactSite
+            | OtherBrowser => false,
+            FlushDns | ChangeDns | ClearSiteData | VerifyUrl => !offline,
+            _ => true,
+        });
     }
     // nor does clearing the site's cookies and cache, or another browser, when the answer is
     // about the server: those last

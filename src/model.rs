@@ -656,11 +656,11 @@ pub fn permission(kind: &str) -> Option<&'static str> {
 pub const BROWSER_PAGES: [&str; 7] = [
     "about:addons",
     "about:networking#dns",
-    "about:preferences#general",
     "about:preferences#privacy",
     "chrome://extensions",
     "chrome://net-internals/#dns",
     "chrome://settings/security",
+    "chrome://settings/system",
 ];
 
 /// Whether an "open-url" may open `url`: an http(s) address, or one of [`BROWSER_PAGES`]

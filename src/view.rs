@@ -561,8 +561,12 @@ pub fn view(
         watch_started: notify.map(|n| watch_started(&d.method, n)),
         // behind a network's sign-in the page loads by itself once through: watching the
         // site for an outage would say it is down
+        // nor one that waits for the connection (it loads again by itself), nor a form's
+        // answer (no outage to watch for)
         offer_watch: retry.watching.is_none()
             && !crate::diagnose::is_portal(d)
+            && !crate::policy::waits_for_network(d)
+            && !crate::advise::form_answer(d)
             && !advice
                 .steps
                 .iter()

@@ -1015,6 +1015,7 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
             "net::ERR_BLOCKED_BY_ADMINISTRATOR",
         ),
         ("https://a.example.com/", "net::ERR_NETWORK_CHANGED"),
+        ("https://shop.example.com/checkout", "net::ERR_CACHE_MISS"),
     ] {
         diags.push(net_error(url, error));
     }

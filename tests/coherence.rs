@@ -78,6 +78,10 @@ const ERRORS: &[&str] = &[
     "NS_ERROR_UNKNOWN_HOST",
     "NS_ERROR_CONNECTION_REFUSED",
     "NS_ERROR_NET_TIMEOUT",
+    "net::ERR_CACHE_MISS",
+    "NS_ERROR_DOCUMENT_NOT_CACHED",
+    "notCached",
+    "net::ERR_CACHE_READ_FAILURE",
 ];
 
 /// A navigation that got no response: `error` at `url`.
@@ -530,6 +534,60 @@ fn check(
             ));
         }
     }
+    // one way back per failure: a tab that reloads by itself when the connection is back
+    // (the retry line says so) is offered no watch, as a button or as a step
+    let by_itself = v.retry.as_ref().is_some_and(|m| {
+        matches!(
+            m.key.as_str(),
+            "ui_retry_when_online" | "ui_retry_after_sign_in"
+        )
+    });
+    if by_itself || waits_for_network(d) {
+        if v.offer_watch {
+            fail(format!(
+                "{}: reloads by itself, yet the offer to watch",
+                d.cause.as_str()
+            ));
+        }
+        for s in &all {
+            let outage = matches!(
+                s.id.as_str(),
+                "wait" | "check-down" | "status-page" | "archived-copy" | "contact-site"
+            ) || (s.id == "other-browser" && !gateway_doctor::diagnose::is_portal(d));
+            let offline_only = d.cause.as_str() == "offline"
+                && matches!(
+                    s.id.as_str(),
+                    "flush-dns" | "change-dns" | "clear-site-data" | "verify-url"
+                );
+            if s.id == "notify-when-back"
+                || matches!(s.action, Some(Action::Watch))
+                || outage
+                || offline_only
+            {
+                fail(format!(
+                    "{}: reloads by itself, yet step {}",
+                    d.cause.as_str(),
+                    s.id
+                ));
+            }
+        }
+    }
+    // a form's answer the browser kept no copy of (Back or Forward to it): sending the form
+    // again, the person's choice, is the one step; nothing of cookies, DNS, proxy or the
+    // connection, no countdown, no watch
+    if gateway_doctor::advise::form_answer(d) {
+        let ids: Vec<&str> = all.iter().map(|s| s.id.as_str()).collect();
+        if ids != ["resend-form"] || !v.headline.key.starts_with("summary_form_answer") {
+            fail(format!("a form's answer: {} with {ids:?}", v.headline.key));
+        }
+        if v.offer_watch
+            || v.retry
+                .as_ref()
+                .is_some_and(|m| m.key.starts_with("ui_retry_countdown"))
+        {
+            fail("a form's answer, yet a countdown or the offer to watch".into());
+        }
+    }
     // a request that is not resent: the retry step says the form is sent again
     if !gateway_doctor::policy::resendable(&d.method) {
         for s in &all {
@@ -907,4 +965,115 @@ fn the_headline_the_wait_step_and_the_countdown_say_the_same_wait() {
             );
         }
     }
+}
+
+/// A form's answer the browser kept no copy of is never sent again by the extension: no
+/// retry is scheduled or watched for, whatever method the browser reported.
+#[test]
+fn a_forms_answer_is_never_resent_automatically() {
+    for error in [
+        "net::ERR_CACHE_MISS",
+        "NS_ERROR_DOCUMENT_NOT_CACHED",
+        "notCached",
+    ] {
+        for method in ["GET", "POST", ""] {
+            let d = diagnose(&Failure {
+                url: "https://shop.example.com/checkout".into(),
+                method: Some(method.into()),
+                error: Some(error.into()),
+                time_stamp: Some(NOW),
+                ..Failure::default()
+            })
+            .unwrap();
+            assert!(gateway_doctor::advise::form_answer(&d), "{error}");
+            let a = auto_retry(
+                &d,
+                &AutoInput {
+                    now: NOW,
+                    enabled: true,
+                    ..Default::default()
+                },
+            );
+            assert_eq!(a.state, "off", "{error} {method}: {a:?}");
+            assert!(
+                a.due.is_none() && a.watch_from.is_none(),
+                "{error} {method}"
+            );
+        }
+    }
+    // other cache errors are no form's answer: clearing the site's data may help them
+    let d = diagnose(&Failure {
+        url: "https://shop.example.com/".into(),
+        error: Some("net::ERR_CACHE_READ_FAILURE".into()),
+        ..Failure::default()
+    })
+    .unwrap();
+    assert!(!gateway_doctor::advise::form_answer(&d));
+}
+
+/// The proxy step's one click where the browser allows it: Chrome lets an extension open
+/// chrome://settings/system (checked with tabs.create in the e2e harness's Chromium); Firefox
+/// refuses its about:preferences ("Illegal URL"), so there the step's words say where the
+/// setting is and no button promises to open it.
+#[test]
+fn the_proxy_step_opens_chromes_setting_and_says_where_firefoxs_is() {
+    for (error, proxy_culprit) in [
+        ("net::ERR_PROXY_CONNECTION_FAILED", true),
+        ("NS_ERROR_PROXY_CONNECTION_REFUSED", true),
+        ("net::ERR_CONNECTION_TIMED_OUT", false),
+    ] {
+        let d0 = diagnose(&Failure {
+            url: "http://shop.example.com/".into(),
+            error: Some(error.into()),
+            time_stamp: Some(NOW),
+            ..Failure::default()
+        })
+        .unwrap();
+        for browser in ["chrome", "firefox"] {
+            let env = Environment {
+                browser: Some(browser.into()),
+                platform: Some("linux".into()),
+                now: Some(NOW),
+                proxy: Some(ProxySettings {
+                    mode: Some("fixed_servers".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            };
+            let d = in_context(&d0, &env);
+            let v = view(
+                &d,
+                &advise(&d, &env),
+                &env,
+                Unknown::default(),
+                &RetryState::default(),
+            );
+            let step = v
+                .steps
+                .iter()
+                .chain(&v.more)
+                .find(|s| s.id == "check-proxy")
+                .unwrap_or_else(|| panic!("{error} {browser}: no proxy step"));
+            if browser == "chrome" {
+                let url = "chrome://settings/system".to_string();
+                assert_eq!(
+                    step.action,
+                    Some(Action::OpenUrl { url: url.clone() }),
+                    "{error}"
+                );
+                assert!(gateway_doctor::model::may_open(&url));
+            } else {
+                assert_eq!(step.action, None, "{error}: a button Firefox refuses");
+                let key = if proxy_culprit {
+                    "step_check_proxy_proxy_firefox"
+                } else {
+                    "step_check_proxy_firefox"
+                };
+                assert_eq!(step.key, key, "{error}");
+            }
+        }
+    }
+    assert!(!gateway_doctor::model::may_open(
+        "about:preferences#general"
+    ));
 }

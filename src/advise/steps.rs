@@ -341,8 +341,16 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             } else if d.culprit == Culprit::Proxy || d.cause == Cause::Proxy {
                 s.variant("proxy");
             }
-            if s.action.is_none() && firefox {
-                s.open("about:preferences#general");
+            // Chrome opens its proxy page for an extension; Firefox refuses its about: pages
+            // ("Illegal URL"): its words say where the setting is
+            if s.action.is_none() && chrome {
+                s.open("chrome://settings/system");
+            } else if firefox {
+                match s.params.get("variant") {
+                    None => s.variant("firefox"),
+                    Some(Param::Text(v)) if v == "proxy" => s.variant("proxy_firefox"),
+                    _ => {}
+                }
             }
         }
         CheckConnection => {
@@ -423,7 +431,7 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             s.text("portalHost", if host.is_empty() { url } else { &host });
             s.open(url);
         }
-        Reconnect | AskStaff | AskNetworkAdmin => {}
+        Reconnect | AskStaff | AskNetworkAdmin | ResendForm => {}
         NotifyWhenBack => {
             s.text("host", &c.authority);
             s.act(Action::Watch);

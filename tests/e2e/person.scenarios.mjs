@@ -111,6 +111,9 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         assert.equal(v.panel.culprit.key, 'ui_culprit_network');
         assert.equal(v.panel.retry?.key, 'ui_retry_when_online');
         assert.ok(!v.panel.steps.some((s) => ['check-down', 'contact-site', 'status-page'].includes(s.id)), 'no site is blamed');
+        // it reloads by itself when the connection is back: no second way (a watch) offered
+        assert.equal(v.panel.offerWatch, false, 'no offer to watch the site');
+        assert.ok(![...v.panel.steps, ...v.panel.more].some((s) => s.id === 'notify-when-back'), 'no watch step');
       }
       assert.equal(up.requests.length, 0, 'nothing reached the site while offline');
 
@@ -471,6 +474,19 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       assert.ok(v.panel.steps.length <= 3);
       assert.ok(![...v.panel.steps, ...v.panel.more].some((s) => s.id === 'incognito'), 'no private-window step');
       assert.ok(!v.panel.primary.some((a) => a.type === 'open-incognito'), 'no private-window button');
+      const step = v.panel.steps[0];
+      if (browser === 'firefox') {
+        // Firefox lets no extension open about:preferences: the words say where it is
+        assert.equal(step.action, undefined, JSON.stringify(step));
+        assert.equal(step.key, 'step_check_proxy_proxy_firefox');
+      } else {
+        // one click opens Chrome's proxy settings in a new tab
+        assert.equal(step.action?.url, 'chrome://settings/system', JSON.stringify(step));
+        const tabs = () => b.ext(async () => (await chrome.tabs.query({})).length);
+        const before = await tabs();
+        await b.clickPage('[data-step="check-proxy"] button[data-action="open-url"]');
+        await waitFor(async () => (await tabs()) === before + 1, { what: 'the proxy settings opened in a tab' });
+      }
     } finally {
       await b.close();
     }
