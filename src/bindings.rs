@@ -6,8 +6,11 @@ pub(crate) mod arena;
 mod decode;
 mod machine;
 
+use crate::json::Val;
 use crate::model::InputError;
-use decode::{Path, R};
+use decode::Path;
+
+type R<T> = Result<T, JsValue>;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -15,21 +18,122 @@ use wasm_bindgen::prelude::*;
 const MAX_KNOWN_HOSTS: usize = 1_000;
 const MAX_EXTENSIONS: usize = 1_000;
 
-/// Decodes a required argument: `undefined` or `null` is "<what>: missing".
-fn required<T>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) -> R<T>) -> R<T> {
-    let at = Path::Root(what);
+/// The longest JSON text of one argument read (UTF-16 code units, as `JSON.stringify` gives
+/// it): 2 Mi, what no input of the shell comes near (its pages, headers and lists are cut
+/// before), checked before the text is copied into the wasm.
+const MAX_JSON: u32 = 2 * 1024 * 1024;
+/// How deep arrays and objects nest in an argument: the contract's deepest is 4.
+const MAX_DEPTH: usize = 16;
+
+/// An argument as a JSON tree (src/json.rs): one `JSON.stringify` in JavaScript, its text
+/// copied in once and read here. `None` for `undefined` and `null`. A getter or Proxy trap
+/// that throws, a cycle or a BigInt makes `JSON.stringify` throw: an error naming the
+/// argument, as is a text longer than [`MAX_JSON`].
+#[inline(never)]
+fn arg(what: &'static str, v: &JsValue) -> R<Option<crate::json::Val>> {
     if v.is_undefined() || v.is_null() {
-        return Err(at.error("missing"));
+        return Ok(None);
     }
-    f(v, &at)
+    let at = Path::Root(what);
+    let text = match json_text(v) {
+        Some(t) if t.is_string() => t,
+        _ => return Err(input(at.error(
+            "cannot be read as JSON (a getter or Proxy trap threw, a cycle, a BigInt, a function)",
+        ))),
+    };
+    if text.length() > MAX_JSON {
+        return Err(input(at.error("too large (over 2 Mi characters as JSON)")));
+    }
+    let text = String::from(text);
+    match crate::json::read(&text, MAX_DEPTH, js_number) {
+        Ok(crate::json::Val::Null) => Ok(None),
+        Ok(x) => Ok(Some(x)),
+        Err(crate::json::ReadError::TooDeep) => Err(input(at.error("nested too deep"))),
+        Err(crate::json::ReadError::Syntax(_)) => Err(input(at.error("not JSON"))),
+    }
+}
+
+#[wasm_bindgen(
+    inline_js = "export function json_text(v) { try { return JSON.stringify(v); } catch { return null; } }"
+)]
+extern "C" {
+    /// `JSON.stringify(v)`, or null where it throws. Not a `catch` import: wasm-bindgen
+    /// 0.2.130 leaves a slot of its table of JavaScript values taken for each exception a
+    /// `catch` import returns (the unused result's), which grew that table, and with it the
+    /// Rust-side list of its slots, on every throwing getter; that list's growth in the middle
+    /// of a call raised the arena's floor (src/bindings/arena.rs) and so grew the memory
+    /// (tests/node/memory.test.mjs).
+    fn json_text(v: &JsValue) -> Option<js_sys::JsString>;
+}
+
+/// A number the JSON reader leaves to JavaScript (more than 15 digits, a large exponent).
+#[inline(never)]
+fn js_number(s: &str) -> f64 {
+    js_sys::parse_float(s)
+}
+
+/// A reader of an argument (src/bindings/decode.rs): `None` or an error in `Errs` when it is
+/// wrong.
+type Reader<T> = fn(&Val, &Path, &decode::Errs) -> Option<T>;
+
+/// Reads an argument with `f`: its first error, if any, as a JavaScript `Error`.
+#[inline(never)]
+fn run<T>(what: &'static str, v: &Val, f: Reader<T>) -> R<T> {
+    let at = Path::Root(what);
+    let e = decode::Errs::default();
+    let r = f(v, &at, &e);
+    match (e.take(), r) {
+        (None, Some(x)) => Ok(x),
+        (Some(err), _) => Err(input(err)),
+        (None, None) => Err(input(at.error("cannot be read"))),
+    }
+}
+
+/// Decodes a required argument: `undefined` or `null` is "<what>: missing".
+fn required<T>(what: &'static str, v: &JsValue, f: Reader<T>) -> R<T> {
+    match arg(what, v)? {
+        None => Err(input(Path::Root(what).error("missing"))),
+        Some(x) => run(what, &x, f),
+    }
 }
 
 /// Decodes an optional argument: `undefined` or `null` is the default.
-fn optional<T: Default>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) -> R<T>) -> R<T> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(T::default());
+fn optional<T: Default>(what: &'static str, v: &JsValue, f: Reader<T>) -> R<T> {
+    read(what, &arg(what, v)?, f)
+}
+
+/// An optional argument already read by [`arg`].
+fn read<T: Default>(what: &'static str, v: &Option<Val>, f: Reader<T>) -> R<T> {
+    match v {
+        None => Ok(T::default()),
+        Some(x) => run(what, x, f),
     }
-    f(v, &Path::Root(what))
+}
+
+/// The environment, its lists bounded.
+fn environment_of(v: &Val, at: &Path, e: &decode::Errs) -> Option<crate::model::Environment> {
+    let max = decode::Bounds {
+        hosts: MAX_KNOWN_HOSTS,
+        extensions: MAX_EXTENSIONS,
+    };
+    decode::environment(v, at, e, &max)
+}
+
+/// A string argument, read without JSON: cut at `max` UTF-16 code units in JavaScript
+/// before it is copied (a lone surrogate the cut leaves is U+FFFD).
+fn js_string(what: &'static str, v: &JsValue, max: u32) -> R<String> {
+    let at = Path::Root(what);
+    if v.is_undefined() || v.is_null() {
+        return Err(input(at.error("missing")));
+    }
+    let s = v
+        .dyn_ref::<js_sys::JsString>()
+        .ok_or_else(|| input(at.error("expected a string")))?;
+    Ok(if s.length() > max {
+        String::from(s.slice(0, max))
+    } else {
+        String::from(s.clone())
+    })
 }
 
 /// An output as a JavaScript value: written as JSON text (src/json.rs) and read by one
@@ -129,9 +233,7 @@ pub fn diagnose(failure: JsValue) -> Result<JsValue, JsValue> {
 pub fn in_context(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, JsValue> {
     begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
-    let env = optional("environment", &environment, |v, at| {
-        decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
-    })?;
+    let env = optional("environment", &environment, environment_of)?;
     to_js(&crate::diagnose::in_context(&d, &env))
 }
 
@@ -139,9 +241,7 @@ pub fn in_context(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, J
 pub fn advise(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, JsValue> {
     begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
-    let env = optional("environment", &environment, |v, at| {
-        decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
-    })?;
+    let env = optional("environment", &environment, environment_of)?;
     to_js(&crate::advise(&d, &env))
 }
 
@@ -156,21 +256,16 @@ pub fn retry_plan(diagnosis: JsValue, history: JsValue) -> Result<JsValue, JsVal
 #[wasm_bindgen(js_name = suggestHost)]
 pub fn suggest_host(host: JsValue, known_hosts: JsValue) -> Result<JsValue, JsValue> {
     begin();
-    let host = required("host", &host, decode::string)?;
-    let known = optional("knownHosts", &known_hosts, |v, at| {
-        decode::list(v, at, MAX_KNOWN_HOSTS, decode::string)
-    })?;
+    let host = js_string("host", &host, 1024)?;
+    let known = optional("knownHosts", &known_hosts, decode::known_hosts)?;
     // The contract says null, not undefined, when there is nothing to suggest.
-    Ok(crate::suggest_host(crate::text::clip(&host, 1024), &known)
-        .map_or(JsValue::NULL, |s| JsValue::from_str(&s)))
+    Ok(crate::suggest_host(&host, &known).map_or(JsValue::NULL, |s| JsValue::from_str(&s)))
 }
 
 #[wasm_bindgen(js_name = rankExtensions)]
 pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
     begin();
-    let exts = optional("extensions", &extensions, |v, at| {
-        decode::list(v, at, MAX_EXTENSIONS, decode::extension)
-    })?;
+    let exts = optional("extensions", &extensions, decode::extensions)?;
     to_js(&crate::rank_extensions(&exts))
 }
 
@@ -180,10 +275,9 @@ pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
 pub fn view(diagnosis: JsValue, environment: JsValue, retry: JsValue) -> Result<JsValue, JsValue> {
     begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
-    let env = optional("environment", &environment, |v, at| {
-        decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
-    })?;
-    let unknown = optional("environment", &environment, decode::unknown)?;
+    let e = arg("environment", &environment)?;
+    let env = read("environment", &e, environment_of)?;
+    let unknown = read("environment", &e, decode::unknown)?;
     let r = optional("retry", &retry, decode::retry_state)?;
     let advice = crate::advise(&d, &env);
     to_js(&crate::view::view(&d, &advice, &env, unknown, &r))
@@ -199,18 +293,14 @@ pub fn note_failure(
     now: JsValue,
 ) -> Result<JsValue, JsValue> {
     begin();
-    let l = optional("list", &list, |v, at| {
-        decode::recent_failures(v, at, MAX_KNOWN_HOSTS)
-    })?;
+    let l = optional("list", &list, decode::recent_failures)?;
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
-    let known = optional("knownHosts", &known_hosts, |v, at| {
-        decode::list(v, at, MAX_KNOWN_HOSTS, decode::string)
-    })?;
+    let known = optional("knownHosts", &known_hosts, decode::known_hosts)?;
     to_js(&crate::policy::note_failure(
         &l,
         &d,
         &known,
-        decode::loose_number(&now),
+        now.as_f64().unwrap_or(f64::NAN),
     ))
 }
 

@@ -464,3 +464,303 @@ impl ser::SerializeStructVariant for Compound<'_> {
         self.close()
     }
 }
+
+// ---------------------------------------------------------------- the reader
+
+/// A JSON value as the reader gives it: the inputs, after one `JSON.stringify` in the wasm's
+/// glue, are read from this tree by the bindings' readers (src/bindings/decode.rs). An
+/// object keeps its members in order; a name given twice is found at its last place, as
+/// `JSON.parse` keeps the last.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    Arr(Vec<Val>),
+    Obj(Vec<(String, Val)>),
+}
+
+/// Why a text is not read: where (a byte offset), or deeper than the reader goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadError {
+    Syntax(usize),
+    TooDeep,
+}
+
+/// Reads `text` (the whole of it: one value, white space around it) as JSON (RFC 8259),
+/// nesting arrays and objects at most `max_depth` deep. Lone surrogates in `\u` escapes,
+/// which no Rust string can hold, are read as U+FFFD (as the glue's copy of a JavaScript
+/// string does). `float` reads the numbers that the reader does not read exactly itself (more
+/// than 15 significant digits, or an exponent beyond 10^±22): `str::parse` natively, the
+/// JavaScript `Number` in the wasm, either exact. The caller bounds the text's length.
+pub fn read(text: &str, max_depth: usize, float: fn(&str) -> f64) -> Result<Val, ReadError> {
+    let mut r = Reader {
+        s: text.as_bytes(),
+        i: 0,
+        float,
+    };
+    let v = r.value(max_depth)?;
+    r.ws();
+    if r.i != r.s.len() {
+        return Err(ReadError::Syntax(r.i));
+    }
+    Ok(v)
+}
+
+struct Reader<'a> {
+    s: &'a [u8],
+    i: usize,
+    float: fn(&str) -> f64,
+}
+
+impl Reader<'_> {
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    fn peek(&self) -> u8 {
+        self.s.get(self.i).copied().unwrap_or(0)
+    }
+
+    fn bad<T>(&self) -> Result<T, ReadError> {
+        Err(ReadError::Syntax(self.i))
+    }
+
+    /// Skips `word` (after its first byte was seen).
+    fn word(&mut self, word: &[u8]) -> Result<(), ReadError> {
+        if self.s.get(self.i..self.i + word.len()) == Some(word) {
+            self.i += word.len();
+            Ok(())
+        } else {
+            self.bad()
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Val, ReadError> {
+        self.ws();
+        match self.peek() {
+            b'n' => self.word(b"null").map(|()| Val::Null),
+            b't' => self.word(b"true").map(|()| Val::Bool(true)),
+            b'f' => self.word(b"false").map(|()| Val::Bool(false)),
+            b'"' => self.string().map(Val::Str),
+            b'-' | b'0'..=b'9' => self.number().map(Val::Num),
+            b'[' | b'{' if depth == 0 => Err(ReadError::TooDeep),
+            b'[' => {
+                self.i += 1;
+                let mut items = Vec::new();
+                if !self.end(b']') {
+                    loop {
+                        items.push(self.value(depth - 1)?);
+                        if !self.more(b']')? {
+                            break;
+                        }
+                    }
+                }
+                Ok(Val::Arr(items))
+            }
+            b'{' => {
+                self.i += 1;
+                let mut fields = Vec::new();
+                if !self.end(b'}') {
+                    loop {
+                        self.ws();
+                        if self.peek() != b'"' {
+                            return self.bad();
+                        }
+                        let k = self.string()?;
+                        self.ws();
+                        if self.peek() != b':' {
+                            return self.bad();
+                        }
+                        self.i += 1;
+                        fields.push((k, self.value(depth - 1)?));
+                        if !self.more(b'}')? {
+                            break;
+                        }
+                    }
+                }
+                Ok(Val::Obj(fields))
+            }
+            _ => self.bad(),
+        }
+    }
+
+    /// An empty array or object: its closing `close` right away.
+    fn end(&mut self, close: u8) -> bool {
+        self.ws();
+        let at_end = self.peek() == close;
+        self.i += usize::from(at_end);
+        at_end
+    }
+
+    /// After an item: a comma (true: more follow) or `close` (false).
+    fn more(&mut self, close: u8) -> Result<bool, ReadError> {
+        self.ws();
+        let c = self.peek();
+        if c == b',' || c == close {
+            self.i += 1;
+            Ok(c == b',')
+        } else {
+            self.bad()
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, ReadError> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                c @ b'0'..=b'9' => c - b'0',
+                c @ b'a'..=b'f' => c - b'a' + 10,
+                c @ b'A'..=b'F' => c - b'A' + 10,
+                _ => return self.bad(),
+            };
+            n = n * 16 + u32::from(d);
+            self.i += 1;
+        }
+        Ok(n)
+    }
+
+    /// A string, at its opening quote.
+    fn string(&mut self) -> Result<String, ReadError> {
+        self.i += 1;
+        let mut out = Vec::new();
+        loop {
+            // the plain run up to the next quote, backslash or control character
+            let start = self.i;
+            while let Some(&c) = self.s.get(self.i) {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            out.extend_from_slice(&self.s[start..self.i]);
+            match self.peek() {
+                b'"' => {
+                    self.i += 1;
+                    // the text was a `&str` and escapes add whole characters
+                    return String::from_utf8(out).or_else(|_| self.bad());
+                }
+                b'\\' => {
+                    self.i += 1;
+                    let c = self.peek();
+                    self.i += 1;
+                    let ch = match c {
+                        b'"' | b'\\' | b'/' => char::from(c),
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => {
+                            let hi = self.hex4()?;
+                            let mut code = hi;
+                            if (0xD800..0xDC00).contains(&hi)
+                                && self.s.get(self.i..self.i + 2) == Some(b"\\u")
+                            {
+                                let back = self.i;
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                                } else {
+                                    self.i = back;
+                                }
+                            }
+                            char::from_u32(code).unwrap_or('\u{FFFD}')
+                        }
+                        _ => {
+                            self.i -= 1;
+                            return self.bad();
+                        }
+                    };
+                    let mut buf = [0; 4];
+                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                }
+                _ => return self.bad(),
+            }
+        }
+    }
+
+    /// A number: exact by one multiplication or division when its digits fit in a double
+    /// (at most 15 significant digits: below 2^53) and its power of ten is exact (10^0 to
+    /// 10^22); else `float` reads the text.
+    fn number(&mut self) -> Result<f64, ReadError> {
+        let start = self.i;
+        let neg = self.peek() == b'-';
+        self.i += usize::from(neg);
+        let mut m: u64 = 0;
+        let mut digits = 0u32;
+        let mut exp: i64 = 0;
+        let int_start = self.i;
+        while let c @ b'0'..=b'9' = self.peek() {
+            digit(c, &mut m, &mut digits);
+            self.i += 1;
+        }
+        let int_len = self.i - int_start;
+        if int_len == 0 || (int_len > 1 && self.s[int_start] == b'0') {
+            return self.bad();
+        }
+        if self.peek() == b'.' {
+            self.i += 1;
+            let frac_start = self.i;
+            while let c @ b'0'..=b'9' = self.peek() {
+                digit(c, &mut m, &mut digits);
+                exp -= 1;
+                self.i += 1;
+            }
+            if self.i == frac_start {
+                return self.bad();
+            }
+        }
+        if let b'e' | b'E' = self.peek() {
+            self.i += 1;
+            let eneg = self.peek() == b'-';
+            if let b'+' | b'-' = self.peek() {
+                self.i += 1;
+            }
+            let exp_start = self.i;
+            let mut e: i64 = 0;
+            while let c @ b'0'..=b'9' = self.peek() {
+                e = (e * 10 + i64::from(c - b'0')).min(1 << 40);
+                self.i += 1;
+            }
+            if self.i == exp_start {
+                return self.bad();
+            }
+            exp += if eneg { -e } else { e };
+        }
+        let x = if digits <= 15 && (-22..=22).contains(&exp) {
+            let p = POW10[exp.unsigned_abs() as usize];
+            if exp < 0 {
+                m as f64 / p
+            } else {
+                m as f64 * p
+            }
+        } else {
+            // the text is ASCII digits, signs, '.' and 'e'
+            let t = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("0");
+            return Ok((self.float)(t));
+        };
+        Ok(if neg { -x } else { x })
+    }
+}
+
+/// One more digit of the significand; leading zeros are not significant.
+fn digit(c: u8, m: &mut u64, digits: &mut u32) {
+    if *m == 0 && c == b'0' {
+        return;
+    }
+    *digits += 1;
+    if *digits <= 19 {
+        *m = *m * 10 + u64::from(c - b'0');
+    }
+}
+
+/// 10^0 to 10^22, each exact in a double.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];

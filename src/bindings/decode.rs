@@ -1,37 +1,35 @@
-//! Reads the contract's inputs out of JavaScript values, without serde: every property is
-//! read with `Reflect` (so a throwing getter or Proxy trap becomes an error here instead of
-//! unwinding through the module), nothing formats a float, and every error names the field:
+//! Reads the contract's inputs out of the JSON text of the arguments (src/json.rs reads the
+//! text into a [`Val`] tree; the bindings make the text with one `JSON.stringify` per
+//! argument). Pure: no wasm-bindgen here, so these readers are tested natively. Nothing
+//! formats a float, and every error names the field:
 //! `failure.responseHeaders[3].name: expected a string`.
 //!
-//! The rules are the ones serde-wasm-bindgen applied to the model's derives before:
+//! The rules:
 //!
-//! - an object is anything of `typeof` "object" but null (arrays too); unknown fields are
-//!   ignored;
-//! - `Option` fields: missing, `undefined` and `null` are `None`;
-//! - list fields that may be null: missing, `undefined` and `null` are empty;
-//! - fields with a default: missing is the default, any value that is there (even
-//!   `undefined` or `null`) must have the type;
+//! - an object is a JSON object; unknown fields are ignored;
+//! - `Option` fields: missing and `null` are `None`;
+//! - list fields that may be null: missing and `null` are empty;
+//! - fields with a default: missing is the default, any value that is there (even `null`)
+//!   must have the type;
 //! - required fields (of `Diagnosis`, `Gateway`): missing is an error;
-//! - a string is a JavaScript string, a bool a boolean, a number a number (no BigInt); a
-//!   whole number must be a safe integer within the Rust type's range;
-//! - a list is any iterable object: an array by index, anything else (a Set, ...) with the
-//!   iteration protocol;
+//! - a string is a string, cut at [`MAX_STRING`] bytes (of UTF-8, at a character's edge); a
+//!   bool a boolean, a number a number; a whole number must be a safe integer within the
+//!   Rust type's range;
+//! - a list is an array, read up to its bound (the rest is not read);
 //! - an enum is its name as a string.
 //!
-//! Two differences, both for inputs no caller sends: a list with a bound stops being read
-//! at the bound (serde-wasm-bindgen read it all, then it was cut), and an enum given as a
-//! one-key object (`{"dns": null}`, serde's externally tagged form) is no longer accepted.
+//! What `JSON.stringify` does before them is part of the contract (docs/core-api.md): a
+//! field whose value is `undefined`, a function or a symbol is missing, NaN and ±Infinity
+//! are `null`, a Set or a Map is `{}` (no list), a `Date` its ISO string (`toJSON`).
 
+use crate::json::Val;
 use crate::model::{
     Cause, ClockSample, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway,
-    GeneratedBy, Header, History, ProxyInfo, ProxySettings, RecentFailure, Reference, Role,
+    GeneratedBy, Header, History, InputError, ProxyInfo, ProxySettings, RecentFailure, Reference,
+    Role,
 };
 use crate::view::{RetryState, Unknown};
-use js_sys::{Function, JsString, Reflect};
-use std::cell::UnsafeCell;
-use wasm_bindgen::prelude::*;
-
-pub type R<T> = Result<T, JsValue>;
+use std::cell::Cell;
 
 mod machine;
 pub use machine::{ctx as machine_ctx, event as machine_event, state as machine_state};
@@ -55,565 +53,702 @@ impl Path<'_> {
             Path::Index(p, i) => {
                 p.write(out);
                 out.push('[');
-                out.push_str(&i.to_string());
+                crate::text::push_u64(out, i as u64);
                 out.push(']');
             }
         }
     }
 
-    /// A JavaScript `Error`: "<path>: <what>".
+    /// "<path>: <what>".
     #[cold]
     #[inline(never)]
-    pub fn error(&self, what: &str) -> JsValue {
+    pub fn error(&self, what: &str) -> InputError {
         let mut s = String::new();
         self.write(&mut s);
         s.push_str(": ");
         s.push_str(what);
-        js_sys::Error::new(&s).into()
+        InputError(s)
     }
 }
 
-/// The JavaScript string for a field name, made once: JavaScript finds a property much
-/// faster by a string it has seen before than by a new one each time. The strings live as
-/// long as the module (a few dozen names), in a static table rather than on the heap, so that
-/// the allocator's arena is not kept from reusing a call's memory each time a name is first
-/// seen (src/bindings/arena.rs).
-#[inline(never)]
-fn key(k: &'static str) -> &'static JsValue {
-    let slots = KEYS.0.get() as *mut KeySlot;
-    for i in 0..KEY_SLOTS {
-        // SAFETY: one thread (wasm32 without atomics). A slot is written once, while it is
-        // empty (so no reference into it exists), and never moved or dropped after, so the
-        // references handed out stay valid for the module's life.
-        let slot = unsafe { &*slots.add(i) };
-        match slot {
-            Some((p, n, v)) if *p == k.as_ptr() && *n == k.len() => return v,
-            Some(_) => {}
-            None => {
-                unsafe { *slots.add(i) = Some((k.as_ptr(), k.len(), JsValue::from_str(k))) };
-                if let Some((_, _, v)) = unsafe { &*slots.add(i) } {
-                    return v;
-                }
-            }
-        }
-    }
-    // more names than slots: kept on the heap
-    Box::leak(Box::new(JsValue::from_str(k)))
-}
-
-const KEY_SLOTS: usize = 160;
-
-/// A name (where its text is, its length) and its JavaScript string.
-type KeySlot = Option<(*const u8, usize, JsValue)>;
-
-struct Keys(UnsafeCell<[KeySlot; KEY_SLOTS]>);
-
-// One thread: the wasm is built without atomics; natively `key` is never called.
-unsafe impl Sync for Keys {}
-
-static KEYS: Keys = Keys(UnsafeCell::new([const { None }; KEY_SLOTS]));
-
-/// Reads `v[key]`; `Ok(None)` when `v` has no such property (not merely `undefined`).
-fn get(v: &JsValue, at: &Path, name: &'static str) -> R<Option<JsValue>> {
-    let unreadable = || Path::Key(at, name).error("cannot be read");
-    let k = key(name);
-    let x = Reflect::get(v, k).map_err(|_| unreadable())?;
-    if x.is_undefined() && !Reflect::has(v, k).map_err(|_| unreadable())? {
-        return Ok(None);
-    }
-    Ok(Some(x))
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `Array.isArray`, which throws for a revoked Proxy: caught here.
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(v: &JsValue) -> R<bool>;
-}
-
-/// The longest string read (UTF-16 code units): no field is read further than the longest
-/// text the core looks at, the page's body. A longer string is cut in JavaScript first, so
-/// a string of megabytes costs no more than one of this length.
-const MAX_STRING: u32 = crate::text::MAX_BODY as u32;
+/// The longest string read (bytes of UTF-8): no field is read further than the longest text
+/// the core looks at, the page's body.
+pub const MAX_STRING: usize = crate::text::MAX_BODY;
 /// The most items read of a list inside an item (a header list, an extension's permissions,
 /// the evidence of a diagnosis); the contract's top-level lists have their own bounds.
 const MAX_ITEMS: usize = 200;
 
-pub fn string(v: &JsValue, at: &Path) -> R<String> {
-    let s = v
-        .dyn_ref::<JsString>()
-        .ok_or_else(|| at.error("expected a string"))?;
-    if s.length() <= MAX_STRING {
-        return s.as_string().ok_or_else(|| at.error("expected a string"));
-    }
-    // Not in the middle of a surrogate pair (a high surrogate is 0xD800 to 0xDBFF).
-    let end = if (55296.0..56320.0).contains(&s.char_code_at(MAX_STRING - 1)) {
-        MAX_STRING - 1
-    } else {
-        MAX_STRING
-    };
-    s.slice(0, end)
-        .as_string()
-        .ok_or_else(|| at.error("expected a string"))
-}
+/// The first error met while reading an argument. The readers go on after an error (with
+/// defaults) instead of returning early: each `?` inside a struct literal costs the code that
+/// drops the fields read before it, which made the readers most of their size in the wasm.
+/// What the caller gets is still the first error, in reading order.
+#[derive(Default)]
+pub struct Errs(Cell<Option<InputError>>);
 
-fn number(v: &JsValue, at: &Path) -> R<f64> {
-    v.as_f64().ok_or_else(|| at.error("expected a number"))
-}
-
-fn boolean(v: &JsValue, at: &Path) -> R<bool> {
-    v.as_bool()
-        .ok_or_else(|| at.error("expected true or false"))
-}
-
-/// A whole number from 0 to `max`.
-fn whole(v: &JsValue, at: &Path, max: u32, what: &str) -> R<u32> {
-    match v.as_f64() {
-        Some(x) if x >= 0.0 && x <= f64::from(max) && x == x.trunc() => Ok(x as u32),
-        _ => Err(at.error(what)),
-    }
-}
-
-fn u16_(v: &JsValue, at: &Path) -> R<u16> {
-    whole(
-        v,
-        at,
-        u16::MAX.into(),
-        "expected a whole number from 0 to 65535",
-    )
-    .map(|x| x as u16)
-}
-
-fn u32_(v: &JsValue, at: &Path) -> R<u32> {
-    whole(
-        v,
-        at,
-        u32::MAX,
-        "expected a whole number from 0 to 4294967295",
-    )
-}
-
-/// The items of an iterable object (an array, a Set, ...), one at a time. Not generic, so
-/// that this code is in the wasm once, not once per item type.
-struct Items<'a> {
-    v: &'a JsValue,
-    /// An array's length, or `None` for another iterable (then `it` and `next` are its
-    /// iterator and the iterator's `next` method).
-    len: Option<usize>,
-    it: JsValue,
-    next: JsValue,
-    i: usize,
-}
-
-impl<'a> Items<'a> {
+impl Errs {
+    #[cold]
     #[inline(never)]
-    fn new(v: &'a JsValue, at: &Path) -> R<Self> {
-        let not_list = || at.error("expected a list");
-        if !v.is_object() {
-            return Err(not_list());
-        }
-        let mut items = Items {
-            v,
-            len: None,
-            it: JsValue::UNDEFINED,
-            next: JsValue::UNDEFINED,
-            i: 0,
-        };
-        if is_array(v).map_err(|_| not_list())? {
-            // Arrays by index, as their iterator would give them, but with one call per item.
-            let n = Reflect::get(v, key("length"))
-                .ok()
-                .and_then(|n| n.as_f64())
-                .ok_or_else(not_list)?;
-            items.len = Some(if n >= u32::MAX as f64 {
-                u32::MAX as usize
-            } else {
-                n as usize
-            });
-        } else {
-            let iter = Reflect::get(v, &js_sys::Symbol::iterator()).map_err(|_| not_list())?;
-            items.it = call(&iter, v).map_err(|_| not_list())?;
-            items.next = Reflect::get(&items.it, key("next")).map_err(|_| not_list())?;
-        }
-        Ok(items)
+    fn put(&self, at: &Path, what: &str) {
+        let first = self.0.take();
+        self.0.set(Some(first.unwrap_or_else(|| at.error(what))));
     }
 
-    /// The next item, or `None` at the end; `at` is the item's path.
-    #[inline(never)]
-    fn next(&mut self, at: &Path) -> R<Option<JsValue>> {
-        let unreadable = |_| at.error("cannot be read");
-        let i = self.i;
-        self.i += 1;
-        match self.len {
-            Some(n) if i >= n => Ok(None),
-            Some(_) => Reflect::get_u32(self.v, i as u32)
-                .map(Some)
-                .map_err(unreadable),
-            None => {
-                let r = call(&self.next, &self.it).map_err(unreadable)?;
-                if Reflect::get(&r, key("done"))
-                    .map_err(unreadable)?
-                    .is_truthy()
-                {
-                    return Ok(None);
-                }
-                Reflect::get(&r, key("value")).map(Some).map_err(unreadable)
-            }
+    /// The first error, if any.
+    pub fn take(&self) -> Option<InputError> {
+        self.0.take()
+    }
+}
+
+/// How a field may be missing: [`Opt`] (missing or `null` is `None`), [`Dflt`] (missing is
+/// `None`, for the default; `null` must have the type), [`Req`] (missing is an error).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Opt,
+    Dflt,
+    Req,
+}
+pub use Need::{Dflt, Opt, Req};
+
+const STRING: &str = "expected a string";
+const U16: &str = "expected a whole number from 0 to 65535";
+const U32: &str = "expected a whole number from 0 to 4294967295";
+
+/// A string, cut at [`MAX_STRING`].
+#[inline(never)]
+fn string_of(v: &Val, at: &Path, e: &Errs) -> Option<String> {
+    match v {
+        Val::Str(s) => Some(crate::text::clip(s, MAX_STRING).to_string()),
+        _ => {
+            e.put(at, STRING);
+            None
         }
     }
 }
 
-/// Calls `f` as a method of `this`, without arguments.
-fn call(f: &JsValue, this: &JsValue) -> R<JsValue> {
-    match f.dyn_ref::<Function>() {
-        Some(f) => f.call0(this),
-        None => Err(JsValue::UNDEFINED),
+/// A list item that is a string.
+pub fn string(v: &Val, at: &Path, e: &Errs) -> Option<String> {
+    string_of(v, at, e)
+}
+
+fn number(v: &Val, at: &Path, e: &Errs) -> Option<f64> {
+    match v {
+        Val::Num(x) => Some(*x),
+        _ => {
+            e.put(at, "expected a number");
+            None
+        }
     }
 }
 
-/// The first `max` items of an iterable object; the rest is not read.
+/// The items of an array, at most `max` of them: `None` (and an error) for another value.
+#[inline(never)]
+fn items<'a>(v: &'a Val, at: &Path, e: &Errs, max: usize) -> &'a [Val] {
+    match v {
+        Val::Arr(xs) => &xs[..xs.len().min(max)],
+        _ => {
+            e.put(at, "expected a list");
+            &[]
+        }
+    }
+}
+
+/// The first `max` items of a list; the rest is not read. An item that is wrong is left out
+/// (its error is the call's).
 pub fn list<T>(
-    v: &JsValue,
+    v: &Val,
     at: &Path,
+    e: &Errs,
     max: usize,
-    item: impl Fn(&JsValue, &Path) -> R<T>,
-) -> R<Vec<T>> {
-    let mut items = Items::new(v, at)?;
-    let mut out = Vec::new();
-    while out.len() < max {
-        let at = Path::Index(at, out.len());
-        match items.next(&at)? {
-            Some(x) => out.push(item(&x, &at)?),
-            None => break,
+    item: fn(&Val, &Path, &Errs) -> Option<T>,
+) -> Vec<T> {
+    let xs = items(v, at, e, max);
+    let mut out = Vec::with_capacity(xs.len());
+    for (i, x) in xs.iter().enumerate() {
+        if let Some(t) = item(x, &Path::Index(at, i), e) {
+            out.push(t);
         }
     }
-    Ok(out)
-}
-
-fn strings(v: &JsValue, at: &Path) -> R<Vec<String>> {
-    list(v, at, MAX_ITEMS, string)
-}
-
-/// An enum given by its name (`as_str` of one of `all`).
-fn named<T: Copy>(v: &JsValue, at: &Path, all: &[T], name: fn(T) -> &'static str) -> R<T> {
-    let s = string(v, at)?;
-    all.iter()
-        .copied()
-        .find(|x| name(*x) == s)
-        .ok_or_else(|| at.error("not one of the known values"))
+    out
 }
 
 /// An object's fields.
 pub struct Obj<'a> {
-    v: &'a JsValue,
+    fields: &'a [(String, Val)],
     at: &'a Path<'a>,
+    e: &'a Errs,
 }
 
 impl<'a> Obj<'a> {
-    pub fn new(v: &'a JsValue, at: &'a Path<'a>) -> R<Self> {
-        if v.is_object() {
-            Ok(Obj { v, at })
-        } else {
-            Err(at.error("expected an object"))
-        }
-    }
-
-    /// The value of `key`, unless it is missing, `undefined` or `null` (not generic: the
-    /// typed readers below are a call and a conversion each).
+    /// `v` as an object; `None` (and an error) for another value.
     #[inline(never)]
-    fn present(&self, key: &'static str) -> R<Option<JsValue>> {
-        Ok(get(self.v, self.at, key)?.filter(|x| !x.is_null() && !x.is_undefined()))
-    }
-
-    /// Missing, `undefined` or `null` is `None`.
-    fn opt<T>(&self, key: &'static str, f: impl Fn(&JsValue, &Path) -> R<T>) -> R<Option<T>> {
-        match self.present(key)? {
-            Some(x) => Ok(Some(f(&x, &Path::Key(self.at, key))?)),
-            None => Ok(None),
+    pub fn new(v: &'a Val, at: &'a Path<'a>, e: &'a Errs) -> Option<Self> {
+        match v {
+            Val::Obj(fields) => Some(Obj { fields, at, e }),
+            _ => {
+                e.put(at, "expected an object");
+                None
+            }
         }
     }
 
-    /// Missing is the default; a value that is there must have the type.
-    fn or_default<T: Default>(
+    /// The value of `key` (its last one, as `JSON.parse` keeps) as `need` allows it.
+    #[inline(never)]
+    fn get(&self, key: &'static str, need: Need) -> Option<&'a Val> {
+        let v = self
+            .fields
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v);
+        match v {
+            None if need == Req => {
+                self.e.put(&Path::Key(self.at, key), "missing");
+                None
+            }
+            Some(Val::Null) if need == Opt => None,
+            _ => v,
+        }
+    }
+
+    #[inline(never)]
+    fn bad(&self, key: &'static str, what: &str) {
+        self.e.put(&Path::Key(self.at, key), what);
+    }
+
+    #[inline(never)]
+    pub fn text(&self, key: &'static str, need: Need) -> Option<String> {
+        string_of(self.get(key, need)?, &Path::Key(self.at, key), self.e)
+    }
+
+    /// A string with a default: missing is "".
+    pub fn text_or(&self, key: &'static str) -> String {
+        self.text(key, Dflt).unwrap_or_default()
+    }
+
+    #[inline(never)]
+    pub fn num(&self, key: &'static str, need: Need) -> Option<f64> {
+        match self.get(key, need)? {
+            Val::Num(x) => Some(*x),
+            _ => {
+                self.bad(key, "expected a number");
+                None
+            }
+        }
+    }
+
+    #[inline(never)]
+    pub fn flag(&self, key: &'static str, need: Need) -> Option<bool> {
+        match self.get(key, need)? {
+            Val::Bool(x) => Some(*x),
+            _ => {
+                self.bad(key, "expected true or false");
+                None
+            }
+        }
+    }
+
+    /// A whole number from 0 to `max` (`what` says so when it is not one).
+    #[inline(never)]
+    fn whole(&self, key: &'static str, need: Need, max: u32, what: &str) -> Option<u32> {
+        match self.get(key, need)? {
+            Val::Num(x) if *x >= 0.0 && *x <= f64::from(max) && *x == x.trunc() => Some(*x as u32),
+            _ => {
+                self.bad(key, what);
+                None
+            }
+        }
+    }
+
+    pub fn u16(&self, key: &'static str) -> Option<u16> {
+        self.whole(key, Opt, u16::MAX.into(), U16).map(|x| x as u16)
+    }
+
+    pub fn u32(&self, key: &'static str, need: Need) -> Option<u32> {
+        self.whole(key, need, u32::MAX, U32)
+    }
+
+    /// An enum given by its name (`as_str` of one of `all`).
+    fn named<T: Copy>(
         &self,
         key: &'static str,
-        f: impl Fn(&JsValue, &Path) -> R<T>,
-    ) -> R<T> {
-        match get(self.v, self.at, key)? {
-            Some(x) => f(&x, &Path::Key(self.at, key)),
-            None => Ok(T::default()),
+        all: &[T],
+        name: fn(T) -> &'static str,
+    ) -> Option<T> {
+        let found = match self.get(key, Req)? {
+            Val::Str(s) => all.iter().copied().find(|x| name(*x) == s),
+            _ => {
+                self.bad(key, STRING);
+                return None;
+            }
+        };
+        if found.is_none() {
+            self.bad(key, "not one of the known values");
         }
+        found
     }
 
-    /// Missing is an error.
-    fn req<T>(&self, key: &'static str, f: impl Fn(&JsValue, &Path) -> R<T>) -> R<T> {
-        match get(self.v, self.at, key)? {
-            Some(x) => f(&x, &Path::Key(self.at, key)),
-            None => Err(Path::Key(self.at, key).error("missing")),
-        }
+    /// An object field read by `f`.
+    pub fn obj<T>(
+        &self,
+        key: &'static str,
+        need: Need,
+        f: fn(&Val, &Path, &Errs) -> Option<T>,
+    ) -> Option<T> {
+        f(self.get(key, need)?, &Path::Key(self.at, key), self.e)
     }
 
     /// A list that may be missing or null (then empty), cut after `max` items.
-    fn list<T>(
+    pub fn list<T>(
         &self,
         key: &'static str,
+        need: Need,
         max: usize,
-        item: impl Fn(&JsValue, &Path) -> R<T>,
-    ) -> R<Vec<T>> {
-        Ok(self
-            .opt(key, |v, at| list(v, at, max, &item))?
-            .unwrap_or_default())
+        item: fn(&Val, &Path, &Errs) -> Option<T>,
+    ) -> Vec<T> {
+        match self.get(key, need) {
+            Some(v) => list(v, &Path::Key(self.at, key), self.e, max, item),
+            None => Vec::new(),
+        }
+    }
+
+    /// A list of strings (at most [`MAX_ITEMS`]).
+    pub fn texts(&self, key: &'static str, need: Need) -> Vec<String> {
+        self.list(key, need, MAX_ITEMS, string)
     }
 }
 
 // ---------------------------------------------------------------- the inputs
 
-pub fn failure(v: &JsValue, at: &Path) -> R<Failure> {
-    let o = Obj::new(v, at)?;
-    Ok(Failure {
-        url: o.or_default("url", string)?,
-        method: o.opt("method", string)?,
-        status_code: o.opt("statusCode", u16_)?,
-        status_line: o.opt("statusLine", string)?,
-        response_headers: o.list("responseHeaders", MAX_ITEMS, header)?,
-        error: o.opt("error", string)?,
-        body_text: o.opt("bodyText", string)?,
-        page_text: o.opt("pageText", string)?,
-        proxy: o.opt("proxy", proxy_info)?,
-        ip: o.opt("ip", string)?,
-        time_stamp: o.opt("timeStamp", number)?,
-        ignored_sites: o.list("ignoredSites", crate::domain::MAX_IGNORED_SITES, string)?,
+pub fn failure(v: &Val, at: &Path, e: &Errs) -> Option<Failure> {
+    let o = Obj::new(v, at, e)?;
+    Some(Failure {
+        url: o.text_or("url"),
+        method: o.text("method", Opt),
+        status_code: o.u16("statusCode"),
+        status_line: o.text("statusLine", Opt),
+        response_headers: o.list("responseHeaders", Opt, MAX_ITEMS, header),
+        error: o.text("error", Opt),
+        body_text: o.text("bodyText", Opt),
+        page_text: o.text("pageText", Opt),
+        proxy: o.obj("proxy", Opt, proxy_info),
+        ip: o.text("ip", Opt),
+        time_stamp: o.num("timeStamp", Opt),
+        ignored_sites: o.list(
+            "ignoredSites",
+            Opt,
+            crate::domain::MAX_IGNORED_SITES,
+            string,
+        ),
     })
 }
 
-fn header(v: &JsValue, at: &Path) -> R<Header> {
-    let o = Obj::new(v, at)?;
-    Ok(Header {
-        name: o.or_default("name", string)?,
-        value: o.opt("value", string)?,
+fn header(v: &Val, at: &Path, e: &Errs) -> Option<Header> {
+    let o = Obj::new(v, at, e)?;
+    Some(Header {
+        name: o.text_or("name"),
+        value: o.text("value", Opt),
     })
 }
 
-fn proxy_info(v: &JsValue, at: &Path) -> R<ProxyInfo> {
-    let o = Obj::new(v, at)?;
-    Ok(ProxyInfo {
-        kind: o.opt("type", string)?,
-        host: o.opt("host", string)?,
-        port: o.opt("port", u32_)?,
+fn proxy_info(v: &Val, at: &Path, e: &Errs) -> Option<ProxyInfo> {
+    let o = Obj::new(v, at, e)?;
+    Some(ProxyInfo {
+        kind: o.text("type", Opt),
+        host: o.text("host", Opt),
+        port: o.u32("port", Opt),
     })
 }
 
-pub fn diagnosis(v: &JsValue, at: &Path) -> R<Diagnosis> {
-    let o = Obj::new(v, at)?;
-    Ok(Diagnosis {
-        failed: o.req("failed", boolean)?,
-        cause: o.req("cause", cause)?,
-        culprit: o.req("culprit", culprit)?,
-        generated_by: o.req("generatedBy", generated_by)?,
-        gateway: o.opt("gateway", gateway)?,
-        transient: o.req("transient", boolean)?,
-        retry_after_seconds: o.opt("retryAfterSeconds", number)?,
-        safe_to_retry: o.req("safeToRetry", boolean)?,
-        confidence: o.req("confidence", number)?,
-        url: o.req("url", string)?,
-        host: o.req("host", string)?,
-        origin: o.req("origin", string)?,
-        method: o.req("method", string)?,
-        status_code: o.opt("statusCode", u16_)?,
-        status_text: o.opt("statusText", string)?,
-        error: o.opt("error", string)?,
-        evidence: o.req("evidence", strings)?,
-        references: o.list("references", crate::references::MAX_REFERENCES, reference)?,
-        sign_in_url: o.opt("signInUrl", string)?,
-        clock_offset_ms: o.opt("clockOffsetMs", number)?,
-        badge: o.or_default("badge", string)?,
-        ignored: o.or_default("ignored", boolean)?,
+pub fn diagnosis(v: &Val, at: &Path, e: &Errs) -> Option<Diagnosis> {
+    let o = Obj::new(v, at, e)?;
+    let req = |k| o.flag(k, Req).unwrap_or_default();
+    let text = |k| o.text(k, Req).unwrap_or_default();
+    Some(Diagnosis {
+        failed: req("failed"),
+        cause: o
+            .named("cause", &Cause::ALL, Cause::as_str)
+            .unwrap_or(Cause::ALL[0]),
+        culprit: o
+            .named("culprit", &Culprit::ALL, Culprit::as_str)
+            .unwrap_or(Culprit::ALL[0]),
+        generated_by: o
+            .named("generatedBy", &GeneratedBy::ALL, GeneratedBy::as_str)
+            .unwrap_or(GeneratedBy::ALL[0]),
+        gateway: o.obj("gateway", Opt, gateway),
+        transient: req("transient"),
+        retry_after_seconds: o.num("retryAfterSeconds", Opt),
+        safe_to_retry: req("safeToRetry"),
+        confidence: o.num("confidence", Req).unwrap_or_default(),
+        url: text("url"),
+        host: text("host"),
+        origin: text("origin"),
+        method: text("method"),
+        status_code: o.u16("statusCode"),
+        status_text: o.text("statusText", Opt),
+        error: o.text("error", Opt),
+        evidence: o.texts("evidence", Req),
+        references: o.list(
+            "references",
+            Opt,
+            crate::references::MAX_REFERENCES,
+            reference,
+        ),
+        sign_in_url: o.text("signInUrl", Opt),
+        clock_offset_ms: o.num("clockOffsetMs", Opt),
+        badge: o.text_or("badge"),
+        ignored: o.flag("ignored", Dflt).unwrap_or_default(),
     })
 }
 
-fn reference(v: &JsValue, at: &Path) -> R<Reference> {
-    let o = Obj::new(v, at)?;
-    Ok(Reference {
-        label: o.or_default("label", string)?,
-        value: o.or_default("value", string)?,
+fn reference(v: &Val, at: &Path, e: &Errs) -> Option<Reference> {
+    let o = Obj::new(v, at, e)?;
+    Some(Reference {
+        label: o.text_or("label"),
+        value: o.text_or("value"),
     })
 }
 
-fn cause(v: &JsValue, at: &Path) -> R<Cause> {
-    named(v, at, &Cause::ALL, Cause::as_str)
-}
-
-fn culprit(v: &JsValue, at: &Path) -> R<Culprit> {
-    named(v, at, &Culprit::ALL, Culprit::as_str)
-}
-
-fn generated_by(v: &JsValue, at: &Path) -> R<GeneratedBy> {
-    named(v, at, &GeneratedBy::ALL, GeneratedBy::as_str)
-}
-
-fn role(v: &JsValue, at: &Path) -> R<Role> {
-    named(v, at, &Role::ALL, Role::as_str)
-}
-
-fn gateway(v: &JsValue, at: &Path) -> R<Gateway> {
-    let o = Obj::new(v, at)?;
-    Ok(Gateway {
-        id: o.req("id", string)?,
-        name: o.req("name", string)?,
-        version: o.opt("version", string)?,
-        role: o.req("role", role)?,
-        evidence: o.req("evidence", strings)?,
+fn gateway(v: &Val, at: &Path, e: &Errs) -> Option<Gateway> {
+    let o = Obj::new(v, at, e)?;
+    Some(Gateway {
+        id: o.text("id", Req).unwrap_or_default(),
+        name: o.text("name", Req).unwrap_or_default(),
+        version: o.text("version", Opt),
+        role: o
+            .named("role", &Role::ALL, Role::as_str)
+            .unwrap_or(Role::ALL[0]),
+        evidence: o.texts("evidence", Req),
     })
 }
 
-/// `max_hosts` bounds `knownHosts` and `recentFailures`, `max_extensions` `extensions`.
-pub fn environment(
-    v: &JsValue,
-    at: &Path,
-    max_hosts: usize,
-    max_extensions: usize,
-) -> R<Environment> {
-    let o = Obj::new(v, at)?;
-    let now = o.opt("now", number)?;
+/// The bounds of `knownHosts` and `recentFailures` (the hosts) and of `extensions`.
+pub struct Bounds {
+    pub hosts: usize,
+    pub extensions: usize,
+}
+
+pub fn environment(v: &Val, at: &Path, e: &Errs, max: &Bounds) -> Option<Environment> {
+    let o = Obj::new(v, at, e)?;
+    let now = o.num("now", Opt);
     // `ipv4At` (when a page last loaded over IPv4): the core says whether that means it works
-    let ipv4_at = o.opt("ipv4At", number)?;
-    Ok(Environment {
-        url: o.opt("url", string)?,
-        method: o.opt("method", string)?,
-        browser: o.opt("browser", string)?,
-        platform: o.opt("platform", string)?,
-        proxy: o.opt("proxy", proxy_settings)?,
-        extensions: o.list("extensions", max_extensions, extension)?,
-        recent_failures: o.list("recentFailures", max_hosts, recent_failure)?,
-        known_hosts: o.list("knownHosts", max_hosts, string)?,
-        incognito_allowed: o.opt("incognitoAllowed", boolean)?,
-        online: o.opt("online", boolean)?,
-        addresses: o.list("addresses", 32, string)?,
-        resolves_without_secure_dns: o.opt("resolvesWithoutSecureDns", boolean)?,
+    let ipv4_at = o.num("ipv4At", Opt);
+    Some(Environment {
+        url: o.text("url", Opt),
+        method: o.text("method", Opt),
+        browser: o.text("browser", Opt),
+        platform: o.text("platform", Opt),
+        proxy: o.obj("proxy", Opt, proxy_settings),
+        extensions: o.list("extensions", Opt, max.extensions, extension),
+        recent_failures: o.list("recentFailures", Opt, max.hosts, recent_failure),
+        known_hosts: o.list("knownHosts", Opt, max.hosts, string),
+        incognito_allowed: o.flag("incognitoAllowed", Opt),
+        online: o.flag("online", Opt),
+        addresses: o.list("addresses", Opt, 32, string),
+        resolves_without_secure_dns: o.flag("resolvesWithoutSecureDns", Opt),
         ipv4_works: o
-            .opt("ipv4Works", boolean)?
+            .flag("ipv4Works", Opt)
             .or(crate::policy::ipv4_works(ipv4_at, now)),
         clock_samples: o.list(
             "clockSamples",
+            Opt,
             crate::policy::MAX_CLOCK_SAMPLES,
             clock_sample,
-        )?,
-        captive_portal: o.opt("captivePortal", string)?,
-        portal_url: o.opt("portalUrl", string)?,
-        attempts: o.opt("attempts", u32_)?,
+        ),
+        captive_portal: o.text("captivePortal", Opt),
+        portal_url: o.text("portalUrl", Opt),
+        attempts: o.u32("attempts", Opt),
         now,
     })
 }
 
-fn clock_sample(v: &JsValue, at: &Path) -> R<ClockSample> {
-    let o = Obj::new(v, at)?;
-    Ok(ClockSample {
-        date: o.or_default("date", string)?,
-        at: o.or_default("at", number)?,
+fn clock_sample(v: &Val, at: &Path, e: &Errs) -> Option<ClockSample> {
+    let o = Obj::new(v, at, e)?;
+    Some(ClockSample {
+        date: o.text_or("date"),
+        at: o.num("at", Dflt).unwrap_or_default(),
     })
 }
 
-fn proxy_settings(v: &JsValue, at: &Path) -> R<ProxySettings> {
-    let o = Obj::new(v, at)?;
-    Ok(ProxySettings {
-        mode: o.opt("mode", string)?,
-        controlled_by: o.opt("controlledBy", string)?,
-        by_extension: o.or_default("byExtension", boolean)?,
+fn proxy_settings(v: &Val, at: &Path, e: &Errs) -> Option<ProxySettings> {
+    let o = Obj::new(v, at, e)?;
+    Some(ProxySettings {
+        mode: o.text("mode", Opt),
+        controlled_by: o.text("controlledBy", Opt),
+        by_extension: o.flag("byExtension", Dflt).unwrap_or_default(),
     })
 }
 
-fn recent_failure(v: &JsValue, at: &Path) -> R<RecentFailure> {
-    let o = Obj::new(v, at)?;
-    Ok(RecentFailure {
-        host: o.or_default("host", string)?,
-        at: o.or_default("at", number)?,
-        cause: o.opt("cause", string)?,
+fn recent_failure(v: &Val, at: &Path, e: &Errs) -> Option<RecentFailure> {
+    let o = Obj::new(v, at, e)?;
+    Some(RecentFailure {
+        host: o.text_or("host"),
+        at: o.num("at", Dflt).unwrap_or_default(),
+        cause: o.text("cause", Opt),
     })
 }
 
-pub fn extension(v: &JsValue, at: &Path) -> R<ExtensionInfo> {
-    let o = Obj::new(v, at)?;
-    Ok(ExtensionInfo {
-        id: o.or_default("id", string)?,
-        name: o.or_default("name", string)?,
-        description: o.opt("description", string)?,
-        enabled: o.opt("enabled", boolean)?,
-        kind: o.opt("type", string)?,
-        permissions: o.list("permissions", MAX_ITEMS, string)?,
-        host_permissions: o.list("hostPermissions", MAX_ITEMS, string)?,
-        install_type: o.opt("installType", string)?,
-        may_disable: o.opt("mayDisable", boolean)?,
+pub fn extension(v: &Val, at: &Path, e: &Errs) -> Option<ExtensionInfo> {
+    let o = Obj::new(v, at, e)?;
+    Some(ExtensionInfo {
+        id: o.text_or("id"),
+        name: o.text_or("name"),
+        description: o.text("description", Opt),
+        enabled: o.flag("enabled", Opt),
+        kind: o.text("type", Opt),
+        permissions: o.texts("permissions", Opt),
+        host_permissions: o.texts("hostPermissions", Opt),
+        install_type: o.text("installType", Opt),
+        may_disable: o.flag("mayDisable", Opt),
     })
 }
 
-/// A number or, when it is not one (missing, null, a string), NaN: the policy makes it safe.
-pub fn loose_number(v: &JsValue) -> f64 {
-    v.as_f64().unwrap_or(f64::NAN)
+/// A list of recent failures as the shell stored it (at most as many as known hosts).
+pub fn recent_failures(v: &Val, at: &Path, e: &Errs) -> Option<Vec<RecentFailure>> {
+    Some(list(v, at, e, super::MAX_KNOWN_HOSTS, recent_failure))
 }
 
-/// A list of recent failures as the shell stored it, cut at `max`.
-pub fn recent_failures(v: &JsValue, at: &Path, max: usize) -> R<Vec<RecentFailure>> {
-    list(v, at, max, recent_failure)
+/// A list of known hosts.
+pub fn known_hosts(v: &Val, at: &Path, e: &Errs) -> Option<Vec<String>> {
+    Some(list(v, at, e, super::MAX_KNOWN_HOSTS, string))
+}
+
+/// A list of extensions.
+pub fn extensions(v: &Val, at: &Path, e: &Errs) -> Option<Vec<ExtensionInfo>> {
+    Some(list(v, at, e, super::MAX_EXTENSIONS, extension))
 }
 
 /// What the environment could not read: `environment.unknown`, a list of "extensions",
 /// "proxy".
-pub fn unknown(v: &JsValue, at: &Path) -> R<Unknown> {
-    let o = Obj::new(v, at)?;
-    let names = o.list("unknown", 8, string)?;
-    Ok(Unknown {
+pub fn unknown(v: &Val, at: &Path, e: &Errs) -> Option<Unknown> {
+    let o = Obj::new(v, at, e)?;
+    let names = o.list("unknown", Opt, 8, string);
+    Some(Unknown {
         extensions: names.iter().any(|n| n == "extensions"),
         proxy: names.iter().any(|n| n == "proxy"),
     })
 }
 
 /// A tab's automatic-retry state as the shell stored it.
-pub fn retry_state(v: &JsValue, at: &Path) -> R<RetryState> {
-    let o = Obj::new(v, at)?;
-    Ok(RetryState {
-        state: o.opt("state", string)?,
-        reason: o.opt("reason", string)?,
-        due: o.opt("due", number)?,
-        attempts: o.opt("attempts", u32_)?.unwrap_or(0),
-        max: o.opt("max", u32_)?,
-        now: o.opt("now", number)?,
-        watching: o.opt("watching", boolean)?,
-        notifications: o.opt("notifications", boolean)?,
+pub fn retry_state(v: &Val, at: &Path, e: &Errs) -> Option<RetryState> {
+    let o = Obj::new(v, at, e)?;
+    Some(RetryState {
+        state: o.text("state", Opt),
+        reason: o.text("reason", Opt),
+        due: o.num("due", Opt),
+        attempts: o.u32("attempts", Opt).unwrap_or(0),
+        max: o.u32("max", Opt),
+        now: o.num("now", Opt),
+        watching: o.flag("watching", Opt),
+        notifications: o.flag("notifications", Opt),
     })
 }
 
-pub fn history(v: &JsValue, at: &Path) -> R<History> {
-    let o = Obj::new(v, at)?;
-    Ok(History {
-        attempts: o.or_default("attempts", u32_)?,
-        first_failure_at: o.opt("firstFailureAt", number)?,
-        now: o.opt("now", number)?,
-        seed: o.opt("seed", number)?,
+pub fn history(v: &Val, at: &Path, e: &Errs) -> Option<History> {
+    let o = Obj::new(v, at, e)?;
+    Some(History {
+        attempts: o.u32("attempts", Dflt).unwrap_or_default(),
+        first_failure_at: o.num("firstFailureAt", Opt),
+        now: o.num("now", Opt),
+        seed: o.num("seed", Opt),
     })
 }
 
 /// An action the panel sent or the advice offered: {type, url?, id?}.
-pub fn action_ref(v: &JsValue, at: &Path) -> R<crate::trust::ActionRef> {
-    let o = Obj::new(v, at)?;
-    Ok(crate::trust::ActionRef {
-        kind: o.req("type", string)?,
-        url: o.opt("url", string)?,
-        id: o.opt("id", string)?,
+pub fn action_ref(v: &Val, at: &Path, e: &Errs) -> Option<crate::trust::ActionRef> {
+    let o = Obj::new(v, at, e)?;
+    Some(crate::trust::ActionRef {
+        kind: o.text("type", Req).unwrap_or_default(),
+        url: o.text("url", Opt),
+        id: o.text("id", Opt),
     })
 }
 
 /// The steps of a tab's advice, as far as trust needs them: {steps: [{id, action?}]}.
-pub fn advice_steps(v: &JsValue, at: &Path) -> R<Vec<crate::trust::StepRef>> {
-    Obj::new(v, at)?.list("steps", MAX_ITEMS, |v, at| {
-        let o = Obj::new(v, at)?;
-        Ok(crate::trust::StepRef {
-            id: o.or_default("id", string)?,
-            action: o.opt("action", action_ref)?,
-        })
-    })
+pub fn advice_steps(v: &Val, at: &Path, e: &Errs) -> Option<Vec<crate::trust::StepRef>> {
+    Some(
+        Obj::new(v, at, e)?.list("steps", Opt, MAX_ITEMS, |v, at, e| {
+            let o = Obj::new(v, at, e)?;
+            Some(crate::trust::StepRef {
+                id: o.text_or("id"),
+                action: o.obj("action", Opt, action_ref),
+            })
+        }),
+    )
 }
 
 /// The ids of a list of extensions ([{id}]).
-pub fn extension_ids(v: &JsValue, at: &Path) -> R<Vec<String>> {
-    list(v, at, MAX_ITEMS, |v, at| Obj::new(v, at)?.req("id", string))
+pub fn extension_ids(v: &Val, at: &Path, e: &Errs) -> Option<Vec<String>> {
+    Some(list(v, at, e, MAX_ITEMS, |v, at, e| {
+        Obj::new(v, at, e)?.text("id", Req)
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Header;
+
+    fn val(text: &str) -> Val {
+        crate::json::read(text, 16, |s| s.parse().unwrap()).expect("JSON")
+    }
+
+    /// What `f` reads from `text` at `root`: the value, or the first error's message.
+    fn run<T>(
+        text: &str,
+        root: &'static str,
+        f: fn(&Val, &Path, &Errs) -> Option<T>,
+    ) -> Result<T, String> {
+        let e = Errs::default();
+        let r = f(&val(text), &Path::Root(root), &e);
+        match (e.take(), r) {
+            (None, Some(x)) => Ok(x),
+            (Some(err), _) => Err(err.0),
+            (None, None) => Err("nothing".into()),
+        }
+    }
+
+    #[test]
+    fn a_failure_reads_as_serde_reads_it() {
+        let f = Failure {
+            url: "https://shop.example.com/a\"b".into(),
+            method: Some("POST".into()),
+            status_code: Some(502),
+            status_line: Some("HTTP/1.1 502 Bad Gateway".into()),
+            response_headers: vec![
+                Header {
+                    name: "Server".into(),
+                    value: Some("nginx/1.22.1 é😀".into()),
+                },
+                Header {
+                    name: "X-Empty".into(),
+                    value: None,
+                },
+            ],
+            body_text: Some("<h1>502</h1>\n\u{1}".into()),
+            proxy: Some(ProxyInfo {
+                kind: Some("http".into()),
+                host: Some("127.0.0.1".into()),
+                port: Some(3128),
+            }),
+            time_stamp: Some(1_795_000_000_000.5),
+            ignored_sites: vec!["*.example.org".into()],
+            ..Failure::default()
+        };
+        assert_eq!(
+            run(&serde_json::to_string(&f).unwrap(), "failure", failure),
+            Ok(f)
+        );
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let e = run(
+            r#"{"url":"u","responseHeaders":[{"name":"a"},{"name":"b"},{"name":"c"},{"name":5}]}"#,
+            "failure",
+            failure,
+        );
+        assert_eq!(
+            e.unwrap_err(),
+            "failure.responseHeaders[3].name: expected a string"
+        );
+        // the first error in reading order, though reading goes on after it
+        let e = run(
+            r#"{"url":1,"statusCode":-1,"responseHeaders":[{"name":5}]}"#,
+            "failure",
+            failure,
+        );
+        assert_eq!(e.unwrap_err(), "failure.url: expected a string");
+        for (text, want) in [
+            (
+                r#"{"statusCode":502.5}"#,
+                "failure.statusCode: expected a whole number from 0 to 65535",
+            ),
+            (
+                r#"{"statusCode":"502"}"#,
+                "failure.statusCode: expected a whole number from 0 to 65535",
+            ),
+            (
+                r#"{"statusCode":70000}"#,
+                "failure.statusCode: expected a whole number from 0 to 65535",
+            ),
+            (r#"{"url":42}"#, "failure.url: expected a string"),
+            (r#"{"url":null}"#, "failure.url: expected a string"),
+            (
+                r#"{"responseHeaders":{}}"#,
+                "failure.responseHeaders: expected a list",
+            ),
+            (
+                r#"{"proxy":{"port":-1}}"#,
+                "failure.proxy.port: expected a whole number from 0 to 4294967295",
+            ),
+            (
+                r#"{"timeStamp":true}"#,
+                "failure.timeStamp: expected a number",
+            ),
+            (r#""https://example.com/""#, "failure: expected an object"),
+        ] {
+            assert_eq!(run(text, "failure", failure).unwrap_err(), want, "{text}");
+        }
+        let env = |v: &Val, at: &Path, e: &Errs| {
+            environment(
+                v,
+                at,
+                e,
+                &Bounds {
+                    hosts: 10,
+                    extensions: 10,
+                },
+            )
+        };
+        let e = run(
+            r#"{"extensions":[{"id":"x","permissions":["a",null]}]}"#,
+            "environment",
+            env,
+        );
+        assert_eq!(
+            e.unwrap_err(),
+            "environment.extensions[0].permissions[1]: expected a string"
+        );
+        let d = r#"{"failed":true,"cause":"nope","culprit":"site","generatedBy":"gateway","transient":true,"safeToRetry":true,"confidence":1,"url":"u","host":"h","origin":"o","method":"GET","evidence":[]}"#;
+        assert_eq!(
+            run(d, "diagnosis", diagnosis).unwrap_err(),
+            "diagnosis.cause: not one of the known values"
+        );
+        let d = d.replace("\"nope\"", "\"upstream-timeout\"");
+        assert!(run(&d, "diagnosis", diagnosis).is_ok());
+        let no_url = d.replace("\"url\":\"u\",", "");
+        assert_eq!(
+            run(&no_url, "diagnosis", diagnosis).unwrap_err(),
+            "diagnosis.url: missing"
+        );
+        let e = run(r#"{"type":"nope"}"#, "event", machine_event);
+        assert_eq!(e.unwrap_err(), "event.type: not one of the known values");
+        let e = run(
+            r#"{"type":"seen","then":{"type":"notice"}}"#,
+            "event",
+            machine_event,
+        );
+        assert_eq!(e.unwrap_err(), "event.then.notice: missing");
+    }
+
+    #[test]
+    fn lists_and_strings_are_cut() {
+        let hosts: Vec<String> = (0..50).map(|i| format!("h{i}.example")).collect();
+        let e = Errs::default();
+        let v = val(&serde_json::to_string(&hosts).unwrap());
+        assert_eq!(
+            list(&v, &Path::Root("knownHosts"), &e, 20, string),
+            hosts[..20]
+        );
+        // an item beyond the bound is not read: a wrong type there is no error
+        let v = val(r#"["a","b",3]"#);
+        assert_eq!(list(&v, &Path::Root("x"), &e, 2, string), ["a", "b"]);
+        assert!(e.take().is_none());
+        let long = "é".repeat(MAX_STRING);
+        let s = string(&Val::Str(long), &Path::Root("s"), &e).unwrap();
+        assert_eq!(s.len(), MAX_STRING);
+        let odd = format!("a{}", "😀".repeat(MAX_STRING / 4));
+        let s = string(&Val::Str(odd), &Path::Root("s"), &e).unwrap();
+        assert!(s.len() <= MAX_STRING && s.len() > MAX_STRING - 4);
+    }
 }
