@@ -496,6 +496,7 @@ pub enum ReadError {
 /// JavaScript `Number` in the wasm, either exact. The caller bounds the text's length.
 pub fn read(text: &str, max_depth: usize, float: fn(&str) -> f64) -> Result<Val, ReadError> {
     let mut r = Reader {
+        t: text,
         s: text.as_bytes(),
         i: 0,
         float,
@@ -509,6 +510,7 @@ pub fn read(text: &str, max_depth: usize, float: fn(&str) -> f64) -> Result<Val,
 }
 
 struct Reader<'a> {
+    t: &'a str,
     s: &'a [u8],
     i: usize,
     float: fn(&str) -> f64,
@@ -626,22 +628,30 @@ impl Reader<'_> {
     /// A string, at its opening quote.
     fn string(&mut self) -> Result<String, ReadError> {
         self.i += 1;
-        let mut out = Vec::new();
+        let mut out = String::new();
         loop {
-            // the plain run up to the next quote, backslash or control character
+            // the plain run up to the next quote, backslash or control character: 8 bytes at
+            // a time, then byte by byte
             let start = self.i;
+            while let Some(w) = self.s.get(self.i..self.i + 8) {
+                let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+                if special(w) {
+                    break;
+                }
+                self.i += 8;
+            }
             while let Some(&c) = self.s.get(self.i) {
                 if c == b'"' || c == b'\\' || c < 0x20 {
                     break;
                 }
                 self.i += 1;
             }
-            out.extend_from_slice(&self.s[start..self.i]);
+            // ASCII bytes end the run, so both ends are character boundaries
+            out.push_str(self.t.get(start..self.i).unwrap_or(""));
             match self.peek() {
                 b'"' => {
                     self.i += 1;
-                    // the text was a `&str` and escapes add whole characters
-                    return String::from_utf8(out).or_else(|_| self.bad());
+                    return Ok(out);
                 }
                 b'\\' => {
                     self.i += 1;
@@ -676,8 +686,7 @@ impl Reader<'_> {
                             return self.bad();
                         }
                     };
-                    let mut buf = [0; 4];
-                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                    out.push(ch);
                 }
                 _ => return self.bad(),
             }
@@ -746,6 +755,17 @@ impl Reader<'_> {
         };
         Ok(if neg { -x } else { x })
     }
+}
+
+/// Whether one of the 8 bytes of `w` is a quote, a backslash or a control character (below
+/// 0x20): the usual test for a zero byte (`x - 0x01.. & !x & 0x80..`) on `w` xor each.
+fn special(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    // below 0x20: bytes without their high bit for which x - 0x20 borrows
+    let low = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | low != 0
 }
 
 /// One more digit of the significand; leading zeros are not significant.
