@@ -6,7 +6,6 @@ pub(crate) mod arena;
 mod decode;
 mod machine;
 
-use crate::json::Val;
 use crate::model::InputError;
 use decode::Path;
 
@@ -18,67 +17,13 @@ use wasm_bindgen::prelude::*;
 const MAX_KNOWN_HOSTS: usize = 1_000;
 const MAX_EXTENSIONS: usize = 1_000;
 
-/// The longest JSON text of one argument read (UTF-16 code units, as `JSON.stringify` gives
-/// it): 2 Mi, what no input of the shell comes near (its pages, headers and lists are cut
-/// before), checked before the text is copied into the wasm.
-const MAX_JSON: u32 = 2 * 1024 * 1024;
-/// How deep arrays and objects nest in an argument: the contract's deepest is 4.
-const MAX_DEPTH: usize = 16;
-
-/// An argument as a JSON tree (src/json.rs): one `JSON.stringify` in JavaScript, its text
-/// copied in once and read here. `None` for `undefined` and `null`. A getter or Proxy trap
-/// that throws, a cycle or a BigInt makes `JSON.stringify` throw: an error naming the
-/// argument, as is a text longer than [`MAX_JSON`].
-#[inline(never)]
-fn arg(what: &'static str, v: &JsValue) -> R<Option<crate::json::Val>> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    let at = Path::Root(what);
-    let text = match json_text(v) {
-        Some(t) if t.is_string() => t,
-        _ => return Err(input(at.error(
-            "cannot be read as JSON (a getter or Proxy trap threw, a cycle, a BigInt, a function)",
-        ))),
-    };
-    if text.length() > MAX_JSON {
-        return Err(input(at.error("too large (over 2 Mi characters as JSON)")));
-    }
-    let text = String::from(text);
-    match crate::json::read(&text, MAX_DEPTH, js_number) {
-        Ok(crate::json::Val::Null) => Ok(None),
-        Ok(x) => Ok(Some(x)),
-        Err(crate::json::ReadError::TooDeep) => Err(input(at.error("nested too deep"))),
-        Err(crate::json::ReadError::Syntax(_)) => Err(input(at.error("not JSON"))),
-    }
-}
-
-#[wasm_bindgen(
-    inline_js = "export function json_text(v) { try { return JSON.stringify(v); } catch { return null; } }"
-)]
-extern "C" {
-    /// `JSON.stringify(v)`, or null where it throws. Not a `catch` import: wasm-bindgen
-    /// 0.2.130 leaves a slot of its table of JavaScript values taken for each exception a
-    /// `catch` import returns (the unused result's), which grew that table, and with it the
-    /// Rust-side list of its slots, on every throwing getter; that list's growth in the middle
-    /// of a call raised the arena's floor (src/bindings/arena.rs) and so grew the memory
-    /// (tests/node/memory.test.mjs).
-    fn json_text(v: &JsValue) -> Option<js_sys::JsString>;
-}
-
-/// A number the JSON reader leaves to JavaScript (more than 15 digits, a large exponent).
-#[inline(never)]
-fn js_number(s: &str) -> f64 {
-    js_sys::parse_float(s)
-}
-
 /// A reader of an argument (src/bindings/decode.rs): `None` or an error in `Errs` when it is
 /// wrong.
-type Reader<T> = fn(&Val, &Path, &decode::Errs) -> Option<T>;
+type Reader<T> = fn(&JsValue, &Path, &decode::Errs) -> Option<T>;
 
 /// Reads an argument with `f`: its first error, if any, as a JavaScript `Error`.
 #[inline(never)]
-fn run<T>(what: &'static str, v: &Val, f: Reader<T>) -> R<T> {
+fn run<T>(what: &'static str, v: &JsValue, f: Reader<T>) -> R<T> {
     let at = Path::Root(what);
     let e = decode::Errs::default();
     let r = f(v, &at, &e);
@@ -91,36 +36,22 @@ fn run<T>(what: &'static str, v: &Val, f: Reader<T>) -> R<T> {
 
 /// Decodes a required argument: `undefined` or `null` is "<what>: missing".
 fn required<T>(what: &'static str, v: &JsValue, f: Reader<T>) -> R<T> {
-    match arg(what, v)? {
-        None => Err(input(Path::Root(what).error("missing"))),
-        Some(x) => run(what, &x, f),
+    if v.is_undefined() || v.is_null() {
+        return Err(input(Path::Root(what).error("missing")));
     }
+    run(what, v, f)
 }
 
 /// Decodes an optional argument: `undefined` or `null` is the default.
 fn optional<T: Default>(what: &'static str, v: &JsValue, f: Reader<T>) -> R<T> {
-    read(what, &arg(what, v)?, f)
-}
-
-/// An optional argument already read by [`arg`].
-fn read<T: Default>(what: &'static str, v: &Option<Val>, f: Reader<T>) -> R<T> {
-    match v {
-        None => Ok(T::default()),
-        Some(x) => run(what, x, f),
+    if v.is_undefined() || v.is_null() {
+        return Ok(T::default());
     }
+    run(what, v, f)
 }
 
-/// The environment, its lists bounded.
-fn environment_of(v: &Val, at: &Path, e: &decode::Errs) -> Option<crate::model::Environment> {
-    let max = decode::Bounds {
-        hosts: MAX_KNOWN_HOSTS,
-        extensions: MAX_EXTENSIONS,
-    };
-    decode::environment(v, at, e, &max)
-}
-
-/// A string argument, read without JSON: cut at `max` UTF-16 code units in JavaScript
-/// before it is copied (a lone surrogate the cut leaves is U+FFFD).
+/// A string argument, cut at `max` UTF-16 code units in JavaScript before it is copied (a
+/// lone surrogate the cut leaves is U+FFFD).
 fn js_string(what: &'static str, v: &JsValue, max: u32) -> R<String> {
     let at = Path::Root(what);
     if v.is_undefined() || v.is_null() {
@@ -134,6 +65,15 @@ fn js_string(what: &'static str, v: &JsValue, max: u32) -> R<String> {
     } else {
         String::from(s.clone())
     })
+}
+
+/// The environment, its lists bounded.
+fn environment_of(v: &JsValue, at: &Path, e: &decode::Errs) -> Option<crate::model::Environment> {
+    let max = decode::Bounds {
+        hosts: MAX_KNOWN_HOSTS,
+        extensions: MAX_EXTENSIONS,
+    };
+    decode::environment(v, at, e, &max)
 }
 
 /// An output as a JavaScript value: written as JSON text (src/json.rs) and read by one
@@ -275,9 +215,8 @@ pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
 pub fn view(diagnosis: JsValue, environment: JsValue, retry: JsValue) -> Result<JsValue, JsValue> {
     begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
-    let e = arg("environment", &environment)?;
-    let env = read("environment", &e, environment_of)?;
-    let unknown = read("environment", &e, decode::unknown)?;
+    let env = optional("environment", &environment, environment_of)?;
+    let unknown = optional("environment", &environment, decode::unknown)?;
     let r = optional("retry", &retry, decode::retry_state)?;
     let advice = crate::advise(&d, &env);
     to_js(&crate::view::view(&d, &advice, &env, unknown, &r))

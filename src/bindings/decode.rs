@@ -1,35 +1,40 @@
-//! Reads the contract's inputs out of the JSON text of the arguments (src/json.rs reads the
-//! text into a [`Val`] tree; the bindings make the text with one `JSON.stringify` per
-//! argument). Pure: no wasm-bindgen here, so these readers are tested natively. Nothing
-//! formats a float, and every error names the field:
+//! Reads the contract's inputs out of JavaScript values, without serde: every property is
+//! read with `Reflect` (so a throwing getter or Proxy trap becomes an error here instead of
+//! unwinding through the module), nothing formats a float, and every error names the field:
 //! `failure.responseHeaders[3].name: expected a string`.
 //!
-//! The rules:
+//! The readers record the first error in [`Errs`] and go on with defaults instead of returning
+//! at each field: each `?` inside a struct literal cost the code that drops the fields read
+//! before it, which was most of the readers' size in the wasm.
 //!
-//! - an object is a JSON object; unknown fields are ignored;
-//! - `Option` fields: missing and `null` are `None`;
-//! - list fields that may be null: missing and `null` are empty;
-//! - fields with a default: missing is the default, any value that is there (even `null`)
-//!   must have the type;
+//! The rules are the ones serde-wasm-bindgen applied to the model's derives before:
+//!
+//! - an object is anything of `typeof` "object" but null (arrays too); unknown fields are
+//!   ignored;
+//! - `Option` fields: missing, `undefined` and `null` are `None`;
+//! - list fields that may be null: missing, `undefined` and `null` are empty;
+//! - fields with a default: missing is the default, any value that is there (even
+//!   `undefined` or `null`) must have the type;
 //! - required fields (of `Diagnosis`, `Gateway`): missing is an error;
-//! - a string is a string, cut at [`MAX_STRING`] bytes (of UTF-8, at a character's edge); a
-//!   bool a boolean, a number a number; a whole number must be a safe integer within the
-//!   Rust type's range;
-//! - a list is an array, read up to its bound (the rest is not read);
+//! - a string is a JavaScript string, a bool a boolean, a number a number (no BigInt); a
+//!   whole number must be a safe integer within the Rust type's range;
+//! - a list is any iterable object: an array by index, anything else (a Set, ...) with the
+//!   iteration protocol;
 //! - an enum is its name as a string.
 //!
-//! What `JSON.stringify` does before them is part of the contract (docs/core-api.md): a
-//! field whose value is `undefined`, a function or a symbol is missing, NaN and ±Infinity
-//! are `null`, a Set or a Map is `{}` (no list), a `Date` its ISO string (`toJSON`).
+//! Two differences, both for inputs no caller sends: a list with a bound stops being read
+//! at the bound (serde-wasm-bindgen read it all, then it was cut), and an enum given as a
+//! one-key object (`{"dns": null}`, serde's externally tagged form) is no longer accepted.
 
-use crate::json::Val;
 use crate::model::{
     Cause, ClockSample, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway,
     GeneratedBy, Header, History, InputError, ProxyInfo, ProxySettings, RecentFailure, Reference,
     Role,
 };
 use crate::view::{RetryState, Unknown};
-use std::cell::Cell;
+use js_sys::{Function, JsString, Reflect};
+use std::cell::{Cell, UnsafeCell};
+use wasm_bindgen::prelude::*;
 
 mod machine;
 pub use machine::{ctx as machine_ctx, event as machine_event, state as machine_state};
@@ -71,31 +76,109 @@ impl Path<'_> {
     }
 }
 
-/// The longest string read (bytes of UTF-8): no field is read further than the longest text
-/// the core looks at, the page's body.
-pub const MAX_STRING: usize = crate::text::MAX_BODY;
+/// The JavaScript string for a field name, made once: JavaScript finds a property much
+/// faster by a string it has seen before than by a new one each time. The strings live as
+/// long as the module (a few dozen names), in a static table rather than on the heap, so that
+/// the allocator's arena is not kept from reusing a call's memory each time a name is first
+/// seen (src/bindings/arena.rs).
+#[inline(never)]
+fn key(k: &'static str) -> &'static JsValue {
+    let slots = KEYS.0.get() as *mut KeySlot;
+    for i in 0..KEY_SLOTS {
+        // SAFETY: one thread (wasm32 without atomics). A slot is written once, while it is
+        // empty (so no reference into it exists), and never moved or dropped after, so the
+        // references handed out stay valid for the module's life.
+        let slot = unsafe { &*slots.add(i) };
+        match slot {
+            Some((p, n, v)) if *p == k.as_ptr() && *n == k.len() => return v,
+            Some(_) => {}
+            None => {
+                unsafe { *slots.add(i) = Some((k.as_ptr(), k.len(), JsValue::from_str(k))) };
+                if let Some((_, _, v)) = unsafe { &*slots.add(i) } {
+                    return v;
+                }
+            }
+        }
+    }
+    // more names than slots: kept on the heap
+    Box::leak(Box::new(JsValue::from_str(k)))
+}
+
+const KEY_SLOTS: usize = 160;
+
+/// A name (where its text is, its length) and its JavaScript string.
+type KeySlot = Option<(*const u8, usize, JsValue)>;
+
+struct Keys(UnsafeCell<[KeySlot; KEY_SLOTS]>);
+
+// One thread: the wasm is built without atomics; natively `key` is never called.
+unsafe impl Sync for Keys {}
+
+static KEYS: Keys = Keys(UnsafeCell::new([const { None }; KEY_SLOTS]));
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy: caught here.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// The longest string read (UTF-16 code units): no field is read further than the longest
+/// text the core looks at, the page's body. A longer string is cut in JavaScript first, so
+/// a string of megabytes costs no more than one of this length.
+const MAX_STRING: u32 = crate::text::MAX_BODY as u32;
 /// The most items read of a list inside an item (a header list, an extension's permissions,
 /// the evidence of a diagnosis); the contract's top-level lists have their own bounds.
 const MAX_ITEMS: usize = 200;
 
+/// A string, cut at [`MAX_STRING`] UTF-16 code units in JavaScript before it is copied.
+#[inline(never)]
+fn string_of(v: &JsValue, at: &Path, e: &Errs) -> Option<String> {
+    let Some(s) = v.dyn_ref::<JsString>() else {
+        e.put(at, STRING);
+        return None;
+    };
+    if s.length() <= MAX_STRING {
+        return s.as_string();
+    }
+    // Not in the middle of a surrogate pair (a high surrogate is 0xD800 to 0xDBFF).
+    let end = if (55296.0..56320.0).contains(&s.char_code_at(MAX_STRING - 1)) {
+        MAX_STRING - 1
+    } else {
+        MAX_STRING
+    };
+    s.slice(0, end).as_string()
+}
+
 /// The first error met while reading an argument. The readers go on after an error (with
 /// defaults) instead of returning early: each `?` inside a struct literal costs the code that
 /// drops the fields read before it, which made the readers most of their size in the wasm.
-/// What the caller gets is still the first error, in reading order.
+/// After an error nothing more is read from JavaScript (a hostile object's every getter is not
+/// called), so what the caller gets is the first error, in reading order.
 #[derive(Default)]
-pub struct Errs(Cell<Option<InputError>>);
+pub struct Errs {
+    first: Cell<Option<InputError>>,
+    any: Cell<bool>,
+}
 
 impl Errs {
     #[cold]
     #[inline(never)]
     fn put(&self, at: &Path, what: &str) {
-        let first = self.0.take();
-        self.0.set(Some(first.unwrap_or_else(|| at.error(what))));
+        if !self.any.replace(true) {
+            self.first.set(Some(at.error(what)));
+        }
+    }
+
+    /// Whether an error was met.
+    fn failed(&self) -> bool {
+        self.any.get()
     }
 
     /// The first error, if any.
     pub fn take(&self) -> Option<InputError> {
-        self.0.take()
+        self.any.set(false);
+        self.first.take()
     }
 }
 
@@ -113,67 +196,134 @@ const STRING: &str = "expected a string";
 const U16: &str = "expected a whole number from 0 to 65535";
 const U32: &str = "expected a whole number from 0 to 4294967295";
 
-/// A string, cut at [`MAX_STRING`].
-#[inline(never)]
-fn string_of(v: &Val, at: &Path, e: &Errs) -> Option<String> {
-    match v {
-        Val::Str(s) => Some(crate::text::clip(s, MAX_STRING).to_string()),
-        _ => {
-            e.put(at, STRING);
-            None
-        }
-    }
-}
-
 /// A list item that is a string.
-pub fn string(v: &Val, at: &Path, e: &Errs) -> Option<String> {
+pub fn string(v: &JsValue, at: &Path, e: &Errs) -> Option<String> {
     string_of(v, at, e)
 }
 
-fn number(v: &Val, at: &Path, e: &Errs) -> Option<f64> {
-    match v {
-        Val::Num(x) => Some(*x),
-        _ => {
-            e.put(at, "expected a number");
-            None
-        }
+fn number(v: &JsValue, at: &Path, e: &Errs) -> Option<f64> {
+    let x = v.as_f64();
+    if x.is_none() {
+        e.put(at, "expected a number");
     }
+    x
 }
 
-/// The items of an array, at most `max` of them: `None` (and an error) for another value.
-#[inline(never)]
-fn items<'a>(v: &'a Val, at: &Path, e: &Errs, max: usize) -> &'a [Val] {
-    match v {
-        Val::Arr(xs) => &xs[..xs.len().min(max)],
-        _ => {
+/// The items of an iterable object (an array, a Set, ...), one at a time. Not generic, so
+/// that this code is in the wasm once, not once per item type.
+struct Items<'a> {
+    v: &'a JsValue,
+    /// An array's length, or `None` for another iterable (then `it` and `next` are its
+    /// iterator and the iterator's `next` method).
+    len: Option<usize>,
+    it: JsValue,
+    next: JsValue,
+    i: usize,
+}
+
+impl<'a> Items<'a> {
+    /// `None` (and an error) when `v` is not a list.
+    #[inline(never)]
+    fn new(v: &'a JsValue, at: &Path, e: &Errs) -> Option<Self> {
+        let items = Self::of(v);
+        if items.is_none() {
             e.put(at, "expected a list");
-            &[]
         }
+        items
+    }
+
+    fn of(v: &'a JsValue) -> Option<Self> {
+        if !v.is_object() {
+            return None;
+        }
+        let mut items = Items {
+            v,
+            len: None,
+            it: JsValue::UNDEFINED,
+            next: JsValue::UNDEFINED,
+            i: 0,
+        };
+        if is_array(v).ok()? {
+            // Arrays by index, as their iterator would give them, but with one call per item.
+            let n = Reflect::get(v, key("length")).ok()?.as_f64()?;
+            items.len = Some(if n >= u32::MAX as f64 {
+                u32::MAX as usize
+            } else {
+                n as usize
+            });
+        } else {
+            let iter = Reflect::get(v, &js_sys::Symbol::iterator()).ok()?;
+            items.it = call(&iter, v).ok()?;
+            items.next = Reflect::get(&items.it, key("next")).ok()?;
+        }
+        Some(items)
+    }
+
+    /// The next item, or `None` at the end or when it cannot be read (then an error at
+    /// `at`, the item's path).
+    #[inline(never)]
+    fn next(&mut self, at: &Path, e: &Errs) -> Option<JsValue> {
+        if e.failed() {
+            return None;
+        }
+        let i = self.i;
+        self.i += 1;
+        let r: Result<Option<JsValue>, JsValue> = match self.len {
+            Some(n) if i >= n => Ok(None),
+            Some(_) => Reflect::get_u32(self.v, i as u32).map(Some),
+            None => call(&self.next, &self.it).and_then(|r| {
+                if Reflect::get(&r, key("done"))?.is_truthy() {
+                    return Ok(None);
+                }
+                Reflect::get(&r, key("value")).map(Some)
+            }),
+        };
+        r.unwrap_or_else(|_| {
+            e.put(at, "cannot be read");
+            None
+        })
     }
 }
 
-/// The first `max` items of a list; the rest is not read. An item that is wrong is left out
-/// (its error is the call's).
+/// Calls `f` as a method of `this`, without arguments.
+fn call(f: &JsValue, this: &JsValue) -> Result<JsValue, JsValue> {
+    match f.dyn_ref::<Function>() {
+        Some(f) => f.call0(this),
+        None => Err(JsValue::UNDEFINED),
+    }
+}
+
+/// The first `max` items of an iterable object; the rest is not read. An item that is wrong
+/// is left out (its error is the call's).
 pub fn list<T>(
-    v: &Val,
+    v: &JsValue,
     at: &Path,
     e: &Errs,
     max: usize,
-    item: fn(&Val, &Path, &Errs) -> Option<T>,
+    item: fn(&JsValue, &Path, &Errs) -> Option<T>,
 ) -> Vec<T> {
-    let xs = items(v, at, e, max);
-    let mut out = Vec::with_capacity(xs.len());
-    for (i, x) in xs.iter().enumerate() {
-        if let Some(t) = item(x, &Path::Index(at, i), e) {
-            out.push(t);
+    let mut out = Vec::new();
+    let Some(mut items) = Items::new(v, at, e) else {
+        return out;
+    };
+    let mut i = 0;
+    while i < max {
+        let at = Path::Index(at, i);
+        i += 1;
+        match items.next(&at, e) {
+            Some(x) => {
+                if let Some(t) = item(&x, &at, e) {
+                    out.push(t);
+                }
+            }
+            None => break,
         }
     }
     out
 }
-
 /// An object's fields.
 pub struct Obj<'a> {
-    fields: &'a [(String, Val)],
+    v: &'a JsValue,
     at: &'a Path<'a>,
     e: &'a Errs,
 }
@@ -181,33 +331,46 @@ pub struct Obj<'a> {
 impl<'a> Obj<'a> {
     /// `v` as an object; `None` (and an error) for another value.
     #[inline(never)]
-    pub fn new(v: &'a Val, at: &'a Path<'a>, e: &'a Errs) -> Option<Self> {
-        match v {
-            Val::Obj(fields) => Some(Obj { fields, at, e }),
-            _ => {
-                e.put(at, "expected an object");
-                None
-            }
+    pub fn new(v: &'a JsValue, at: &'a Path<'a>, e: &'a Errs) -> Option<Self> {
+        if v.is_object() {
+            Some(Obj { v, at, e })
+        } else {
+            e.put(at, "expected an object");
+            None
         }
     }
 
-    /// The value of `key` (its last one, as `JSON.parse` keeps) as `need` allows it.
+    /// `v[key]` as `need` allows it: `None` when it is missing (an error if required), when
+    /// it is `undefined` or `null` and optional, or when it cannot be read (an error).
     #[inline(never)]
-    fn get(&self, key: &'static str, need: Need) -> Option<&'a Val> {
-        let v = self
-            .fields
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v);
-        match v {
-            None if need == Req => {
-                self.e.put(&Path::Key(self.at, key), "missing");
-                None
-            }
-            Some(Val::Null) if need == Opt => None,
-            _ => v,
+    fn get(&self, key: &'static str, need: Need) -> Option<JsValue> {
+        if self.e.failed() {
+            return None;
         }
+        let k = self::key(key);
+        let Ok(x) = Reflect::get(self.v, k) else {
+            self.bad(key, "cannot be read");
+            return None;
+        };
+        if x.is_undefined() {
+            match Reflect::has(self.v, k) {
+                Err(_) => {
+                    self.bad(key, "cannot be read");
+                    return None;
+                }
+                Ok(false) => {
+                    if need == Req {
+                        self.bad(key, "missing");
+                    }
+                    return None;
+                }
+                Ok(true) => {}
+            }
+        }
+        if need == Opt && (x.is_undefined() || x.is_null()) {
+            return None;
+        }
+        Some(x)
     }
 
     #[inline(never)]
@@ -217,7 +380,7 @@ impl<'a> Obj<'a> {
 
     #[inline(never)]
     pub fn text(&self, key: &'static str, need: Need) -> Option<String> {
-        string_of(self.get(key, need)?, &Path::Key(self.at, key), self.e)
+        string_of(&self.get(key, need)?, &Path::Key(self.at, key), self.e)
     }
 
     /// A string with a default: missing is "".
@@ -227,31 +390,27 @@ impl<'a> Obj<'a> {
 
     #[inline(never)]
     pub fn num(&self, key: &'static str, need: Need) -> Option<f64> {
-        match self.get(key, need)? {
-            Val::Num(x) => Some(*x),
-            _ => {
-                self.bad(key, "expected a number");
-                None
-            }
+        let x = self.get(key, need)?.as_f64();
+        if x.is_none() {
+            self.bad(key, "expected a number");
         }
+        x
     }
 
     #[inline(never)]
     pub fn flag(&self, key: &'static str, need: Need) -> Option<bool> {
-        match self.get(key, need)? {
-            Val::Bool(x) => Some(*x),
-            _ => {
-                self.bad(key, "expected true or false");
-                None
-            }
+        let x = self.get(key, need)?.as_bool();
+        if x.is_none() {
+            self.bad(key, "expected true or false");
         }
+        x
     }
 
     /// A whole number from 0 to `max` (`what` says so when it is not one).
     #[inline(never)]
     fn whole(&self, key: &'static str, need: Need, max: u32, what: &str) -> Option<u32> {
-        match self.get(key, need)? {
-            Val::Num(x) if *x >= 0.0 && *x <= f64::from(max) && *x == x.trunc() => Some(*x as u32),
+        match self.get(key, need)?.as_f64() {
+            Some(x) if x >= 0.0 && x <= f64::from(max) && x == x.trunc() => Some(x as u32),
             _ => {
                 self.bad(key, what);
                 None
@@ -274,13 +433,8 @@ impl<'a> Obj<'a> {
         all: &[T],
         name: fn(T) -> &'static str,
     ) -> Option<T> {
-        let found = match self.get(key, Req)? {
-            Val::Str(s) => all.iter().copied().find(|x| name(*x) == s),
-            _ => {
-                self.bad(key, STRING);
-                return None;
-            }
-        };
+        let s = self.text(key, Req)?;
+        let found = all.iter().copied().find(|x| name(*x) == s);
         if found.is_none() {
             self.bad(key, "not one of the known values");
         }
@@ -292,21 +446,21 @@ impl<'a> Obj<'a> {
         &self,
         key: &'static str,
         need: Need,
-        f: fn(&Val, &Path, &Errs) -> Option<T>,
+        f: fn(&JsValue, &Path, &Errs) -> Option<T>,
     ) -> Option<T> {
-        f(self.get(key, need)?, &Path::Key(self.at, key), self.e)
+        f(&self.get(key, need)?, &Path::Key(self.at, key), self.e)
     }
 
-    /// A list that may be missing or null (then empty), cut after `max` items.
+    /// A list that may be missing, undefined or null (then empty), cut after `max` items.
     pub fn list<T>(
         &self,
         key: &'static str,
         need: Need,
         max: usize,
-        item: fn(&Val, &Path, &Errs) -> Option<T>,
+        item: fn(&JsValue, &Path, &Errs) -> Option<T>,
     ) -> Vec<T> {
         match self.get(key, need) {
-            Some(v) => list(v, &Path::Key(self.at, key), self.e, max, item),
+            Some(v) => list(&v, &Path::Key(self.at, key), self.e, max, item),
             None => Vec::new(),
         }
     }
@@ -319,7 +473,7 @@ impl<'a> Obj<'a> {
 
 // ---------------------------------------------------------------- the inputs
 
-pub fn failure(v: &Val, at: &Path, e: &Errs) -> Option<Failure> {
+pub fn failure(v: &JsValue, at: &Path, e: &Errs) -> Option<Failure> {
     let o = Obj::new(v, at, e)?;
     Some(Failure {
         url: o.text_or("url"),
@@ -342,7 +496,7 @@ pub fn failure(v: &Val, at: &Path, e: &Errs) -> Option<Failure> {
     })
 }
 
-fn header(v: &Val, at: &Path, e: &Errs) -> Option<Header> {
+fn header(v: &JsValue, at: &Path, e: &Errs) -> Option<Header> {
     let o = Obj::new(v, at, e)?;
     Some(Header {
         name: o.text_or("name"),
@@ -350,7 +504,7 @@ fn header(v: &Val, at: &Path, e: &Errs) -> Option<Header> {
     })
 }
 
-fn proxy_info(v: &Val, at: &Path, e: &Errs) -> Option<ProxyInfo> {
+fn proxy_info(v: &JsValue, at: &Path, e: &Errs) -> Option<ProxyInfo> {
     let o = Obj::new(v, at, e)?;
     Some(ProxyInfo {
         kind: o.text("type", Opt),
@@ -359,7 +513,7 @@ fn proxy_info(v: &Val, at: &Path, e: &Errs) -> Option<ProxyInfo> {
     })
 }
 
-pub fn diagnosis(v: &Val, at: &Path, e: &Errs) -> Option<Diagnosis> {
+pub fn diagnosis(v: &JsValue, at: &Path, e: &Errs) -> Option<Diagnosis> {
     let o = Obj::new(v, at, e)?;
     let req = |k| o.flag(k, Req).unwrap_or_default();
     let text = |k| o.text(k, Req).unwrap_or_default();
@@ -400,7 +554,7 @@ pub fn diagnosis(v: &Val, at: &Path, e: &Errs) -> Option<Diagnosis> {
     })
 }
 
-fn reference(v: &Val, at: &Path, e: &Errs) -> Option<Reference> {
+fn reference(v: &JsValue, at: &Path, e: &Errs) -> Option<Reference> {
     let o = Obj::new(v, at, e)?;
     Some(Reference {
         label: o.text_or("label"),
@@ -408,7 +562,7 @@ fn reference(v: &Val, at: &Path, e: &Errs) -> Option<Reference> {
     })
 }
 
-fn gateway(v: &Val, at: &Path, e: &Errs) -> Option<Gateway> {
+fn gateway(v: &JsValue, at: &Path, e: &Errs) -> Option<Gateway> {
     let o = Obj::new(v, at, e)?;
     Some(Gateway {
         id: o.text("id", Req).unwrap_or_default(),
@@ -427,7 +581,7 @@ pub struct Bounds {
     pub extensions: usize,
 }
 
-pub fn environment(v: &Val, at: &Path, e: &Errs, max: &Bounds) -> Option<Environment> {
+pub fn environment(v: &JsValue, at: &Path, e: &Errs, max: &Bounds) -> Option<Environment> {
     let o = Obj::new(v, at, e)?;
     let now = o.num("now", Opt);
     // `ipv4At` (when a page last loaded over IPv4): the core says whether that means it works
@@ -461,7 +615,7 @@ pub fn environment(v: &Val, at: &Path, e: &Errs, max: &Bounds) -> Option<Environ
     })
 }
 
-fn clock_sample(v: &Val, at: &Path, e: &Errs) -> Option<ClockSample> {
+fn clock_sample(v: &JsValue, at: &Path, e: &Errs) -> Option<ClockSample> {
     let o = Obj::new(v, at, e)?;
     Some(ClockSample {
         date: o.text_or("date"),
@@ -469,7 +623,7 @@ fn clock_sample(v: &Val, at: &Path, e: &Errs) -> Option<ClockSample> {
     })
 }
 
-fn proxy_settings(v: &Val, at: &Path, e: &Errs) -> Option<ProxySettings> {
+fn proxy_settings(v: &JsValue, at: &Path, e: &Errs) -> Option<ProxySettings> {
     let o = Obj::new(v, at, e)?;
     Some(ProxySettings {
         mode: o.text("mode", Opt),
@@ -478,7 +632,7 @@ fn proxy_settings(v: &Val, at: &Path, e: &Errs) -> Option<ProxySettings> {
     })
 }
 
-fn recent_failure(v: &Val, at: &Path, e: &Errs) -> Option<RecentFailure> {
+fn recent_failure(v: &JsValue, at: &Path, e: &Errs) -> Option<RecentFailure> {
     let o = Obj::new(v, at, e)?;
     Some(RecentFailure {
         host: o.text_or("host"),
@@ -487,7 +641,7 @@ fn recent_failure(v: &Val, at: &Path, e: &Errs) -> Option<RecentFailure> {
     })
 }
 
-pub fn extension(v: &Val, at: &Path, e: &Errs) -> Option<ExtensionInfo> {
+pub fn extension(v: &JsValue, at: &Path, e: &Errs) -> Option<ExtensionInfo> {
     let o = Obj::new(v, at, e)?;
     Some(ExtensionInfo {
         id: o.text_or("id"),
@@ -503,23 +657,23 @@ pub fn extension(v: &Val, at: &Path, e: &Errs) -> Option<ExtensionInfo> {
 }
 
 /// A list of recent failures as the shell stored it (at most as many as known hosts).
-pub fn recent_failures(v: &Val, at: &Path, e: &Errs) -> Option<Vec<RecentFailure>> {
+pub fn recent_failures(v: &JsValue, at: &Path, e: &Errs) -> Option<Vec<RecentFailure>> {
     Some(list(v, at, e, super::MAX_KNOWN_HOSTS, recent_failure))
 }
 
 /// A list of known hosts.
-pub fn known_hosts(v: &Val, at: &Path, e: &Errs) -> Option<Vec<String>> {
+pub fn known_hosts(v: &JsValue, at: &Path, e: &Errs) -> Option<Vec<String>> {
     Some(list(v, at, e, super::MAX_KNOWN_HOSTS, string))
 }
 
 /// A list of extensions.
-pub fn extensions(v: &Val, at: &Path, e: &Errs) -> Option<Vec<ExtensionInfo>> {
+pub fn extensions(v: &JsValue, at: &Path, e: &Errs) -> Option<Vec<ExtensionInfo>> {
     Some(list(v, at, e, super::MAX_EXTENSIONS, extension))
 }
 
 /// What the environment could not read: `environment.unknown`, a list of "extensions",
 /// "proxy".
-pub fn unknown(v: &Val, at: &Path, e: &Errs) -> Option<Unknown> {
+pub fn unknown(v: &JsValue, at: &Path, e: &Errs) -> Option<Unknown> {
     let o = Obj::new(v, at, e)?;
     let names = o.list("unknown", Opt, 8, string);
     Some(Unknown {
@@ -529,7 +683,7 @@ pub fn unknown(v: &Val, at: &Path, e: &Errs) -> Option<Unknown> {
 }
 
 /// A tab's automatic-retry state as the shell stored it.
-pub fn retry_state(v: &Val, at: &Path, e: &Errs) -> Option<RetryState> {
+pub fn retry_state(v: &JsValue, at: &Path, e: &Errs) -> Option<RetryState> {
     let o = Obj::new(v, at, e)?;
     Some(RetryState {
         state: o.text("state", Opt),
@@ -543,7 +697,7 @@ pub fn retry_state(v: &Val, at: &Path, e: &Errs) -> Option<RetryState> {
     })
 }
 
-pub fn history(v: &Val, at: &Path, e: &Errs) -> Option<History> {
+pub fn history(v: &JsValue, at: &Path, e: &Errs) -> Option<History> {
     let o = Obj::new(v, at, e)?;
     Some(History {
         attempts: o.u32("attempts", Dflt).unwrap_or_default(),
@@ -554,7 +708,7 @@ pub fn history(v: &Val, at: &Path, e: &Errs) -> Option<History> {
 }
 
 /// An action the panel sent or the advice offered: {type, url?, id?}.
-pub fn action_ref(v: &Val, at: &Path, e: &Errs) -> Option<crate::trust::ActionRef> {
+pub fn action_ref(v: &JsValue, at: &Path, e: &Errs) -> Option<crate::trust::ActionRef> {
     let o = Obj::new(v, at, e)?;
     Some(crate::trust::ActionRef {
         kind: o.text("type", Req).unwrap_or_default(),
@@ -564,7 +718,7 @@ pub fn action_ref(v: &Val, at: &Path, e: &Errs) -> Option<crate::trust::ActionRe
 }
 
 /// The steps of a tab's advice, as far as trust needs them: {steps: [{id, action?}]}.
-pub fn advice_steps(v: &Val, at: &Path, e: &Errs) -> Option<Vec<crate::trust::StepRef>> {
+pub fn advice_steps(v: &JsValue, at: &Path, e: &Errs) -> Option<Vec<crate::trust::StepRef>> {
     Some(
         Obj::new(v, at, e)?.list("steps", Opt, MAX_ITEMS, |v, at, e| {
             let o = Obj::new(v, at, e)?;
@@ -577,178 +731,8 @@ pub fn advice_steps(v: &Val, at: &Path, e: &Errs) -> Option<Vec<crate::trust::St
 }
 
 /// The ids of a list of extensions ([{id}]).
-pub fn extension_ids(v: &Val, at: &Path, e: &Errs) -> Option<Vec<String>> {
+pub fn extension_ids(v: &JsValue, at: &Path, e: &Errs) -> Option<Vec<String>> {
     Some(list(v, at, e, MAX_ITEMS, |v, at, e| {
         Obj::new(v, at, e)?.text("id", Req)
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Header;
-
-    fn val(text: &str) -> Val {
-        crate::json::read(text, 16, |s| s.parse().unwrap()).expect("JSON")
-    }
-
-    /// What `f` reads from `text` at `root`: the value, or the first error's message.
-    fn run<T>(
-        text: &str,
-        root: &'static str,
-        f: fn(&Val, &Path, &Errs) -> Option<T>,
-    ) -> Result<T, String> {
-        let e = Errs::default();
-        let r = f(&val(text), &Path::Root(root), &e);
-        match (e.take(), r) {
-            (None, Some(x)) => Ok(x),
-            (Some(err), _) => Err(err.0),
-            (None, None) => Err("nothing".into()),
-        }
-    }
-
-    #[test]
-    fn a_failure_reads_as_serde_reads_it() {
-        let f = Failure {
-            url: "https://shop.example.com/a\"b".into(),
-            method: Some("POST".into()),
-            status_code: Some(502),
-            status_line: Some("HTTP/1.1 502 Bad Gateway".into()),
-            response_headers: vec![
-                Header {
-                    name: "Server".into(),
-                    value: Some("nginx/1.22.1 é😀".into()),
-                },
-                Header {
-                    name: "X-Empty".into(),
-                    value: None,
-                },
-            ],
-            body_text: Some("<h1>502</h1>\n\u{1}".into()),
-            proxy: Some(ProxyInfo {
-                kind: Some("http".into()),
-                host: Some("127.0.0.1".into()),
-                port: Some(3128),
-            }),
-            time_stamp: Some(1_795_000_000_000.5),
-            ignored_sites: vec!["*.example.org".into()],
-            ..Failure::default()
-        };
-        assert_eq!(
-            run(&serde_json::to_string(&f).unwrap(), "failure", failure),
-            Ok(f)
-        );
-    }
-
-    #[test]
-    fn errors_name_the_field() {
-        let e = run(
-            r#"{"url":"u","responseHeaders":[{"name":"a"},{"name":"b"},{"name":"c"},{"name":5}]}"#,
-            "failure",
-            failure,
-        );
-        assert_eq!(
-            e.unwrap_err(),
-            "failure.responseHeaders[3].name: expected a string"
-        );
-        // the first error in reading order, though reading goes on after it
-        let e = run(
-            r#"{"url":1,"statusCode":-1,"responseHeaders":[{"name":5}]}"#,
-            "failure",
-            failure,
-        );
-        assert_eq!(e.unwrap_err(), "failure.url: expected a string");
-        for (text, want) in [
-            (
-                r#"{"statusCode":502.5}"#,
-                "failure.statusCode: expected a whole number from 0 to 65535",
-            ),
-            (
-                r#"{"statusCode":"502"}"#,
-                "failure.statusCode: expected a whole number from 0 to 65535",
-            ),
-            (
-                r#"{"statusCode":70000}"#,
-                "failure.statusCode: expected a whole number from 0 to 65535",
-            ),
-            (r#"{"url":42}"#, "failure.url: expected a string"),
-            (r#"{"url":null}"#, "failure.url: expected a string"),
-            (
-                r#"{"responseHeaders":{}}"#,
-                "failure.responseHeaders: expected a list",
-            ),
-            (
-                r#"{"proxy":{"port":-1}}"#,
-                "failure.proxy.port: expected a whole number from 0 to 4294967295",
-            ),
-            (
-                r#"{"timeStamp":true}"#,
-                "failure.timeStamp: expected a number",
-            ),
-            (r#""https://example.com/""#, "failure: expected an object"),
-        ] {
-            assert_eq!(run(text, "failure", failure).unwrap_err(), want, "{text}");
-        }
-        let env = |v: &Val, at: &Path, e: &Errs| {
-            environment(
-                v,
-                at,
-                e,
-                &Bounds {
-                    hosts: 10,
-                    extensions: 10,
-                },
-            )
-        };
-        let e = run(
-            r#"{"extensions":[{"id":"x","permissions":["a",null]}]}"#,
-            "environment",
-            env,
-        );
-        assert_eq!(
-            e.unwrap_err(),
-            "environment.extensions[0].permissions[1]: expected a string"
-        );
-        let d = r#"{"failed":true,"cause":"nope","culprit":"site","generatedBy":"gateway","transient":true,"safeToRetry":true,"confidence":1,"url":"u","host":"h","origin":"o","method":"GET","evidence":[]}"#;
-        assert_eq!(
-            run(d, "diagnosis", diagnosis).unwrap_err(),
-            "diagnosis.cause: not one of the known values"
-        );
-        let d = d.replace("\"nope\"", "\"upstream-timeout\"");
-        assert!(run(&d, "diagnosis", diagnosis).is_ok());
-        let no_url = d.replace("\"url\":\"u\",", "");
-        assert_eq!(
-            run(&no_url, "diagnosis", diagnosis).unwrap_err(),
-            "diagnosis.url: missing"
-        );
-        let e = run(r#"{"type":"nope"}"#, "event", machine_event);
-        assert_eq!(e.unwrap_err(), "event.type: not one of the known values");
-        let e = run(
-            r#"{"type":"seen","then":{"type":"notice"}}"#,
-            "event",
-            machine_event,
-        );
-        assert_eq!(e.unwrap_err(), "event.then.notice: missing");
-    }
-
-    #[test]
-    fn lists_and_strings_are_cut() {
-        let hosts: Vec<String> = (0..50).map(|i| format!("h{i}.example")).collect();
-        let e = Errs::default();
-        let v = val(&serde_json::to_string(&hosts).unwrap());
-        assert_eq!(
-            list(&v, &Path::Root("knownHosts"), &e, 20, string),
-            hosts[..20]
-        );
-        // an item beyond the bound is not read: a wrong type there is no error
-        let v = val(r#"["a","b",3]"#);
-        assert_eq!(list(&v, &Path::Root("x"), &e, 2, string), ["a", "b"]);
-        assert!(e.take().is_none());
-        let long = "é".repeat(MAX_STRING);
-        let s = string(&Val::Str(long), &Path::Root("s"), &e).unwrap();
-        assert_eq!(s.len(), MAX_STRING);
-        let odd = format!("a{}", "😀".repeat(MAX_STRING / 4));
-        let s = string(&Val::Str(odd), &Path::Root("s"), &e).unwrap();
-        assert!(s.len() <= MAX_STRING && s.len() > MAX_STRING - 4);
-    }
 }

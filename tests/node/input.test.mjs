@@ -1,8 +1,6 @@
 // Hostile and malformed input through the built wasm (dist/chrome/pkg): every bad value
-// throws a JavaScript Error that names the field (or, for what JSON.stringify refuses, the
-// argument), nothing that a getter or Proxy throws escapes as-is, lists and strings are read
-// only up to their bound, an argument too large is refused before it is copied into the wasm,
-// and the module keeps working. How arguments are read: docs/core-api.md.
+// throws a JavaScript Error that names the field, nothing that a getter or Proxy throws
+// escapes as-is, lists are read only up to their bound, and the module keeps working.
 // Run: node --test tests/node/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,19 +42,12 @@ test('wrong types name the field', () => {
   throwsAt(() => core.diagnose({ ...failure(), statusCode: 502.5 }), 'failure.statusCode');
   throwsAt(() => core.diagnose({ ...failure(), statusCode: '502' }), 'failure.statusCode');
   throwsAt(() => core.diagnose({ ...failure(), statusCode: 70_000 }), 'failure.statusCode');
-  // a BigInt: JSON.stringify refuses it, so the argument is named
-  throwsAt(() => core.diagnose({ ...failure(), statusCode: 502n }), 'failure: cannot be read as JSON');
+  throwsAt(() => core.diagnose({ ...failure(), statusCode: 502n }), 'failure.statusCode');
   throwsAt(() => core.diagnose({ ...failure(), url: 42 }), 'failure.url');
   throwsAt(() => core.diagnose({ ...failure(), responseHeaders: [{ name: 'A', value: 'b' }, { name: 5 }] }), 'failure.responseHeaders[1].name');
   throwsAt(() => core.diagnose({ ...failure(), responseHeaders: 'Server: nginx' }), 'failure.responseHeaders');
   throwsAt(() => core.diagnose({ ...failure(), proxy: { host: 'p', port: -1 } }), 'failure.proxy.port');
-  throwsAt(() => core.diagnose({ ...failure(), timeStamp: true }), 'failure.timeStamp');
-  throwsAt(() => core.diagnose({ ...failure(), url: null }), 'failure.url');
-  // a symbol or a function is what JSON.stringify leaves out: the field is missing
-  assert.equal(core.diagnose({ ...failure(), timeStamp: Symbol('t') }).failed, true);
-  // NaN is null in JSON: an optional number is missing, a required one an error
-  assert.equal(core.diagnose({ ...failure(), timeStamp: NaN }).failed, true);
-  throwsAt(() => core.advise({ ...diagnosis(), confidence: NaN }, {}), 'diagnosis.confidence');
+  throwsAt(() => core.diagnose({ ...failure(), timeStamp: Symbol('t') }), 'failure.timeStamp');
   throwsAt(() => core.diagnose('https://example.com/'), 'failure');
   const d = diagnosis();
   throwsAt(() => core.advise({ ...d, cause: 'nope' }, {}), 'diagnosis.cause');
@@ -71,26 +62,19 @@ test('wrong types name the field', () => {
   throwsAt(() => core.retryPlan(d, { attempts: -1 }), 'history.attempts');
   throwsAt(() => core.suggestHost(['a.com'], []), 'host');
   throwsAt(() => core.rankExtensions({ id: 'x' }), 'extensions');
-  throwsAt(() => core.step(null, { type: 'nope' }, { now: 1 }), 'event.type');
-  throwsAt(() => core.step(null, { type: 'seen', then: { type: 'notice' } }, { now: 1 }), 'event.then.notice');
-  const a = {};
-  a.self = a;
-  throwsAt(() => core.diagnose({ ...failure(), a }), 'failure: cannot be read as JSON');
-  let deep = [];
-  for (let i = 0; i < 40; i++) deep = [deep];
-  throwsAt(() => core.diagnose({ ...failure(), deep }), 'failure: nested too deep');
   stillWorks();
 });
 
-test('throwing getters and Proxy traps become our Error, naming the argument', () => {
+test('throwing getters and Proxy traps become our Error', () => {
   const getter = { ...failure() };
-  Object.defineProperty(getter, 'statusLine', { get() { throw new Error('boom'); }, enumerable: true });
-  throwsAt(() => core.diagnose(getter), 'failure');
+  Object.defineProperty(getter, 'statusLine', { get() { throw new Error('boom'); } });
+  throwsAt(() => core.diagnose(getter), 'failure.statusLine');
 
   const trapGet = new Proxy(failure(), { get() { throw new Error('boom'); } });
-  throwsAt(() => core.diagnose(trapGet), 'failure');
-  const trapKeys = new Proxy(failure(), { ownKeys() { throw new Error('boom'); } });
-  throwsAt(() => core.diagnose(trapKeys), 'failure');
+  throwsAt(() => core.diagnose(trapGet), 'failure.');
+  // `has` is asked for a missing field (missing and undefined differ for some fields)
+  const trapHas = new Proxy(failure(), { has() { throw new Error('boom'); } });
+  throwsAt(() => core.diagnose(trapHas), 'failure.');
 
   const { proxy, revoke } = Proxy.revocable(failure(), {});
   revoke();
@@ -101,11 +85,11 @@ test('throwing getters and Proxy traps become our Error, naming the argument', (
 
   const hosts = ['a.com', 'b.com'];
   Object.defineProperty(hosts, 1, { get() { throw new Error('boom'); } });
-  throwsAt(() => core.suggestHost('a.com', hosts), 'knownHosts');
-  const badJson = { toJSON() { throw new Error('boom'); } };
-  throwsAt(() => core.suggestHost('a.com', badJson), 'knownHosts');
+  throwsAt(() => core.suggestHost('a.com', hosts), 'knownHosts[1]');
+  const badIterable = { [Symbol.iterator]() { return { next() { throw new Error('boom'); } }; } };
+  throwsAt(() => core.suggestHost('a.com', badIterable), 'knownHosts[0]');
   const exts = [{ id: 'x', get name() { throw new Error('boom'); } }];
-  throwsAt(() => core.rankExtensions(exts), 'extensions');
+  throwsAt(() => core.rankExtensions(exts), 'extensions[0].name');
   stillWorks();
 });
 
@@ -122,33 +106,42 @@ test('many rejected calls leave the module as it was', () => {
 
 test('lists are read only up to their bound', () => {
   const d = core.diagnose({ url: 'http://exmaple.com/', error: 'net::ERR_NAME_NOT_RESOLVED' });
-  // 1,000 known hosts are read; what follows is not (a wrong type there is no error)
+  // 1,000 known hosts are read; what follows is never touched
   const hosts = Array.from({ length: 20_000 }, (_, i) => `host${i}.example.org`);
-  hosts[1_500] = 42;
+  Object.defineProperty(hosts, 1_500, { get() { throw new Error('boom'); } });
   hosts[999] = 'example.com';
   const verify = core.advise(d, { knownHosts: hosts }).steps.find((s) => s.id === 'verify-url');
   assert.equal(verify.params.suggestion, 'example.com');
   assert.equal(core.suggestHost('exmaple.com', hosts), 'example.com');
-  hosts[999] = 'example.org';
-  hosts[1_001] = 'example.com';
-  assert.equal(core.suggestHost('exmaple.com', hosts) ?? null, null);
+  // an endless iterable ends at the bound too
+  function* endless() {
+    for (let i = 0; ; i++) yield `h${i}.example.net`;
+  }
+  assert.equal(core.suggestHost('exmaple.com', endless()) ?? null, null);
+  function* endlessExtensions() {
+    for (let i = 0; ; i++) yield { id: `e${i}`, name: `VPN ${i}`, enabled: true, permissions: ['proxy'] };
+  }
+  assert.ok(core.rankExtensions(endlessExtensions()).length > 0);
 });
 
 test('lists inside items are cut too: headers, permissions, evidence', () => {
-  const many = (n, make) => Array.from({ length: n }, (_, i) => make(i));
-  // 200 headers are read; a wrong one after them is not
-  const headers = many(1000, (i) => ({ name: `X-${i}`, value: 'v' }));
-  headers[500] = { name: 5 };
-  assert.equal(core.diagnose({ ...failure(), responseHeaders: headers }).failed, true);
-  headers[100] = { name: 5 };
-  assert.throws(() => core.diagnose({ ...failure(), responseHeaders: headers }), /failure.responseHeaders\[100\].name/);
-  const ext = { id: 'a', name: 'Some VPN', enabled: true, permissions: many(1000, (i) => (i === 3 ? 'proxy' : `p${i}`)), hostPermissions: many(1000, () => '<all_urls>') };
+  function* endless(make) {
+    for (let i = 0; ; i++) yield make(i);
+  }
+  // An endless list of headers: the decoder stops at its bound (this returns at all).
+  const d = core.diagnose({ ...failure(), responseHeaders: endless((i) => ({ name: `X-${i}`, value: 'v' })) });
+  assert.equal(d.failed, true);
+  const ext = { id: 'a', name: 'Some VPN', enabled: true, permissions: endless((i) => (i === 3 ? 'proxy' : `p${i}`)), hostPermissions: endless(() => '<all_urls>') };
   assert.equal(core.rankExtensions([ext])[0].id, 'a');
   const dd = diagnosis();
-  assert.ok(core.advise({ ...dd, evidence: many(1000, (i) => `e${i}`) }, {}).steps.length > 0);
+  assert.ok(core.advise({ ...dd, evidence: endless((i) => `e${i}`) }, {}).steps.length > 0);
+  // What throws beyond the bound is never read.
+  const headers = Array.from({ length: 1000 }, (_, i) => ({ name: `X-${i}`, value: 'v' }));
+  Object.defineProperty(headers, 500, { get() { throw new Error('boom'); } });
+  assert.equal(core.diagnose({ ...failure(), responseHeaders: headers }).failed, true);
 });
 
-test('an argument over 2 Mi characters of JSON is refused before it is copied into the wasm; long strings are cut', () => {
+test('a 10 MiB string is cut before it is copied into the wasm', () => {
   const huge = 'x'.repeat(10 * 1024 * 1024);
   const before = wasm.memory.buffer.byteLength;
   for (const f of [
@@ -157,30 +150,21 @@ test('an argument over 2 Mi characters of JSON is refused before it is copied in
     { ...failure(), url: `https://shop.example.com/${huge}` },
     { ...failure(), responseHeaders: [{ name: 'Server', value: huge }, { name: huge, value: 'x' }] },
   ]) {
-    throwsAt(() => core.diagnose(f), 'failure: too large');
+    assert.equal(core.diagnose(f).failed, true);
   }
-  throwsAt(() => core.advise(diagnosis(), { knownHosts: [huge, huge, 'example.com'] }), 'environment: too large');
-  // a string argument is cut (at 1,024) instead
   assert.equal(core.suggestHost(huge, ['example.com']) ?? null, null);
+  assert.ok(core.advise(diagnosis(), { knownHosts: [huge, huge, 'example.com'] }).steps.length > 0);
   // Never copied whole: the module's memory grew by far less than one copy.
   assert.ok(wasm.memory.buffer.byteLength - before < 2 * 1024 * 1024, `memory grew by ${wasm.memory.buffer.byteLength - before}`);
-  // under the bound, a long string is read up to 16 KiB
-  const long = 'y'.repeat(512 * 1024);
-  assert.equal(core.diagnose({ ...failure(), bodyText: `${long}nginx`, statusLine: long }).failed, true);
-  stillWorks();
   // A cut never splits a surrogate pair into something that breaks the decoder.
   const emoji = '😀'.repeat(9000);
   assert.equal(core.diagnose({ ...failure(), bodyText: emoji }).failed, true);
 });
 
-test('a list is an array: a Set or another iterable is not one (JSON.stringify makes it {})', () => {
-  throwsAt(() => core.suggestHost('gooogle.com', new Set(['google.com', 'example.org'])), 'knownHosts: expected a list');
-  throwsAt(() => core.rankExtensions(new Set([{ id: 'a' }])), 'extensions: expected a list');
-  function* hosts() {
-    yield 'google.com';
-  }
-  throwsAt(() => core.suggestHost('gooogle.com', hosts()), 'knownHosts: expected a list');
-  assert.equal(core.suggestHost('gooogle.com', ['google.com', 'example.org']), 'google.com');
+test('iterables other than arrays are lists', () => {
+  assert.equal(core.suggestHost('gooogle.com', new Set(['google.com', 'example.org'])), 'google.com');
+  const ranked = core.rankExtensions(new Set([{ id: 'a', name: 'Some VPN', enabled: true, permissions: ['proxy'] }]));
+  assert.equal(ranked[0].id, 'a');
 });
 
 test('params keep a fixed key order (by name)', () => {

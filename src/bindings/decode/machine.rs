@@ -2,11 +2,11 @@
 //! list is cut at [`MAX_ENTRIES`]; a field of the wrong type is an error naming it.
 
 use super::{number, string, Errs, Obj, Opt, Path, Req, MAX_ITEMS};
-use crate::json::Val;
 use crate::machine::{
     Auto, Ctx, Event, Fired, Net, NetTab, Notice, Seen, SiteBucket, State, Then, Watch, WatchTab,
     MAX_ENTRIES,
 };
+use wasm_bindgen::JsValue;
 
 impl Obj<'_> {
     /// A number; missing or null is NaN (the machine makes it safe).
@@ -24,7 +24,7 @@ impl Obj<'_> {
     }
 }
 
-pub fn state(v: &Val, at: &Path, e: &Errs) -> Option<State> {
+pub fn state(v: &JsValue, at: &Path, e: &Errs) -> Option<State> {
     let o = Obj::new(v, at, e)?;
     Some(State {
         tabs: o.list("tabs", Opt, MAX_ENTRIES, auto),
@@ -51,7 +51,7 @@ pub fn state(v: &Val, at: &Path, e: &Errs) -> Option<State> {
     })
 }
 
-fn auto(v: &Val, at: &Path, e: &Errs) -> Option<Auto> {
+fn auto(v: &JsValue, at: &Path, e: &Errs) -> Option<Auto> {
     let o = Obj::new(v, at, e)?;
     Some(Auto {
         tab: o.nan("tab"),
@@ -69,7 +69,7 @@ fn auto(v: &Val, at: &Path, e: &Errs) -> Option<Auto> {
     })
 }
 
-fn watch(v: &Val, at: &Path, e: &Errs) -> Option<Watch> {
+fn watch(v: &JsValue, at: &Path, e: &Errs) -> Option<Watch> {
     let o = Obj::new(v, at, e)?;
     Some(Watch {
         origin: o.str_("origin"),
@@ -94,7 +94,7 @@ fn watch(v: &Val, at: &Path, e: &Errs) -> Option<Watch> {
     })
 }
 
-fn net(v: &Val, at: &Path, e: &Errs) -> Option<Net> {
+fn net(v: &JsValue, at: &Path, e: &Errs) -> Option<Net> {
     let o = Obj::new(v, at, e)?;
     Some(Net {
         started_at: o.nan("startedAt"),
@@ -112,7 +112,7 @@ fn net(v: &Val, at: &Path, e: &Errs) -> Option<Net> {
     })
 }
 
-fn notice(v: &Val, at: &Path, e: &Errs) -> Option<Notice> {
+fn notice(v: &JsValue, at: &Path, e: &Errs) -> Option<Notice> {
     let o = Obj::new(v, at, e)?;
     Some(Notice {
         id: o.str_("id"),
@@ -133,7 +133,7 @@ fn unknown_type<T>(at: &Path, e: &Errs) -> Option<T> {
     None
 }
 
-fn then(v: &Val, at: &Path, e: &Errs) -> Option<Then> {
+fn then(v: &JsValue, at: &Path, e: &Errs) -> Option<Then> {
     let o = Obj::new(v, at, e)?;
     Some(match kind(&o).as_str() {
         "auto" => Then::Auto { tab: o.nan("tab") },
@@ -153,7 +153,7 @@ fn then(v: &Val, at: &Path, e: &Errs) -> Option<Then> {
     })
 }
 
-fn seen(v: &Val, at: &Path, e: &Errs) -> Option<Seen> {
+fn seen(v: &JsValue, at: &Path, e: &Errs) -> Option<Seen> {
     let o = Obj::new(v, at, e)?;
     Some(Seen {
         tab: o.nan("tab"),
@@ -169,7 +169,7 @@ fn seen(v: &Val, at: &Path, e: &Errs) -> Option<Seen> {
     })
 }
 
-pub fn event(v: &Val, at: &Path, e: &Errs) -> Option<Event> {
+pub fn event(v: &JsValue, at: &Path, e: &Errs) -> Option<Event> {
     let o = Obj::new(v, at, e)?;
     let tab = || o.nan("tab");
     let url = || o.str_("url");
@@ -235,7 +235,7 @@ pub fn event(v: &Val, at: &Path, e: &Errs) -> Option<Event> {
 }
 
 /// The context: the clock, the time-scale, a random seed and the person's settings.
-pub fn ctx(v: &Val, at: &Path, e: &Errs) -> Option<Ctx> {
+pub fn ctx(v: &JsValue, at: &Path, e: &Errs) -> Option<Ctx> {
     let o = Obj::new(v, at, e)?;
     Some(Ctx {
         now: o.nan("now"),
