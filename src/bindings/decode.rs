@@ -1,6 +1,7 @@
 //! Reads the contract's inputs out of JavaScript values, without serde: every property is
-//! read with `Reflect` (so a throwing getter or Proxy trap becomes an error here instead of
-//! unwinding through the module), nothing formats a float, and every error names the field:
+//! read by a small JavaScript helper that catches what a getter or Proxy trap throws (`field`
+//! below: an error here instead of unwinding through the module, and nothing left in
+//! wasm-bindgen's table), nothing formats a float, and every error names the field:
 //! `failure.responseHeaders[3].name: expected a string`.
 //!
 //! The readers record the first error in [`Errs`] and go on with defaults instead of returning
@@ -32,7 +33,7 @@ use crate::model::{
     Role,
 };
 use crate::view::{RetryState, Unknown};
-use js_sys::{Function, JsString, Reflect};
+use js_sys::JsString;
 use std::cell::{Cell, UnsafeCell};
 use wasm_bindgen::prelude::*;
 
@@ -116,11 +117,48 @@ unsafe impl Sync for Keys {}
 
 static KEYS: Keys = Keys(UnsafeCell::new([const { None }; KEY_SLOTS]));
 
-#[wasm_bindgen]
+// Property reads that never throw into the wasm: wasm-bindgen 0.2.130 leaves a slot of its
+// table of JavaScript values taken for each exception a `catch` import returns (the unused
+// result's), so a throwing getter read by `Reflect.get` grew that table for good, and its
+// Rust-side list of slots grew inside a call, which raised the arena's floor over that call's
+// memory (src/bindings/arena.rs, tests/node/memory.test.mjs). These return a value, or one of
+// two symbols: NO (no such property; the end of an iterator) and BAD (it threw).
+#[wasm_bindgen(inline_js = "const NO = Symbol(), BAD = Symbol();
+export function field(o, k) { try { const v = o[k]; return v === undefined && !(k in o) ? NO : v; } catch { return BAD; } }
+export function listOf(o) { try { return Array.isArray(o) ? o.length : o[Symbol.iterator](); } catch { return BAD; } }
+export function step(it) { try { const r = it.next(); return r.done ? NO : r.value; } catch { return BAD; } }
+export function kind(x) { return x === NO ? 1 : x === BAD ? 2 : 0; }")]
 extern "C" {
-    /// `Array.isArray`, which throws for a revoked Proxy: caught here.
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+    /// `o[k]`, NO when `o` has no such property, BAD when reading it threw.
+    fn field(o: &JsValue, k: &JsValue) -> JsValue;
+    /// An array's length, another iterable's iterator, or BAD.
+    #[wasm_bindgen(js_name = listOf)]
+    fn list_of(o: &JsValue) -> JsValue;
+    /// The iterator's next value, NO at its end, or BAD.
+    fn step(it: &JsValue) -> JsValue;
+    /// 1 for NO, 2 for BAD, else 0.
+    fn kind(x: &JsValue) -> u32;
+}
+
+/// What a read gave.
+enum Got {
+    Value(JsValue),
+    /// No such property, or the end of an iterator.
+    No,
+    /// Reading it threw.
+    Bad,
+}
+
+fn got(x: JsValue) -> Got {
+    // only a symbol can be one of the two (a property that is a symbol is a type error later)
+    if x.is_symbol() {
+        match kind(&x) {
+            1 => return Got::No,
+            2 => return Got::Bad,
+            _ => {}
+        }
+    }
+    Got::Value(x)
 }
 
 /// The longest string read (UTF-16 code units): no field is read further than the longest
@@ -213,11 +251,9 @@ fn number(v: &JsValue, at: &Path, e: &Errs) -> Option<f64> {
 /// that this code is in the wasm once, not once per item type.
 struct Items<'a> {
     v: &'a JsValue,
-    /// An array's length, or `None` for another iterable (then `it` and `next` are its
-    /// iterator and the iterator's `next` method).
+    /// An array's length, or `None` for another iterable (then `it` is its iterator).
     len: Option<usize>,
     it: JsValue,
-    next: JsValue,
     i: usize,
 }
 
@@ -240,21 +276,21 @@ impl<'a> Items<'a> {
             v,
             len: None,
             it: JsValue::UNDEFINED,
-            next: JsValue::UNDEFINED,
             i: 0,
         };
-        if is_array(v).ok()? {
+        let l = list_of(v);
+        if let Some(n) = l.as_f64() {
             // Arrays by index, as their iterator would give them, but with one call per item.
-            let n = Reflect::get(v, key("length")).ok()?.as_f64()?;
             items.len = Some(if n >= u32::MAX as f64 {
                 u32::MAX as usize
             } else {
                 n as usize
             });
         } else {
-            let iter = Reflect::get(v, &js_sys::Symbol::iterator()).ok()?;
-            items.it = call(&iter, v).ok()?;
-            items.next = Reflect::get(&items.it, key("next")).ok()?;
+            match got(l) {
+                Got::Value(it) if it.is_object() => items.it = it,
+                _ => return None,
+            }
         }
         Some(items)
     }
@@ -268,28 +304,23 @@ impl<'a> Items<'a> {
         }
         let i = self.i;
         self.i += 1;
-        let r: Result<Option<JsValue>, JsValue> = match self.len {
-            Some(n) if i >= n => Ok(None),
-            Some(_) => Reflect::get_u32(self.v, i as u32).map(Some),
-            None => call(&self.next, &self.it).and_then(|r| {
-                if Reflect::get(&r, key("done"))?.is_truthy() {
-                    return Ok(None);
-                }
-                Reflect::get(&r, key("value")).map(Some)
-            }),
+        let r = match self.len {
+            Some(n) if i >= n => return None,
+            Some(_) => match got(field(self.v, &JsValue::from_f64(i as f64))) {
+                // a hole in an array
+                Got::No => Got::Value(JsValue::UNDEFINED),
+                r => r,
+            },
+            None => got(step(&self.it)),
         };
-        r.unwrap_or_else(|_| {
-            e.put(at, "cannot be read");
-            None
-        })
-    }
-}
-
-/// Calls `f` as a method of `this`, without arguments.
-fn call(f: &JsValue, this: &JsValue) -> Result<JsValue, JsValue> {
-    match f.dyn_ref::<Function>() {
-        Some(f) => f.call0(this),
-        None => Err(JsValue::UNDEFINED),
+        match r {
+            Got::Value(x) => Some(x),
+            Got::No => None,
+            Got::Bad => {
+                e.put(at, "cannot be read");
+                None
+            }
+        }
     }
 }
 
@@ -347,30 +378,20 @@ impl<'a> Obj<'a> {
         if self.e.failed() {
             return None;
         }
-        let k = self::key(key);
-        let Ok(x) = Reflect::get(self.v, k) else {
-            self.bad(key, "cannot be read");
-            return None;
-        };
-        if x.is_undefined() {
-            match Reflect::has(self.v, k) {
-                Err(_) => {
-                    self.bad(key, "cannot be read");
-                    return None;
-                }
-                Ok(false) => {
-                    if need == Req {
-                        self.bad(key, "missing");
-                    }
-                    return None;
-                }
-                Ok(true) => {}
+        match got(field(self.v, self::key(key))) {
+            Got::Bad => {
+                self.bad(key, "cannot be read");
+                None
             }
+            Got::No => {
+                if need == Req {
+                    self.bad(key, "missing");
+                }
+                None
+            }
+            Got::Value(x) if need == Opt && (x.is_undefined() || x.is_null()) => None,
+            Got::Value(x) => Some(x),
         }
-        if need == Opt && (x.is_undefined() || x.is_null()) {
-            return None;
-        }
-        Some(x)
     }
 
     #[inline(never)]
