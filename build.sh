@@ -217,6 +217,8 @@ assemble() {
     cp -R extension/. "dist/$b/"
     node tools/manifest.mjs "$b" manifest.json "dist/$b/manifest.json"
     cp target/pkg/gateway_doctor.js target/pkg/gateway_doctor_bg.wasm "dist/$b/pkg/"
+    # the glue's JavaScript helpers (src/bindings/decode.rs's `inline_js`)
+    cp -R target/pkg/snippets "dist/$b/pkg/"
     node tools/pack-js.mjs "dist/$b"
     node tools/panel-script.mjs "dist/$b"
     node tools/pack-locales.mjs "dist/$b"

@@ -7,7 +7,9 @@ mod decode;
 mod machine;
 
 use crate::model::InputError;
-use decode::{Path, R};
+use decode::Path;
+
+type R<T> = Result<T, JsValue>;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -15,21 +17,63 @@ use wasm_bindgen::prelude::*;
 const MAX_KNOWN_HOSTS: usize = 1_000;
 const MAX_EXTENSIONS: usize = 1_000;
 
-/// Decodes a required argument: `undefined` or `null` is "<what>: missing".
-fn required<T>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) -> R<T>) -> R<T> {
+/// A reader of an argument (src/bindings/decode.rs): `None` or an error in `Errs` when it is
+/// wrong.
+type Reader<T> = fn(&JsValue, &Path, &decode::Errs) -> Option<T>;
+
+/// Reads an argument with `f`: its first error, if any, as a JavaScript `Error`.
+#[inline(never)]
+fn run<T>(what: &'static str, v: &JsValue, f: Reader<T>) -> R<T> {
     let at = Path::Root(what);
-    if v.is_undefined() || v.is_null() {
-        return Err(at.error("missing"));
+    let e = decode::Errs::default();
+    let r = f(v, &at, &e);
+    match (e.take(), r) {
+        (None, Some(x)) => Ok(x),
+        (Some(err), _) => Err(input(err)),
+        (None, None) => Err(input(at.error("cannot be read"))),
     }
-    f(v, &at)
+}
+
+/// Decodes a required argument: `undefined` or `null` is "<what>: missing".
+fn required<T>(what: &'static str, v: &JsValue, f: Reader<T>) -> R<T> {
+    if v.is_undefined() || v.is_null() {
+        return Err(input(Path::Root(what).error("missing")));
+    }
+    run(what, v, f)
 }
 
 /// Decodes an optional argument: `undefined` or `null` is the default.
-fn optional<T: Default>(what: &'static str, v: &JsValue, f: fn(&JsValue, &Path) -> R<T>) -> R<T> {
+fn optional<T: Default>(what: &'static str, v: &JsValue, f: Reader<T>) -> R<T> {
     if v.is_undefined() || v.is_null() {
         return Ok(T::default());
     }
-    f(v, &Path::Root(what))
+    run(what, v, f)
+}
+
+/// A string argument, cut at `max` UTF-16 code units in JavaScript before it is copied (a
+/// lone surrogate the cut leaves is U+FFFD).
+fn js_string(what: &'static str, v: &JsValue, max: u32) -> R<String> {
+    let at = Path::Root(what);
+    if v.is_undefined() || v.is_null() {
+        return Err(input(at.error("missing")));
+    }
+    let s = v
+        .dyn_ref::<js_sys::JsString>()
+        .ok_or_else(|| input(at.error("expected a string")))?;
+    Ok(if s.length() > max {
+        String::from(s.slice(0, max))
+    } else {
+        String::from(s.clone())
+    })
+}
+
+/// The environment, its lists bounded.
+fn environment_of(v: &JsValue, at: &Path, e: &decode::Errs) -> Option<crate::model::Environment> {
+    let max = decode::Bounds {
+        hosts: MAX_KNOWN_HOSTS,
+        extensions: MAX_EXTENSIONS,
+    };
+    decode::environment(v, at, e, &max)
 }
 
 /// An output as a JavaScript value: written as JSON text (src/json.rs) and read by one
@@ -129,9 +173,7 @@ pub fn diagnose(failure: JsValue) -> Result<JsValue, JsValue> {
 pub fn in_context(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, JsValue> {
     begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
-    let env = optional("environment", &environment, |v, at| {
-        decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
-    })?;
+    let env = optional("environment", &environment, environment_of)?;
     to_js(&crate::diagnose::in_context(&d, &env))
 }
 
@@ -139,9 +181,7 @@ pub fn in_context(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, J
 pub fn advise(diagnosis: JsValue, environment: JsValue) -> Result<JsValue, JsValue> {
     begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
-    let env = optional("environment", &environment, |v, at| {
-        decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
-    })?;
+    let env = optional("environment", &environment, environment_of)?;
     to_js(&crate::advise(&d, &env))
 }
 
@@ -156,21 +196,16 @@ pub fn retry_plan(diagnosis: JsValue, history: JsValue) -> Result<JsValue, JsVal
 #[wasm_bindgen(js_name = suggestHost)]
 pub fn suggest_host(host: JsValue, known_hosts: JsValue) -> Result<JsValue, JsValue> {
     begin();
-    let host = required("host", &host, decode::string)?;
-    let known = optional("knownHosts", &known_hosts, |v, at| {
-        decode::list(v, at, MAX_KNOWN_HOSTS, decode::string)
-    })?;
+    let host = js_string("host", &host, 1024)?;
+    let known = optional("knownHosts", &known_hosts, decode::known_hosts)?;
     // The contract says null, not undefined, when there is nothing to suggest.
-    Ok(crate::suggest_host(crate::text::clip(&host, 1024), &known)
-        .map_or(JsValue::NULL, |s| JsValue::from_str(&s)))
+    Ok(crate::suggest_host(&host, &known).map_or(JsValue::NULL, |s| JsValue::from_str(&s)))
 }
 
 #[wasm_bindgen(js_name = rankExtensions)]
 pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
     begin();
-    let exts = optional("extensions", &extensions, |v, at| {
-        decode::list(v, at, MAX_EXTENSIONS, decode::extension)
-    })?;
+    let exts = optional("extensions", &extensions, decode::extensions)?;
     to_js(&crate::rank_extensions(&exts))
 }
 
@@ -180,9 +215,7 @@ pub fn rank_extensions(extensions: JsValue) -> Result<JsValue, JsValue> {
 pub fn view(diagnosis: JsValue, environment: JsValue, retry: JsValue) -> Result<JsValue, JsValue> {
     begin();
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
-    let env = optional("environment", &environment, |v, at| {
-        decode::environment(v, at, MAX_KNOWN_HOSTS, MAX_EXTENSIONS)
-    })?;
+    let env = optional("environment", &environment, environment_of)?;
     let unknown = optional("environment", &environment, decode::unknown)?;
     let r = optional("retry", &retry, decode::retry_state)?;
     let advice = crate::advise(&d, &env);
@@ -199,18 +232,14 @@ pub fn note_failure(
     now: JsValue,
 ) -> Result<JsValue, JsValue> {
     begin();
-    let l = optional("list", &list, |v, at| {
-        decode::recent_failures(v, at, MAX_KNOWN_HOSTS)
-    })?;
+    let l = optional("list", &list, decode::recent_failures)?;
     let d = required("diagnosis", &diagnosis, decode::diagnosis)?;
-    let known = optional("knownHosts", &known_hosts, |v, at| {
-        decode::list(v, at, MAX_KNOWN_HOSTS, decode::string)
-    })?;
+    let known = optional("knownHosts", &known_hosts, decode::known_hosts)?;
     to_js(&crate::policy::note_failure(
         &l,
         &d,
         &known,
-        decode::loose_number(&now),
+        now.as_f64().unwrap_or(f64::NAN),
     ))
 }
 

@@ -1,7 +1,12 @@
 //! Reads the contract's inputs out of JavaScript values, without serde: every property is
-//! read with `Reflect` (so a throwing getter or Proxy trap becomes an error here instead of
-//! unwinding through the module), nothing formats a float, and every error names the field:
+//! read by a small JavaScript helper that catches what a getter or Proxy trap throws (`field`
+//! below: an error here instead of unwinding through the module, and nothing left in
+//! wasm-bindgen's table), nothing formats a float, and every error names the field:
 //! `failure.responseHeaders[3].name: expected a string`.
+//!
+//! The readers record the first error in [`Errs`] and go on with defaults instead of returning
+//! at each field: each `?` inside a struct literal cost the code that drops the fields read
+//! before it, which was most of the readers' size in the wasm.
 //!
 //! The rules are the ones serde-wasm-bindgen applied to the model's derives before:
 //!
@@ -24,14 +29,13 @@
 
 use crate::model::{
     Cause, ClockSample, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Gateway,
-    GeneratedBy, Header, History, ProxyInfo, ProxySettings, RecentFailure, Reference, Role,
+    GeneratedBy, Header, History, InputError, ProxyInfo, ProxySettings, RecentFailure, Reference,
+    Role,
 };
 use crate::view::{RetryState, Unknown};
-use js_sys::{Function, JsString, Reflect};
-use std::cell::UnsafeCell;
+use js_sys::JsString;
+use std::cell::{Cell, UnsafeCell};
 use wasm_bindgen::prelude::*;
-
-pub type R<T> = Result<T, JsValue>;
 
 mod machine;
 pub use machine::{ctx as machine_ctx, event as machine_event, state as machine_state};
@@ -55,21 +59,21 @@ impl Path<'_> {
             Path::Index(p, i) => {
                 p.write(out);
                 out.push('[');
-                out.push_str(&i.to_string());
+                crate::text::push_u64(out, i as u64);
                 out.push(']');
             }
         }
     }
 
-    /// A JavaScript `Error`: "<path>: <what>".
+    /// "<path>: <what>".
     #[cold]
     #[inline(never)]
-    pub fn error(&self, what: &str) -> JsValue {
+    pub fn error(&self, what: &str) -> InputError {
         let mut s = String::new();
         self.write(&mut s);
         s.push_str(": ");
         s.push_str(what);
-        js_sys::Error::new(&s).into()
+        InputError(s)
     }
 }
 
@@ -113,22 +117,48 @@ unsafe impl Sync for Keys {}
 
 static KEYS: Keys = Keys(UnsafeCell::new([const { None }; KEY_SLOTS]));
 
-/// Reads `v[key]`; `Ok(None)` when `v` has no such property (not merely `undefined`).
-fn get(v: &JsValue, at: &Path, name: &'static str) -> R<Option<JsValue>> {
-    let unreadable = || Path::Key(at, name).error("cannot be read");
-    let k = key(name);
-    let x = Reflect::get(v, k).map_err(|_| unreadable())?;
-    if x.is_undefined() && !Reflect::has(v, k).map_err(|_| unreadable())? {
-        return Ok(None);
-    }
-    Ok(Some(x))
+// Property reads that never throw into the wasm: wasm-bindgen 0.2.130 leaves a slot of its
+// table of JavaScript values taken for each exception a `catch` import returns (the unused
+// result's), so a throwing getter read by `Reflect.get` grew that table for good, and its
+// Rust-side list of slots grew inside a call, which raised the arena's floor over that call's
+// memory (src/bindings/arena.rs, tests/node/memory.test.mjs). These return a value, or one of
+// two symbols: NO (no such property; the end of an iterator) and BAD (it threw).
+#[wasm_bindgen(inline_js = "const NO = Symbol(), BAD = Symbol();
+export function field(o, k) { try { const v = o[k]; return v === undefined && !(k in o) ? NO : v; } catch { return BAD; } }
+export function listOf(o) { try { return Array.isArray(o) ? o.length : o[Symbol.iterator](); } catch { return BAD; } }
+export function step(it) { try { const r = it.next(); return r.done ? NO : r.value; } catch { return BAD; } }
+export function kind(x) { return x === NO ? 1 : x === BAD ? 2 : 0; }")]
+extern "C" {
+    /// `o[k]`, NO when `o` has no such property, BAD when reading it threw.
+    fn field(o: &JsValue, k: &JsValue) -> JsValue;
+    /// An array's length, another iterable's iterator, or BAD.
+    #[wasm_bindgen(js_name = listOf)]
+    fn list_of(o: &JsValue) -> JsValue;
+    /// The iterator's next value, NO at its end, or BAD.
+    fn step(it: &JsValue) -> JsValue;
+    /// 1 for NO, 2 for BAD, else 0.
+    fn kind(x: &JsValue) -> u32;
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Array.isArray`, which throws for a revoked Proxy: caught here.
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(v: &JsValue) -> R<bool>;
+/// What a read gave.
+enum Got {
+    Value(JsValue),
+    /// No such property, or the end of an iterator.
+    No,
+    /// Reading it threw.
+    Bad,
+}
+
+fn got(x: JsValue) -> Got {
+    // only a symbol can be one of the two (a property that is a symbol is a type error later)
+    if x.is_symbol() {
+        match kind(&x) {
+            1 => return Got::No,
+            2 => return Got::Bad,
+            _ => {}
+        }
+    }
+    Got::Value(x)
 }
 
 /// The longest string read (UTF-16 code units): no field is read further than the longest
@@ -139,12 +169,15 @@ const MAX_STRING: u32 = crate::text::MAX_BODY as u32;
 /// the evidence of a diagnosis); the contract's top-level lists have their own bounds.
 const MAX_ITEMS: usize = 200;
 
-pub fn string(v: &JsValue, at: &Path) -> R<String> {
-    let s = v
-        .dyn_ref::<JsString>()
-        .ok_or_else(|| at.error("expected a string"))?;
+/// A string, cut at [`MAX_STRING`] UTF-16 code units in JavaScript before it is copied.
+#[inline(never)]
+fn string_of(v: &JsValue, at: &Path, e: &Errs) -> Option<String> {
+    let Some(s) = v.dyn_ref::<JsString>() else {
+        e.put(at, STRING);
+        return None;
+    };
     if s.length() <= MAX_STRING {
-        return s.as_string().ok_or_else(|| at.error("expected a string"));
+        return s.as_string();
     }
     // Not in the middle of a surrogate pair (a high surrogate is 0xD800 to 0xDBFF).
     let end = if (55296.0..56320.0).contains(&s.char_code_at(MAX_STRING - 1)) {
@@ -152,468 +185,575 @@ pub fn string(v: &JsValue, at: &Path) -> R<String> {
     } else {
         MAX_STRING
     };
-    s.slice(0, end)
-        .as_string()
-        .ok_or_else(|| at.error("expected a string"))
+    s.slice(0, end).as_string()
 }
 
-fn number(v: &JsValue, at: &Path) -> R<f64> {
-    v.as_f64().ok_or_else(|| at.error("expected a number"))
+/// The first error met while reading an argument. The readers go on after an error (with
+/// defaults) instead of returning early: each `?` inside a struct literal costs the code that
+/// drops the fields read before it, which made the readers most of their size in the wasm.
+/// After an error nothing more is read from JavaScript (a hostile object's every getter is not
+/// called), so what the caller gets is the first error, in reading order.
+#[derive(Default)]
+pub struct Errs {
+    first: Cell<Option<InputError>>,
+    any: Cell<bool>,
 }
 
-fn boolean(v: &JsValue, at: &Path) -> R<bool> {
-    v.as_bool()
-        .ok_or_else(|| at.error("expected true or false"))
-}
+impl Errs {
+    #[cold]
+    #[inline(never)]
+    fn put(&self, at: &Path, what: &str) {
+        if !self.any.replace(true) {
+            self.first.set(Some(at.error(what)));
+        }
+    }
 
-/// A whole number from 0 to `max`.
-fn whole(v: &JsValue, at: &Path, max: u32, what: &str) -> R<u32> {
-    match v.as_f64() {
-        Some(x) if x >= 0.0 && x <= f64::from(max) && x == x.trunc() => Ok(x as u32),
-        _ => Err(at.error(what)),
+    /// Whether an error was met.
+    fn failed(&self) -> bool {
+        self.any.get()
+    }
+
+    /// The first error, if any.
+    pub fn take(&self) -> Option<InputError> {
+        self.any.set(false);
+        self.first.take()
     }
 }
 
-fn u16_(v: &JsValue, at: &Path) -> R<u16> {
-    whole(
-        v,
-        at,
-        u16::MAX.into(),
-        "expected a whole number from 0 to 65535",
-    )
-    .map(|x| x as u16)
+/// How a field may be missing: [`Opt`] (missing or `null` is `None`), [`Dflt`] (missing is
+/// `None`, for the default; `null` must have the type), [`Req`] (missing is an error).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Opt,
+    Dflt,
+    Req,
+}
+pub use Need::{Dflt, Opt, Req};
+
+const STRING: &str = "expected a string";
+const U16: &str = "expected a whole number from 0 to 65535";
+const U32: &str = "expected a whole number from 0 to 4294967295";
+
+/// A list item that is a string.
+pub fn string(v: &JsValue, at: &Path, e: &Errs) -> Option<String> {
+    string_of(v, at, e)
 }
 
-fn u32_(v: &JsValue, at: &Path) -> R<u32> {
-    whole(
-        v,
-        at,
-        u32::MAX,
-        "expected a whole number from 0 to 4294967295",
-    )
+fn number(v: &JsValue, at: &Path, e: &Errs) -> Option<f64> {
+    let x = v.as_f64();
+    if x.is_none() {
+        e.put(at, "expected a number");
+    }
+    x
 }
 
 /// The items of an iterable object (an array, a Set, ...), one at a time. Not generic, so
 /// that this code is in the wasm once, not once per item type.
 struct Items<'a> {
     v: &'a JsValue,
-    /// An array's length, or `None` for another iterable (then `it` and `next` are its
-    /// iterator and the iterator's `next` method).
+    /// An array's length, or `None` for another iterable (then `it` is its iterator).
     len: Option<usize>,
     it: JsValue,
-    next: JsValue,
     i: usize,
 }
 
 impl<'a> Items<'a> {
+    /// `None` (and an error) when `v` is not a list.
     #[inline(never)]
-    fn new(v: &'a JsValue, at: &Path) -> R<Self> {
-        let not_list = || at.error("expected a list");
+    fn new(v: &'a JsValue, at: &Path, e: &Errs) -> Option<Self> {
+        let items = Self::of(v);
+        if items.is_none() {
+            e.put(at, "expected a list");
+        }
+        items
+    }
+
+    fn of(v: &'a JsValue) -> Option<Self> {
         if !v.is_object() {
-            return Err(not_list());
+            return None;
         }
         let mut items = Items {
             v,
             len: None,
             it: JsValue::UNDEFINED,
-            next: JsValue::UNDEFINED,
             i: 0,
         };
-        if is_array(v).map_err(|_| not_list())? {
+        let l = list_of(v);
+        if let Some(n) = l.as_f64() {
             // Arrays by index, as their iterator would give them, but with one call per item.
-            let n = Reflect::get(v, key("length"))
-                .ok()
-                .and_then(|n| n.as_f64())
-                .ok_or_else(not_list)?;
             items.len = Some(if n >= u32::MAX as f64 {
                 u32::MAX as usize
             } else {
                 n as usize
             });
         } else {
-            let iter = Reflect::get(v, &js_sys::Symbol::iterator()).map_err(|_| not_list())?;
-            items.it = call(&iter, v).map_err(|_| not_list())?;
-            items.next = Reflect::get(&items.it, key("next")).map_err(|_| not_list())?;
+            match got(l) {
+                Got::Value(it) if it.is_object() => items.it = it,
+                _ => return None,
+            }
         }
-        Ok(items)
+        Some(items)
     }
 
-    /// The next item, or `None` at the end; `at` is the item's path.
+    /// The next item, or `None` at the end or when it cannot be read (then an error at
+    /// `at`, the item's path).
     #[inline(never)]
-    fn next(&mut self, at: &Path) -> R<Option<JsValue>> {
-        let unreadable = |_| at.error("cannot be read");
+    fn next(&mut self, at: &Path, e: &Errs) -> Option<JsValue> {
+        if e.failed() {
+            return None;
+        }
         let i = self.i;
         self.i += 1;
-        match self.len {
-            Some(n) if i >= n => Ok(None),
-            Some(_) => Reflect::get_u32(self.v, i as u32)
-                .map(Some)
-                .map_err(unreadable),
-            None => {
-                let r = call(&self.next, &self.it).map_err(unreadable)?;
-                if Reflect::get(&r, key("done"))
-                    .map_err(unreadable)?
-                    .is_truthy()
-                {
-                    return Ok(None);
-                }
-                Reflect::get(&r, key("value")).map(Some).map_err(unreadable)
+        let r = match self.len {
+            Some(n) if i >= n => return None,
+            Some(_) => match got(field(self.v, &JsValue::from_f64(i as f64))) {
+                // a hole in an array
+                Got::No => Got::Value(JsValue::UNDEFINED),
+                r => r,
+            },
+            None => got(step(&self.it)),
+        };
+        match r {
+            Got::Value(x) => Some(x),
+            Got::No => None,
+            Got::Bad => {
+                e.put(at, "cannot be read");
+                None
             }
         }
     }
 }
 
-/// Calls `f` as a method of `this`, without arguments.
-fn call(f: &JsValue, this: &JsValue) -> R<JsValue> {
-    match f.dyn_ref::<Function>() {
-        Some(f) => f.call0(this),
-        None => Err(JsValue::UNDEFINED),
-    }
-}
-
-/// The first `max` items of an iterable object; the rest is not read.
+/// The first `max` items of an iterable object; the rest is not read. An item that is wrong
+/// is left out (its error is the call's).
 pub fn list<T>(
     v: &JsValue,
     at: &Path,
+    e: &Errs,
     max: usize,
-    item: impl Fn(&JsValue, &Path) -> R<T>,
-) -> R<Vec<T>> {
-    let mut items = Items::new(v, at)?;
+    item: fn(&JsValue, &Path, &Errs) -> Option<T>,
+) -> Vec<T> {
     let mut out = Vec::new();
-    while out.len() < max {
-        let at = Path::Index(at, out.len());
-        match items.next(&at)? {
-            Some(x) => out.push(item(&x, &at)?),
+    let Some(mut items) = Items::new(v, at, e) else {
+        return out;
+    };
+    let mut i = 0;
+    while i < max {
+        let at = Path::Index(at, i);
+        i += 1;
+        match items.next(&at, e) {
+            Some(x) => {
+                if let Some(t) = item(&x, &at, e) {
+                    out.push(t);
+                }
+            }
             None => break,
         }
     }
-    Ok(out)
+    out
 }
-
-fn strings(v: &JsValue, at: &Path) -> R<Vec<String>> {
-    list(v, at, MAX_ITEMS, string)
-}
-
-/// An enum given by its name (`as_str` of one of `all`).
-fn named<T: Copy>(v: &JsValue, at: &Path, all: &[T], name: fn(T) -> &'static str) -> R<T> {
-    let s = string(v, at)?;
-    all.iter()
-        .copied()
-        .find(|x| name(*x) == s)
-        .ok_or_else(|| at.error("not one of the known values"))
-}
-
 /// An object's fields.
 pub struct Obj<'a> {
     v: &'a JsValue,
     at: &'a Path<'a>,
+    e: &'a Errs,
 }
 
 impl<'a> Obj<'a> {
-    pub fn new(v: &'a JsValue, at: &'a Path<'a>) -> R<Self> {
-        if v.is_object() {
-            Ok(Obj { v, at })
-        } else {
-            Err(at.error("expected an object"))
-        }
-    }
-
-    /// The value of `key`, unless it is missing, `undefined` or `null` (not generic: the
-    /// typed readers below are a call and a conversion each).
+    /// `v` as an object; `None` (and an error) for another value.
     #[inline(never)]
-    fn present(&self, key: &'static str) -> R<Option<JsValue>> {
-        Ok(get(self.v, self.at, key)?.filter(|x| !x.is_null() && !x.is_undefined()))
-    }
-
-    /// Missing, `undefined` or `null` is `None`.
-    fn opt<T>(&self, key: &'static str, f: impl Fn(&JsValue, &Path) -> R<T>) -> R<Option<T>> {
-        match self.present(key)? {
-            Some(x) => Ok(Some(f(&x, &Path::Key(self.at, key))?)),
-            None => Ok(None),
+    pub fn new(v: &'a JsValue, at: &'a Path<'a>, e: &'a Errs) -> Option<Self> {
+        if v.is_object() {
+            Some(Obj { v, at, e })
+        } else {
+            e.put(at, "expected an object");
+            None
         }
     }
 
-    /// Missing is the default; a value that is there must have the type.
-    fn or_default<T: Default>(
+    /// `v[key]` as `need` allows it: `None` when it is missing (an error if required), when
+    /// it is `undefined` or `null` and optional, or when it cannot be read (an error).
+    #[inline(never)]
+    fn get(&self, key: &'static str, need: Need) -> Option<JsValue> {
+        if self.e.failed() {
+            return None;
+        }
+        match got(field(self.v, self::key(key))) {
+            Got::Bad => {
+                self.bad(key, "cannot be read");
+                None
+            }
+            Got::No => {
+                if need == Req {
+                    self.bad(key, "missing");
+                }
+                None
+            }
+            Got::Value(x) if need == Opt && (x.is_undefined() || x.is_null()) => None,
+            Got::Value(x) => Some(x),
+        }
+    }
+
+    #[inline(never)]
+    fn bad(&self, key: &'static str, what: &str) {
+        self.e.put(&Path::Key(self.at, key), what);
+    }
+
+    #[inline(never)]
+    pub fn text(&self, key: &'static str, need: Need) -> Option<String> {
+        string_of(&self.get(key, need)?, &Path::Key(self.at, key), self.e)
+    }
+
+    /// A string with a default: missing is "".
+    pub fn text_or(&self, key: &'static str) -> String {
+        self.text(key, Dflt).unwrap_or_default()
+    }
+
+    #[inline(never)]
+    pub fn num(&self, key: &'static str, need: Need) -> Option<f64> {
+        let x = self.get(key, need)?.as_f64();
+        if x.is_none() {
+            self.bad(key, "expected a number");
+        }
+        x
+    }
+
+    #[inline(never)]
+    pub fn flag(&self, key: &'static str, need: Need) -> Option<bool> {
+        let x = self.get(key, need)?.as_bool();
+        if x.is_none() {
+            self.bad(key, "expected true or false");
+        }
+        x
+    }
+
+    /// A whole number from 0 to `max` (`what` says so when it is not one).
+    #[inline(never)]
+    fn whole(&self, key: &'static str, need: Need, max: u32, what: &str) -> Option<u32> {
+        match self.get(key, need)?.as_f64() {
+            Some(x) if x >= 0.0 && x <= f64::from(max) && x == x.trunc() => Some(x as u32),
+            _ => {
+                self.bad(key, what);
+                None
+            }
+        }
+    }
+
+    pub fn u16(&self, key: &'static str) -> Option<u16> {
+        self.whole(key, Opt, u16::MAX.into(), U16).map(|x| x as u16)
+    }
+
+    pub fn u32(&self, key: &'static str, need: Need) -> Option<u32> {
+        self.whole(key, need, u32::MAX, U32)
+    }
+
+    /// An enum given by its name (`as_str` of one of `all`).
+    fn named<T: Copy>(
         &self,
         key: &'static str,
-        f: impl Fn(&JsValue, &Path) -> R<T>,
-    ) -> R<T> {
-        match get(self.v, self.at, key)? {
-            Some(x) => f(&x, &Path::Key(self.at, key)),
-            None => Ok(T::default()),
+        all: &[T],
+        name: fn(T) -> &'static str,
+    ) -> Option<T> {
+        let s = self.text(key, Req)?;
+        let found = all.iter().copied().find(|x| name(*x) == s);
+        if found.is_none() {
+            self.bad(key, "not one of the known values");
         }
+        found
     }
 
-    /// Missing is an error.
-    fn req<T>(&self, key: &'static str, f: impl Fn(&JsValue, &Path) -> R<T>) -> R<T> {
-        match get(self.v, self.at, key)? {
-            Some(x) => f(&x, &Path::Key(self.at, key)),
-            None => Err(Path::Key(self.at, key).error("missing")),
-        }
-    }
-
-    /// A list that may be missing or null (then empty), cut after `max` items.
-    fn list<T>(
+    /// An object field read by `f`.
+    pub fn obj<T>(
         &self,
         key: &'static str,
+        need: Need,
+        f: fn(&JsValue, &Path, &Errs) -> Option<T>,
+    ) -> Option<T> {
+        f(&self.get(key, need)?, &Path::Key(self.at, key), self.e)
+    }
+
+    /// A list that may be missing, undefined or null (then empty), cut after `max` items.
+    pub fn list<T>(
+        &self,
+        key: &'static str,
+        need: Need,
         max: usize,
-        item: impl Fn(&JsValue, &Path) -> R<T>,
-    ) -> R<Vec<T>> {
-        Ok(self
-            .opt(key, |v, at| list(v, at, max, &item))?
-            .unwrap_or_default())
+        item: fn(&JsValue, &Path, &Errs) -> Option<T>,
+    ) -> Vec<T> {
+        match self.get(key, need) {
+            Some(v) => list(&v, &Path::Key(self.at, key), self.e, max, item),
+            None => Vec::new(),
+        }
+    }
+
+    /// A list of strings (at most [`MAX_ITEMS`]).
+    pub fn texts(&self, key: &'static str, need: Need) -> Vec<String> {
+        self.list(key, need, MAX_ITEMS, string)
     }
 }
 
 // ---------------------------------------------------------------- the inputs
 
-pub fn failure(v: &JsValue, at: &Path) -> R<Failure> {
-    let o = Obj::new(v, at)?;
-    Ok(Failure {
-        url: o.or_default("url", string)?,
-        method: o.opt("method", string)?,
-        status_code: o.opt("statusCode", u16_)?,
-        status_line: o.opt("statusLine", string)?,
-        response_headers: o.list("responseHeaders", MAX_ITEMS, header)?,
-        error: o.opt("error", string)?,
-        body_text: o.opt("bodyText", string)?,
-        page_text: o.opt("pageText", string)?,
-        proxy: o.opt("proxy", proxy_info)?,
-        ip: o.opt("ip", string)?,
-        time_stamp: o.opt("timeStamp", number)?,
-        ignored_sites: o.list("ignoredSites", crate::domain::MAX_IGNORED_SITES, string)?,
+pub fn failure(v: &JsValue, at: &Path, e: &Errs) -> Option<Failure> {
+    let o = Obj::new(v, at, e)?;
+    Some(Failure {
+        url: o.text_or("url"),
+        method: o.text("method", Opt),
+        status_code: o.u16("statusCode"),
+        status_line: o.text("statusLine", Opt),
+        response_headers: o.list("responseHeaders", Opt, MAX_ITEMS, header),
+        error: o.text("error", Opt),
+        body_text: o.text("bodyText", Opt),
+        page_text: o.text("pageText", Opt),
+        proxy: o.obj("proxy", Opt, proxy_info),
+        ip: o.text("ip", Opt),
+        time_stamp: o.num("timeStamp", Opt),
+        ignored_sites: o.list(
+            "ignoredSites",
+            Opt,
+            crate::domain::MAX_IGNORED_SITES,
+            string,
+        ),
     })
 }
 
-fn header(v: &JsValue, at: &Path) -> R<Header> {
-    let o = Obj::new(v, at)?;
-    Ok(Header {
-        name: o.or_default("name", string)?,
-        value: o.opt("value", string)?,
+fn header(v: &JsValue, at: &Path, e: &Errs) -> Option<Header> {
+    let o = Obj::new(v, at, e)?;
+    Some(Header {
+        name: o.text_or("name"),
+        value: o.text("value", Opt),
     })
 }
 
-fn proxy_info(v: &JsValue, at: &Path) -> R<ProxyInfo> {
-    let o = Obj::new(v, at)?;
-    Ok(ProxyInfo {
-        kind: o.opt("type", string)?,
-        host: o.opt("host", string)?,
-        port: o.opt("port", u32_)?,
+fn proxy_info(v: &JsValue, at: &Path, e: &Errs) -> Option<ProxyInfo> {
+    let o = Obj::new(v, at, e)?;
+    Some(ProxyInfo {
+        kind: o.text("type", Opt),
+        host: o.text("host", Opt),
+        port: o.u32("port", Opt),
     })
 }
 
-pub fn diagnosis(v: &JsValue, at: &Path) -> R<Diagnosis> {
-    let o = Obj::new(v, at)?;
-    Ok(Diagnosis {
-        failed: o.req("failed", boolean)?,
-        cause: o.req("cause", cause)?,
-        culprit: o.req("culprit", culprit)?,
-        generated_by: o.req("generatedBy", generated_by)?,
-        gateway: o.opt("gateway", gateway)?,
-        transient: o.req("transient", boolean)?,
-        retry_after_seconds: o.opt("retryAfterSeconds", number)?,
-        safe_to_retry: o.req("safeToRetry", boolean)?,
-        confidence: o.req("confidence", number)?,
-        url: o.req("url", string)?,
-        host: o.req("host", string)?,
-        origin: o.req("origin", string)?,
-        method: o.req("method", string)?,
-        status_code: o.opt("statusCode", u16_)?,
-        status_text: o.opt("statusText", string)?,
-        error: o.opt("error", string)?,
-        evidence: o.req("evidence", strings)?,
-        references: o.list("references", crate::references::MAX_REFERENCES, reference)?,
-        sign_in_url: o.opt("signInUrl", string)?,
-        clock_offset_ms: o.opt("clockOffsetMs", number)?,
-        badge: o.or_default("badge", string)?,
-        ignored: o.or_default("ignored", boolean)?,
+pub fn diagnosis(v: &JsValue, at: &Path, e: &Errs) -> Option<Diagnosis> {
+    let o = Obj::new(v, at, e)?;
+    let req = |k| o.flag(k, Req).unwrap_or_default();
+    let text = |k| o.text(k, Req).unwrap_or_default();
+    Some(Diagnosis {
+        failed: req("failed"),
+        cause: o
+            .named("cause", &Cause::ALL, Cause::as_str)
+            .unwrap_or(Cause::ALL[0]),
+        culprit: o
+            .named("culprit", &Culprit::ALL, Culprit::as_str)
+            .unwrap_or(Culprit::ALL[0]),
+        generated_by: o
+            .named("generatedBy", &GeneratedBy::ALL, GeneratedBy::as_str)
+            .unwrap_or(GeneratedBy::ALL[0]),
+        gateway: o.obj("gateway", Opt, gateway),
+        transient: req("transient"),
+        retry_after_seconds: o.num("retryAfterSeconds", Opt),
+        safe_to_retry: req("safeToRetry"),
+        confidence: o.num("confidence", Req).unwrap_or_default(),
+        url: text("url"),
+        host: text("host"),
+        origin: text("origin"),
+        method: text("method"),
+        status_code: o.u16("statusCode"),
+        status_text: o.text("statusText", Opt),
+        error: o.text("error", Opt),
+        evidence: o.texts("evidence", Req),
+        references: o.list(
+            "references",
+            Opt,
+            crate::references::MAX_REFERENCES,
+            reference,
+        ),
+        sign_in_url: o.text("signInUrl", Opt),
+        clock_offset_ms: o.num("clockOffsetMs", Opt),
+        badge: o.text_or("badge"),
+        ignored: o.flag("ignored", Dflt).unwrap_or_default(),
     })
 }
 
-fn reference(v: &JsValue, at: &Path) -> R<Reference> {
-    let o = Obj::new(v, at)?;
-    Ok(Reference {
-        label: o.or_default("label", string)?,
-        value: o.or_default("value", string)?,
+fn reference(v: &JsValue, at: &Path, e: &Errs) -> Option<Reference> {
+    let o = Obj::new(v, at, e)?;
+    Some(Reference {
+        label: o.text_or("label"),
+        value: o.text_or("value"),
     })
 }
 
-fn cause(v: &JsValue, at: &Path) -> R<Cause> {
-    named(v, at, &Cause::ALL, Cause::as_str)
-}
-
-fn culprit(v: &JsValue, at: &Path) -> R<Culprit> {
-    named(v, at, &Culprit::ALL, Culprit::as_str)
-}
-
-fn generated_by(v: &JsValue, at: &Path) -> R<GeneratedBy> {
-    named(v, at, &GeneratedBy::ALL, GeneratedBy::as_str)
-}
-
-fn role(v: &JsValue, at: &Path) -> R<Role> {
-    named(v, at, &Role::ALL, Role::as_str)
-}
-
-fn gateway(v: &JsValue, at: &Path) -> R<Gateway> {
-    let o = Obj::new(v, at)?;
-    Ok(Gateway {
-        id: o.req("id", string)?,
-        name: o.req("name", string)?,
-        version: o.opt("version", string)?,
-        role: o.req("role", role)?,
-        evidence: o.req("evidence", strings)?,
+fn gateway(v: &JsValue, at: &Path, e: &Errs) -> Option<Gateway> {
+    let o = Obj::new(v, at, e)?;
+    Some(Gateway {
+        id: o.text("id", Req).unwrap_or_default(),
+        name: o.text("name", Req).unwrap_or_default(),
+        version: o.text("version", Opt),
+        role: o
+            .named("role", &Role::ALL, Role::as_str)
+            .unwrap_or(Role::ALL[0]),
+        evidence: o.texts("evidence", Req),
     })
 }
 
-/// `max_hosts` bounds `knownHosts` and `recentFailures`, `max_extensions` `extensions`.
-pub fn environment(
-    v: &JsValue,
-    at: &Path,
-    max_hosts: usize,
-    max_extensions: usize,
-) -> R<Environment> {
-    let o = Obj::new(v, at)?;
-    let now = o.opt("now", number)?;
+/// The bounds of `knownHosts` and `recentFailures` (the hosts) and of `extensions`.
+pub struct Bounds {
+    pub hosts: usize,
+    pub extensions: usize,
+}
+
+pub fn environment(v: &JsValue, at: &Path, e: &Errs, max: &Bounds) -> Option<Environment> {
+    let o = Obj::new(v, at, e)?;
+    let now = o.num("now", Opt);
     // `ipv4At` (when a page last loaded over IPv4): the core says whether that means it works
-    let ipv4_at = o.opt("ipv4At", number)?;
-    Ok(Environment {
-        url: o.opt("url", string)?,
-        method: o.opt("method", string)?,
-        browser: o.opt("browser", string)?,
-        platform: o.opt("platform", string)?,
-        proxy: o.opt("proxy", proxy_settings)?,
-        extensions: o.list("extensions", max_extensions, extension)?,
-        recent_failures: o.list("recentFailures", max_hosts, recent_failure)?,
-        known_hosts: o.list("knownHosts", max_hosts, string)?,
-        incognito_allowed: o.opt("incognitoAllowed", boolean)?,
-        online: o.opt("online", boolean)?,
-        addresses: o.list("addresses", 32, string)?,
-        resolves_without_secure_dns: o.opt("resolvesWithoutSecureDns", boolean)?,
+    let ipv4_at = o.num("ipv4At", Opt);
+    Some(Environment {
+        url: o.text("url", Opt),
+        method: o.text("method", Opt),
+        browser: o.text("browser", Opt),
+        platform: o.text("platform", Opt),
+        proxy: o.obj("proxy", Opt, proxy_settings),
+        extensions: o.list("extensions", Opt, max.extensions, extension),
+        recent_failures: o.list("recentFailures", Opt, max.hosts, recent_failure),
+        known_hosts: o.list("knownHosts", Opt, max.hosts, string),
+        incognito_allowed: o.flag("incognitoAllowed", Opt),
+        online: o.flag("online", Opt),
+        addresses: o.list("addresses", Opt, 32, string),
+        resolves_without_secure_dns: o.flag("resolvesWithoutSecureDns", Opt),
         ipv4_works: o
-            .opt("ipv4Works", boolean)?
+            .flag("ipv4Works", Opt)
             .or(crate::policy::ipv4_works(ipv4_at, now)),
         clock_samples: o.list(
             "clockSamples",
+            Opt,
             crate::policy::MAX_CLOCK_SAMPLES,
             clock_sample,
-        )?,
-        captive_portal: o.opt("captivePortal", string)?,
-        portal_url: o.opt("portalUrl", string)?,
-        attempts: o.opt("attempts", u32_)?,
+        ),
+        captive_portal: o.text("captivePortal", Opt),
+        portal_url: o.text("portalUrl", Opt),
+        attempts: o.u32("attempts", Opt),
         now,
     })
 }
 
-fn clock_sample(v: &JsValue, at: &Path) -> R<ClockSample> {
-    let o = Obj::new(v, at)?;
-    Ok(ClockSample {
-        date: o.or_default("date", string)?,
-        at: o.or_default("at", number)?,
+fn clock_sample(v: &JsValue, at: &Path, e: &Errs) -> Option<ClockSample> {
+    let o = Obj::new(v, at, e)?;
+    Some(ClockSample {
+        date: o.text_or("date"),
+        at: o.num("at", Dflt).unwrap_or_default(),
     })
 }
 
-fn proxy_settings(v: &JsValue, at: &Path) -> R<ProxySettings> {
-    let o = Obj::new(v, at)?;
-    Ok(ProxySettings {
-        mode: o.opt("mode", string)?,
-        controlled_by: o.opt("controlledBy", string)?,
-        by_extension: o.or_default("byExtension", boolean)?,
+fn proxy_settings(v: &JsValue, at: &Path, e: &Errs) -> Option<ProxySettings> {
+    let o = Obj::new(v, at, e)?;
+    Some(ProxySettings {
+        mode: o.text("mode", Opt),
+        controlled_by: o.text("controlledBy", Opt),
+        by_extension: o.flag("byExtension", Dflt).unwrap_or_default(),
     })
 }
 
-fn recent_failure(v: &JsValue, at: &Path) -> R<RecentFailure> {
-    let o = Obj::new(v, at)?;
-    Ok(RecentFailure {
-        host: o.or_default("host", string)?,
-        at: o.or_default("at", number)?,
-        cause: o.opt("cause", string)?,
+fn recent_failure(v: &JsValue, at: &Path, e: &Errs) -> Option<RecentFailure> {
+    let o = Obj::new(v, at, e)?;
+    Some(RecentFailure {
+        host: o.text_or("host"),
+        at: o.num("at", Dflt).unwrap_or_default(),
+        cause: o.text("cause", Opt),
     })
 }
 
-pub fn extension(v: &JsValue, at: &Path) -> R<ExtensionInfo> {
-    let o = Obj::new(v, at)?;
-    Ok(ExtensionInfo {
-        id: o.or_default("id", string)?,
-        name: o.or_default("name", string)?,
-        description: o.opt("description", string)?,
-        enabled: o.opt("enabled", boolean)?,
-        kind: o.opt("type", string)?,
-        permissions: o.list("permissions", MAX_ITEMS, string)?,
-        host_permissions: o.list("hostPermissions", MAX_ITEMS, string)?,
-        install_type: o.opt("installType", string)?,
-        may_disable: o.opt("mayDisable", boolean)?,
+pub fn extension(v: &JsValue, at: &Path, e: &Errs) -> Option<ExtensionInfo> {
+    let o = Obj::new(v, at, e)?;
+    Some(ExtensionInfo {
+        id: o.text_or("id"),
+        name: o.text_or("name"),
+        description: o.text("description", Opt),
+        enabled: o.flag("enabled", Opt),
+        kind: o.text("type", Opt),
+        permissions: o.texts("permissions", Opt),
+        host_permissions: o.texts("hostPermissions", Opt),
+        install_type: o.text("installType", Opt),
+        may_disable: o.flag("mayDisable", Opt),
     })
 }
 
-/// A number or, when it is not one (missing, null, a string), NaN: the policy makes it safe.
-pub fn loose_number(v: &JsValue) -> f64 {
-    v.as_f64().unwrap_or(f64::NAN)
+/// A list of recent failures as the shell stored it (at most as many as known hosts).
+pub fn recent_failures(v: &JsValue, at: &Path, e: &Errs) -> Option<Vec<RecentFailure>> {
+    Some(list(v, at, e, super::MAX_KNOWN_HOSTS, recent_failure))
 }
 
-/// A list of recent failures as the shell stored it, cut at `max`.
-pub fn recent_failures(v: &JsValue, at: &Path, max: usize) -> R<Vec<RecentFailure>> {
-    list(v, at, max, recent_failure)
+/// A list of known hosts.
+pub fn known_hosts(v: &JsValue, at: &Path, e: &Errs) -> Option<Vec<String>> {
+    Some(list(v, at, e, super::MAX_KNOWN_HOSTS, string))
+}
+
+/// A list of extensions.
+pub fn extensions(v: &JsValue, at: &Path, e: &Errs) -> Option<Vec<ExtensionInfo>> {
+    Some(list(v, at, e, super::MAX_EXTENSIONS, extension))
 }
 
 /// What the environment could not read: `environment.unknown`, a list of "extensions",
 /// "proxy".
-pub fn unknown(v: &JsValue, at: &Path) -> R<Unknown> {
-    let o = Obj::new(v, at)?;
-    let names = o.list("unknown", 8, string)?;
-    Ok(Unknown {
+pub fn unknown(v: &JsValue, at: &Path, e: &Errs) -> Option<Unknown> {
+    let o = Obj::new(v, at, e)?;
+    let names = o.list("unknown", Opt, 8, string);
+    Some(Unknown {
         extensions: names.iter().any(|n| n == "extensions"),
         proxy: names.iter().any(|n| n == "proxy"),
     })
 }
 
 /// A tab's automatic-retry state as the shell stored it.
-pub fn retry_state(v: &JsValue, at: &Path) -> R<RetryState> {
-    let o = Obj::new(v, at)?;
-    Ok(RetryState {
-        state: o.opt("state", string)?,
-        reason: o.opt("reason", string)?,
-        due: o.opt("due", number)?,
-        attempts: o.opt("attempts", u32_)?.unwrap_or(0),
-        max: o.opt("max", u32_)?,
-        now: o.opt("now", number)?,
-        watching: o.opt("watching", boolean)?,
-        notifications: o.opt("notifications", boolean)?,
+pub fn retry_state(v: &JsValue, at: &Path, e: &Errs) -> Option<RetryState> {
+    let o = Obj::new(v, at, e)?;
+    Some(RetryState {
+        state: o.text("state", Opt),
+        reason: o.text("reason", Opt),
+        due: o.num("due", Opt),
+        attempts: o.u32("attempts", Opt).unwrap_or(0),
+        max: o.u32("max", Opt),
+        now: o.num("now", Opt),
+        watching: o.flag("watching", Opt),
+        notifications: o.flag("notifications", Opt),
     })
 }
 
-pub fn history(v: &JsValue, at: &Path) -> R<History> {
-    let o = Obj::new(v, at)?;
-    Ok(History {
-        attempts: o.or_default("attempts", u32_)?,
-        first_failure_at: o.opt("firstFailureAt", number)?,
-        now: o.opt("now", number)?,
-        seed: o.opt("seed", number)?,
+pub fn history(v: &JsValue, at: &Path, e: &Errs) -> Option<History> {
+    let o = Obj::new(v, at, e)?;
+    Some(History {
+        attempts: o.u32("attempts", Dflt).unwrap_or_default(),
+        first_failure_at: o.num("firstFailureAt", Opt),
+        now: o.num("now", Opt),
+        seed: o.num("seed", Opt),
     })
 }
 
 /// An action the panel sent or the advice offered: {type, url?, id?}.
-pub fn action_ref(v: &JsValue, at: &Path) -> R<crate::trust::ActionRef> {
-    let o = Obj::new(v, at)?;
-    Ok(crate::trust::ActionRef {
-        kind: o.req("type", string)?,
-        url: o.opt("url", string)?,
-        id: o.opt("id", string)?,
+pub fn action_ref(v: &JsValue, at: &Path, e: &Errs) -> Option<crate::trust::ActionRef> {
+    let o = Obj::new(v, at, e)?;
+    Some(crate::trust::ActionRef {
+        kind: o.text("type", Req).unwrap_or_default(),
+        url: o.text("url", Opt),
+        id: o.text("id", Opt),
     })
 }
 
 /// The steps of a tab's advice, as far as trust needs them: {steps: [{id, action?}]}.
-pub fn advice_steps(v: &JsValue, at: &Path) -> R<Vec<crate::trust::StepRef>> {
-    Obj::new(v, at)?.list("steps", MAX_ITEMS, |v, at| {
-        let o = Obj::new(v, at)?;
-        Ok(crate::trust::StepRef {
-            id: o.or_default("id", string)?,
-            action: o.opt("action", action_ref)?,
-        })
-    })
+pub fn advice_steps(v: &JsValue, at: &Path, e: &Errs) -> Option<Vec<crate::trust::StepRef>> {
+    Some(
+        Obj::new(v, at, e)?.list("steps", Opt, MAX_ITEMS, |v, at, e| {
+            let o = Obj::new(v, at, e)?;
+            Some(crate::trust::StepRef {
+                id: o.text_or("id"),
+                action: o.obj("action", Opt, action_ref),
+            })
+        }),
+    )
 }
 
 /// The ids of a list of extensions ([{id}]).
-pub fn extension_ids(v: &JsValue, at: &Path) -> R<Vec<String>> {
-    list(v, at, MAX_ITEMS, |v, at| Obj::new(v, at)?.req("id", string))
+pub fn extension_ids(v: &JsValue, at: &Path, e: &Errs) -> Option<Vec<String>> {
+    Some(list(v, at, e, MAX_ITEMS, |v, at, e| {
+        Obj::new(v, at, e)?.text("id", Req)
+    }))
 }

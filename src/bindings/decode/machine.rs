@@ -1,242 +1,249 @@
 //! The machine's inputs (src/machine.rs): its stored state, the event and the context. Every
 //! list is cut at [`MAX_ENTRIES`]; a field of the wrong type is an error naming it.
 
-use super::{boolean, number, string, u16_, u32_, Obj, Path, MAX_ITEMS, R};
+use super::{number, string, Errs, Obj, Opt, Path, Req, MAX_ITEMS};
 use crate::machine::{
     Auto, Ctx, Event, Fired, Net, NetTab, Notice, Seen, SiteBucket, State, Then, Watch, WatchTab,
     MAX_ENTRIES,
 };
 use wasm_bindgen::JsValue;
 
-fn num(o: &Obj, k: &'static str) -> R<f64> {
-    Ok(o.opt(k, number)?.unwrap_or(f64::NAN))
-}
-fn text(o: &Obj, k: &'static str) -> R<String> {
-    Ok(o.opt(k, string)?.unwrap_or_default())
-}
-fn flag(o: &Obj, k: &'static str) -> R<bool> {
-    Ok(o.opt(k, boolean)?.unwrap_or(false))
-}
-fn count(o: &Obj, k: &'static str) -> R<u32> {
-    Ok(o.opt(k, u32_)?.unwrap_or(0))
+impl Obj<'_> {
+    /// A number; missing or null is NaN (the machine makes it safe).
+    fn nan(&self, k: &'static str) -> f64 {
+        self.num(k, Opt).unwrap_or(f64::NAN)
+    }
+    fn yes(&self, k: &'static str) -> bool {
+        self.flag(k, Opt).unwrap_or(false)
+    }
+    fn count(&self, k: &'static str) -> u32 {
+        self.u32(k, Opt).unwrap_or(0)
+    }
+    fn str_(&self, k: &'static str) -> String {
+        self.text(k, Opt).unwrap_or_default()
+    }
 }
 
-pub fn state(v: &JsValue, at: &Path) -> R<State> {
-    let o = Obj::new(v, at)?;
-    Ok(State {
-        tabs: o.list("tabs", MAX_ENTRIES, auto)?,
-        watches: o.list("watches", MAX_ENTRIES, watch)?,
-        net: o.opt("net", net)?,
-        buckets: o.list("buckets", MAX_ENTRIES, |v, at| {
-            let o = Obj::new(v, at)?;
-            Ok(SiteBucket {
-                origin: text(&o, "origin")?,
-                tokens: num(&o, "tokens")?,
-                at: num(&o, "at")?,
+pub fn state(v: &JsValue, at: &Path, e: &Errs) -> Option<State> {
+    let o = Obj::new(v, at, e)?;
+    Some(State {
+        tabs: o.list("tabs", Opt, MAX_ENTRIES, auto),
+        watches: o.list("watches", Opt, MAX_ENTRIES, watch),
+        net: o.obj("net", Opt, net),
+        buckets: o.list("buckets", Opt, MAX_ENTRIES, |v, at, e| {
+            let o = Obj::new(v, at, e)?;
+            Some(SiteBucket {
+                origin: o.str_("origin"),
+                tokens: o.nan("tokens"),
+                at: o.nan("at"),
             })
-        })?,
-        fired: o.list("fired", MAX_ENTRIES, |v, at| {
-            let o = Obj::new(v, at)?;
-            Ok(Fired {
-                tab: num(&o, "tab")?,
-                url: text(&o, "url")?,
-                at: num(&o, "at")?,
+        }),
+        fired: o.list("fired", Opt, MAX_ENTRIES, |v, at, e| {
+            let o = Obj::new(v, at, e)?;
+            Some(Fired {
+                tab: o.nan("tab"),
+                url: o.str_("url"),
+                at: o.nan("at"),
             })
-        })?,
-        notices: o.list("notices", MAX_ENTRIES, notice)?,
+        }),
+        notices: o.list("notices", Opt, MAX_ENTRIES, notice),
         involved: Vec::new(),
     })
 }
 
-fn auto(v: &JsValue, at: &Path) -> R<Auto> {
-    let o = Obj::new(v, at)?;
-    Ok(Auto {
-        tab: num(&o, "tab")?,
-        url: text(&o, "url")?,
-        state: text(&o, "state")?,
-        reason: text(&o, "reason")?,
-        due: o.opt("due", number)?,
-        failure_at: num(&o, "failureAt")?,
-        first_failure_at: num(&o, "firstFailureAt")?,
-        seed: num(&o, "seed")?,
-        attempts: count(&o, "attempts")?,
-        max: count(&o, "max")?,
-        get: flag(&o, "get")?,
-        loading_defers: count(&o, "loadingDefers")?,
+fn auto(v: &JsValue, at: &Path, e: &Errs) -> Option<Auto> {
+    let o = Obj::new(v, at, e)?;
+    Some(Auto {
+        tab: o.nan("tab"),
+        url: o.str_("url"),
+        state: o.str_("state"),
+        reason: o.str_("reason"),
+        due: o.num("due", Opt),
+        failure_at: o.nan("failureAt"),
+        first_failure_at: o.nan("firstFailureAt"),
+        seed: o.nan("seed"),
+        attempts: o.count("attempts"),
+        max: o.count("max"),
+        get: o.yes("get"),
+        loading_defers: o.count("loadingDefers"),
     })
 }
 
-fn watch(v: &JsValue, at: &Path) -> R<Watch> {
-    let o = Obj::new(v, at)?;
-    Ok(Watch {
-        origin: text(&o, "origin")?,
-        url: text(&o, "url")?,
-        started_at: num(&o, "startedAt")?,
-        checks: count(&o, "checks")?,
-        seed: num(&o, "seed")?,
-        next_at: o.opt("nextAt", number)?,
-        use_get: flag(&o, "useGet")?,
-        retry_after: o.opt("retryAfter", number)?,
-        tabs: o.list("tabs", MAX_ENTRIES, |v, at| {
-            let o = Obj::new(v, at)?;
-            Ok(WatchTab {
-                tab: num(&o, "tab")?,
-                url: text(&o, "url")?,
-                notify: flag(&o, "notify")?,
-                since: num(&o, "since")?,
-                get: flag(&o, "get")?,
-                failure_at: num(&o, "failureAt")?,
+fn watch(v: &JsValue, at: &Path, e: &Errs) -> Option<Watch> {
+    let o = Obj::new(v, at, e)?;
+    Some(Watch {
+        origin: o.str_("origin"),
+        url: o.str_("url"),
+        started_at: o.nan("startedAt"),
+        checks: o.count("checks"),
+        seed: o.nan("seed"),
+        next_at: o.num("nextAt", Opt),
+        use_get: o.yes("useGet"),
+        retry_after: o.num("retryAfter", Opt),
+        tabs: o.list("tabs", Opt, MAX_ENTRIES, |v, at, e| {
+            let o = Obj::new(v, at, e)?;
+            Some(WatchTab {
+                tab: o.nan("tab"),
+                url: o.str_("url"),
+                notify: o.yes("notify"),
+                since: o.nan("since"),
+                get: o.yes("get"),
+                failure_at: o.nan("failureAt"),
             })
-        })?,
+        }),
     })
 }
 
-fn net(v: &JsValue, at: &Path) -> R<Net> {
-    let o = Obj::new(v, at)?;
-    Ok(Net {
-        started_at: num(&o, "startedAt")?,
-        checks: count(&o, "checks")?,
-        next_at: o.opt("nextAt", number)?,
-        tabs: o.list("tabs", MAX_ENTRIES, |v, at| {
-            let o = Obj::new(v, at)?;
-            Ok(NetTab {
-                tab: num(&o, "tab")?,
-                url: text(&o, "url")?,
-                failure_at: num(&o, "failureAt")?,
-                method: text(&o, "method")?,
+fn net(v: &JsValue, at: &Path, e: &Errs) -> Option<Net> {
+    let o = Obj::new(v, at, e)?;
+    Some(Net {
+        started_at: o.nan("startedAt"),
+        checks: o.count("checks"),
+        next_at: o.num("nextAt", Opt),
+        tabs: o.list("tabs", Opt, MAX_ENTRIES, |v, at, e| {
+            let o = Obj::new(v, at, e)?;
+            Some(NetTab {
+                tab: o.nan("tab"),
+                url: o.str_("url"),
+                failure_at: o.nan("failureAt"),
+                method: o.str_("method"),
             })
-        })?,
+        }),
     })
 }
 
-fn notice(v: &JsValue, at: &Path) -> R<Notice> {
-    let o = Obj::new(v, at)?;
-    Ok(Notice {
-        id: text(&o, "id")?,
-        tabs: o.list("tabs", MAX_ITEMS, number)?,
-        url: text(&o, "url")?,
-        origin: text(&o, "origin")?,
-        get: flag(&o, "get")?,
+fn notice(v: &JsValue, at: &Path, e: &Errs) -> Option<Notice> {
+    let o = Obj::new(v, at, e)?;
+    Some(Notice {
+        id: o.str_("id"),
+        tabs: o.list("tabs", Opt, MAX_ITEMS, number),
+        url: o.str_("url"),
+        origin: o.str_("origin"),
+        get: o.yes("get"),
     })
 }
 
-fn then(v: &JsValue, at: &Path) -> R<Then> {
-    let o = Obj::new(v, at)?;
-    Ok(match o.req("type", string)?.as_str() {
-        "auto" => Then::Auto {
-            tab: num(&o, "tab")?,
-        },
+/// The `type` of an event or a `then`; an unknown one is an error naming it.
+fn kind(o: &Obj) -> String {
+    o.text("type", Req).unwrap_or_default()
+}
+
+fn unknown_type<T>(at: &Path, e: &Errs) -> Option<T> {
+    e.put(&Path::Key(at, "type"), "not one of the known values");
+    None
+}
+
+fn then(v: &JsValue, at: &Path, e: &Errs) -> Option<Then> {
+    let o = Obj::new(v, at, e)?;
+    Some(match kind(&o).as_str() {
+        "auto" => Then::Auto { tab: o.nan("tab") },
         "watch" => Then::Watch {
-            origin: text(&o, "origin")?,
+            origin: o.str_("origin"),
         },
         "net-check" => Then::NetCheck,
         "net-back" => Then::NetBack,
         "notice" => Then::Notice {
-            notice: o.req("notice", notice)?,
+            notice: o.obj("notice", Req, notice)?,
         },
         "notice-tabs" => Then::NoticeTabs {
-            notice: o.req("notice", notice)?,
-            up: flag(&o, "up")?,
+            notice: o.obj("notice", Req, notice)?,
+            up: o.yes("up"),
         },
-        _ => return Err(Path::Key(at, "type").error("not one of the known values")),
+        _ => return unknown_type(at, e),
     })
 }
 
-fn seen(v: &JsValue, at: &Path) -> R<Seen> {
-    let o = Obj::new(v, at)?;
-    Ok(Seen {
-        tab: num(&o, "tab")?,
-        exists: flag(&o, "exists")?,
-        shows: flag(&o, "shows")?,
-        on_our_page: flag(&o, "onOurPage")?,
-        loading: flag(&o, "loading")?,
-        active: flag(&o, "active")?,
-        visible: flag(&o, "visible")?,
-        record_url: o.opt("recordUrl", string)?,
-        record_at: o.opt("recordAt", number)?,
-        record_method: o.opt("recordMethod", string)?,
+fn seen(v: &JsValue, at: &Path, e: &Errs) -> Option<Seen> {
+    let o = Obj::new(v, at, e)?;
+    Some(Seen {
+        tab: o.nan("tab"),
+        exists: o.yes("exists"),
+        shows: o.yes("shows"),
+        on_our_page: o.yes("onOurPage"),
+        loading: o.yes("loading"),
+        active: o.yes("active"),
+        visible: o.yes("visible"),
+        record_url: o.text("recordUrl", Opt),
+        record_at: o.num("recordAt", Opt),
+        record_method: o.text("recordMethod", Opt),
     })
 }
 
-pub fn event(v: &JsValue, at: &Path) -> R<Event> {
-    let o = Obj::new(v, at)?;
-    let tab = || num(&o, "tab");
-    let url = || text(&o, "url");
-    Ok(match o.req("type", string)?.as_str() {
+pub fn event(v: &JsValue, at: &Path, e: &Errs) -> Option<Event> {
+    let o = Obj::new(v, at, e)?;
+    let tab = || o.nan("tab");
+    let url = || o.str_("url");
+    Some(match kind(&o).as_str() {
         "failure" => Event::Failure {
-            tab: tab()?,
-            url: url()?,
-            at: num(&o, "at")?,
-            attempts: count(&o, "attempts")?,
-            diagnosis: Box::new(o.req("diagnosis", super::diagnosis)?),
+            tab: tab(),
+            url: url(),
+            at: o.nan("at"),
+            attempts: o.count("attempts"),
+            diagnosis: Box::new(o.obj("diagnosis", Req, super::diagnosis)?),
         },
         "navigated" => Event::Navigated {
-            tab: tab()?,
-            url: url()?,
+            tab: tab(),
+            url: url(),
         },
-        "healthy" => Event::Healthy { tab: tab()? },
-        "removed" => Event::Removed { tab: tab()? },
+        "healthy" => Event::Healthy { tab: tab() },
+        "removed" => Event::Removed { tab: tab() },
         "due" => Event::Due {
-            name: text(&o, "name")?,
+            name: o.str_("name"),
         },
         "seen" => Event::Seen {
-            then: o.req("then", then)?,
-            tabs: o.list("tabs", MAX_ENTRIES, seen)?,
-            online: flag(&o, "online")?,
-            portal: o.opt("portal", string)?,
+            then: o.obj("then", Req, then)?,
+            tabs: o.list("tabs", Opt, MAX_ENTRIES, seen),
+            online: o.yes("online"),
+            portal: o.text("portal", Opt),
         },
         "checked" => Event::Checked {
-            then: o.req("then", then)?,
-            method: text(&o, "method")?,
-            status: o.opt("status", u16_)?,
-            redirected: flag(&o, "redirected")?,
-            retry_after: o.opt("retryAfter", string)?,
-            date: o.opt("date", string)?,
+            then: o.obj("then", Req, then)?,
+            method: o.str_("method"),
+            status: o.u16("status"),
+            redirected: o.yes("redirected"),
+            retry_after: o.text("retryAfter", Opt),
+            date: o.text("date", Opt),
         },
         "online" => Event::Online,
         "action" => Event::Action {
-            tab: tab()?,
-            action: text(&o, "action")?,
-            url: url()?,
-            at: num(&o, "at")?,
-            method: text(&o, "method")?,
+            tab: tab(),
+            action: o.str_("action"),
+            url: url(),
+            at: o.nan("at"),
+            method: o.str_("method"),
         },
         "list-watches" => Event::ListWatches,
         "cancel-site" => Event::CancelSite {
-            origin: text(&o, "origin")?,
+            origin: o.str_("origin"),
         },
-        "notice-clicked" => Event::NoticeClicked {
-            id: text(&o, "id")?,
-        },
-        "notice-closed" => Event::NoticeClosed {
-            id: text(&o, "id")?,
-        },
+        "notice-clicked" => Event::NoticeClicked { id: o.str_("id") },
+        "notice-closed" => Event::NoticeClosed { id: o.str_("id") },
         "retry-of" => Event::RetryOf {
-            tab: tab()?,
-            url: url()?,
+            tab: tab(),
+            url: url(),
         },
         "went-back" => Event::WentBack {
-            tab: tab()?,
-            url: url()?,
-            on_our_page: flag(&o, "onOurPage")?,
-            prev_url: text(&o, "prevUrl")?,
-            retrying: flag(&o, "retrying")?,
-            left_at: o.opt("leftAt", number)?,
+            tab: tab(),
+            url: url(),
+            on_our_page: o.yes("onOurPage"),
+            prev_url: o.str_("prevUrl"),
+            retrying: o.yes("retrying"),
+            left_at: o.num("leftAt", Opt),
         },
-        _ => return Err(Path::Key(at, "type").error("not one of the known values")),
+        _ => return unknown_type(at, e),
     })
 }
 
 /// The context: the clock, the time-scale, a random seed and the person's settings.
-pub fn ctx(v: &JsValue, at: &Path) -> R<Ctx> {
-    let o = Obj::new(v, at)?;
-    Ok(Ctx {
-        now: num(&o, "now")?,
-        scale: o.opt("scale", number)?.unwrap_or(1.0),
-        seed: num(&o, "seed")?,
-        auto_retry: o.opt("autoRetry", boolean)?.unwrap_or(true),
-        max_attempts: o.opt("maxAttempts", u32_)?,
-        notifications: o.opt("notifications", boolean)?.unwrap_or(true),
-        ignored_sites: o.list("ignoredSites", MAX_ITEMS, string)?,
+pub fn ctx(v: &JsValue, at: &Path, e: &Errs) -> Option<Ctx> {
+    let o = Obj::new(v, at, e)?;
+    Some(Ctx {
+        now: o.nan("now"),
+        scale: o.num("scale", Opt).unwrap_or(1.0),
+        seed: o.nan("seed"),
+        auto_retry: o.flag("autoRetry", Opt).unwrap_or(true),
+        max_attempts: o.u32("maxAttempts", Opt),
+        notifications: o.flag("notifications", Opt).unwrap_or(true),
+        ignored_sites: o.list("ignoredSites", Opt, MAX_ITEMS, string),
     })
 }
