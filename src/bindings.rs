@@ -4,7 +4,6 @@
 
 pub(crate) mod arena;
 mod decode;
-mod machine;
 
 use crate::model::InputError;
 use decode::Path;
@@ -145,10 +144,6 @@ fn num(x: f64) -> JsValue {
     JsValue::from_f64(x)
 }
 
-fn opt(x: Option<f64>) -> JsValue {
-    x.map_or(JsValue::UNDEFINED, JsValue::from_f64)
-}
-
 fn input(e: InputError) -> JsValue {
     js_sys::Error::new(&e.0).into()
 }
@@ -274,7 +269,7 @@ pub fn step(state: JsValue, event: JsValue, ctx: JsValue) -> Result<JsValue, JsV
     let s = optional("state", &state, decode::machine_state)?;
     let e = required("event", &event, decode::machine_event)?;
     let c = required("ctx", &ctx, decode::machine_ctx)?;
-    Ok(machine::step(&crate::machine::step(s, e, &c)))
+    to_js(&crate::machine::step(s, e, &c))
 }
 
 /// What the background does with an action the in-page panel sent (src/trust.rs): "run",
