@@ -4,7 +4,6 @@
 
 pub(crate) mod arena;
 mod decode;
-mod machine;
 
 use crate::model::InputError;
 use decode::Path;
@@ -129,26 +128,6 @@ fn put_nan(v: &JsValue, mark: &JsValue) {
     }
 }
 
-/// A plain object of `fields`; `undefined` values are left out. Smaller in the wasm than a
-/// serde derive per policy answer.
-fn obj(fields: &[(&'static str, JsValue)]) -> JsValue {
-    let o = js_sys::Object::new();
-    for (k, v) in fields {
-        if !v.is_undefined() {
-            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
-        }
-    }
-    o.into()
-}
-
-fn num(x: f64) -> JsValue {
-    JsValue::from_f64(x)
-}
-
-fn opt(x: Option<f64>) -> JsValue {
-    x.map_or(JsValue::UNDEFINED, JsValue::from_f64)
-}
-
 fn input(e: InputError) -> JsValue {
     js_sys::Error::new(&e.0).into()
 }
@@ -247,23 +226,7 @@ pub fn note_failure(
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsValue> {
     begin();
-    let l = crate::policy::limits();
-    Ok(obj(&[
-        ("bucketSize", num(l.bucket_size)),
-        ("bucketWindowMs", num(l.bucket_window_ms)),
-        ("watchTotalMs", num(l.watch_total_ms)),
-        ("checkTimeoutMs", num(l.check_timeout_ms)),
-        ("firedWindowMs", num(l.fired_window_ms)),
-        ("staggerMs", num(l.stagger_ms)),
-        ("recentWindowMs", num(l.recent_window_ms)),
-        ("maxRecent", num(l.max_recent as f64)),
-        ("maxAttempts", num(f64::from(l.max_attempts))),
-        ("maxScale", num(l.max_scale)),
-        ("onlineSettleMs", num(l.online_settle_ms)),
-        ("backWindowMs", num(l.back_window_ms)),
-        ("loadingDeferMs", num(l.loading_defer_ms)),
-        ("maxLoadingDefers", num(f64::from(l.max_loading_defers))),
-    ]))
+    to_js(&crate::policy::limits())
 }
 
 /// One step of the retry and watch machine (src/machine.rs): the stored `state` (null when
@@ -274,7 +237,7 @@ pub fn step(state: JsValue, event: JsValue, ctx: JsValue) -> Result<JsValue, JsV
     let s = optional("state", &state, decode::machine_state)?;
     let e = required("event", &event, decode::machine_event)?;
     let c = required("ctx", &ctx, decode::machine_ctx)?;
-    Ok(machine::step(&crate::machine::step(s, e, &c)))
+    to_js(&crate::machine::step(s, e, &c))
 }
 
 /// What the background does with an action the in-page panel sent (src/trust.rs): "run",

@@ -10,6 +10,7 @@
 
 use crate::model::Diagnosis;
 use crate::policy::{self, Bucket};
+use serde::Serialize;
 
 mod net;
 mod watch;
@@ -27,12 +28,14 @@ pub const MAX_ENTRIES: usize = 1000;
 /// A tab's automatic retry. `state`: "scheduled" (reload at `due`), "fired" (reloaded),
 /// "exhausted", "watching", "network", "cancelled", "off" (see [`policy::auto_retry`]);
 /// `reason` as there, or "back" (a reload of a tab whose site or connection is back).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Auto {
     pub tab: f64,
     pub url: String,
     pub state: String,
     pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<f64>,
     pub failure_at: f64,
     pub first_failure_at: f64,
@@ -45,7 +48,8 @@ pub struct Auto {
 }
 
 /// A tab that waits in a site's watch.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct WatchTab {
     pub tab: f64,
     pub url: String,
@@ -57,23 +61,27 @@ pub struct WatchTab {
 }
 
 /// One site's watch: one check per interval however many tabs wait.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Watch {
     pub origin: String,
     pub url: String,
     pub started_at: f64,
     pub checks: u32,
     pub seed: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_at: Option<f64>,
     /// Checks with GET (the site refused HEAD).
     pub use_get: bool,
     /// Retry-After of the last failed check (seconds).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<f64>,
     pub tabs: Vec<WatchTab>,
 }
 
 /// A tab that waits for the person's connection.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct NetTab {
     pub tab: f64,
     pub url: String,
@@ -82,16 +90,19 @@ pub struct NetTab {
 }
 
 /// The tabs that wait for the connection, and the background's own checks for it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Net {
     pub started_at: f64,
     pub checks: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_at: Option<f64>,
     pub tabs: Vec<NetTab>,
 }
 
 /// A site's request budget, kept until it is full again.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SiteBucket {
     pub origin: String,
     pub tokens: f64,
@@ -99,7 +110,8 @@ pub struct SiteBucket {
 }
 
 /// A reload this machine issued: a navigation of `tab` onto `url` soon after is that reload.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Fired {
     pub tab: f64,
     pub url: String,
@@ -107,7 +119,8 @@ pub struct Fired {
 }
 
 /// A "<host> is back" notification: its click checks the site again, then loads the page.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Notice {
     pub id: String,
     pub tabs: Vec<f64>,
@@ -117,10 +130,12 @@ pub struct Notice {
 }
 
 /// Everything the machine keeps; the shell stores it as it is returned.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct State {
     pub tabs: Vec<Auto>,
     pub watches: Vec<Watch>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub net: Option<Net>,
     pub buckets: Vec<SiteBucket>,
     pub fired: Vec<Fired>,
@@ -143,7 +158,8 @@ pub struct Ctx {
 }
 
 /// Where a look or a check goes on: the event the shell sends with what it found.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Then {
     /// A tab's retry is due.
     Auto { tab: f64 },
@@ -261,11 +277,17 @@ pub enum Event {
 }
 
 /// What the shell does.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(
+    tag = "type",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase"
+)]
 pub enum Effect {
     /// Sets alarm `name` for `at`; without `at`, clears it.
     Alarm {
         name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
         at: Option<f64>,
     },
     /// Looks at `tabs` (each for its `url`) and sends `seen` with `then`.
@@ -301,36 +323,46 @@ pub enum Effect {
 }
 
 /// A tab to look at, for the failure of `url`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Ask {
     pub tab: f64,
     pub url: String,
 }
 
 /// An action's result, for the panel's status line.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Done {
     pub ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message_key: Option<&'static str>,
     pub redraw: bool,
     pub started: bool,
 }
 
 /// A tab's retry and watch as the view takes them (`retry` of `view`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RetryOf {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<f64>,
     pub attempts: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<u32>,
     pub now: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub watching: Option<bool>,
     pub notifications: bool,
 }
 
 /// A watched site, for the popup.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Listed {
     pub origin: String,
     pub host: String,
@@ -338,7 +370,8 @@ pub struct Listed {
 }
 
 /// The answer to an event that asks something.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
 pub enum Answer {
     None,
     Done(Done),
@@ -348,7 +381,8 @@ pub enum Answer {
 }
 
 /// What [`step`] returns.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Step {
     pub state: State,
     pub effects: Vec<Effect>,

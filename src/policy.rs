@@ -57,7 +57,8 @@ pub const MAX_WAIT_MS: f64 = 86_400_000.0;
 pub const EARLY_SLACK_MS: f64 = 25.0;
 
 /// The numbers the shell needs for what it does itself (fetch's timeout, ...).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Limits {
     pub bucket_size: f64,
     pub bucket_window_ms: f64,
