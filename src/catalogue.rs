@@ -78,7 +78,13 @@ pub const RECORDS: &[Record] = &[
         "Microsoft",
         LoadBalancer,
         &["ocp-apim-trace-location", "ocp-apim-apiid"],
-        &[("backendconnectionfailure", Some(UNREACH)), ("\"activityid\"", None)],
+        &[
+            ("backendconnectionfailure", Some(UNREACH)),
+            ("\"activityid\"", None),
+            // its rate-limit and quota policies' default answers (documented by Microsoft)
+            ("rate limit is exceeded. try again in", Some(OVER)),
+            ("out of call volume quota", Some(OVER)),
+        ],
         &["x-ms-request-id"],
         "https://azure.status.microsoft/",
     ),
