@@ -670,6 +670,13 @@ pub fn may_open(url: &str) -> bool {
     BROWSER_PAGES.contains(&url) || crate::url::parse(url).is_ok_and(|u| u.is_http())
 }
 
+/// Whether `browser` opens `url` for an extension: [`may_open`], and in Firefox a web address
+/// only, since Firefox refuses extensions every privileged `about:` page ("Illegal URL" from
+/// `tabs.create`, https://bugzilla.mozilla.org/1269456): there a step says where to go instead.
+pub fn opens_in(url: &str, browser: &str) -> bool {
+    may_open(url) && (browser != "firefox" || crate::url::parse(url).is_ok_and(|u| u.is_http()))
+}
+
 /// Where an "open-url" goes, as its button names it: the host (and a port that is not the
 /// scheme's) of a web address, else the address itself, clipped.
 pub fn place(url: &str) -> String {

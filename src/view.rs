@@ -229,11 +229,24 @@ fn same_wait(key: &mut String, params: &mut Params, r: &Message) -> bool {
     true
 }
 
-/// The retry line for `r` on a request with `method`: one message or none.
-pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
+/// Whether Retry sends `d`'s form again: a request that is not resent on its own (POST) whose
+/// answer arrived, which the shell reloads; a request that got no answer loads with GET.
+pub fn resends_form(d: &Diagnosis) -> bool {
+    !resendable(&d.method) && d.status_code.is_some()
+}
+
+/// The retry line for `r` on the failure `d`: one message or none.
+pub fn retry_line(r: &RetryState, d: &Diagnosis) -> Option<Message> {
     let mut p = Params::new();
-    if !resendable(method) {
-        return Some(message("ui_retry_resubmit_warning", p));
+    if !resendable(&d.method) {
+        // Retry reloads an answer (the form is sent again) but loads the address of a request
+        // that got none with GET (the shell's `loadAgain`): the words say which
+        let key = if resends_form(d) {
+            "ui_retry_resubmit_warning"
+        } else {
+            "ui_retry_resubmit_warning_get"
+        };
+        return Some(message(key, p));
     }
     match r.state.as_deref() {
         Some("scheduled") => {
@@ -263,6 +276,10 @@ pub fn retry_line(r: &RetryState, method: &str) -> Option<Message> {
         Some("exhausted") => {
             p.set("attempts", Param::Number(f64::from(r.attempts)));
             Some(message("ui_retry_exhausted", p))
+        }
+        // a name that does not resolve is not retried on a timer: the reason, and what helps
+        Some("off") if d.status_code.is_none() && d.cause == Cause::Dns => {
+            Some(message("ui_retry_not_dns", p))
         }
         _ => None,
     }
@@ -523,10 +540,10 @@ pub fn view(
         .watching
         .map(|asked| asked && retry.notifications != Some(false));
     let status = d.status_code.map(|c| status_message("ui_status", c, d));
-    let retry_line = retry_line(retry, &d.method);
+    let retry_line = retry_line(retry, d);
     let retry_kind = retry_line.as_ref().map(|m| match m.key.as_str() {
         k if k.starts_with("ui_retry_countdown") => "countdown",
-        "ui_retry_resubmit_warning" => "resubmit",
+        k if k.starts_with("ui_retry_resubmit_warning") => "resubmit",
         _ => "auto-off",
     });
     let mut headline = advice.summary.clone();

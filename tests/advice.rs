@@ -321,9 +321,17 @@ fn post_never_retries_without_resubmits() {
         d.method = "POST".into();
         let a = advise(&d, &env());
         let r = step(&a, "retry");
+        // Retry reloads an answer (the form again) but loads the address of a request that
+        // got none with GET: the words say which
+        let (resubmits, variant) = if d.status_code.is_some() {
+            (Some(&Param::Flag(true)), "resubmit")
+        } else {
+            (None, "resubmit_get")
+        };
+        assert_eq!(r.params.get("resubmits"), resubmits, "{:?}", d.cause);
         assert_eq!(
-            r.params.get("resubmits"),
-            Some(&Param::Flag(true)),
+            r.params.get("variant"),
+            Some(&Param::Text(variant.into())),
             "{:?}",
             d.cause
         );
@@ -489,14 +497,13 @@ fn incognito_clear_site_data_extensions_wait() {
             retry: true
         })
     );
+    // Firefox opens no about:addons for an extension, nor turns another off: no button, the
+    // words say where the list is
     e.browser = Some("firefox".into());
     let a = advise(&d, &e);
-    assert_eq!(
-        step(&a, "disable-extensions").action,
-        Some(Action::OpenUrl {
-            url: "about:addons".into()
-        })
-    );
+    let s = step(&a, "disable-extensions");
+    assert_eq!(s.action, None);
+    assert_eq!(text(s.params.get("variant")), "firefox");
     let s = step(&a, "wait");
     assert_eq!(s.params.get("minutes"), Some(&Param::Number(10.0)));
     assert_eq!(step(&a, "notify-when-back").action, Some(Action::Watch));
@@ -943,10 +950,28 @@ fn every_key_advise_uses_has_a_message_in_every_language() {
         by_extension: true,
     });
     another.extensions.clear();
+    // Firefox, with no suspect extension and with one: the variants that say where the list is
+    let mut firefox = e.clone();
+    firefox.browser = Some("firefox".into());
+    let mut suspect = firefox.clone();
+    suspect.extensions.push(ext(
+        "ub",
+        "uBlock Origin",
+        &["declarativeNetRequest"],
+        &["<all_urls>"],
+    ));
     envs.push(e);
     envs.push(another);
+    envs.push(firefox);
+    envs.push(suspect);
     let base = nginx_502("https://exmaple.com/x", "POST");
     let mut diags = vec![
+        // a form's request that got no answer: Retry loads the address with GET
+        {
+            let mut d = net_error("https://exmaple.com/x", "net::ERR_CONNECTION_RESET");
+            d.method = "POST".into();
+            d
+        },
         net_error("https://exmaple.com/", "net::ERR_RESPONSE_HEADERS_TOO_BIG"),
         net_error("https://exmaple.com/", "net::ERR_CERT_DATE_INVALID"),
         net_error("https://exmaple.com/", "net::ERR_SSL_PROTOCOL_ERROR"),

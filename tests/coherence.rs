@@ -588,10 +588,16 @@ fn check(
             fail("a form's answer, yet a countdown or the offer to watch".into());
         }
     }
-    // a request that is not resent: the retry step says the form is sent again
+    // a request that is not resent: the retry step says what Retry does, the form sent again
+    // (an answer reloads) or the address loaded with GET (no answer came)
     if !gateway_doctor::policy::resendable(&d.method) {
+        let said = if d.status_code.is_some() {
+            "step_retry_resubmit"
+        } else {
+            "step_retry_resubmit_get"
+        };
         for s in &all {
-            if s.id == "retry" && s.key != "step_retry_resubmit" {
+            if s.id == "retry" && s.key != said {
                 fail(format!("a {} retried with {}", d.method, s.key));
             }
         }
@@ -858,6 +864,60 @@ fn the_view_never_contradicts_itself() {
                             errors.push(format!(
                                 "{name} {method}: a countdown for a request that is not retried"
                             ));
+                        }
+                    }
+                    // the words say what Retry does: it reloads an answer (the form is sent
+                    // again) but loads the address of a request that got none with GET
+                    let keys = v
+                        .retry
+                        .iter()
+                        .map(|m| m.key.as_str())
+                        .chain(v.steps.iter().chain(&v.more).map(|s| s.key.as_str()));
+                    for key in keys {
+                        let resend = matches!(
+                            key,
+                            "ui_retry_resubmit_warning"
+                                | "step_retry_resubmit"
+                                | "step_resubmit_warning"
+                        );
+                        let get = key.ends_with("resubmit_warning_get")
+                            || key == "step_retry_resubmit_get";
+                        if (resend && d.status_code.is_none()) || (get && d.status_code.is_some()) {
+                            errors.push(format!(
+                                "{name} {method}: {key}, yet Retry {}",
+                                if get {
+                                    "sends the form again"
+                                } else {
+                                    "loads with GET"
+                                }
+                            ));
+                        }
+                    }
+                    // a name that does not resolve is not retried on a timer: the line says why
+                    if d.status_code.is_none()
+                        && d.cause.as_str() == "dns"
+                        && a.state == "off"
+                        && v.retry.is_none()
+                    {
+                        errors.push(format!("{name} {method}: DNS, and no retry line says why"));
+                    }
+                    // Firefox opens no about: page for an extension ("Illegal URL"): a button
+                    // there opens a web address or does the thing itself
+                    if env.browser.as_deref() == Some("firefox") {
+                        let actions = v.primary.iter().chain(
+                            v.steps
+                                .iter()
+                                .chain(&v.more)
+                                .filter_map(|s| s.action.as_ref()),
+                        );
+                        for a in actions {
+                            if let Action::OpenUrl { url } = a {
+                                if !url.starts_with("http://") && !url.starts_with("https://") {
+                                    errors.push(format!(
+                                        "{name} {label}: Firefox shows a button for {url}"
+                                    ));
+                                }
+                            }
                         }
                     }
                     check(

@@ -136,7 +136,7 @@ fn every_output_is_serde_jsons_json() {
             same(&name, &advice);
             for r in &retries {
                 same(&name, &view(&d, &advice, &env, Unknown::default(), r));
-                same(&name, &retry_line(r, &d.method));
+                same(&name, &retry_line(r, &d));
             }
             same(
                 &name,

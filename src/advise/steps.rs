@@ -9,6 +9,8 @@ use super::*;
 struct Builder {
     params: Params,
     action: Option<Action>,
+    /// The browser whose pages an "open-url" may open (`model::opens_in`).
+    browser: String,
 }
 
 impl Builder {
@@ -30,10 +32,11 @@ impl Builder {
         self.put(name, Param::Number(v));
     }
 
-    /// An "open-url" only where it may open (`model::may_open`): else the step has no button.
+    /// An "open-url" only where this browser opens it (`model::opens_in`): else the step has
+    /// no button (its words say where to go).
     #[inline(never)]
     fn act(&mut self, a: Action) {
-        if matches!(&a, Action::OpenUrl { url } if !crate::model::may_open(url)) {
+        if matches!(&a, Action::OpenUrl { url } if !crate::model::opens_in(url, &self.browser)) {
             return;
         }
         self.action = Some(a);
@@ -106,15 +109,23 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
     let env = c.env;
     let chrome = c.browser == "chrome";
     let firefox = c.browser == "firefox";
-    let mut s = Builder::default();
+    let mut s = Builder {
+        browser: c.browser.clone(),
+        ..Builder::default()
+    };
     match id {
         Retry => {
             s.act(Action::Retry);
             if !c.idempotent {
-                // the message says the form is sent again
-                s.put("resubmits", Param::Flag(true));
                 s.text("method", &d.method);
-                s.variant("resubmit");
+                if crate::view::resends_form(d) {
+                    // the message says the form is sent again
+                    s.put("resubmits", Param::Flag(true));
+                    s.variant("resubmit");
+                } else {
+                    // no answer came: Retry loads the address with GET, without the form
+                    s.variant("resubmit_get");
+                }
             }
             if let Some(a) = env.attempts.filter(|a| *a > 0) {
                 s.number("attempts", f64::from(a));
@@ -129,6 +140,9 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
                     &d.method
                 },
             );
+            if !crate::view::resends_form(d) {
+                s.variant("get");
+            }
         }
         VerifyUrl => {
             s.text("host", &c.authority);
@@ -314,6 +328,15 @@ pub(super) fn build(id: Id, c: &Ctx) -> Option<Step> {
             } else {
                 // Not readable (no `management` permission): the text names none.
                 s.variant("unknown");
+            }
+            // Firefox refuses to open about:addons (and to turn extensions off): the words
+            // say where the list is
+            if firefox && s.action.is_none() {
+                match s.params.get("variant") {
+                    None => s.variant("firefox"),
+                    Some(Param::Text(v)) if v == "none" => s.variant("none_firefox"),
+                    _ => {}
+                }
             }
         }
         CheckProxy => {
