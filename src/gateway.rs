@@ -839,12 +839,13 @@ pub fn analyze(ev: &Evidence, status: u16) -> Finding {
     }
     // A 502/503/504 whose page shows no sign of the site's own application: a gateway wrote
     // it, named or not, and its words may say why. So did a 508: a proxy's loop detection or
-    // a shared host's resource limits, not an application. So did any 5xx page that says,
+    // a shared host's resource limits, not an application; and a 509, which only hosts'
+    // bandwidth limiters send (cPanel's "Bandwidth Limit Exceeded"). So did any 5xx page that says,
     // in a proxy's own words, that it could not pass the request on.
     let app = origin_marker(&c);
     let tunnel = c.any(TUNNEL_SAID);
     let proxy_said = status >= 500 && (tunnel || c.any(PROXY_SAID));
-    if (matches!(status, 502..=504 | 508) || proxy_said)
+    if (matches!(status, 502..=504 | 508 | 509) || proxy_said)
         && app.is_none()
         && !branded(c.b)
         && !maintenance_words(c.b)
