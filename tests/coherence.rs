@@ -94,6 +94,19 @@ fn net_failure(url: &str, error: &str) -> Failure {
     }
 }
 
+/// The retry state the shell would keep for the policy's decision `a`, at NOW.
+fn retry_state(a: &gateway_doctor::policy::AutoDecision) -> RetryState {
+    RetryState {
+        state: Some(a.state.to_string()),
+        reason: Some(a.reason.clone()),
+        due: a.due,
+        attempts: a.attempts,
+        max: Some(a.max),
+        now: Some(NOW),
+        ..Default::default()
+    }
+}
+
 fn failures() -> Vec<(String, Failure)> {
     let mut out = fixture_failures();
     for e in ERRORS {
@@ -845,15 +858,7 @@ fn the_view_never_contradicts_itself() {
                     {
                         errors.push(format!("{name}: scheduled with reason {}", a.reason));
                     }
-                    let r = RetryState {
-                        state: Some(a.state.to_string()),
-                        reason: Some(a.reason.clone()),
-                        due: a.due,
-                        attempts: a.attempts,
-                        max: Some(a.max),
-                        now: Some(NOW),
-                        ..Default::default()
-                    };
+                    let r = retry_state(&a);
                     let advice = advise(&d, env);
                     let v = view(&d, &advice, env, *unknown, &r);
                     // a countdown only where the request may be resent, never beside a reason
@@ -993,15 +998,7 @@ fn the_headline_the_wait_step_and_the_countdown_say_the_same_wait() {
                 },
             );
             assert_eq!(a.reason, "retry-after");
-            let r = RetryState {
-                state: Some(a.state.to_string()),
-                reason: Some(a.reason.clone()),
-                due: a.due,
-                attempts: a.attempts,
-                max: Some(a.max),
-                now: Some(NOW),
-                ..Default::default()
-            };
+            let r = retry_state(&a);
             let v = view(&d, &advise(&d, &env), &env, Unknown::default(), &r);
             let line = v.retry.as_ref().unwrap();
             let countdown = wait_words(&line.key, &line.params).unwrap();
