@@ -94,6 +94,18 @@ fn net_failure(url: &str, error: &str) -> Failure {
     }
 }
 
+/// What the policy decides at NOW for a first failure, automatic retries on.
+fn decided(d: &gateway_doctor::model::Diagnosis) -> gateway_doctor::policy::AutoDecision {
+    auto_retry(
+        d,
+        &AutoInput {
+            now: NOW,
+            enabled: true,
+            ..Default::default()
+        },
+    )
+}
+
 /// The retry state the shell would keep for the policy's decision `a`, at NOW.
 fn retry_state(a: &gateway_doctor::policy::AutoDecision) -> RetryState {
     RetryState {
@@ -842,14 +854,7 @@ fn the_view_never_contradicts_itself() {
                         ));
                     }
                     // the retry state is what the policy decided for this failure
-                    let a = auto_retry(
-                        &d,
-                        &AutoInput {
-                            now: NOW,
-                            enabled: true,
-                            ..Default::default()
-                        },
-                    );
+                    let a = decided(&d);
                     if a.state == "network" && !waits_for_network(&d) {
                         errors.push(format!("{name}: waits for the network without cause"));
                     }
@@ -1043,14 +1048,7 @@ fn a_forms_answer_is_never_resent_automatically() {
             })
             .unwrap();
             assert!(gateway_doctor::advise::form_answer(&d), "{error}");
-            let a = auto_retry(
-                &d,
-                &AutoInput {
-                    now: NOW,
-                    enabled: true,
-                    ..Default::default()
-                },
-            );
+            let a = decided(&d);
             assert_eq!(a.state, "off", "{error} {method}: {a:?}");
             assert!(
                 a.due.is_none() && a.watch_from.is_none(),
