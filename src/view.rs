@@ -579,11 +579,12 @@ pub fn view(
         // behind a network's sign-in the page loads by itself once through: watching the
         // site for an outage would say it is down
         // nor one that waits for the connection (it loads again by itself), nor a form's
-        // answer (no outage to watch for)
+        // answer or a network filter's block page (no outage to watch for)
         offer_watch: retry.watching.is_none()
             && !crate::diagnose::is_portal(d)
             && !crate::policy::waits_for_network(d)
             && !crate::advise::form_answer(d)
+            && !crate::advise::blocked_by_network(d)
             && !advice
                 .steps
                 .iter()

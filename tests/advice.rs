@@ -1578,6 +1578,15 @@ fn a_network_filters_block_page_asks_whoever_runs_the_network() {
     ] {
         assert!(pos(&a, no).is_none(), "{no} in {:?}", ids(&a));
     }
+    // no watch offered: the site is not down
+    let v = gateway_doctor::view::view(
+        &d,
+        &a,
+        &e,
+        gateway_doctor::view::Unknown::default(),
+        &gateway_doctor::view::RetryState::default(),
+    );
+    assert!(!v.offer_watch);
     // and it is not retried on its own: the filter answers the same until someone allows it
     assert!(!retry_plan(&d, &History::default()).auto, "{d:?}");
     // an extension's block stays an extension's

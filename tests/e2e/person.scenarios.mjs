@@ -492,6 +492,46 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
     }
   });
 
+  test(`${browser} person 8: a company firewall answers with its block page (503) → "Your network's filter blocked this page", ask whoever runs the network first; no proxy-is-failing, extensions, private-window or watch step, no watch offer`, { timeout: TIMEOUT }, async () => {
+    // Palo Alto's stock URL-filtering page, as a firewall in the person's network sends it
+    // (tests/wild/cases/github-com-ekultek-whatwaf-issues-476.json), from the test's server.
+    const up = await upstream(await freePort()).start();
+    up.handler = (req, res) => {
+      res.writeHead(503, { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-store, no-cache' });
+      res.end(
+        '<html><head><title>Web Page Blocked</title></head><body><div id="content"><h1>Web Page Blocked</h1>' +
+          '<p>Access to the web page you were trying to visit has been blocked in accordance with company policy. ' +
+          'Please contact your system administrator if you believe this is in error.</p>' +
+          '<p><b>User:</b> 10.0.0.7</p><p><b>URL:</b> shop.example/</p><p><b>Category:</b> shopping</p></div></body></html>',
+      );
+    };
+    try {
+      await d.goto(up.url('/cart'));
+      const text = await waitFor(
+        async () => {
+          const p = await d.panel({ timeout: 1000 });
+          return p && /Your network's filter/.test(p.text) && p.text;
+        },
+        { what: "the network filter's wording in the panel", timeoutMs: 20_000 },
+      );
+      assert.doesNotMatch(text, /proxy your browser uses is failing|private window|Notify me when it's back/i, text);
+      const v = await d.ext(async () => {
+        const t = (await chrome.tabs.query({})).find((x) => /^http:.*\/cart$/.test(String(x.url)));
+        return t && chrome.runtime.sendMessage({ type: 'gd:view', tabId: t.id });
+      });
+      assert.equal(v?.diagnosis?.cause, 'blocked', JSON.stringify(v?.diagnosis));
+      assert.match(v.panel.headline.key, /^summary_blocked_network/);
+      assert.equal(v.panel.culprit.key, 'ui_culprit_network_filter');
+      const all = [...v.panel.steps, ...v.panel.more].map((s) => s.id);
+      assert.equal(all[0], 'ask-network-admin', JSON.stringify(all));
+      for (const no of ['check-proxy', 'disable-extensions', 'incognito', 'wait', 'notify-when-back']) assert.ok(!all.includes(no), `${no} in ${all}`);
+      assert.ok(!v.panel.primary.some((a) => a.type === 'open-incognito'), 'no private-window button');
+      assert.equal(v.panel.offerWatch, false, 'no watch offer: the site is not down');
+    } finally {
+      await up.stop();
+    }
+  });
+
   if (resolvesNames) {
     test(`${browser} person 3: a name that resolves to 0.0.0.0 → the DNS-filter wording, its step first`, { timeout: TIMEOUT }, async () => {
       // Every name resolves to 0.0.0.0, as behind a DNS filter that blocks it (addresses
