@@ -1,11 +1,9 @@
 // @ts-check
-// The one-click fixes beyond retry and private window. The optional permission an action needs
-// is the core's word (`permission`), asked for by our own pages at the click; the in-page
-// panel, which may not ask, hands over to them.
+// The one-click fixes beyond retry and private window. An action's permission is the core's
+// word, asked for by our own pages at the click (the in-page panel hands over to them).
 import { api, clearSiteData, canDisableExtensions } from './shim.js';
 import { storedValue } from './stored.js';
 import { KEY, KIND } from './constants.js';
-
 
 /** @param {chrome.runtime.ManifestPermission} permission */
 export const hasPermission = (permission) => api.permissions.contains({ permissions: [permission] }).catch(() => false);
@@ -28,7 +26,6 @@ export async function installedExtensions() {
   if (!(await hasPermission('management'))) return undefined;
   return (await api.management.getAll()).filter((e) => e.id !== api.runtime.id);
 }
-
 
 /** A response reloads; else its URL loads (our page shows). @param {number} tabId @param {GdRecord} rec */
 export const loadAgain = (tabId, rec) =>
@@ -57,12 +54,10 @@ export async function runAction(tabId, rec, action) {
     }
     case 'check-extensions':
     case 'check-proxy-settings':
-      // Granted now: the page asks for the view again, advised anew.
       return { ok: true, refresh: true };
     case 'open-url': {
-      // The advice's (the panel's were checked against it): the core opens only a web address
-      // or a browser page of its list (may_open). Firefox refuses some of its own pages
-      // (about:addons): https://bugzilla.mozilla.org/1269456
+      // The advice's (the core's may_open). Firefox refuses some of its own pages (about:addons):
+      // https://bugzilla.mozilla.org/1269456
       const url = String(action.url || '');
       return api.tabs.create({ url, openerTabId: tabId }).then(() => ({ ok: true }), () => ({ ok: false, messageKey: 'ui_open_by_hand', params: { url } }));
     }

@@ -1,10 +1,9 @@
 // @ts-check
 // The background: main-frame failures to the core, its view to the tab (the panel, or our
-// diagnosis page where the browser drew its own), the panel's actions. Listeners are at the
-// top level: the worker is started again for each event.
+// diagnosis page), the panel's actions. Listeners at the top level: the worker restarts per event.
 import {
   api, browserName, setBadge, openPrivateWindow, canOpenPrivateWindow, privateAccessHelpKey, injectPanel, onTabStatus,
-  proxyOf, readProxySettings, canResolveNames, resolveHost, captivePortal, onPortalUnlocked,
+  proxyOf, readProxySettings, canResolveNames, resolveHost, captivePortal, onPortalUnlocked, within,
 } from './shim.js';
 import { core } from './core.js';
 import * as watch from './watch.js';
@@ -17,53 +16,34 @@ import { isHealthyStatus, isAborted } from './fastpath.js';
 import { sameUrl } from './url.js';
 import { sessionValue, listOf } from './stored.js';
 import { records, load, store, update, drop } from './records.js';
-import { MSG, MSG_PREFIX, KIND, KEY, SAME_RESPONSE_MS } from './constants.js';
+import { MSG, KIND, KEY, SAME_RESPONSE_MS } from './constants.js';
 
 const OWN_PREFIX = api.runtime.getURL('');
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
 const PAGE_TEXT_LIMIT = 4096;
-/** The core reads no more headers than this. */
-const MAX_HEADERS = 200;
-const MAX_HEADER_NAME = 256;
-const MAX_HEADER_VALUE = 8192;
-/** A browser call that never settles (a tab that navigated away) holds up a tab's later
- * events at most this long. */
+/** The longest a browser call that never settles holds up a tab's later events. */
 const STEP_LIMIT_MS = 10_000;
 
 /** The recent failures, for "is it just me?": what counts, and how long, is the core's. */
 const recent = sessionValue(KEY.RECENT_FAILURES, listOf);
 /** @param {GdRecord} rec */
-async function rememberFailure(rec) {
-  try {
-    await recent.set((await core()).noteFailure(await recent.get(), rec.diagnosis, await knownHosts(), Date.now()));
-  } catch {
-    // the core refused it
-  }
-}
+const rememberFailure = (rec) =>
+  core().then(async (w) => recent.set(w.noteFailure(await recent.get(), rec.diagnosis, await knownHosts(), Date.now()))).catch(() => {});
 
-/** tabId -> its event being handled: one tab's events run in order, and readers wait (a tab
- * that completes before its diagnosis is ready still gets its panel). @type {Map<number, Promise<unknown>>} */
+/** tabId -> its event under way: a tab's events run in order, and readers wait. @type {Map<number, Promise<unknown>>} */
 const pending = new Map();
-
-/** @template T @param {Promise<T> | undefined} promise @returns {Promise<T | undefined>} */
-function bounded(promise) {
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const limit = new Promise((resolve) => (timer = setTimeout(resolve, STEP_LIMIT_MS)));
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
-}
 /** @param {number} tabId @param {() => Promise<unknown>} work */
 function track(tabId, work) {
-  const p = bounded((pending.get(tabId) || Promise.resolve()).then(work)).catch((e) => console.warn('Gateway Doctor:', e));
+  const p = within((pending.get(tabId) || Promise.resolve()).then(work), STEP_LIMIT_MS).catch((e) => console.warn('Gateway Doctor:', e));
   pending.set(tabId, p);
   p.finally(() => pending.get(tabId) === p && pending.delete(tabId));
 }
 /** @param {number} tabId */
-const settled = (tabId) => bounded(pending.get(tabId));
+const settled = (tabId) => within(pending.get(tabId), STEP_LIMIT_MS);
 
 /** @param {number} tabId */
 async function forget(tabId) {
-  await load(tabId); // else a read still under way would bring the record back
+  await load(tabId);
   environments.delete(tabId);
   await drop(tabId);
 }
@@ -78,19 +58,13 @@ const environments = new Map();
  * @param {GdRecord} rec @param {Promise<[unknown, GdDiagnosis]>} [diagnosed] @returns {Promise<Record<string, unknown>>} */
 async function environment(rec, diagnosed) {
   platform ??= api.runtime.getPlatformInfo().then((p) => p.os, () => undefined);
-  let host = '';
-  try {
-    host = new URL(rec.url).hostname;
-  } catch {
-    // the core reports the bad URL
-  }
+  const host = URL.canParse(rec.url) ? new URL(rec.url).hostname : '';
   const [incognitoAllowed, extensions, hosts, failures, os, mayReadProxy, clockSamples, ipv4] = await Promise.all([
     canOpenPrivateWindow().catch(() => undefined), actions.installedExtensions().catch(() => undefined), knownHosts(),
     recent.get(), platform, actions.hasPermission('proxy'), samples.clockSamples(), samples.lastIpv4(),
   ]);
   const noResponse = rec.kind === KIND.ERROR && !(await diagnosed?.then(([, d]) => d.ignored, () => false));
-  // Firefox: where the name points (a DNS filter answers 0.0.0.0), whether it resolves without
-  // the browser's secure DNS, and the captive portal's state and sign-in URL.
+  // Firefox: where the name points, whether it resolves without secure DNS, the captive portal.
   const addresses = canResolveNames && noResponse ? await resolveHost(host) : undefined;
   const portal = noResponse ? await captivePortal() : undefined;
   const withoutTrr = canResolveNames && noResponse && !addresses?.length ? Boolean((await resolveHost(host, ['disable_trr']))?.length) : undefined;
@@ -111,19 +85,17 @@ async function environment(rec, diagnosed) {
     ipv4At: ipv4,
     attempts: rec.attempts || 0,
     now: Date.now(),
-    // What could not be read: the core picks the variants that say so.
     unknown: [extensions ? null : 'extensions', mayReadProxy ? null : 'proxy'].filter(Boolean),
   };
 }
 
-/** Diagnoses `rec.failure` in its environment and advises; null when the core refuses it.
- * `reuse`: the environment this tab's failure already has, if any. @param {number} tabId @param {GdRecord} rec @param {boolean} [reuse] @param {string[]} [ignoredSites]
- * @returns {Promise<{ diagnosis: GdDiagnosis, advice?: GdAdvice } | null>} */
+/** Null when the core refuses it. `reuse`: the environment the tab's failure already has.
+ * @param {number} tabId @param {GdRecord} rec @param {boolean} [reuse] @param {string[]} [ignoredSites] @returns {Promise<{ diagnosis: GdDiagnosis, advice?: GdAdvice } | null>} */
 async function analyse(tabId, rec, reuse = false, ignoredSites = []) {
   try {
     /** @type {Promise<[any, GdDiagnosis]>} */
     const diagnosed = core().then((w) => [w, w.diagnose({ ...rec.failure, ignoredSites })]);
-    diagnosed.catch(() => {}); // awaited below
+    diagnosed.catch(() => {});
     const kept = environments.get(tabId);
     let env;
     if (reuse && kept && sameUrl(kept.url, rec.url)) env = { ...kept.env, attempts: rec.attempts || 0, now: Date.now() };
@@ -138,8 +110,7 @@ async function analyse(tabId, rec, reuse = false, ignoredSites = []) {
   }
 }
 
-/** The core's view of the tab's failure; `now` lets a page count down from the background's
- * clock. @param {number} tabId @param {GdRecord | undefined} rec @returns {Promise<GdView | null>} */
+/** `now`: pages count down from the background's clock. @param {number} tabId @param {GdRecord | undefined} rec @returns {Promise<GdView | null>} */
 async function view(tabId, rec) {
   if (!rec?.diagnosis) return null;
   const [disabledByUs, retry, wasm] = await Promise.all([actions.disabledByUs().catch(() => []), watch.retryState(tabId, rec), core()]);
@@ -160,15 +131,13 @@ function toOurPage(tabId, rec, suffix = '') {
   return api.tabs.update(tabId, { url: `${DIAGNOSIS_PAGE}?${new URLSearchParams({ tab: String(tabId), url: rec.url })}${suffix}` });
 }
 
-/** Back past the failed URL's own entry (none: the browser's page stays). @param {number} tabId */
+/** Back past the failed URL's own entry. @param {number} tabId */
 const goBackPast = (tabId) => api.tabs.goBack(tabId).catch(() => {});
 
-/** The tab's record, diagnosed, or null (a site left alone, or no failure after all).
- * @param {{ tabId: number, url: string, method: string, timeStamp: number }} details
+/** The tab's record, diagnosed, or null (a site left alone, or no failure after all). @param {{ tabId: number, url: string, method: string, timeStamp: number }} details
  * @param {'response' | 'error'} kind @param {Partial<GdFailure>} failure */
 async function failed(details, kind, failure) {
   const { tabId, url, timeStamp } = details;
-  // Start loading the core now (after a worker start it is the longest step).
   core().catch(() => {});
   const [settings, prev] = await Promise.all([getSettings(), load(tabId), watch.onNavigated(tabId, url)]);
   /** @type {GdRecord} */
@@ -196,7 +165,7 @@ async function onHeaders(details) {
   if (tabId < 0 || url.startsWith(OWN_PREFIX)) return;
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
-    // Private window? Asked of the tab at most once, for all three.
+    // Private window? Asked of the tab at most once.
     const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
     /** @type {Promise<boolean> | undefined} */
     let privateTab;
@@ -211,14 +180,9 @@ async function onHeaders(details) {
     }
     return;
   }
-  const responseHeaders = (details.responseHeaders || []).slice(0, MAX_HEADERS).map((h) => ({
-    name: String(h.name).slice(0, MAX_HEADER_NAME),
-    value: h.value === undefined ? undefined : String(h.value).slice(0, MAX_HEADER_VALUE),
-  }));
-  const f = await failed(details, KIND.RESPONSE, { statusCode, statusLine: details.statusLine, responseHeaders });
+  const f = await failed(details, KIND.RESPONSE, { statusCode, statusLine: details.statusLine, responseHeaders: details.responseHeaders });
   if (!f) return;
   records.set(tabId, f.rec);
-  // The panel waits for the retry decision it shows, not for storage and the badge.
   await watch.onFailure(tabId, f.rec);
   if (f.settings.panel) earlyPanel(tabId, f.rec);
   keep(tabId, f.rec);
@@ -231,28 +195,23 @@ async function onHeaders(details) {
 async function onError(details) {
   const { tabId, url, error } = details;
   if (tabId < 0 || url.startsWith(OWN_PREFIX)) return;
-  // An aborted navigation (stopped, or a download) is no failure: no core for it.
   if (isAborted(error)) return void (await watch.onNavigated(tabId, url));
-  // `ip`: where the browser tried to connect (0.0.0.0 or :: is a DNS filter's answer).
   const f = await failed(details, KIND.ERROR, { error, ip: details.ip ? String(details.ip).slice(0, 64) : undefined });
   if (!f) return;
-  // No extension can script the browser's error page: ours instead (unless the panel is off).
-  // Back from ours goes on to the page before the failure, as it would have from the browser's.
+  // No extension can script the browser's error page: ours instead; Back from ours goes on.
   const shown = f.rec.wentBack ? goBackPast(tabId) : f.settings.panel ? toOurPage(tabId, f.rec).catch(() => {}) : null;
   keep(tabId, f.rec);
   await Promise.all([watch.onFailure(tabId, f.rec), shown]);
 }
 
-/** rec -> the view its early injections offer, made once. @type {WeakMap<GdRecord, Promise<object>>} */
+/** @type {WeakMap<GdRecord, Promise<object>>} */
 const offers = new WeakMap();
 
-/** The panel as soon as the diagnosis is ready, its view in the same call (no round trip):
- * the content script waits for the page's HTML and checks the document is this response's.
- * @param {number} tabId @param {GdRecord} rec @param {boolean} [again] */
+/** The panel with its view as soon as the diagnosis is ready (content.js waits for the HTML). @param {number} tabId @param {GdRecord} rec @param {boolean} [again] */
 function earlyPanel(tabId, rec, again = true) {
   if (rec.shown || rec.injected) return;
   if (!offers.has(rec)) offers.set(rec, view(tabId, rec).then((v) => ({ ...v, responseAt: rec.at })));
-  // Most often the previous page went away while the script was on its way: try once more.
+  // The previous page may have gone while the script was on its way: once more.
   offers.get(rec)?.then((v) => injectPanel(tabId, v)).catch(() => again && earlyPanel(tabId, rec, false));
 }
 
@@ -268,8 +227,7 @@ async function onTabUpdated(tabId, info, tab) {
   }
 }
 
-/** The badge again (browsers reset it), and the panel on a 5xx page once per response
- * (`shown`: the early injection showed it). @param {number} tabId @param {chrome.tabs.Tab} tab @param {GdRecord} rec */
+/** The badge again (browsers reset it), and the panel once per response. @param {number} tabId @param {chrome.tabs.Tab} tab @param {GdRecord} rec */
 async function pageLoaded(tabId, tab, rec) {
   const here = sameUrl(tab.url, rec.url);
   const badge = here || String(tab.url || '').startsWith(DIAGNOSIS_PAGE) ? setBadge(tabId, rec.diagnosis?.badge ?? '') : null;
@@ -280,8 +238,7 @@ async function pageLoaded(tabId, tab, rec) {
     try {
       await injectPanel(tabId);
     } catch {
-      // The browser drew its own page (e.g. an empty 502 body), which no extension can
-      // script: our diagnosis page (or, back from it, the page before the failure).
+      // The browser drew its own page (an empty 502 body): ours, or back from it.
       if (rec.wentBack) await goBackPast(tabId);
       else await toOurPage(tabId, rec).then(() => update(tabId, rec), () => {});
     }
@@ -306,14 +263,12 @@ async function runAction(tabId, action) {
   }
   const r = (await watch.runAction(tabId, rec, action)) ?? (await actions.runAction(tabId, rec, action)) ?? { ok: false, messageKey: 'ui_action_unavailable' };
   if (!r.redraw) return r;
-  // A fresh view for the retry and watch lines; a watch just started says so in its words.
   const v = await view(tabId, await load(tabId));
   const said = r.started ? v?.panel?.watchStarted : undefined;
   return { ...r, ...(said && { messageKey: said.key, params: said.params }), view: v };
 }
 
-/** Only our own pages may ask for a permission or change the person's setup: the diagnosis
- * page shows the same button, focused. @param {number} tabId @param {GdRecord} rec @param {GdAction} action @param {boolean} [confirm] */
+/** Only our own pages may ask for a permission or change the person's setup. @param {number} tabId @param {GdRecord} rec @param {GdAction} action @param {boolean} [confirm] */
 async function confirmOnOwnPage(tabId, rec, action, confirm = true) {
   await toOurPage(tabId, rec, `&ask=${encodeURIComponent(String(action?.type || ''))}${confirm ? '&confirm=1' : ''}`);
   await update(tabId, rec);
@@ -326,9 +281,8 @@ async function onMessage(message, { kind, tabId }) {
   const rec = await load(tabId);
   switch (message?.type) {
     case MSG.PAGE: {
-      // The page's own text refines the diagnosis, answered before it is stored.
       if (kind !== 'content' || rec?.kind !== KIND.RESPONSE || !sameUrl(rec.url, message.url)) return null;
-      // The page before this response, still showing when the early injection came?
+      // The page before this response, still there when the early injection came?
       const at = Number(message.responseAt);
       if (Number.isFinite(at) && at > 0 && Number.isFinite(rec.at) && Math.abs(at - rec.at) >= SAME_RESPONSE_MS) return null;
       rec.shown = true;
@@ -345,7 +299,6 @@ async function onMessage(message, { kind, tabId }) {
       return view(tabId, rec);
     }
     case MSG.VIEW: {
-      // `fresh`: advise again (a permission was granted or an extension turned off since).
       const again = rec && message.fresh ? await analyse(tabId, rec) : null;
       if (rec && again) {
         rec.advice = again.advice;
@@ -368,6 +321,10 @@ async function onMessage(message, { kind, tabId }) {
     case MSG.ONLINE:
       if (kind === 'own') await watch.networkBack();
       return null;
+    case MSG.WATCH_LIST:
+      return watch.listWatches();
+    case MSG.WATCH_CANCEL:
+      return watch.cancelSite(message.origin);
     case MSG.LEAVING:
       if (rec) {
         rec.leftAt = Date.now();
@@ -388,12 +345,10 @@ api.tabs.onRemoved.addListener((tabId) => {
   forget(tabId);
   watch.onTabRemoved(tabId);
 });
-// The connection is back (our page tells too, and the machine checks on its own schedule).
 globalThis.addEventListener?.('online', () => void watch.networkBack());
 onPortalUnlocked(() => void watch.networkBack());
 api.alarms.onAlarm.addListener((alarm) => void watch.onAlarm(alarm));
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (typeof message?.type !== 'string' || !message.type.startsWith(MSG_PREFIX)) return false;
   const trusted = admit(message, sender, api.runtime.id, OWN_PREFIX);
   if (!trusted || !Number.isInteger(trusted.tabId)) return false;
   onMessage(message, /** @type {{ kind: 'own' | 'content', tabId: number }} */ (trusted)).then(sendResponse, (e) =>

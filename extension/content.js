@@ -1,9 +1,7 @@
 // @ts-check
-// The in-page panel over a 5xx page (injected with render.js as panel-script.js, maybe before
-// the browser replaced the previous page). It shows the view it came with once the HTML is
-// parsed, then sends the page's start and when its response arrived (the background tells the
-// failing page from the one before) and redraws with the refined answer. A closed shadow root
-// on a guarded host: the page can neither read, restyle nor press it.
+// The in-page panel over a 5xx page (tools/panel-script.mjs): the view it came with, then the
+// page's text for the refined one. A closed shadow root on a guarded host: the page can
+// neither read, restyle nor press it.
 (() => {
   const HOST_ID = 'gateway-doctor-root';
   const PAGE_TEXT_LIMIT = 4096;
@@ -17,8 +15,7 @@
   /** @param {string} t */
   const escapeAttr = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
 
-  /** The start of the page's `outerHTML`, serialised only as far as the limit (a page of
-   * megabytes costs no more than a small one). */
+  /** The start of the page's `outerHTML`, serialised only as far as the limit. */
   function pageText() {
     let out = '';
     /** @param {string} t */
@@ -49,17 +46,14 @@
     return out.slice(0, PAGE_TEXT_LIMIT);
   }
 
-  /** When this document's response arrived (ms since the epoch), if the browser says. */
+  /** When this document's response arrived (ms since the epoch). */
   function responseAt() {
     const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType?.('navigation')?.[0]);
     return nav && nav.responseStart > 0 ? performance.timeOrigin + nav.responseStart : undefined;
   }
 
-  // The host is the one element the page can see: inline !important styles (they win over any
-  // stylesheet), put back when the page changes them or removes it. A click counts only when
-  // it is the person's and the panel has been where we put it, visible, for STEADY_MS: a page
-  // that moves, hides or fades it just before a click gets no click. `all: initial` is not
-  // !important: the person's stylesheets may still adjust text (axe: avoid-inline-spacing).
+  // Inline !important styles win over any stylesheet; `all: initial` is not !important: the
+  // person's stylesheets may adjust text (axe: avoid-inline-spacing).
   let side = 'right';
   const hostStyle = () => 'all: initial; ' + [
     'position: fixed', 'top: 12px', side === 'right' ? 'right: 12px' : 'left: 12px', side === 'right' ? 'left: auto' : 'right: auto', 'bottom: auto', 'z-index: 2147483647',
@@ -69,7 +63,6 @@
     'min-height: 0', 'max-width: none', 'max-height: none', 'overflow: visible', 'contain: none',
     'zoom: 1', 'content-visibility: visible',
   ].map((d) => `${d} !important;`).join(' ');
-  let HOST_STYLE = hostStyle();
   const STEADY_MS = 400;
   const MAX_PUT_BACK = 30;
   /** @type {HTMLElement | null} */
@@ -84,11 +77,11 @@
   let putBackSince = 0;
   /** @type {DOMRect | null} */
   let rect = null;
-  /** Focus goes back here when the panel is minimised or closed. @type {Element | null} */
+  /** @type {Element | null} */
   let focusBefore = null;
 
-  /** `fn` once after the next frame (at most 100 ms: a background tab draws none): what lays
-   * the page out waits, so its first frame has the panel (BENCHMARKS.md 3). @param {() => void} fn */
+  /** `fn` after the next frame (or 100 ms: a background tab draws none), so that the page's first
+   * frame has the panel (BENCHMARKS.md 3). @param {() => void} fn */
   function afterFrame(fn) {
     let done = false;
     const run = () => {
@@ -101,15 +94,14 @@
   }
 
   let unsteadyCount = 0;
-  /** The panel was drawn, placed or touched: a click counts STEADY_MS after the frame that shows
-   * it where it now is. `data-ready` (in the closed root) says when, for the tests. */
+  /** Drawn, placed or touched: clicks count again STEADY_MS later (`data-ready`, for the tests). */
   function unsteady() {
     rect = null;
     box?.removeAttribute('data-ready');
     clearTimeout(steadyTimer);
     const n = ++unsteadyCount;
     afterFrame(() => {
-      if (n !== unsteadyCount) return; // a later change reads its own
+      if (n !== unsteadyCount) return;
       steadySince = performance.now();
       rect = host?.isConnected ? host.getBoundingClientRect() : null;
       steadyTimer = setTimeout(() => box?.setAttribute('data-ready', ''), STEADY_MS);
@@ -121,7 +113,7 @@
     const r = host.getBoundingClientRect();
     if (!rect || r.top !== rect.top || r.right !== rect.right || r.width < 1 || r.height < 1 || Math.abs(r.top - 12) > 1) return false;
     if (side === 'right' ? r.right > innerWidth || r.right < innerWidth - 60 : r.left < 0 || r.left > 60) return false;
-    // in the top layer no ancestor's style reaches it, but a filter on <html> (Firefox draws it over the top layer too)
+    // in the top layer no ancestor's style reaches it, but Firefox draws a filter on <html> over it
     const top = host.matches(':popover-open');
     if (top && getComputedStyle(document.documentElement).filter !== 'none') return false;
     for (let e = /** @type {HTMLElement | null} */ (host); e; e = top ? null : e.parentElement) {
@@ -132,12 +124,11 @@
     return true;
   }
 
-  // The host is a child of <html> (not <body>, which the page may hide) and a manual popover
-  // in the top layer: no ancestor's opacity, filter, transform, clip-path or overflow reaches
-  // it, and it is raised above the page's own popovers and dialogs (docs/architecture.md).
+  // A child of <html> (not <body>, which the page may hide) and a manual popover in the top
+  // layer, raised above the page's own popovers and dialogs (docs/architecture.md).
   function place() {
     if (!host) return;
-    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    if (host.getAttribute('style') !== hostStyle()) host.setAttribute('style', hostStyle());
     for (const a of [...host.attributes]) if (!['style', 'id', 'popover'].includes(a.name)) host.removeAttribute(a.name);
     if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
     if (host.parentNode !== document.documentElement) document.documentElement?.append(host);
@@ -150,8 +141,7 @@
     unsteady();
   }
 
-  /** At once, but not in a loop with a page that undoes it: past MAX_PUT_BACK times in a
-   * second, once more a second later. */
+  /** At once, but past MAX_PUT_BACK times a second (a page that undoes it), once a second later. */
   function putBackSoon(fn = place) {
     const now = performance.now();
     if (now - putBackSince > 1000) [putBackSince, putBack] = [now, 0];
@@ -178,7 +168,7 @@
           present(view);
         });
       }
-      const ok = host?.parentNode === document.documentElement && host.getAttribute('style') === HOST_STYLE && host.attributes.length === 3;
+      const ok = host?.parentNode === document.documentElement && host.getAttribute('style') === hostStyle() && host.attributes.length === 3;
       if (host && !ok) putBackSoon();
     });
     watcher.observe(document, { childList: true, subtree: true });
@@ -203,7 +193,6 @@
   }
   function move() {
     side = side === 'right' ? 'left' : 'right';
-    HOST_STYLE = hostStyle();
     place();
   }
   function remove() {
@@ -216,7 +205,7 @@
     host = box = null;
   }
 
-  /** The document's <html> the panel was built in, and the view it shows. @type {Element | null} */
+  /** The <html> the panel was built in. @type {Element | null} */
   let builtIn = null;
   /** @type {GdView | null} */
   let lastView = null;
@@ -238,7 +227,7 @@
         minimise();
       }
     });
-    // Capture, before the panel's listeners: a click not the person's, or before steady, stops.
+    // Capture: a click not the person's, or before steady, stops here.
     shadow.addEventListener('click', (ev) => {
       if (ev.isTrusted && steady()) return;
       ev.stopImmediatePropagation();
@@ -276,8 +265,8 @@
     } else if (had) focus();
   }
 
-  /** Whether a view is this document's: its URL and its response's arrival (the background
-   * checks the same). @param {GdView | null | undefined} view @returns {view is GdView} */
+  /** The view is this document's: its URL and its response's arrival (as the background checks).
+   * @param {GdView | null | undefined} view @returns {view is GdView} */
   function mine(view) {
     if (!view?.diagnosis?.failed || !GatewayDoctorSameUrl(view.url, location.href)) return false;
     const here = responseAt();
@@ -327,9 +316,7 @@
         shown = '';
         globalThis.__gatewayDoctorPanel = false;
       })
-      .catch(() => {
-        // The extension was reloaded or the tab moved on.
-      });
+      .catch(() => {}); // the extension was reloaded or the tab moved on
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ask, { once: true });

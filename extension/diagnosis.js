@@ -1,8 +1,6 @@
 // @ts-check
-// Our page where the browser drew its own (no response, an empty 5xx body), which no extension
-// can script. It stands in for it: the failed address in a field, a reload retries the site.
-// The in-page panel sends the person here for a fix that needs a permission or changes their
-// setup: `ask` names the button to click again.
+// Our page where the browser drew its own (no extension can script it): the failed address in
+// a field, a reload retries the site. `ask`: the button the in-page panel sent the person for.
 import { localize, render, showText, actionRunner, msg, byId, viewOf } from './page.js';
 import { MSG } from './constants.js';
 import { clearsWholeDomain } from './shim.js';
@@ -17,16 +15,10 @@ const field = byId('url');
 field.value = failedUrl.slice(0, 2000);
 
 /** @param {string} u */
-const parse = (u) => {
-  try {
-    return new URL(u);
-  } catch {
-    return null;
-  }
-};
+const parse = (u) => (URL.canParse(u) ? new URL(u) : null);
 /** @param {URL | null} u */
 const isWeb = (u) => Boolean(u && /^(https?|ftp):$/.test(u.protocol));
-/** Scheme-less is http, as in the address bar. @param {string} text @returns {string | null} */
+/** Scheme-less is http, as in the address bar. @param {string} text */
 function webAddress(text) {
   const t = String(text).trim();
   const u = t ? [parse(t), parse(`http://${t}`)].find((c) => isWeb(c) && c?.hostname) : null;
@@ -36,14 +28,14 @@ const failed = parse(failedUrl);
 const retryable = isWeb(failed);
 
 let leaving = false;
-/** Replaces this page in the history (Back does not come here again). @param {string} url */
+/** Replaces this page in the history. @param {string} url */
 async function go(url) {
   leaving = true;
   await chrome.runtime.sendMessage({ type: MSG.LEAVING, tabId, retrying: url === failedUrl }).catch(() => {});
   location.replace(url);
 }
 
-// A reload of this page is the person asking for the site again, as on the page it replaced.
+// A reload of this page asks for the site again, as on the page it replaced.
 const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
 const reloaded = navigation?.type === 'reload' && retryable;
 if (reloaded) go(failedUrl);
@@ -82,7 +74,6 @@ const onAction = actionRunner(tabId, (result) => show({ message: result }, true)
   await go(failedUrl);
   return { ok: true, messageKey: 'ui_retrying' };
 });
-// (Chrome clears cookies by registrable domain, not by origin.)
 const confirmText = params.get('confirm') !== '1' ? {} : ask === 'clear-site-data' && clearsWholeDomain
   ? { askKey: 'ui_confirm_clear_chrome', askParams: { host: failed?.hostname ?? '' } }
   : { askKey: 'ui_confirm_click' };

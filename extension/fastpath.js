@@ -1,7 +1,6 @@
 // @ts-check
-// The one rule the shell decides without the core, so that healthy pages never load the wasm:
-// a response under 500 but 429 and an aborted navigation (stopped, or a download) are no
-// failure. tests/node/fastpath.test.mjs checks that the core's `diagnose` agrees.
+// The one rule decided without the core, so that healthy pages load no wasm: a response under
+// 500 but 429 and an aborted navigation are no failure (tests/node/fastpath.test.mjs: the core agrees).
 
 /** @param {number} statusCode @returns {boolean} */
 export const isHealthyStatus = (statusCode) => Number(statusCode) < 500 && Number(statusCode) !== 429;

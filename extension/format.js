@@ -1,6 +1,5 @@
 // @ts-check
-// The shell's one message formatter. A classic script setting GatewayDoctorFormat: the pages
-// load it before render.js, the build puts it into the panel script, the background imports it.
+// The shell's one message formatter: a classic script (the panel script has it too).
 (() => {
   if (globalThis.GatewayDoctorFormat) return;
 
@@ -10,9 +9,8 @@
     return t.length > n ? t.slice(0, n - 1) + '…' : t;
   }
 
-  /** `{name}` filled from `params`: lists joined, values clipped, a missing one empty or the
-   * message `params[name + 'Key']` names; `until` (ms since 1970) as a time of day.
-   * @param {string} key @param {Record<string, unknown>} [params] @returns {string} */
+  /** `{name}` from `params` (lists joined, clipped), else the message `params[name + 'Key']`;
+   * `until` (ms since 1970) as a time of day. @param {string} key @param {Record<string, unknown>} [params] @returns {string} */
   function msg(key, params = {}) {
     let text = '';
     try {

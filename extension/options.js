@@ -1,5 +1,5 @@
 // @ts-check
-// The options page, saved to storage.sync as soon as a field changes (they apply at once).
+// The options page, saved to storage.sync as soon as a field changes.
 import { localize, msg, byId } from './page.js';
 import { getSettings, setSettings, siteOf } from './settings.js';
 import { core } from './core.js';
@@ -9,7 +9,7 @@ localize();
 /** @type {(id: string) => HTMLInputElement} */
 const $ = byId;
 
-// "Did you mean" hostnames first: Forget works before the core is loaded.
+// Forget works before the core is loaded.
 async function showKnown() {
   const count = await countKnownHosts();
   $('knownText').textContent = msg('ui_options_known_hosts', { count, max: MAX_KNOWN_HOSTS });

@@ -12,20 +12,19 @@ export function byId(id) {
   return /** @type {T} */ (e);
 }
 
-/** The elements that name a message (`data-i18n`), the page's language and title. */
+/** `data-i18n` elements, the page's language and title. */
 export function localize() {
   for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = msg(/** @type {HTMLElement} */ (e).dataset.i18n || '');
   document.documentElement.lang = chrome.i18n.getUILanguage();
   document.title = msg(document.documentElement.dataset.titleKey || 'ext_name');
 }
 
-/** `fresh`: advised anew. @param {number} tabId @param {boolean} fresh @returns {Promise<GdView | null>} */
+/** @param {number} tabId @param {boolean} fresh @returns {Promise<GdView | null>} */
 export const viewOf = (tabId, fresh) => chrome.runtime.sendMessage({ type: MSG.VIEW, tabId, fresh });
 
-/** First the optional permission the action needs (nothing may be awaited before: the click is
- * the user gesture the browser requires), then `before` or the background; `rerender` after
- * an action that changes what the advice can know. @param {number} tabId @param {(result: GdResult) => Promise<void>} rerender
- * @param {(action: GdAction) => Promise<GdResult | undefined>} [before] @returns {GdOnAction} */
+/** The action's permission first (the click is the user gesture: nothing awaited before), then
+ * `before` or the background; `rerender` after one the advice should know of.
+ * @param {number} tabId @param {(result: GdResult) => Promise<void>} rerender @param {(action: GdAction) => Promise<GdResult | undefined>} [before] @returns {GdOnAction} */
 export function actionRunner(tabId, rerender, before) {
   return async (action) => {
     const { permission } = action;

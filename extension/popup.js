@@ -6,12 +6,12 @@ import { MSG } from './constants.js';
 localize();
 const container = byId('view');
 const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-const tabId = tab?.id;
+const tabId = tab?.id ?? chrome.tabs.TAB_ID_NONE;
 
 /** @param {GdRenderOptions} [options] @param {boolean} [fresh] */
 async function show(options = {}, fresh = false) {
-  const view = tabId !== undefined ? await viewOf(tabId, fresh) : null;
-  if (tabId !== undefined && view?.diagnosis?.failed) render(container, view, actionRunner(tabId, (result) => show({ message: result }, true)), options);
+  const view = await viewOf(tabId, fresh);
+  if (view?.diagnosis?.failed) render(container, view, actionRunner(tabId, (result) => show({ message: result }, true)), options);
   else showText(container, 'ui_no_failure');
 }
 await show();
@@ -21,9 +21,9 @@ watches.dataset.gd = 'watch-list';
 document.body.append(watches);
 async function showWatches() {
   /** @type {GdWatchListItem[] | undefined} */
-  const list = await chrome.runtime.sendMessage({ type: MSG.WATCH_LIST }).catch(() => []);
+  const list = await chrome.runtime.sendMessage({ type: MSG.WATCH_LIST, tabId }).catch(() => []);
   globalThis.GatewayDoctorRender.renderWatches(watches, list || [], async (origin) => {
-    await chrome.runtime.sendMessage({ type: MSG.WATCH_CANCEL, origin }).catch(() => {});
+    await chrome.runtime.sendMessage({ type: MSG.WATCH_CANCEL, tabId, origin }).catch(() => {});
     await showWatches();
     await show();
   });

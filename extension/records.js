@@ -1,6 +1,5 @@
 // @ts-check
-// One record per failing tab, in memory and in session storage (it survives the worker
-// stopping). The background writes them; the retry machine's looks read them too.
+// One record per failing tab, in memory and in session storage (it outlives the worker).
 import { KEY } from './constants.js';
 
 const api = globalThis.chrome;
@@ -8,8 +7,7 @@ const api = globalThis.chrome;
 /** @type {Map<number, GdRecord>} */
 export const records = new Map();
 
-/** Read once per worker, then the map is the truth: a healthy navigation costs no storage read.
- * @type {Promise<void> | undefined} */
+/** Read once per worker, then the map is the truth. @type {Promise<void> | undefined} */
 let restored;
 /** @param {number} tabId @returns {Promise<GdRecord | undefined>} */
 export async function load(tabId) {
@@ -24,11 +22,9 @@ export async function load(tabId) {
 /** @param {number} tabId @param {GdRecord} rec */
 export async function store(tabId, rec) {
   records.set(tabId, rec);
-  // Storage full or unavailable: the record in memory still serves this worker.
   await api.storage.session.set({ [KEY.tab(tabId)]: rec }).catch(() => {});
 }
-/** Only if `rec` is still the tab's record (a message handled while the tab moved on must not
- * bring back one a later navigation replaced or forgot). @param {number} tabId @param {GdRecord} rec */
+/** Only if `rec` is still the tab's record (not one a later navigation replaced). @param {number} tabId @param {GdRecord} rec */
 export async function update(tabId, rec) {
   if (records.get(tabId) === rec) await store(tabId, rec);
 }

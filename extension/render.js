@@ -24,7 +24,7 @@
   /** @param {{ key: string, params?: GdParams } | null | undefined} m */
   const say = (m) => (m ? msg(m.key, m.params) : '');
 
-  /** Runs `fn` on the person's click only (a page script cannot press it). @param {string} action @param {string} text @param {(b: HTMLButtonElement) => unknown} fn @param {string} [cls] */
+  /** `fn` on the person's click only (a page script cannot press it). @param {string} action @param {string} text @param {(b: HTMLButtonElement) => unknown} fn @param {string} [cls] */
   function button(action, text, fn, cls = 'gd-button') {
     const b = el('button', { type: 'button', class: cls, 'data-action': action, text });
     b.addEventListener('click', (ev) => {
@@ -50,9 +50,8 @@
     return list;
   }
 
-  /** navigator.clipboard in a secure context; elsewhere (an http page) the `copy` command,
-   * whose event the page could rewrite: our capture listener writes last and stops it, and if
-   * a page listener stopped it first nothing is claimed copied. @param {string} text @param {Element} near */
+  /** navigator.clipboard, or on an http page the `copy` command, whose event our capture listener
+   * writes last (a page that stopped it first: nothing claimed copied). @param {string} text @param {Element} near */
   async function copyText(text, near) {
     try {
       if (navigator.clipboard && globalThis.isSecureContext) {
@@ -60,7 +59,7 @@
         return true;
       }
     } catch {
-      // fall back below
+      // the copy command below
     }
     let wrote = false;
     /** @param {ClipboardEvent} ev */
@@ -80,15 +79,14 @@
     try {
       ok = document.execCommand('copy');
     } catch {
-      ok = false;
+      // not copied
     }
     removeEventListener('copy', put, true);
     ta.remove();
     return ok && wrote;
   }
 
-  /** `onAction(action, step)` runs a click: its GdResult goes to the status line.
-   * @param {Element} container @param {GdView} view @param {GdOnAction} onAction @param {GdRenderOptions} [options] */
+  /** A click's GdResult goes to the status line. @param {Element} container @param {GdView} view @param {GdOnAction} onAction @param {GdRenderOptions} [options] */
   function render(container, view, onAction, options = {}) {
     const d = view.diagnosis;
     const panel = view.panel || { primary: [{ type: 'retry' }], steps: [], more: [] };
@@ -145,8 +143,7 @@
       }
     }
 
-    /** The core's words (`label`); the shell's own buttons are named by their type.
-     * @param {GdAction} action @param {GdStep | null | undefined} step @param {boolean} [primary] */
+    /** The core's words (`label`), or the shell's own button's by its type. @param {GdAction} action @param {GdStep | null | undefined} step @param {boolean} [primary] */
     function actionButton(action, step, primary) {
       const label = msg(action.label || 'ui_action_' + action.type.replace(/-/g, '_'), action) || action.type;
       return button(action.type, label, (b) => run(action, step, b), primary ? 'gd-button gd-primary' : 'gd-button');
@@ -171,7 +168,7 @@
     const stepList = (list, start) => {
       const ol = el('ol', { class: 'gd-steps', start: start > 1 ? String(start) : undefined, 'data-gd': start > 1 ? undefined : 'steps', 'aria-label': start > 1 ? undefined : msg('ui_steps') || 'What you can do' });
       for (const s of list) {
-        // its own button, or the one asking for the permission it needs (where one may ask)
+        // its own button, or the one asking for its permission (where one may ask)
         const act = s.action ?? (s.ask && !options.noPermissions ? { type: s.ask, permission: s.askPermission } : null);
         ol.append(el('li', { 'data-step': s.id },
           el('span', { class: 'gd-step-text', text: msg(s.key ?? '', s.params || {}) || s.id }),
@@ -181,7 +178,7 @@
       return ol;
     };
     if (panel.steps.length) {
-      // Folded over a page (the panel stays small); open on our own pages.
+      // Folded over a page; open on our own pages.
       const box = el('details', { class: 'gd-more', 'data-gd': 'show-steps', open: !options.compact },
         el('summary', { 'data-action': 'show-steps', text: msg('ui_show_steps') || 'What you can do' }), stepList(panel.steps, 1));
       if (panel.more.length) {
@@ -212,7 +209,6 @@
       /** @type {HTMLButtonElement | null} */
       const b = root.querySelector(`button[data-action="${CSS_ESCAPE(options.ask)}"]`);
       if (b) {
-        // It may be under "More": open what holds it.
         for (let e = b.parentElement; e && e !== root; e = e.parentElement) if (e.localName === 'details') e.setAttribute('open', '');
         report({ ok: true, messageKey: options.askKey || 'ui_permission_click_again', params: { ...options.askParams, button: b.textContent } });
         b.focus();
@@ -221,8 +217,7 @@
     return root;
   }
 
-  /** The retry line (a countdown, or why there is none) and the watch line; `draw(view)`
-   * paints a fresh view's. @param {GdView} view @param {GdOnAction} onAction @param {(action: GdAction, step: null, b: HTMLButtonElement) => Promise<void>} run */
+  /** The retry line (a countdown, or why none) and the watch line. @param {GdView} view @param {GdOnAction} onAction @param {(action: GdAction, step: null, b: HTMLButtonElement) => Promise<void>} run */
   function retryWatchBlock(view, onAction, run) {
     const box = el('div', { class: 'gd-auto', 'data-gd': 'auto' });
     /** @type {ReturnType<typeof setInterval> | undefined} */

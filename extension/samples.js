@@ -1,8 +1,6 @@
 // @ts-check
-// What healthy responses tell about this computer, from the webRequest details the background
-// sees anyway, never from a private window, in session storage only: responses' `Date` (the
-// clock's offset) and when a page last loaded over public IPv4 (then a site that only has IPv6
-// and fails points at this connection's IPv6). Parsed by the core: healthy pages load no wasm.
+// What healthy responses (never private) tell about this computer, in session storage: their
+// `Date` (the clock's offset) and when a page last loaded over public IPv4. No wasm here.
 import { KEY, CLOCK, IPV4 } from './constants.js';
 import { sessionValue, listOf } from './stored.js';
 

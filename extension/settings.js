@@ -1,6 +1,6 @@
 // @ts-check
-// The person's settings (storage.sync), and the developer `clockScale` (storage.session) that
-// divides every retry and watch delay so the tests run minutes in seconds (store builds: 1).
+// The person's settings (storage.sync), and the developer `clockScale` that divides every
+// retry and watch delay (the tests run minutes in seconds; store builds: 1).
 import { storedValue } from './stored.js';
 import { DEV } from './dev.js';
 import { KEY } from './constants.js';
@@ -22,7 +22,7 @@ export function normalize(raw = {}) {
 
 const settingsValue = storedValue('sync', null, () => api.storage.sync.get(Object.keys(DEFAULTS)).then(normalize, () => ({ ...DEFAULTS })));
 
-/** A copy: callers may not change the next caller's. @returns {Promise<GdSettings>} */
+/** A copy for each caller. @returns {Promise<GdSettings>} */
 export async function getSettings() {
   return structuredClone(await settingsValue.get());
 }
@@ -34,19 +34,14 @@ export async function setSettings(partial) {
   return s;
 }
 
-/** "example.com", "https://shop.example.com/x", "*.example.com" as a lowercase hostname
- * pattern; "" when no host. @param {unknown} text @returns {string} */
+/** "example.com", "https://a.example.com/x", "*.example.com" as a hostname pattern, or "". @param {unknown} text @returns {string} */
 export function siteOf(text) {
   const t = String(text ?? '').trim().toLowerCase();
   const wildcard = t.startsWith('*.');
   const rest = wildcard ? t.slice(2) : t;
-  if (!rest) return '';
-  try {
-    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(rest) ? rest : `http://${rest}`).hostname;
-    return host ? (wildcard ? '*.' : '') + host : '';
-  } catch {
-    return '';
-  }
+  const url = /^[a-z][a-z0-9+.-]*:\/\//.test(rest) ? rest : `http://${rest}`;
+  const host = rest && URL.canParse(url) ? new URL(url).hostname : '';
+  return host ? (wildcard ? '*.' : '') + host : '';
 }
 
 const scaleValue = storedValue('session', KEY.CLOCK_SCALE, () => api.storage.session.get(KEY.CLOCK_SCALE).then((got) => Number(got[KEY.CLOCK_SCALE]) || 1, () => 1));

@@ -5,12 +5,19 @@ import { panelScript } from './panel-script.js';
 export const api = globalThis.chrome;
 export const browserName = api.runtime.getURL('').startsWith('moz-extension:') ? 'firefox' : 'chrome';
 export const isFirefox = browserName === 'firefox';
-/** Chrome's browsingData clears cookies by registrable domain, not origin: the page says so. */
+/** Chrome's browsingData clears cookies by registrable domain, not origin. */
 export const clearsWholeDomain = !isFirefox;
 export const canDisableExtensions = !isFirefox;
 export const privateAccessHelpKey = isFirefox ? 'ui_private_help_firefox' : 'ui_private_help_chrome';
 /** Firefox's `dns` API (a permission of its build only: tools/manifest.mjs); Chrome has none. */
 export const canResolveNames = isFirefox;
+
+/** `promise`, or undefined after `ms` (a browser call may never settle). @template T @param {Promise<T> | undefined} promise @param {number} ms @returns {Promise<T | undefined>} */
+export function within(promise, ms) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}
 
 /** @param {number} tabId @param {string} text */
 export async function setBadge(tabId, text) {
@@ -18,7 +25,7 @@ export async function setBadge(tabId, text) {
     await api.action.setBadgeText({ tabId, text });
     if (text) await api.action.setBadgeBackgroundColor({ tabId, color: '#b00020' });
   } catch {
-    // The tab is gone.
+    // the tab is gone
   }
 }
 
@@ -34,37 +41,25 @@ export async function openPrivateWindow(url) {
   }
 }
 
-/** Chrome lets any extension open an incognito window (it only does not run there); Firefox
- * needs "Run in Private Windows". @returns {Promise<boolean>} */
+/** Firefox needs "Run in Private Windows"; Chrome lets any extension open one. @returns {Promise<boolean>} */
 export async function canOpenPrivateWindow() {
   return !isFirefox || api.extension.isAllowedIncognitoAccess();
 }
 
-/** Where `host` resolves (Firefox), or undefined after 1.5 s. `flags`: dns.resolve's
- * (["disable_trr"]: without secure DNS). @param {string} host @param {string[]} [flags] @returns {Promise<string[] | undefined>} */
+/** Where `host` resolves (Firefox), or undefined after 1.5 s; `flags`: dns.resolve's. @param {string} host @param {string[]} [flags] @returns {Promise<string[] | undefined>} */
 export async function resolveHost(host, flags = []) {
   /** @type {any} */
   const dns = /** @type {any} */ (api).dns;
   if (!canResolveNames || !host || !dns?.resolve) return undefined;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const late = new Promise((resolve) => (timer = setTimeout(resolve, 1500)));
-  try {
-    /** @type {any} */
-    const r = await Promise.race([dns.resolve(host, flags), late]);
-    return Array.isArray(r?.addresses) ? r.addresses.slice(0, 32).map(String) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    clearTimeout(timer);
-  }
+  /** @type {any} */
+  const r = await within(Promise.resolve().then(() => dns.resolve(host, flags)), 1500).catch(() => undefined);
+  return Array.isArray(r?.addresses) ? r.addresses.slice(0, 32).map(String) : undefined;
 }
 
 /** Chrome tells extensions nothing about captive portals: there only a 511 says so. */
 const portalApi = isFirefox ? /** @type {any} */ (api).captivePortal : undefined;
 
-/** The state and the URL the browser checks (a portal answers it with its sign-in page);
- * undefined where the API throws (detection off). @returns {Promise<{ state: string, url?: string } | undefined>} */
+/** The state and the URL a portal answers with its sign-in page; undefined with detection off. @returns {Promise<{ state: string, url?: string } | undefined>} */
 export async function captivePortal() {
   if (!portalApi) return undefined;
   try {
@@ -86,14 +81,12 @@ export function onPortalUnlocked(listener) {
   }
 }
 
-/** `view`: shown as soon as the page is parsed (null: it asks). Throws where the page cannot
- * be scripted. @param {number} tabId @param {object | null} [view] */
+/** `view`: shown once the page is parsed (null: it asks). Throws where the page cannot be scripted. @param {number} tabId @param {object | null} [view] */
 export async function injectPanel(tabId, view = null) {
   await api.scripting.executeScript({ target: { tabId }, injectImmediately: true, func: panelScript, args: [view] });
 }
 
-/** Firefox filters the other changes out before they wake the background; Chrome cannot.
- * @param {(tabId: number, changeInfo: chrome.tabs.OnUpdatedInfo, tab: chrome.tabs.Tab) => void} listener */
+/** Firefox filters the other changes out before they wake the background; Chrome cannot. @param {(tabId: number, changeInfo: chrome.tabs.OnUpdatedInfo, tab: chrome.tabs.Tab) => void} listener */
 export function onTabStatus(listener) {
   const onUpdated = /** @type {{ addListener(l: typeof listener, filter?: { properties: string[] }): void }} */ (api.tabs.onUpdated);
   if (isFirefox) onUpdated.addListener(listener, { properties: ['status'] });
@@ -106,9 +99,7 @@ export function proxyOf(details) {
   return p && p.type !== 'direct' ? { type: p.type, host: p.host, port: p.port } : undefined;
 }
 
-/** Clears one site's cookies, storage and cache: Chrome by origin (both schemes); Firefox by
- * hostname, and not its HTTP cache (`cacheByHand`). @param {string} url
- * @returns {Promise<{ ok: boolean, cacheByHand?: boolean }>} */
+/** Chrome by origin (both schemes); Firefox by hostname, not its HTTP cache. @param {string} url @returns {Promise<{ ok: boolean, cacheByHand?: boolean }>} */
 export async function clearSiteData(url) {
   const u = new URL(url);
   if (isFirefox) {

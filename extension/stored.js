@@ -1,9 +1,8 @@
 // @ts-check
 // Values kept from extension storage, so hot paths cost no storage read.
 
-/** Read again only after `area` reports a change to `key` (any, for null) or a read failed,
- * so a change made anywhere applies at once; `set`: this context has just written it. @template T @param {string} area @param {string | null} key @param {() => Promise<T>} read
- * @returns {{ get(): Promise<T>, set(value: T): void }} */
+/** Read again after a change to `key` (null: any) in `area` or a failed read; `set`: just written.
+ * @template T @param {string} area @param {string | null} key @param {() => Promise<T>} read @returns {{ get(): Promise<T>, set(value: T): void }} */
 export function storedValue(area, key, read) {
   /** @type {Promise<T> | undefined} */
   let kept;
@@ -21,9 +20,8 @@ export function storedValue(area, key, read) {
   };
 }
 
-/** A session value only this context writes: read once (`clean` makes it safe; undefined when
- * there is none or the read fails), then the copy in memory is the truth. @template T @param {string} key @param {(stored: unknown) => T} clean
- * @returns {{ get(): Promise<T>, set(value: T): Promise<void> }} */
+/** A session value only this context writes: read once (`clean` makes it safe), then kept.
+ * @template T @param {string} key @param {(stored: unknown) => T} clean @returns {{ get(): Promise<T>, set(value: T): Promise<void> }} */
 export function sessionValue(key, clean) {
   const session = () => globalThis.chrome.storage.session;
   /** @type {Promise<T> | undefined} */

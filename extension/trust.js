@@ -1,8 +1,7 @@
 // @ts-check
-// A message is trusted as far as its sender. A content script runs in a renderer a hostile
-// page may own: it speaks only for its own tab (`sender.tab.id`, never the message's) and
-// sends only the page report and the panel's actions (the core's contentAction says which
-// run). Everything else comes only from our own pages. No browser API here (tests pass fakes).
+// A message is trusted as far as its sender. A content script (a hostile page may own its
+// renderer) speaks only for its own tab and sends only the page report and the panel's actions;
+// everything else comes from our own pages. No browser API here (tests pass fakes).
 import { MSG } from './constants.js';
 
 /** @param {GdSender | null | undefined} sender @param {string} runtimeId @param {string} ownPrefix runtime.getURL('')
@@ -15,9 +14,8 @@ export function senderKind(sender, runtimeId, ownPrefix) {
   return typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0 ? 'content' : null;
 }
 
-/** For which tab (our own pages name it; a content script's is its own), or null: refused.
- * @param {{ type?: unknown, tabId?: unknown } | null | undefined} message @param {GdSender} sender
- * @param {string} runtimeId @param {string} ownPrefix
+/** For which tab (our pages name it; a content script's is its own), or null: refused.
+ * @param {{ type?: unknown, tabId?: unknown } | null | undefined} message @param {GdSender} sender @param {string} runtimeId @param {string} ownPrefix
  * @returns {{ kind: 'own' | 'content', tabId: number | undefined } | null} */
 export function admit(message, sender, runtimeId, ownPrefix) {
   if (typeof message?.type !== 'string') return null;

@@ -1,15 +1,13 @@
 // @ts-check
 // Automatic retries, the tabs that wait for the connection, "notify me when it's back": the
-// core's state machine (src/machine.rs) decides; this module hands it each event with its last
-// state and runs the effects it returns. What a look or a check finds is the next event.
+// core's machine (src/machine.rs) takes each event with its last state; this runs its effects.
 import { core } from './core.js';
 import { captivePortal } from './shim.js';
 import { getSettings, clockScale } from './settings.js';
-import { senderKind } from './trust.js';
 import { sameUrl } from './url.js';
 import { sessionValue } from './stored.js';
 import { load } from './records.js';
-import { KEY, WATCH_MSG_PREFIX, MSG } from './constants.js';
+import { KEY } from './constants.js';
 import './format.js';
 
 const { msg } = globalThis.GatewayDoctorFormat;
@@ -17,10 +15,10 @@ const api = globalThis.chrome;
 const DIAGNOSIS_PAGE = api.runtime.getURL('diagnosis.html');
 
 const machine = sessionValue(KEY.MACHINE, (v) => /** @type {GdMachine | null} */ (v ?? null));
-/** One step at a time: the events of timers, alarms and clicks never race. */
+/** One step at a time: timers, alarms and clicks never race. */
 let queue = Promise.resolve();
 
-/** The answer, if the event asks. @param {Record<string, unknown>} event @returns {Promise<any>} */
+/** @param {Record<string, unknown>} event @returns {Promise<any>} the answer, if the event asks */
 function step(event) {
   const run = queue.then(async () => {
     const [wasm, settings, scale, state] = await Promise.all([core(), getSettings(), clockScale(), machine.get()]);
@@ -35,29 +33,24 @@ function step(event) {
   });
 }
 
-/** Else the tab's navigations need no core (healthy pages load no wasm). @param {number} tabId */
-const involved = async (tabId) => Boolean((await machine.get())?.involved?.includes(tabId));
+/** Only for the tabs the machine speaks of: the others' navigations load no wasm.
+ * @param {{ type: string, tab: number, url?: string }} event */
+const stepIfInvolved = async (event) => void ((await machine.get())?.involved?.includes(event.tab) && (await step(event)));
 
 /** @type {Map<string, ReturnType<typeof setTimeout>>} */
 const timers = new Map();
-/** A timer while the worker lives, an alarm as the durable backstop; no `at`: cleared.
- * @param {string} name @param {number} [at] */
+/** A timer while the worker lives, an alarm as the backstop; no `at`: cleared. @param {string} name @param {number} [at] */
 function alarm(name, at) {
   clearTimeout(timers.get(name));
   timers.delete(name);
   if (at === undefined) return void api.alarms.clear(name).catch?.(() => {});
   timers.set(name, setTimeout(() => timers.delete(name) && step({ type: 'due', name }), Math.max(0, at - Date.now())));
-  try {
-    // Chrome: no minimum for unpacked extensions, 30 s for packed ones: the timer covers it.
-    // https://developer.chrome.com/docs/extensions/reference/api/alarms#method-create
-    api.alarms.create(name, { when: Math.max(at, Date.now() + 50) });
-  } catch {
-    // ignore
-  }
+  // Chrome: no minimum for unpacked extensions, 30 s for packed ones: the timer covers it.
+  // https://developer.chrome.com/docs/extensions/reference/api/alarms#method-create
+  Promise.resolve().then(() => api.alarms.create(name, { when: Math.max(at, Date.now() + 50) })).catch(() => {});
 }
 
-/** How the tab shows the failure of `url` (Chrome's pendingUrl counts), and its record.
- * @param {{ tab: number, url: string }} ask */
+/** How the tab shows the failure of `url` (Chrome's pendingUrl counts), and its record. @param {{ tab: number, url: string }} ask */
 async function look({ tab: tabId, url }) {
   const tab = await api.tabs.get(tabId).catch(() => null);
   const rec = await load(tabId);
@@ -73,8 +66,7 @@ async function look({ tab: tabId, url }) {
   };
 }
 
-/** Asks the site (no redirect followed: a redirect is an answer, and could lead elsewhere).
- * @param {{ url: string, method: string }} c */
+/** No redirect followed: a redirect is an answer, and could lead elsewhere. @param {{ url: string, method: string }} c */
 async function check({ url, method }) {
   try {
     const r = await fetch(url, { method, cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout((await core()).limits().checkTimeoutMs) });
@@ -116,33 +108,24 @@ async function effect(e) {
   }
 }
 
-// Registered at the top level: the worker is started again for a click on the notification.
+// At the top level: a click on the notification starts the worker again.
 api.notifications?.onClicked.addListener((id) => void step({ type: 'notice-clicked', id }));
 api.notifications?.onClosed?.addListener((id) => void step({ type: 'notice-closed', id }));
-
-// From our own pages only, never a content script.
-api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (typeof message?.type !== 'string' || !message.type.startsWith(WATCH_MSG_PREFIX)) return false;
-  if (senderKind(sender, api.runtime.id, api.runtime.getURL('')) !== 'own') return false;
-  /** @type {Record<string, Record<string, unknown>>} */
-  const events = { [MSG.WATCH_LIST]: { type: 'list-watches' }, [MSG.WATCH_CANCEL]: { type: 'cancel-site', origin: String(message.origin || '') } };
-  const event = events[message.type];
-  Promise.resolve(event && step(event)).then(sendResponse, () => sendResponse(undefined));
-  return true;
-});
 
 /** @param {number} tabId @param {GdRecord} rec */
 export const onFailure = (tabId, rec) =>
   step({ type: 'failure', tab: tabId, url: rec.url, at: rec.at, attempts: rec.attempts || 0, diagnosis: rec.diagnosis }).catch(() => {});
 /** @param {number} tabId @param {string} url */
-export const onNavigated = async (tabId, url) => void ((await involved(tabId)) && (await step({ type: 'navigated', tab: tabId, url })));
+export const onNavigated = (tabId, url) => stepIfInvolved({ type: 'navigated', tab: tabId, url });
 /** @param {number} tabId */
-export const onHealthy = async (tabId) => void ((await involved(tabId)) && (await step({ type: 'healthy', tab: tabId })));
+export const onHealthy = (tabId) => stepIfInvolved({ type: 'healthy', tab: tabId });
 /** @param {number} tabId */
-export const onTabRemoved = async (tabId) => void ((await involved(tabId)) && (await step({ type: 'removed', tab: tabId })));
+export const onTabRemoved = (tabId) => stepIfInvolved({ type: 'removed', tab: tabId });
 export const networkBack = async () => void ((await machine.get())?.net && (await step({ type: 'online' })));
-/** Whether a failure of `url` is the person going Back from our diagnosis page for it.
- * @param {number} tabId @param {GdRecord | undefined} prev @param {string} url @returns {Promise<boolean>} */
+export const listWatches = () => step({ type: 'list-watches' });
+/** @param {unknown} origin */
+export const cancelSite = (origin) => step({ type: 'cancel-site', origin: String(origin || '') });
+/** Whether a failure of `url` is the person going Back from our diagnosis page for it. @param {number} tabId @param {GdRecord | undefined} prev @param {string} url @returns {Promise<boolean>} */
 export const wentBack = async (tabId, prev, url) =>
   Boolean(prev?.onOurPage) && Boolean(await step({ type: 'went-back', tab: tabId, url, onOurPage: true, prevUrl: prev?.url, retrying: Boolean(prev?.retrying), leftAt: prev?.leftAt }));
 
@@ -155,10 +138,8 @@ export function onAlarm(alarm) {
 }
 
 /** Undefined when the action is not the machine's. @param {number} tabId @param {GdRecord} rec @param {GdAction} action @returns {Promise<GdResult | undefined>} */
-export async function runAction(tabId, rec, action) {
-  const answer = await step({ type: 'action', tab: tabId, action: String(action?.type || ''), url: rec.url, at: rec.at, method: rec.diagnosis?.method || 'GET' });
-  return answer ?? undefined;
-}
+export const runAction = async (tabId, rec, action) =>
+  (await step({ type: 'action', tab: tabId, action: String(action?.type || ''), url: rec.url, at: rec.at, method: rec.diagnosis?.method || 'GET' })) ?? undefined;
 
-/** The `retry` the core's `view` takes. @param {number} tabId @param {GdRecord} rec @returns {Promise<GdRetryState | null>} */
+/** The `retry` of the core's `view`. @param {number} tabId @param {GdRecord} rec @returns {Promise<GdRetryState | null>} */
 export const retryState = (tabId, rec) => step({ type: 'retry-of', tab: tabId, url: rec.url });

@@ -359,7 +359,7 @@ export function defineIsolationScenarios({ browser, launch, available }) {
       const { tabId, answers } = await fromContent(
         [
           { type: 'gd:view', tabId: 'own' },
-          { type: 'gdw:list' },
+          { type: 'gd:watch-list' },
           { type: 'gd:leaving', tabId: 'own', retrying: true },
           { type: 'gd:action', action: { type: 'open-url', url: up.url('/not-offered') } },
           { type: 'gd:action', action: { type: 'disable-extension', id: 'abcdefghijklmnopabcdefghijklmnop' } },

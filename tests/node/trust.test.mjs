@@ -35,7 +35,7 @@ test('admit: a content script speaks for its own tab, whatever the message says'
 });
 
 test('admit: views, watch lists, leaving and unknown types only from our pages', () => {
-  for (const type of ['gd:view', 'gd:leaving', 'gdw:list', 'gdw:cancel', 'gd:settings', 'gd:anything']) {
+  for (const type of ['gd:view', 'gd:leaving', 'gd:watch-list', 'gd:watch-cancel', 'gd:settings', 'gd:anything']) {
     assert.equal(admit({ type, tabId: 3 }, content(7), ID, OWN), null, type);
     assert.ok(admit({ type, tabId: 3 }, ownPage(), ID, OWN), type);
   }
