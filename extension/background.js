@@ -2,7 +2,7 @@
 // The background: main-frame failures to the core, its view to the tab (the panel, or our
 // diagnosis page), the panel's actions. Listeners at the top level: the worker restarts per event.
 import {
-  api, browserName, setBadge, openPrivateWindow, canOpenPrivateWindow, privateAccessHelpKey, injectPanel, onTabStatus,
+  api, browserName, setBadge, openPrivateWindow, canOpenPrivateWindow, injectPanel, onTabStatus,
   proxyOf, readProxySettings, canResolveNames, resolveHost, captivePortal, onPortalUnlocked, within,
 } from './shim.js';
 import { core } from './core.js';
@@ -43,7 +43,6 @@ const settled = (tabId) => within(pending.get(tabId), STEP_LIMIT_MS);
 
 /** @param {number} tabId */
 async function forget(tabId) {
-  await load(tabId);
   environments.delete(tabId);
   await drop(tabId);
 }
@@ -126,9 +125,10 @@ async function view(tabId, rec) {
 }
 
 /** @param {number} tabId @param {GdRecord} rec @param {string} [suffix] */
-function toOurPage(tabId, rec, suffix = '') {
+async function toOurPage(tabId, rec, suffix = '') {
   rec.onOurPage = true;
-  return api.tabs.update(tabId, { url: `${DIAGNOSIS_PAGE}?${new URLSearchParams({ tab: String(tabId), url: rec.url })}${suffix}` });
+  await api.tabs.update(tabId, { url: `${DIAGNOSIS_PAGE}?${new URLSearchParams({ tab: String(tabId), url: rec.url })}${suffix}` });
+  await update(tabId, rec);
 }
 
 /** Back past the failed URL's own entry. @param {number} tabId */
@@ -240,7 +240,7 @@ async function pageLoaded(tabId, tab, rec) {
     } catch {
       // The browser drew its own page (an empty 502 body): ours, or back from it.
       if (rec.wentBack) await goBackPast(tabId);
-      else await toOurPage(tabId, rec).then(() => update(tabId, rec), () => {});
+      else await toOurPage(tabId, rec).catch(() => {});
     }
   }
   await Promise.all([badge, stored]);
@@ -256,11 +256,7 @@ async function runAction(tabId, action) {
     await actions.loadAgain(tabId, rec);
     return { ok: true, messageKey: 'ui_retrying' };
   }
-  if (action?.type === 'open-incognito') {
-    const r = await openPrivateWindow(rec.url);
-    if (r.ok) return { ok: true, messageKey: 'ui_private_opened' };
-    return { ok: false, messageKey: r.reason === 'not-allowed' ? privateAccessHelpKey : 'ui_private_failed' };
-  }
+  if (action?.type === 'open-incognito') return openPrivateWindow(rec.url);
   const r = (await watch.runAction(tabId, rec, action)) ?? (await actions.runAction(tabId, rec, action)) ?? { ok: false, messageKey: 'ui_action_unavailable' };
   if (!r.redraw) return r;
   const v = await view(tabId, await load(tabId));
@@ -271,7 +267,6 @@ async function runAction(tabId, action) {
 /** Only our own pages may ask for a permission or change the person's setup. @param {number} tabId @param {GdRecord} rec @param {GdAction} action @param {boolean} [confirm] */
 async function confirmOnOwnPage(tabId, rec, action, confirm = true) {
   await toOurPage(tabId, rec, `&ask=${encodeURIComponent(String(action?.type || ''))}${confirm ? '&confirm=1' : ''}`);
-  await update(tabId, rec);
   return { ok: false, messageKey: confirm ? 'ui_confirm_open_page' : 'ui_permission_open_page' };
 }
 

@@ -28,8 +28,9 @@ export async function store(tabId, rec) {
 export async function update(tabId, rec) {
   if (records.get(tabId) === rec) await store(tabId, rec);
 }
-/** After `load` (else a read still under way would bring it back). @param {number} tabId */
+/** After `load`: else a read still under way would bring it back. @param {number} tabId */
 export async function drop(tabId) {
+  await load(tabId);
   records.delete(tabId);
   await api.storage.session.remove(KEY.tab(tabId)).catch(() => {});
 }

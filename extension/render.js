@@ -133,8 +133,7 @@
           const ok = await copyText(String(action.text || ''), root);
           r = { ok, messageKey: ok ? 'ui_copied' : 'ui_copy_failed' };
         } else r = (await onAction(action, step)) || { ok: true };
-        if (r.messageKey) report(r);
-        else status.dataset.ok = r.ok ? 'true' : 'false';
+        report(r);
         if (r.view) autoBlock.draw(r.view);
       } catch (e) {
         report({ ok: false, messageKey: 'ui_action_failed', params: { error: clip(/** @type {Error} */ (e)?.message || e) } });

@@ -8,7 +8,6 @@ export const isFirefox = browserName === 'firefox';
 /** Chrome's browsingData clears cookies by registrable domain, not origin. */
 export const clearsWholeDomain = !isFirefox;
 export const canDisableExtensions = !isFirefox;
-export const privateAccessHelpKey = isFirefox ? 'ui_private_help_firefox' : 'ui_private_help_chrome';
 /** Firefox's `dns` API (a permission of its build only: tools/manifest.mjs); Chrome has none. */
 export const canResolveNames = isFirefox;
 
@@ -29,15 +28,16 @@ export async function setBadge(tabId, text) {
   }
 }
 
-/** @param {string} url @returns {Promise<{ ok: boolean, reason?: 'not-allowed' | 'failed' }>} */
+/** Not allowed: how to allow it, in this browser's words. @param {string} url @returns {Promise<GdResult>} */
 export async function openPrivateWindow(url) {
   const allowed = await api.extension.isAllowedIncognitoAccess();
-  if (!allowed && isFirefox) return { ok: false, reason: 'not-allowed' };
+  const help = { ok: false, messageKey: isFirefox ? 'ui_private_help_firefox' : 'ui_private_help_chrome' };
+  if (!allowed && isFirefox) return help;
   try {
     await api.windows.create({ incognito: true, url });
-    return { ok: true };
+    return { ok: true, messageKey: 'ui_private_opened' };
   } catch {
-    return { ok: false, reason: allowed ? 'failed' : 'not-allowed' };
+    return allowed ? { ok: false, messageKey: 'ui_private_failed' } : help;
   }
 }
 
