@@ -219,6 +219,17 @@ pub const RECORDS: &[Record] = &[
         &["x-cloud-trace-context"],
         "https://status.cloud.google.com/",
     ),
+    // its one-line answer when an HTTP function crashes or cannot run (a quota spent)
+    r(
+        "cloud-functions",
+        "Google Cloud Functions",
+        "Google",
+        Platform,
+        &[],
+        &[("error: could not handle the request", Some(ORIGIN))],
+        &["function-execution-id"],
+        "https://status.cloud.google.com/",
+    ),
     r(
         "firebase",
         "Firebase Hosting",
@@ -238,6 +249,8 @@ pub const RECORDS: &[Record] = &[
         &[
             ("this service is currently unavailable", Some(UNREACH)),
             ("service suspended", Some(MAINT)),
+            // its page for a service its owner suspended (wild batch 28)
+            ("this service has been suspended", Some(MAINT)),
         ],
         &["rndr-id"],
         "https://status.render.com/",
@@ -277,6 +290,18 @@ pub const RECORDS: &[Record] = &[
             (":( application error", Some(ORIGIN)),
             ("if you are the application administrator, you can access the diagnostic resources", Some(ORIGIN)),
         ],
+        &["x-ms-request-id"],
+        "https://azure.status.microsoft/",
+    ),
+    // the Functions runtime's answer (503) when the app's script host failed to start: its
+    // configuration or code (a function.json it cannot parse, a secret it cannot fetch)
+    r(
+        "azure-functions",
+        "Azure Functions",
+        "Microsoft",
+        Platform,
+        &[],
+        &[("function host is not running", Some(ORIGIN))],
         &["x-ms-request-id"],
         "https://azure.status.microsoft/",
     ),
@@ -384,6 +409,20 @@ pub const RECORDS: &[Record] = &[
         ],
         &[],
         "https://www.redditstatus.com/",
+    ),
+    // its API's documented 'Over capacity' error (code 130, with 503) and its old HTML page
+    r(
+        "twitter",
+        "Twitter (X) front end",
+        "X Corp.",
+        LoadBalancer,
+        &[],
+        &[
+            ("{\"message\":\"over capacity\",\"code\":130}", Some(OVER)),
+            ("twitter is over capacity", Some(OVER)),
+        ],
+        &[],
+        "",
     ),
     r(
         "sucuri",
@@ -730,6 +769,17 @@ pub const RECORDS: &[Record] = &[
         &[("the deployment failed while serving the request", None)],
         &[],
         "",
+    ),
+    // Supabase Edge Functions' own JSON when the function's worker cannot boot (503)
+    r(
+        "supabase",
+        "Supabase Edge Functions",
+        "Supabase",
+        Platform,
+        &[],
+        &[("function failed to start (please check logs)", Some(ORIGIN))],
+        &[],
+        "https://status.supabase.com/",
     ),
     r(
         "glitch",
