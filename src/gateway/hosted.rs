@@ -39,7 +39,8 @@ fn cloudflare(c: &Ctx) -> Option<Page> {
         // its Workers' errors by their documented titles, and its JSON errors
         || c.any("worker threw exception|worker exceeded resource limits|\"cloudflare_error\":true|\"cloudflare_error\": true")
         // the "What happened?" paragraph of its 1xxx pages, quoted without code or Ray ID
-        || c.has("that is on the cloudflare network")
+        // (1015's: "The owner of this website (…) has banned you temporarily …")
+        || c.any("that is on the cloudflare network|has banned you temporarily from accessing this website")
         || (cf_headers && c.b.trim_start().starts_with("error code: "))
     {
         return page(
@@ -274,9 +275,16 @@ const AZURE_FRONT_DOOR: Record = rec(
 
 // ---------------------------------------------------------------- Google Front End
 
+/// Google's "unusual traffic" page (/sorry/, sent with 429 or 503: its rate limit), in the
+/// languages people paste it in; support.google.com/websearch/answer/86640 names it.
+const GOOGLE_SORRY: &str = "our systems have detected unusual traffic from your computer network|your computer or network may be sending automated queries|我们的系统检测到您的计算机网络中存在异常流量";
+
 /// "Error 502 (Server Error)!!1 ... That’s an error." (Envoy's replies behind Google are
 /// read by Envoy's record.)
 fn google(c: &Ctx) -> Option<Page> {
+    if c.any(GOOGLE_SORRY) {
+        return page("google", "Google's unusual-traffic page", Some(OVER));
+    }
     if (c.any("that’s an error|that's an error|that&#8217;s an error") && c.has("google"))
         || c.any("(server error)!!1|the server encountered a temporary error and could not complete your request")
     {
