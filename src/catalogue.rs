@@ -306,16 +306,6 @@ pub const RECORDS: &[Record] = &[
         "https://azure.status.microsoft/",
     ),
     r(
-        "app-engine",
-        "Google App Engine",
-        "Google",
-        Platform,
-        &[],
-        &[("the server encountered an error and could not complete your request", Some(ORIGIN))],
-        &["x-cloud-trace-context"],
-        "https://status.cloud.google.com/",
-    ),
-    r(
         "pantheon",
         "Pantheon",
         "Pantheon",
@@ -390,6 +380,8 @@ pub const RECORDS: &[Record] = &[
         &[],
         &[
             ("this page is taking way too long to load", Some(TIMEOUT)),
+            // the Unicorn's newer wording
+            ("this page is taking too long to load", Some(TIMEOUT)),
             ("unicorn! &middot; github", None),
             ("unicorn! · github", None),
         ],
@@ -791,6 +783,21 @@ pub const RECORDS: &[Record] = &[
         &[],
         "",
     ),
+    // its page when a repl's web server does not answer on its port (wild batch 30)
+    r(
+        "replit",
+        "Replit",
+        "Replit",
+        Platform,
+        &[],
+        &[
+            ("we couldn't reach your repl", Some(UNREACH)),
+            ("we couldn’t reach your repl", Some(UNREACH)),
+            ("make sure your repl has a port open", Some(UNREACH)),
+        ],
+        &[],
+        "https://status.replit.com/",
+    ),
     r(
         "pythonanywhere",
         "PythonAnywhere",
@@ -852,6 +859,9 @@ pub const BUILT_ON: &[(&str, &str)] = &[
     // Kong runs on OpenResty; its nginx-level errors (and all of Kong 0.x's) are OpenResty's
     ("openresty", "kong"),
     ("nginx", "kong"),
+    // Istio's sidecars and gateways are Envoy: its local replies are Envoy's, under Istio's
+    // own Server header (istio-envoy)
+    ("envoy", "istio"),
 ];
 
 /// Headers a gateway sets only on an answer it wrote itself (its own error, never one it
@@ -890,6 +900,17 @@ pub const OWN_ANSWER: &[(&str, &str, Option<Cause>)] = &[
     ("cloud-foundry", "x-cf-routererror", None),
     // Linkerd's proxies, on the errors they answer themselves
     ("linkerd", "l5d-proxy-error", None),
+    // Linkerd 1 says why in l5d-err, URL-encoded ('Unable+to+establish+connection+to+…')
+    (
+        "linkerd",
+        "l5d-err:unable+to+establish+connection",
+        Some(UNREACH),
+    ),
+    (
+        "linkerd",
+        "l5d-err:unable to establish connection",
+        Some(UNREACH),
+    ),
     ("linkerd", "l5d-err", None),
 ];
 

@@ -285,6 +285,11 @@ fn google(c: &Ctx) -> Option<Page> {
     if c.any(GOOGLE_SORRY) {
         return page("google", "Google's unusual-traffic page", Some(OVER));
     }
+    // the serverless front end's 500 ('Error: Server Error'), which App Engine, Cloud
+    // Functions and Cloud Run share: the app (or its instance) failed, the page names none
+    if c.has("the server encountered an error and could not complete your request") {
+        return page("google", "Google's serverless error page", Some(ORIGIN));
+    }
     if (c.any("that’s an error|that's an error|that&#8217;s an error") && c.has("google"))
         || c.any("(server error)!!1|the server encountered a temporary error and could not complete your request")
     {

@@ -230,6 +230,39 @@ fn a_server_page_under_a_gateway_built_on_it() {
         bare.gateway.as_ref().map(|g| g.id.as_str()),
         Some("openresty")
     );
+    // Envoy's local reply under Istio's own Server header is Istio's; under Envoy's, Envoy's
+    let reply = "upstream connect error or disconnect/reset before headers. reset reason: connection failure";
+    let envoy_under = |server: &str| {
+        let f = crate::model::Failure {
+            url: "https://www.example.com/".into(),
+            status_code: Some(503),
+            response_headers: vec![crate::model::Header {
+                name: "server".into(),
+                value: Some(server.into()),
+            }],
+            page_text: Some(reply.into()),
+            ..crate::model::Failure::default()
+        };
+        analyze(&Evidence::from_failure(&f), 503)
+            .gateway
+            .map(|g| g.id)
+    };
+    assert_eq!(envoy_under("istio-envoy").as_deref(), Some("istio"));
+    assert_eq!(envoy_under("envoy").as_deref(), Some("envoy"));
+}
+
+#[test]
+fn google_serverless_template_is_the_front_ends() {
+    let f = crate::model::Failure {
+        url: "https://www.example.com/".into(),
+        status_code: Some(500),
+        page_text: Some("Error: Server Error\nThe server encountered an error and could not complete your request.\nPlease try again in 30 seconds.".into()),
+        ..crate::model::Failure::default()
+    };
+    let g = analyze(&Evidence::from_failure(&f), 500);
+    assert_eq!(g.gateway.as_ref().map(|g| g.id.as_str()), Some("google"));
+    assert_eq!(g.generated_by, GeneratedBy::Gateway);
+    assert_eq!(g.cause, Some(Cause::OriginError));
 }
 
 #[test]
