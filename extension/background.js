@@ -290,6 +290,8 @@ async function onMessage(message, { kind, tabId }) {
       if (refined) {
         Object.assign(rec, refined, { failure });
         update(tabId, rec);
+        // The retry the first frame scheduled, decided again for the refined cause before the view shows it.
+        await watch.onRefined(tabId, rec);
       }
       return view(tabId, rec);
     }

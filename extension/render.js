@@ -38,7 +38,7 @@
     const list = el('ol', { class: 'gd-chain', 'data-gd': 'chain', 'aria-label': msg('ui_chain_title') || 'Who broke' });
     for (const n of (chain || []).slice(0, 6)) {
       const state = CSS_ESCAPE(n.state);
-      const mark = { working: '✓', failed: '✕', limiting: '⏸', later: '⏸' }[state] || '?';
+      const mark = { working: '✓', failed: '✕', limiting: '⏸', later: '⏸', blocked: '⊘' }[state] || '?';
       list.append(
         el('li', { class: 'gd-node', 'data-node': n.id, 'data-state': state },
           el('span', { class: 'gd-node-mark', 'aria-hidden': 'true', text: mark }),

@@ -691,7 +691,7 @@ fn check(
     if v.chain.iter().any(|n| {
         !matches!(
             n.state,
-            "working" | "failed" | "unknown" | "limiting" | "later"
+            "working" | "failed" | "unknown" | "limiting" | "later" | "blocked"
         )
     }) {
         fail("a chain node in no known state".into());
