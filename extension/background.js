@@ -186,7 +186,7 @@ async function failed(details, kind, failure) {
   const [settings, prev] = await Promise.all([getSettings(), load(tabId), watch.onNavigated(tabId, url)]);
   /** @type {GdRecord} */
   const rec = {
-    url, kind, at: timeStamp,
+    url, kind, at: timeStamp, requestId: /** @type {{ requestId?: string }} */ (details).requestId,
     failure: { url, method: details.method, proxy: proxyOf(details), timeStamp, ...failure },
     attempts: prev && sameUrl(prev.url, url) ? (prev.attempts || 0) + 1 : 0,
   };
@@ -242,6 +242,14 @@ async function onError(details) {
   if (tabId < 0 || url.startsWith(OWN_PREFIX)) return;
   // An aborted navigation (stopped, or a download) is no failure: no core for it.
   if (isAborted(error)) return void (await watch.onNavigated(tabId, url));
+  // The request's response was a failure, diagnosed already: Firefox ends a 5xx whose body it
+  // would not show (a download: application/octet-stream) with NS_ERROR_NET_ERROR_RESPONSE and
+  // shows no page of it. That response is the failure; the page to show it on is ours.
+  const answered = records.get(tabId);
+  if (answered?.kind === KIND.RESPONSE && answered.requestId !== undefined && answered.requestId === details.requestId) {
+    if (!answered.onOurPage && !answered.shown && (await getSettings()).panel) await toOurPage(tabId, answered).then(() => update(tabId, answered), () => {});
+    return;
+  }
   // `ip`: where the browser tried to connect (0.0.0.0 or :: is a DNS filter's answer).
   const f = await failed(details, KIND.ERROR, { error, ip: details.ip ? String(details.ip).slice(0, 64) : undefined });
   if (!f) return;
