@@ -2,14 +2,15 @@
 // and an upstream the test controls (the interface of scenarios.mjs and retry.scenarios.mjs):
 // a 502 that is not the page's own (a picture, a frame, a fetch), a redirect chain that ends in
 // a 502, a maintenance page whose Retry-After is an HTTP date by a server clock an hour off, an
-// application's own error page, the same failure in a private window, and Back onto a failed
-// page. Names such as paypa1.example resolve to 127.0.0.1 in both browsers (lib/panel.mjs).
+// application's own error page, the same failure in a private window, Back onto a failed
+// page, a body the browser will not show, and the browser in German, French and Spanish. Names such as paypa1.example resolve to 127.0.0.1 in both browsers (lib/panel.mjs).
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { upstream, freePort, waitFor, nginxAvailable, failingGateway, OK_PAGE } from './lib/servers.mjs';
-import { LOOKALIKE_HOSTS } from './lib/panel.mjs';
+import { LOOKALIKE_HOSTS, openSteps } from './lib/panel.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 120_000;
@@ -376,4 +377,54 @@ export function defineNewUserScenarios({ browser, launch, available }) {
       await up.stop();
     }
   });
+
+  /** A locale's messages: key -> text. */
+  const messages = (lang) =>
+    Object.fromEntries(Object.entries(JSON.parse(readFileSync(join(ROOT, 'extension', '_locales', lang, 'messages.json'), 'utf8'))).map(([k, v]) => [k, v.message]));
+  /** What must never reach a person: a message key or a `{param}` left as it is. */
+  const RAW = /\b(ui|step|summary|fact|cause|culprit|action)_[a-z0-9_]{3,}\b|\{[A-Za-z]+\}/;
+
+  for (const lang of ['de', 'fr', 'es']) {
+    test(`${browser} newuser 8 (${lang}): the browser in ${lang} → nginx's 502 panel, every step opened, and our page for a refused connection in ${lang}: no key or {param} shown raw, none of the English words`, { timeout: TIMEOUT }, async () => {
+      const en = messages('en');
+      const here = messages(lang);
+      const s = await failingGateway();
+      let b;
+      try {
+        b = await launch({ extensionDir, privateAccess: true, lang });
+        await b.ext(() => chrome.storage.sync.set({ autoRetry: false }));
+        assert.equal(await b.ext(() => chrome.i18n.getMessage('ui_action_retry')), here.ui_action_retry, `the extension speaks ${lang}`);
+        await b.goto(named(LOOKALIKE_HOSTS[0], s.gw.port, '/produkte'));
+        assert.ok(await b.panel({ timeout: 20_000 }), 'the panel');
+        await openSteps(b, { more: true });
+        // the view after the page was read (its text refines it)
+        const panel = await waitFor(async () => {
+          const t = (await b.panel({ timeout: 1000 }))?.text;
+          return t && t.includes(here.ui_details) && t.includes(here.ui_action_retry) && t;
+        }, { what: `the panel in ${lang}`, timeoutMs: 15_000 });
+        const refused = named(LOOKALIKE_HOSTS[1], await freePort(), '/konto');
+        await b.goto(refused);
+        await waitFor(async () => (await b.url()).includes('/diagnosis.html'), { what: 'our page', timeoutMs: 20_000 });
+        const page = await waitFor(async () => {
+          const t = await b.pageText();
+          return t.includes(here.ui_action_retry) && t;
+        }, { what: `our page in ${lang}` });
+        // English words of the interface that this locale says otherwise (and that none of its
+        // own messages contains)
+        const ours = Object.values(here).join('\n');
+        const english = Object.entries(en)
+          .filter(([k, m]) => k.startsWith('ui_') && !m.includes('{') && m.length >= 8 && here[k] !== m && !ours.includes(m))
+          .map(([, m]) => m);
+        assert.ok(english.length > 50, `${english.length} English phrases to look for`);
+        for (const [what, text] of [['panel', panel], ['page', page]]) {
+          assert.doesNotMatch(text, RAW, `${what}: ${text}`);
+          const found = english.filter((m) => text.includes(m));
+          assert.deepEqual(found, [], `${what}: English in ${text}`);
+        }
+      } finally {
+        await b?.close();
+        await s.stop();
+      }
+    });
+  }
 }
