@@ -55,8 +55,10 @@ export function defineNewUserScenarios({ browser, launch, available }) {
       return t ? { tabId: t.id, v: await chrome.runtime.sendMessage({ type: 'gd:view', tabId: t.id }) } : null;
     }, match.source);
 
-  /** The machine's retries, watches and waiting tabs as stored. */
+  /** The machine's state as stored: `tabs` (each tab's automatic retry), `watches`, ... */
   const machine = () => d.ext(async () => (await chrome.storage.session.get('machine')).machine ?? {});
+  /** The automatic retries the machine has scheduled. */
+  const scheduled = async () => ((await machine()).tabs || []).filter((t) => t.state === 'scheduled');
 
   /** Everything the extension keeps, in every storage area, as one string. */
   const everythingStored = () =>
@@ -142,7 +144,7 @@ export function defineNewUserScenarios({ browser, launch, available }) {
       assert.equal(await d.badge(), '', 'no badge');
       assert.equal(await d.storedRecords(), 0, 'no failure kept');
       const m = await machine();
-      assert.equal((m.retries || []).length, 0, `nothing scheduled: ${JSON.stringify(m)}`);
+      assert.equal((m.tabs || []).length, 0, `no tab's retry: ${JSON.stringify(m)}`);
       assert.equal((m.watches || []).length, 0, `no watch: ${JSON.stringify(m)}`);
       for (const p of ['/logo.png', '/frame', '/api/cart']) assert.equal(logged(s.gw, p).length, 1, `${p} was not requested again`);
     } finally {
@@ -303,7 +305,7 @@ export function defineNewUserScenarios({ browser, launch, available }) {
       }
       assert.doesNotMatch(panel, /Bad Gateway|gateway failed/i);
       await sleep(4000);
-      assert.equal((await machine()).retries?.length ?? 0, 0, 'no automatic retry of an application error');
+      assert.deepEqual(await scheduled(), [], 'no automatic retry of an application error');
       assert.equal(logged(s.gw, path).length, 1, 'nginx saw one request');
     } finally {
       await s.stop();
@@ -375,6 +377,31 @@ export function defineNewUserScenarios({ browser, launch, available }) {
       assert.equal(hits(up, '/export').length, 1, 'nothing sent again');
     } finally {
       await up.stop();
+    }
+  });
+
+  test(`${browser} newuser 9: nginx's 502 with a retry counting down → the site is back and the person clicks Retry with the panel open → the page, the panel gone, the scheduled retry never fires`, { timeout: TIMEOUT }, async () => {
+    // Twice as fast: the first retry is due within 7.5 s.
+    await configure({ clockScale: 2 });
+    const s = await failingGateway();
+    const path = '/basket';
+    try {
+      await d.goto(named(LOOKALIKE_HOSTS[3], s.gw.port, path));
+      await waitFor(async () => /Retrying in \d+ s/.test((await d.panel({ timeout: 1000 }))?.text || ''), { what: 'the countdown', timeoutMs: 20_000 });
+      const due = (await scheduled())[0]?.due;
+      assert.ok(Number.isFinite(due), JSON.stringify(await machine()));
+      await s.up.start();
+      await d.clickPanel('retry');
+      await waitFor(async () => (await d.pageText()).includes(REAL_PAGE), { what: 'the page after Retry', timeoutMs: 20_000 });
+      assert.equal(await d.hasPanel(), false);
+      assert.deepEqual(await scheduled(), [], 'the retry is gone');
+      // past the retry's due time: no reload came
+      await sleep(Math.max(0, due - Date.now()) + 2000);
+      assert.equal(hits(s.up, path).length, 1, "only the person's Retry reached the site");
+      assert.equal(logged(s.gw, path).length, 2, 'nginx saw the failure and the Retry');
+      assert.equal(await d.badge(), '');
+    } finally {
+      await s.stop();
     }
   });
 
