@@ -75,15 +75,17 @@ export function unpackedExtensionId(dir) {
 /** `ready`: a function run in the extension's worker until it returns true (by default: its
  * webRequest listener is there). `extraExtensions` are loaded beside it. `trustedCa` (PEM
  * text): a CA this Chromium trusts to identify sites, as one a person added (it runs with a
- * HOME of its own whose NSS database holds it; needs `certutil`). Certificate errors happen
+ * HOME of its own whose NSS database holds it; needs `certutil`). `lang` ("de"): the browser's language (needs Debian's chromium-l10n). Certificate errors happen
  * (playwright's ignoreHTTPSErrors stays off). `args`: more command-line switches. */
-export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], hostRules = [], trustedCa = null, args = [], ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
+export async function launch({ extensionDir, privateAccess = true, extraExtensions = [], hostRules = [], trustedCa = null, args = [], lang = null, ready = () => chrome.webRequest.onHeadersReceived.hasListeners() }) {
   const extensions = [extensionDir, ...extraExtensions].join(',');
   const home = trustedCa ? homeTrusting(trustedCa) : null;
   const userDataDir = mkdtempSync(join(tmpdir(), 'gd-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: EXECUTABLE,
-    ...(home ? { env: { ...process.env, HOME: home } } : {}),
+    // `lang` ("de"): the browser's language, as Chromium on Linux takes it from the
+    // environment (its locale files installed: Debian's chromium-l10n).
+    ...(home || lang ? { env: { ...process.env, ...(home ? { HOME: home } : {}), ...(lang ? { LANGUAGE: lang } : {}) } } : {}),
     headless: false,
     args: [
       ...CHROMIUM_ARGS,
@@ -93,6 +95,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
       // `args`: more switches (person.scenarios.mjs: a proxy that is down).
+      ...(lang ? [`--lang=${lang}`] : []),
       ...args,
     ],
     viewport: { width: 1100, height: 640 },

@@ -180,11 +180,13 @@ let launches = 0;
 /**
  * Starts Firefox with the extension at `extensionDir` as a temporary add-on (allowed in private
  * windows when `privateAccess`), and `extraExtensions` (directories) as temporary add-ons too;
- * `prefs` are added to the profile's. `acceptInsecureCerts: false` lets certificate errors
+ * `prefs` are added to the profile's; `lang` ("de") is the browser's language. `acceptInsecureCerts: false` lets certificate errors
  * happen (WebDriver's default here accepts them). `trustedCa` (PEM text): a CA the profile's
  * certificate store trusts to identify sites (see trustCertificate).
  */
-export async function launch({ extensionDir, privateAccess = true, artifactsDir = ARTIFACTS, extraExtensions = [], prefs = {}, acceptInsecureCerts = true, trustedCa = null } = {}) {
+export async function launch({ extensionDir, privateAccess = true, artifactsDir = ARTIFACTS, extraExtensions = [], prefs: extraPrefs = {}, acceptInsecureCerts = true, trustedCa = null, lang = null } = {}) {
+  // `lang`: Firefox's language (its language pack installed: Debian's firefox-esr-l10n-<lang>).
+  const prefs = lang ? { 'intl.locale.requested': lang, ...extraPrefs } : extraPrefs;
   const why = available();
   if (!why.ok) throw new Error(why.why);
   // Everything geckodriver and Firefox write (the profile, caches) lands under this dir.
