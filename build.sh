@@ -404,6 +404,8 @@ run_tests() {
   suite "nothing a page can drive: firefox" node --test --test-concurrency=1 tests/e2e/firefox-isolation.test.mjs
   suite "the person's side: chromium" node --test --test-concurrency=1 tests/e2e/chromium-person.test.mjs
   suite "the person's side: firefox" node --test --test-concurrency=1 tests/e2e/firefox-person.test.mjs
+  suite "every button: chromium" node --test --test-concurrency=1 tests/e2e/chromium-buttons.test.mjs
+  suite "every button: firefox" node --test --test-concurrency=1 tests/e2e/firefox-buttons.test.mjs
   echo
   echo "==> summary"
   printf '    %s\n' "${RESULTS[@]}"
