@@ -64,7 +64,7 @@ function homeTrusting(caPem) {
 }
 
 /** Tag names render.js creates; anything else inside the panel's shadow root is foreign. */
-export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary'];
+export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary', 'textarea'];
 
 /** Chromium's ID for an unpacked extension without a `key`: the SHA-256 of its real path, the
  * first 32 hex digits written with the letters a-p. */

@@ -34,7 +34,7 @@ export const EXTENSION_UUID = '6f1f3a52-3c0b-4d52-9d7e-2a1f0e6b7c11';
 const OWN = `moz-extension://${EXTENSION_UUID}/`;
 
 /** Tag names render.js creates; anything else inside the panel's shadow root is foreign. */
-export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary'];
+export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary', 'textarea'];
 
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 const SHADOW_KEY = 'shadow-6066-11e4-a52e-4f735466cecf';
