@@ -24,11 +24,25 @@ const PAGE_TEXT_LIMIT = 4096;
 /** The longest a browser call that never settles holds up a tab's later events. */
 const STEP_LIMIT_MS = 10_000;
 
-/** The recent failures, for "is it just me?": what counts, and how long, is the core's. */
+/** Whether the request's tab is in a private window, asked of the tab at most once (Chrome's
+ * webRequest has no incognito field; a tab that cannot be read counts as private).
+ * @param {{ tabId: number }} details @returns {() => Promise<boolean>} */
+function privateTab(details) {
+  const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
+  /** @type {Promise<boolean> | undefined} */
+  let asked;
+  return () =>
+    (asked ??= typeof incognito === 'boolean' ? Promise.resolve(incognito) : api.tabs.get(details.tabId).then((t) => t.incognito !== false, () => true));
+}
+
+/** The recent failures, for "is it just me?": what counts, and how long, is the core's. Never a
+ * private window's: the list outlives its tabs (15 minutes), and other windows read it. */
 const recent = sessionValue(KEY.RECENT_FAILURES, listOf);
-/** @param {GdRecord} rec */
-const rememberFailure = (rec) =>
-  core().then(async (w) => recent.set(w.noteFailure(await recent.get(), rec.diagnosis, await knownHosts(), Date.now()))).catch(() => {});
+/** @param {GdRecord} rec @param {() => Promise<boolean>} isPrivate */
+async function rememberFailure(rec, isPrivate) {
+  if (await isPrivate()) return;
+  await core().then(async (w) => recent.set(w.noteFailure(await recent.get(), rec.diagnosis, await knownHosts(), Date.now()))).catch(() => {});
+}
 
 /** tabId -> its event under way: a tab's events run in order, and readers wait. @type {Map<number, Promise<unknown>>} */
 const pending = new Map();
@@ -142,7 +156,7 @@ async function failed(details, kind, failure) {
   const [settings, prev] = await Promise.all([getSettings(), load(tabId), watch.onNavigated(tabId, url)]);
   /** @type {GdRecord} */
   const rec = {
-    url, kind, at: timeStamp,
+    url, kind, at: timeStamp, requestId: /** @type {{ requestId?: string }} */ (details).requestId,
     failure: { url, method: details.method, proxy: proxyOf(details), timeStamp, ...failure },
     attempts: prev && sameUrl(prev.url, url) ? (prev.attempts || 0) + 1 : 0,
   };
@@ -152,10 +166,10 @@ async function failed(details, kind, failure) {
   return { settings, rec: Object.assign(rec, result, back ? { wentBack: true } : {}) };
 }
 
-/** @param {number} tabId @param {GdRecord} rec */
-function keep(tabId, rec) {
+/** @param {number} tabId @param {GdRecord} rec @param {() => Promise<boolean>} isPrivate */
+function keep(tabId, rec, isPrivate) {
   store(tabId, rec);
-  rememberFailure(rec);
+  rememberFailure(rec, isPrivate);
   setBadge(tabId, rec.diagnosis?.badge ?? '');
 }
 
@@ -165,12 +179,7 @@ async function onHeaders(details) {
   if (tabId < 0 || url.startsWith(OWN_PREFIX)) return;
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
-    // Private window? Asked of the tab at most once.
-    const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
-    /** @type {Promise<boolean> | undefined} */
-    let privateTab;
-    const isPrivate = () =>
-      (privateTab ??= typeof incognito === 'boolean' ? Promise.resolve(incognito) : api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
+    const isPrivate = privateTab(details);
     rememberResponse(details, isPrivate);
     samples.rememberClock(details, isPrivate);
     samples.rememberIpv4(details, isPrivate);
@@ -185,7 +194,7 @@ async function onHeaders(details) {
   records.set(tabId, f.rec);
   await watch.onFailure(tabId, f.rec);
   if (f.settings.panel) earlyPanel(tabId, f.rec);
-  keep(tabId, f.rec);
+  keep(tabId, f.rec, privateTab(details));
   // Firefox can report the tab 'complete' before this response: then finish the page here.
   const tab = await api.tabs.get(tabId).catch(() => null);
   if (tab?.status === 'complete' && sameUrl(tab.url, url)) await pageLoaded(tabId, tab, f.rec);
@@ -196,11 +205,19 @@ async function onError(details) {
   const { tabId, url, error } = details;
   if (tabId < 0 || url.startsWith(OWN_PREFIX)) return;
   if (isAborted(error)) return void (await watch.onNavigated(tabId, url));
+  // The request's response was a failure, diagnosed already: Firefox ends a 5xx whose body it
+  // would not show (a download: application/octet-stream) with NS_ERROR_NET_ERROR_RESPONSE and
+  // shows no page of it. That response is the failure; the page to show it on is ours.
+  const answered = records.get(tabId);
+  if (answered?.kind === KIND.RESPONSE && answered.requestId !== undefined && answered.requestId === details.requestId) {
+    if (!answered.onOurPage && !answered.shown && (await getSettings()).panel) await toOurPage(tabId, answered).catch(() => {});
+    return;
+  }
   const f = await failed(details, KIND.ERROR, { error, ip: details.ip ? String(details.ip).slice(0, 64) : undefined });
   if (!f) return;
   // No extension can script the browser's error page: ours instead; Back from ours goes on.
   const shown = f.rec.wentBack ? goBackPast(tabId) : f.settings.panel ? toOurPage(tabId, f.rec).catch(() => {}) : null;
-  keep(tabId, f.rec);
+  keep(tabId, f.rec, privateTab(details));
   await Promise.all([watch.onFailure(tabId, f.rec), shown]);
 }
 

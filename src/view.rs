@@ -275,6 +275,9 @@ pub fn retry_line(r: &RetryState, d: &Diagnosis) -> Option<Message> {
             Some(message("ui_retry_after_sign_in", p))
         }
         Some("network") => Some(message("ui_retry_when_online", p)),
+        // Retry-After more than an hour away: a quiet watch from then, and no retry was made
+        // (policy::auto_retry), so none is counted as failed
+        Some("exhausted") if r.attempts == 0 => Some(message("ui_retry_watch_after", p)),
         Some("exhausted") => {
             p.set("attempts", Param::Number(f64::from(r.attempts)));
             Some(message("ui_retry_exhausted", p))
