@@ -414,6 +414,9 @@ enum By {
     /// A filter in the person's network (a company's firewall or web proxy) answered with its
     /// block page: an HTTP answer written by a gateway on the person's side.
     Network,
+    /// A response's page says such a filter blocked it, and nothing in the environment
+    /// confirms it ([`crate::diagnose::unconfirmed`]): the site may have written it.
+    PageSays,
 }
 
 fn blocked_by(d: &Diagnosis) -> Option<By> {
@@ -425,6 +428,9 @@ fn blocked_by(d: &Diagnosis) -> Option<By> {
         && matches!(d.culprit, Culprit::Proxy | Culprit::Network)
     {
         return Some(By::Network);
+    }
+    if crate::diagnose::unconfirmed(d) {
+        return Some(By::PageSays);
     }
     let e = clip(d.error.as_deref()?, 256).to_ascii_uppercase();
     if e.contains("BLOCKED_BY_CLIENT") {
@@ -532,6 +538,9 @@ fn summary(d: &Diagnosis) -> Message {
                 _ => "connection_refused_lan",
             },
             (c, Culprit::Proxy) if c.is_response_cause() => "via_proxy",
+            // what the page says of the person's side, unconfirmed: said as its claim
+            (c, _) if crate::diagnose::unconfirmed(d) && c.is_response_cause() => "page_says_proxy",
+            (Cause::Auth, _) if crate::diagnose::unconfirmed(d) => "page_says_portal",
             (Cause::Overloaded, _) if guessed_503(d) => "unavailable",
             (Cause::Tls, Culprit::Browser) => "tls_browser",
             (Cause::Tls, Culprit::Network) => "tls_network",
@@ -549,6 +558,7 @@ fn summary(d: &Diagnosis) -> Message {
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Client) => "blocked_client",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Admin) => "blocked_admin",
             (Cause::Blocked, _) if blocked_by(d) == Some(By::Network) => "blocked_network",
+            (Cause::Blocked, _) if blocked_by(d) == Some(By::PageSays) => "page_says_filter",
             (c, _) => c.as_str(),
         };
         key = crate::view::key_of(&key, base);
@@ -592,6 +602,14 @@ fn base_order(c: &Ctx) -> Vec<Id> {
     if crate::diagnose::is_portal(d) {
         v.extend_from_slice(PORTAL_STEPS);
         return v;
+    }
+    if page_says_stop(d) {
+        return if d.cause == Cause::Blocked {
+            PAGE_SAYS_BLOCKED_STEPS
+        } else {
+            PAGE_SAYS_SIGN_IN_STEPS
+        }
+        .to_vec();
     }
     if d.cause.is_response_cause() {
         v.extend_from_slice(match d.cause {
@@ -657,6 +675,20 @@ pub const OWN_SETUP: &[&str] = &[
     "check-connection",
 ];
 
+/// A page that says a filter in the person's network blocked it, or that the network wants a
+/// sign-in, and nothing confirms it ([`crate::diagnose::unconfirmed`]): its own steps only
+/// (another browser or network tells which), and no watch for an outage (none is claimed).
+pub fn page_says_stop(d: &Diagnosis) -> bool {
+    crate::diagnose::unconfirmed(d) && !d.cause.is_response_cause()
+}
+
+/// Whether the steps of [`OWN_SETUP`] wait under "more" (the advice's order and the view
+/// both keep them out of the first steps): the site must act, or only the page says the
+/// person's side failed ([`crate::diagnose::unconfirmed`]).
+pub fn setup_waits(d: &Diagnosis) -> bool {
+    d.culprit == Culprit::Site || crate::diagnose::unconfirmed(d)
+}
+
 fn changes_own_setup(id: Id) -> bool {
     OWN_SETUP.contains(&id.name())
 }
@@ -702,7 +734,7 @@ pub fn fails_before_the_site(d: &Diagnosis) -> bool {
                 | Cause::Clock
         )
         || (d.cause == Cause::Tls && d.culprit == Culprit::Network)
-        || matches!(blocked_by(d), Some(By::Admin | By::Network))
+        || matches!(blocked_by(d), Some(By::Admin | By::Network | By::PageSays))
 }
 
 /// Steps that cannot help with `d` but are kept under "more" (the view never shows them
@@ -752,6 +784,7 @@ fn order(c: &Ctx) -> Vec<Id> {
     if crate::diagnose::is_portal(d)
         || d.cause == Cause::Clock
         || blocked_by(d) == Some(By::Network)
+        || page_says_stop(d)
     {
         resubmit_warning(&mut v);
         return v;
@@ -890,8 +923,9 @@ fn order(c: &Ctx) -> Vec<Id> {
             v.push(StatusPage);
         }
     }
-    // the site must act: nothing in the first steps asks the person to change their setup
-    if d.culprit == Culprit::Site {
+    // the site must act, or only the page says the person's side did: nothing in the first
+    // steps asks the person to change their setup
+    if setup_waits(d) {
         let (own, rest): (Vec<Id>, Vec<Id>) = v.iter().partition(|id| changes_own_setup(**id));
         v = rest;
         // the panel shows the first steps but "retry", which is its own button (view.rs)

@@ -9,7 +9,10 @@ use crate::text::{clip, concat, push_u64, shown, Evidence};
 use crate::url;
 
 mod person;
-pub use person::{in_context, is_filter_address, is_portal, BURST_MIN_OTHERS, BURST_WINDOW_MS};
+pub use person::{
+    in_context, is_filter_address, is_portal, page_says_person_side, unconfirmed, BURST_MIN_OTHERS,
+    BURST_WINDOW_MS,
+};
 
 /// Methods that may be resent without changing anything on the server (RFC 9110 9.2.2).
 pub fn is_idempotent(method: &str) -> bool {

@@ -386,10 +386,13 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
     const UNKNOWN: &str = "unknown";
     let responded = d.status_code.is_some();
     let proxy_set = crate::advise::proxy_configured(env);
-    let forward = d
-        .gateway
-        .as_ref()
-        .is_some_and(|g| g.role == Role::ForwardProxy);
+    // a forward proxy's page that nothing in the environment confirms is one the site may
+    // have written: the node is not the person's proxy, and what answered is not known
+    let unconfirmed = crate::diagnose::unconfirmed(d);
+    let forward = !unconfirmed
+        && d.gateway
+            .as_ref()
+            .is_some_and(|g| g.role == Role::ForwardProxy);
     let culprit = d.culprit;
     // a network's sign-in (a captive portal) stops the page: the network failed, nothing is
     // known of the site, and whatever wrote the 511 is the network's, not the site's gateway
@@ -439,7 +442,9 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
     let site_failed = culprit == Culprit::Site;
     if let Some(g) = d.gateway.as_ref().filter(|_| !forward && !portal) {
         // it answered: what failed is behind it, unless it wrote the page about itself
-        let state = if d.generated_by == GeneratedBy::Gateway || responded {
+        let state = if unconfirmed {
+            UNKNOWN
+        } else if d.generated_by == GeneratedBy::Gateway || responded {
             OK
         } else {
             UNKNOWN
@@ -550,7 +555,7 @@ pub fn view(
     // the first steps, in the advice's order: never a guessed status page (it may not exist),
     // nor, when the site must act, one that asks the person to change their own setup (even
     // where fewer than FIRST_STEPS others fit); the rest under "more", in the same order
-    let site = d.culprit == Culprit::Site;
+    let site = crate::advise::setup_waits(d);
     let mut steps = Vec::with_capacity(FIRST_STEPS);
     let mut more = Vec::with_capacity(advice.steps.len());
     for s in &advice.steps {
@@ -618,6 +623,7 @@ pub fn view(
             && !crate::policy::waits_for_network(d)
             && !crate::advise::form_answer(d)
             && !crate::advise::blocked_by_network(d)
+            && !crate::advise::page_says_stop(d)
             && !advice
                 .steps
                 .iter()

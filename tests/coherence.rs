@@ -3,9 +3,9 @@
 //! (browsers, platforms, permissions, POST or GET, private windows allowed or not, recent
 //! failures, Retry-After, proxies) and retry states.
 
-use gateway_doctor::diagnose::in_context;
+use gateway_doctor::diagnose::{in_context, page_says_person_side};
 use gateway_doctor::model::{
-    Action, ClockSample, Diagnosis, Environment, Failure, Message, Param, ProxySettings,
+    Action, ClockSample, Culprit, Diagnosis, Environment, Failure, Message, Param, ProxySettings,
     RecentFailure,
 };
 use gateway_doctor::policy::{auto_retry, waits_for_network, AutoInput};
@@ -849,9 +849,21 @@ fn the_view_never_contradicts_itself() {
                 for (label, env, unknown) in &envs {
                     // the diagnosis as the shell shows it: in the person's environment
                     let d = in_context(&d0, env);
-                    if d0.status_code.is_some() && d != d0 {
+                    // the environment changes a response's diagnosis only to take away a
+                    // person-side culprit that the page alone named (diagnose::person)
+                    let unconfirmed = page_says_person_side(&d0, env);
+                    if d0.status_code.is_some() && d != d0 && !unconfirmed {
                         errors.push(format!(
                             "{name}: the environment changed a response's diagnosis"
+                        ));
+                    }
+                    if unconfirmed
+                        && (d.culprit != Culprit::Unknown
+                            || (d.cause, &d.gateway, d.generated_by)
+                                != (d0.cause, &d0.gateway, d0.generated_by))
+                    {
+                        errors.push(format!(
+                            "{name}: an unconfirmed person-side culprit is not just made unknown"
                         ));
                     }
                     // the retry state is what the policy decided for this failure
