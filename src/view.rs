@@ -316,7 +316,13 @@ pub fn facts(d: &Diagnosis) -> Vec<Message> {
             None => g.name.clone(),
         };
         p.set("gateway", name.into());
-        p.set("roleKey", key_of("ui_role_", g.role.as_str()).into());
+        // a writer on the person's side that only the page names: said as the page's word
+        let role = if crate::diagnose::unconfirmed(d) {
+            "ui_role_claimed".to_string()
+        } else {
+            key_of("ui_role_", g.role.as_str())
+        };
+        p.set("roleKey", role.into());
         out.push(message("ui_fact_gateway", p));
     }
     let mut p = Params::new();

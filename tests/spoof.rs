@@ -14,7 +14,7 @@
 use gateway_doctor::advise::{proxy_configured, OWN_SETUP};
 use gateway_doctor::diagnose::in_context;
 use gateway_doctor::model::{
-    Action, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Header, ProxySettings,
+    Action, Culprit, Diagnosis, Environment, ExtensionInfo, Failure, Header, Param, ProxySettings,
 };
 use gateway_doctor::view::{view, RetryState, Unknown, View};
 use gateway_doctor::{advise, diagnose};
@@ -256,6 +256,17 @@ fn problems(name: &str, d: &Diagnosis, v: &View) -> Vec<String> {
         if v.headline.key.starts_with(bad) {
             out.push(format!("{name}: headline {}", v.headline.key));
         }
+    }
+    // the details name a page's writer on the person's side only as the page's word (a
+    // Server header alone names a product, not who wrote the page: tinyproxy's empty 500)
+    let role = |f: &gateway_doctor::model::Message| match f.params.get("roleKey") {
+        Some(Param::Text(k)) => k == "ui_role_forward_proxy",
+        _ => false,
+    };
+    if d.generated_by == gateway_doctor::model::GeneratedBy::Gateway && v.facts.iter().any(role) {
+        out.push(format!(
+            "{name}: the details call the writer the person's proxy"
+        ));
     }
     if v.chain
         .iter()
