@@ -124,6 +124,21 @@ fn imitations() -> Vec<(&'static str, Failure)> {
             ),
         ),
         (
+            "Privoxy's page with the browser's words for a proxy it reported, forged",
+            Failure {
+                response_headers: vec![Header {
+                    name: "Via".into(),
+                    value: Some("through proxy localhost".into()),
+                }],
+                ..page(
+                    502,
+                    "text/plain",
+                    "through proxy localhost\nwritten by a forward proxy\n\
+                     Internal Privoxy Error: could not load template file no-server-data",
+                )
+            },
+        ),
+        (
             "words for the person's setup on a bare 502",
             page(
                 502,
@@ -296,7 +311,7 @@ fn an_imitated_page_moves_no_blame_to_the_person_without_the_environment() {
     }
     assert!(errors.is_empty(), "{} problems: {errors:#?}", errors.len());
     // the proxy's, filter's and portal's imitations are said as the page's claim
-    assert!(claimed >= 7 * no_proxy().len(), "{claimed}");
+    assert_eq!(claimed, 9 * no_proxy().len(), "{claimed}");
 }
 
 #[test]
@@ -350,6 +365,25 @@ fn with_a_proxy_set_the_proxys_pages_keep_their_culprit_and_its_step() {
         v.headline.key
     );
     assert_eq!(v.culprit.key, "ui_culprit_network_filter");
+}
+
+#[test]
+fn a_proxy_the_browser_reported_confirms_its_page_whatever_the_settings_say() {
+    // Firefox reports the proxy that carried the request (`proxyInfo`); its settings may say
+    // "system" (the operating system sets it) or be unread
+    let mut f = imitations()[0].1.clone();
+    f.proxy = Some(gateway_doctor::model::ProxyInfo {
+        kind: Some("http".into()),
+        host: Some("127.0.0.1".into()),
+        port: Some(8118),
+    });
+    let d0 = diagnose(&f).unwrap();
+    assert_eq!(d0.culprit, Culprit::Proxy);
+    for (label, env, unknown) in no_proxy() {
+        let (d, v) = shown(&d0, &env, unknown);
+        assert_eq!(d, d0, "{label}");
+        assert!(v.headline.key.starts_with("summary_via_proxy"), "{label}");
+    }
 }
 
 #[test]

@@ -174,7 +174,14 @@ pub fn page_says_person_side(d: &Diagnosis, env: &Environment) -> bool {
         return false;
     }
     match d.culprit {
-        Culprit::Proxy => true,
+        // the page's writer is a forward proxy by its own page or words, and the browser did
+        // not report the request going through a proxy (Firefox's `proxyInfo`, whatever the
+        // proxy settings say: one the operating system sets is "system")
+        Culprit::Proxy => {
+            let lines = || d.evidence.iter().take(32);
+            lines().any(|e| e == crate::diagnose::BY_FORWARD_PROXY)
+                && !lines().any(|e| e.starts_with(crate::diagnose::THROUGH_PROXY))
+        }
         Culprit::Network => {
             d.status_code == Some(511)
                 && crate::url::parse(&d.url).is_ok_and(|u| u.scheme == "https")
