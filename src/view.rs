@@ -559,7 +559,8 @@ pub fn view(
     }
     let resubmits = !resendable(&d.method);
     // the first steps, in the advice's order: never a guessed status page (it may not exist),
-    // nor, when the site must act, one that asks the person to change their own setup (even
+    // nor, when the site must act or only the page blames the person's side
+    // (advise::setup_waits), one that asks the person to change their own setup (even
     // where fewer than FIRST_STEPS others fit); the rest under "more", in the same order
     let site = crate::advise::setup_waits(d);
     let mut steps = Vec::with_capacity(FIRST_STEPS);

@@ -28,7 +28,8 @@
 //! [`page_says_person_side`]. A response whose culprit is the person's proxy or network
 //! filter only because of what the page looks like keeps that culprit only when the
 //! environment shows a proxy this browser sends its requests through
-//! ([`crate::advise::proxy_configured`]); else its culprit becomes "unknown" and the
+//! ([`crate::advise::proxy_configured`]) or the browser reported the request going through
+//! one; else its culprit becomes "unknown" and the
 //! diagnosis is [`unconfirmed`]: the headline says what the page claims, who must act is not
 //! known, and no step that changes the person's setup comes before "more". A 511 (a
 //! network's sign-in) on an `https:` address without such a proxy is the same: a captive
