@@ -544,9 +544,10 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       assert.ok(!v.panel.primary.some((a) => a.type === 'open-incognito'), 'no private-window button');
       assert.equal(v.panel.offerWatch, false, 'no watch offer: no outage is claimed');
       assert.notEqual(v.panel.retryKind, 'countdown', JSON.stringify(v.panel.retry));
-      // Who broke: only the page says a filter blocked it; the network carried the answer, what
-      // wrote it (the page names Palo Alto's) and the site are not known; nothing failed, no proxy.
-      assert.deepEqual(v.panel.chain.map((n) => [n.id, n.state]), [['you', 'working'], ['network', 'working'], ['gateway', 'unknown'], ['server', 'unknown']], JSON.stringify(v.panel.chain));
+      // Who broke: only the page says a filter blocked it; what wrote it (the page names Palo
+      // Alto's) and the server (on this computer: no network node) are not known; nothing
+      // failed or blocked, no proxy.
+      assert.deepEqual(v.panel.chain.map((n) => [n.id, n.state]), [['you', 'working'], ['gateway', 'unknown'], ['server', 'unknown']], JSON.stringify(v.panel.chain));
       const chain = await d.inPanel(
         `(root) => [...root.querySelectorAll('[data-gd="chain"] li')].map((n) => [n.dataset.node, n.dataset.state, n.querySelector('.gd-node-label').textContent, n.querySelector('.gd-node-state').textContent].join(': '))`,
       );
