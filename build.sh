@@ -119,7 +119,10 @@ ensure_wasm_toolchain() {
 ensure_test_tools() {
   # openssl makes the e2e's test certificates; libnss3-tools' certutil puts their CA in the NSS
   # database Chromium reads ($HOME/.pki/nssdb): tests/e2e/lib/certs.mjs, lib/chromium.mjs.
-  apt_install chromium firefox-esr nginx unzip openssl libnss3-tools
+  # The browsers' language files run the panel in German, French and Spanish
+  # (tests/e2e/newuser.scenarios.mjs).
+  apt_install chromium firefox-esr nginx unzip openssl libnss3-tools \
+    chromium-l10n firefox-esr-l10n-de firefox-esr-l10n-fr firefox-esr-l10n-es-es
   if ! command -v geckodriver >/dev/null 2>&1; then
     say "installing geckodriver (cargo, a few minutes)"
     cargo install geckodriver --locked
@@ -404,6 +407,10 @@ run_tests() {
   suite "nothing a page can drive: firefox" node --test --test-concurrency=1 tests/e2e/firefox-isolation.test.mjs
   suite "the person's side: chromium" node --test --test-concurrency=1 tests/e2e/chromium-person.test.mjs
   suite "the person's side: firefox" node --test --test-concurrency=1 tests/e2e/firefox-person.test.mjs
+  suite "a new user's failures: chromium" node --test --test-concurrency=1 tests/e2e/chromium-newuser.test.mjs
+  suite "a new user's failures: firefox" node --test --test-concurrency=1 tests/e2e/firefox-newuser.test.mjs
+  suite "every button: chromium" node --test --test-concurrency=1 tests/e2e/chromium-buttons.test.mjs
+  suite "every button: firefox" node --test --test-concurrency=1 tests/e2e/firefox-buttons.test.mjs
   echo
   echo "==> summary"
   printf '    %s\n' "${RESULTS[@]}"

@@ -30,10 +30,23 @@ const MAX_HEADER_VALUE = 8192;
  * events at most this long. */
 const STEP_LIMIT_MS = 10_000;
 
-/** The recent failures, for "is it just me?": what counts, and how long, is the core's. */
+/** Whether the request's tab is in a private window, asked of the tab at most once (Chrome's
+ * webRequest has no incognito field; a tab that cannot be read counts as private).
+ * @param {{ tabId: number }} details @returns {() => Promise<boolean>} */
+function privateTab(details) {
+  const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
+  /** @type {Promise<boolean> | undefined} */
+  let asked;
+  return () =>
+    (asked ??= typeof incognito === 'boolean' ? Promise.resolve(incognito) : api.tabs.get(details.tabId).then((t) => t.incognito !== false, () => true));
+}
+
+/** The recent failures, for "is it just me?": what counts, and how long, is the core's. Never a
+ * private window's: the list outlives its tabs (15 minutes), and other windows read it. */
 const recent = sessionValue(KEY.RECENT_FAILURES, listOf);
-/** @param {GdRecord} rec */
-async function rememberFailure(rec) {
+/** @param {GdRecord} rec @param {() => Promise<boolean>} isPrivate */
+async function rememberFailure(rec, isPrivate) {
+  if (await isPrivate()) return;
   try {
     await recent.set((await core()).noteFailure(await recent.get(), rec.diagnosis, await knownHosts(), Date.now()));
   } catch {
@@ -173,7 +186,7 @@ async function failed(details, kind, failure) {
   const [settings, prev] = await Promise.all([getSettings(), load(tabId), watch.onNavigated(tabId, url)]);
   /** @type {GdRecord} */
   const rec = {
-    url, kind, at: timeStamp,
+    url, kind, at: timeStamp, requestId: /** @type {{ requestId?: string }} */ (details).requestId,
     failure: { url, method: details.method, proxy: proxyOf(details), timeStamp, ...failure },
     attempts: prev && sameUrl(prev.url, url) ? (prev.attempts || 0) + 1 : 0,
   };
@@ -183,10 +196,10 @@ async function failed(details, kind, failure) {
   return { settings, rec: Object.assign(rec, result, back ? { wentBack: true } : {}) };
 }
 
-/** @param {number} tabId @param {GdRecord} rec */
-function keep(tabId, rec) {
+/** @param {number} tabId @param {GdRecord} rec @param {() => Promise<boolean>} isPrivate */
+function keep(tabId, rec, isPrivate) {
   store(tabId, rec);
-  rememberFailure(rec);
+  rememberFailure(rec, isPrivate);
   setBadge(tabId, rec.diagnosis?.badge ?? '');
 }
 
@@ -197,11 +210,7 @@ async function onHeaders(details) {
   if (isHealthyStatus(statusCode)) {
     await watch.onHealthy(tabId);
     // Private window? Asked of the tab at most once, for all three.
-    const incognito = /** @type {{incognito?: boolean}} */ (details).incognito;
-    /** @type {Promise<boolean> | undefined} */
-    let privateTab;
-    const isPrivate = () =>
-      (privateTab ??= typeof incognito === 'boolean' ? Promise.resolve(incognito) : api.tabs.get(tabId).then((t) => t.incognito !== false, () => true));
+    const isPrivate = privateTab(details);
     rememberResponse(details, isPrivate);
     samples.rememberClock(details, isPrivate);
     samples.rememberIpv4(details, isPrivate);
@@ -221,7 +230,7 @@ async function onHeaders(details) {
   // The panel waits for the retry decision it shows, not for storage and the badge.
   await watch.onFailure(tabId, f.rec);
   if (f.settings.panel) earlyPanel(tabId, f.rec);
-  keep(tabId, f.rec);
+  keep(tabId, f.rec, privateTab(details));
   // Firefox can report the tab 'complete' before this response: then finish the page here.
   const tab = await api.tabs.get(tabId).catch(() => null);
   if (tab?.status === 'complete' && sameUrl(tab.url, url)) await pageLoaded(tabId, tab, f.rec);
@@ -233,13 +242,21 @@ async function onError(details) {
   if (tabId < 0 || url.startsWith(OWN_PREFIX)) return;
   // An aborted navigation (stopped, or a download) is no failure: no core for it.
   if (isAborted(error)) return void (await watch.onNavigated(tabId, url));
+  // The request's response was a failure, diagnosed already: Firefox ends a 5xx whose body it
+  // would not show (a download: application/octet-stream) with NS_ERROR_NET_ERROR_RESPONSE and
+  // shows no page of it. That response is the failure; the page to show it on is ours.
+  const answered = records.get(tabId);
+  if (answered?.kind === KIND.RESPONSE && answered.requestId !== undefined && answered.requestId === details.requestId) {
+    if (!answered.onOurPage && !answered.shown && (await getSettings()).panel) await toOurPage(tabId, answered).then(() => update(tabId, answered), () => {});
+    return;
+  }
   // `ip`: where the browser tried to connect (0.0.0.0 or :: is a DNS filter's answer).
   const f = await failed(details, KIND.ERROR, { error, ip: details.ip ? String(details.ip).slice(0, 64) : undefined });
   if (!f) return;
   // No extension can script the browser's error page: ours instead (unless the panel is off).
   // Back from ours goes on to the page before the failure, as it would have from the browser's.
   const shown = f.rec.wentBack ? goBackPast(tabId) : f.settings.panel ? toOurPage(tabId, f.rec).catch(() => {}) : null;
-  keep(tabId, f.rec);
+  keep(tabId, f.rec, privateTab(details));
   await Promise.all([watch.onFailure(tabId, f.rec), shown]);
 }
 
@@ -341,6 +358,8 @@ async function onMessage(message, { kind, tabId }) {
       if (refined) {
         Object.assign(rec, refined, { failure });
         update(tabId, rec);
+        // The retry the first frame scheduled, decided again for the refined cause before the view shows it.
+        await watch.onRefined(tabId, rec);
       }
       return view(tabId, rec);
     }

@@ -332,6 +332,16 @@
       });
   }
 
+  // Firefox keeps a failed page in its back-forward cache: Back or Forward shows it again, this
+  // panel in it, with no request, and the background forgot its failure when the tab moved on
+  // (Retry would find none). It loads again, as in Chromium, which never keeps a 5xx page; the
+  // answer to a form is not sent again (the core's retryKind "resubmit"): its panel goes.
+  addEventListener('pageshow', (ev) => {
+    if (!ev.persisted || !lastView) return;
+    if (lastView.panel?.retryKind === 'resubmit') remove();
+    else location.reload();
+  });
+
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ask, { once: true });
   else ask();
 })();

@@ -134,6 +134,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 /** @param {number} tabId @param {GdRecord} rec */
 export const onFailure = (tabId, rec) =>
   step({ type: 'failure', tab: tabId, url: rec.url, at: rec.at, attempts: rec.attempts || 0, diagnosis: rec.diagnosis }).catch(() => {});
+/** The page's text refined the diagnosis of the tab's failure: its scheduled retry is decided again.
+ * @param {number} tabId @param {GdRecord} rec */
+export const onRefined = (tabId, rec) =>
+  step({ type: 'refined', tab: tabId, url: rec.url, at: rec.at, diagnosis: rec.diagnosis }).catch(() => {});
 /** @param {number} tabId @param {string} url */
 export const onNavigated = async (tabId, url) => void ((await involved(tabId)) && (await step({ type: 'navigated', tab: tabId, url })));
 /** @param {number} tabId */

@@ -75,7 +75,8 @@
 //!   connections, the administrator's policy ([`private_window_helps`]), nor where the answer
 //!   is about the site's server (its gateway's upstream timed out, is unreachable, has no name
 //!   or certificate; maintenance, overload, a rate limit), which also puts "clear-site-data"
-//!   and "other-browser" last.
+//!   and "other-browser" last. No "clear-site-data" either where what failed stands before the
+//!   site ([`fails_before_the_site`]: the proxy, the DNS, ...): no request carried its cookies.
 
 use crate::diagnose::is_idempotent;
 use crate::domain;
@@ -678,10 +679,17 @@ fn after(v: &[Id], id: Id, none: usize) -> usize {
 }
 
 /// Whether a private window can load what this one could not: it leaves this site's cookies,
-/// cache and most extensions behind, but shares the proxy, the DNS, the connection, the clock,
-/// the network (and whatever inspects its secure connections) and the administrator's policy.
+/// cache and most extensions behind, but shares what [`fails_before_the_site`] names.
 pub fn private_window_helps(d: &Diagnosis) -> bool {
-    let shared = d.cause == Cause::Proxy
+    !fails_before_the_site(d) && !about_the_server(d)
+}
+
+/// Whether what failed is shared by every window of this browser and stands before the site:
+/// the proxy, the DNS, the connection, the clock, the network (and whatever inspects its secure
+/// connections) and the administrator's policy. Neither a private window nor clearing this
+/// site's cookies and cache changes it: no request of the site got as far as to carry them.
+pub fn fails_before_the_site(d: &Diagnosis) -> bool {
+    d.cause == Cause::Proxy
         || d.culprit == Culprit::Proxy
         || matches!(
             d.cause,
@@ -694,8 +702,7 @@ pub fn private_window_helps(d: &Diagnosis) -> bool {
                 | Cause::Clock
         )
         || (d.cause == Cause::Tls && d.culprit == Culprit::Network)
-        || matches!(blocked_by(d), Some(By::Admin | By::Network));
-    !shared && !about_the_server(d)
+        || matches!(blocked_by(d), Some(By::Admin | By::Network))
 }
 
 /// Steps that cannot help with `d` but are kept under "more" (the view never shows them
@@ -842,6 +849,10 @@ fn order(c: &Ctx) -> Vec<Id> {
     // neither its step nor its button is offered
     if !private_window_helps(d) {
         v.retain(|id| *id != Incognito);
+    }
+    // nor clearing the site's cookies and cache, where what failed stands before the site
+    if fails_before_the_site(d) {
+        v.retain(|id| *id != ClearSiteData);
     }
     // a tab that waits for the connection loads again by itself when it is back (the retry
     // line says so): watching the site for it would promise a second way, and no outage of

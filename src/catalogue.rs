@@ -219,6 +219,17 @@ pub const RECORDS: &[Record] = &[
         &["x-cloud-trace-context"],
         "https://status.cloud.google.com/",
     ),
+    // its one-line answer when an HTTP function crashes or cannot run (a quota spent)
+    r(
+        "cloud-functions",
+        "Google Cloud Functions",
+        "Google",
+        Platform,
+        &[],
+        &[("error: could not handle the request", Some(ORIGIN))],
+        &["function-execution-id"],
+        "https://status.cloud.google.com/",
+    ),
     r(
         "firebase",
         "Firebase Hosting",
@@ -238,6 +249,8 @@ pub const RECORDS: &[Record] = &[
         &[
             ("this service is currently unavailable", Some(UNREACH)),
             ("service suspended", Some(MAINT)),
+            // its page for a service its owner suspended (wild batch 28)
+            ("this service has been suspended", Some(MAINT)),
         ],
         &["rndr-id"],
         "https://status.render.com/",
@@ -280,15 +293,17 @@ pub const RECORDS: &[Record] = &[
         &["x-ms-request-id"],
         "https://azure.status.microsoft/",
     ),
+    // the Functions runtime's answer (503) when the app's script host failed to start: its
+    // configuration or code (a function.json it cannot parse, a secret it cannot fetch)
     r(
-        "app-engine",
-        "Google App Engine",
-        "Google",
+        "azure-functions",
+        "Azure Functions",
+        "Microsoft",
         Platform,
         &[],
-        &[("the server encountered an error and could not complete your request", Some(ORIGIN))],
-        &["x-cloud-trace-context"],
-        "https://status.cloud.google.com/",
+        &[("function host is not running", Some(ORIGIN))],
+        &["x-ms-request-id"],
+        "https://azure.status.microsoft/",
     ),
     r(
         "pantheon",
@@ -365,6 +380,8 @@ pub const RECORDS: &[Record] = &[
         &[],
         &[
             ("this page is taking way too long to load", Some(TIMEOUT)),
+            // the Unicorn's newer wording
+            ("this page is taking too long to load", Some(TIMEOUT)),
             ("unicorn! &middot; github", None),
             ("unicorn! · github", None),
         ],
@@ -384,6 +401,20 @@ pub const RECORDS: &[Record] = &[
         ],
         &[],
         "https://www.redditstatus.com/",
+    ),
+    // its API's documented 'Over capacity' error (code 130, with 503) and its old HTML page
+    r(
+        "twitter",
+        "Twitter (X) front end",
+        "X Corp.",
+        LoadBalancer,
+        &[],
+        &[
+            ("{\"message\":\"over capacity\",\"code\":130}", Some(OVER)),
+            ("twitter is over capacity", Some(OVER)),
+        ],
+        &[],
+        "",
     ),
     r(
         "sucuri",
@@ -731,6 +762,17 @@ pub const RECORDS: &[Record] = &[
         &[],
         "",
     ),
+    // Supabase Edge Functions' own JSON when the function's worker cannot boot (503)
+    r(
+        "supabase",
+        "Supabase Edge Functions",
+        "Supabase",
+        Platform,
+        &[],
+        &[("function failed to start (please check logs)", Some(ORIGIN))],
+        &[],
+        "https://status.supabase.com/",
+    ),
     r(
         "glitch",
         "Glitch",
@@ -740,6 +782,21 @@ pub const RECORDS: &[Record] = &[
         &[("this project isn't running", Some(UNREACH)), ("glitch editor", None)],
         &[],
         "",
+    ),
+    // its page when a repl's web server does not answer on its port (wild batch 30)
+    r(
+        "replit",
+        "Replit",
+        "Replit",
+        Platform,
+        &[],
+        &[
+            ("we couldn't reach your repl", Some(UNREACH)),
+            ("we couldn’t reach your repl", Some(UNREACH)),
+            ("make sure your repl has a port open", Some(UNREACH)),
+        ],
+        &[],
+        "https://status.replit.com/",
     ),
     r(
         "pythonanywhere",
@@ -802,6 +859,9 @@ pub const BUILT_ON: &[(&str, &str)] = &[
     // Kong runs on OpenResty; its nginx-level errors (and all of Kong 0.x's) are OpenResty's
     ("openresty", "kong"),
     ("nginx", "kong"),
+    // Istio's sidecars and gateways are Envoy: its local replies are Envoy's, under Istio's
+    // own Server header (istio-envoy)
+    ("envoy", "istio"),
 ];
 
 /// Headers a gateway sets only on an answer it wrote itself (its own error, never one it
@@ -840,6 +900,17 @@ pub const OWN_ANSWER: &[(&str, &str, Option<Cause>)] = &[
     ("cloud-foundry", "x-cf-routererror", None),
     // Linkerd's proxies, on the errors they answer themselves
     ("linkerd", "l5d-proxy-error", None),
+    // Linkerd 1 says why in l5d-err, URL-encoded ('Unable+to+establish+connection+to+…')
+    (
+        "linkerd",
+        "l5d-err:unable+to+establish+connection",
+        Some(UNREACH),
+    ),
+    (
+        "linkerd",
+        "l5d-err:unable to establish connection",
+        Some(UNREACH),
+    ),
     ("linkerd", "l5d-err", None),
 ];
 

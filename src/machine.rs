@@ -12,6 +12,7 @@ use crate::model::Diagnosis;
 use crate::policy::{self, Bucket};
 use serde::Serialize;
 
+mod auto;
 mod net;
 mod watch;
 
@@ -203,6 +204,14 @@ pub enum Event {
         url: String,
         at: f64,
         attempts: u32,
+        diagnosis: Box<Diagnosis>,
+    },
+    /// The page's text refined the diagnosis of the failure of `url` seen at `at` in `tab`
+    /// (the same failure as a `Failure` before it): its scheduled retry is decided again.
+    Refined {
+        tab: f64,
+        url: String,
+        at: f64,
         diagnosis: Box<Diagnosis>,
     },
     /// The tab navigates to `url`.
@@ -517,132 +526,6 @@ impl M<'_> {
         });
     }
 
-    // ------------------------------------------------------------ automatic retries
-
-    fn failure(&mut self, tab: f64, url: String, at: f64, attempts: u32, d: &Diagnosis) {
-        let now = self.now;
-        // The same failure again (an automatic retry of it failed): its first time, seed and
-        // whether the person cancelled it carry over.
-        let continuing = self
-            .auto(tab)
-            .filter(|p| policy::same_url(&p.url, &url) && attempts > 0)
-            .map(|p| (p.first_failure_at, p.seed, p.state == "cancelled"));
-        let first_failure_at = continuing.map_or(now, |p| p.0);
-        let seed = continuing
-            .map(|p| p.1)
-            .filter(|s| s.is_finite())
-            .unwrap_or(self.c.seed);
-        let a = policy::auto_retry(
-            d,
-            &policy::AutoInput {
-                attempts,
-                first_failure_at: Some(first_failure_at),
-                now,
-                enabled: self.c.auto_retry,
-                max_attempts: self.c.max_attempts,
-                watching: self.watch_of_tab(tab).is_some(),
-                cancelled: continuing.is_some_and(|p| p.2),
-                scale: Some(self.c.scale),
-                seed: Some(seed),
-            },
-        );
-        self.set_auto(Auto {
-            tab,
-            url: url.clone(),
-            state: a.state.into(),
-            reason: a.reason,
-            due: a.due,
-            failure_at: at,
-            first_failure_at,
-            seed,
-            attempts,
-            max: a.max,
-            get: false,
-            loading_defers: 0,
-        });
-        match a.state {
-            "scheduled" => self.alarm(tab_name(ALARM_AUTO, tab), a.due),
-            "network" => self.wait_for_network(NetTab {
-                tab,
-                url,
-                failure_at: at,
-                method: d.method.clone(),
-            }),
-            "exhausted" => {
-                self.start_watch(tab, &url, at, &d.method, false, a.watch_from);
-            }
-            _ => {}
-        }
-    }
-
-    fn due_auto(&mut self, tab: f64, name: String) {
-        let Some(a) = self.auto(tab).filter(|a| a.state == "scheduled") else {
-            return;
-        };
-        let (due, url) = (a.due, a.url.clone());
-        if policy::is_early(due.unwrap_or(f64::NAN), self.now) {
-            return self.alarm(name, due);
-        }
-        self.fx.push(Effect::Look {
-            tabs: vec![Ask { tab, url }],
-            then: Then::Auto { tab },
-        });
-    }
-
-    fn auto_seen(&mut self, tab: f64, seen: Option<&Seen>) {
-        let now = self.now;
-        let c = self.c;
-        let Some(a) = self.auto(tab).filter(|a| a.state == "scheduled") else {
-            return;
-        };
-        let back = a.reason == "back";
-        let host = crate::url::parse(&a.url)
-            .map(|u| u.host)
-            .unwrap_or_default();
-        if (!c.auto_retry && !back) || crate::domain::ignored(&host, &c.ignored_sites) {
-            a.state = "off".into();
-            a.reason = "disabled".into();
-            return;
-        }
-        // Only while the tab still shows the same failure: never after the person went on.
-        let same = seen.filter(|s| s.shows).filter(|s| {
-            policy::same_failure(
-                &a.url,
-                a.failure_at,
-                s.record_url.as_deref().unwrap_or(""),
-                s.record_at,
-            )
-        });
-        let Some(seen) = same else {
-            self.s.tabs.retain(|a| a.tab != tab);
-            return;
-        };
-        // Something loads in the tab (the person, in a browser without pendingUrl): look again soon.
-        if seen.loading && a.loading_defers < policy::MAX_LOADING_DEFERS {
-            a.loading_defers += 1;
-            a.due = Some(now + policy::LOADING_DEFER_MS);
-            let due = a.due;
-            return self.alarm(tab_name(ALARM_AUTO, tab), due);
-        }
-        let (url, get, on_our_page) = (a.url.clone(), a.get, seen.on_our_page);
-        if !back {
-            // A reload of a tab whose site is back was budgeted by the watch.
-            let origin = http_origin(&url).unwrap_or_default();
-            let t = self.take_token(&origin);
-            if !t.ok {
-                let due = Some(now + t.wait_ms);
-                if let Some(a) = self.auto(tab) {
-                    a.due = due;
-                }
-                return self.alarm(tab_name(ALARM_AUTO, tab), due);
-            }
-        }
-        if let Some(a) = self.auto(tab) {
-            a.state = "fired".into();
-        }
-        self.reload(tab, &url, get, on_our_page);
-    }
-
     // ------------------------------------------------------------ the tab goes on
 
     /// The tab's retry, wait for the network and watch end; with `url`, only those of
@@ -766,6 +649,12 @@ pub fn step(state: State, event: Event, ctx: &Ctx) -> Step {
             attempts,
             diagnosis,
         } => m.failure(tab, url, at, attempts, &diagnosis),
+        Event::Refined {
+            tab,
+            url,
+            at,
+            diagnosis,
+        } => m.refined(tab, &url, at, &diagnosis),
         Event::Navigated { tab, url } => m.release(tab, Some(&url)),
         Event::Healthy { tab } => m.release(tab, None),
         Event::Removed { tab } => {

@@ -81,7 +81,8 @@ pub struct View {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Message>,
     /// Who broke, in one picture: the person, their network (or proxy), the gateway, the
-    /// site's server, in that order, each working, failed or unknown.
+    /// site's server, in that order, each working, failed, unknown, limiting, later or
+    /// blocked ([`ChainNode::state`]).
     pub chain: Vec<ChainNode>,
     /// The ids the site's support asks for, shown with a Copy button without expanding.
     pub references: Vec<Reference>,
@@ -115,9 +116,10 @@ pub struct ChainNode {
     /// What it is, when known: the gateway's name, the server's host and port.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// "working", "failed", "unknown", "limiting" (it answered a 429: it limits requests) or
+    /// "working", "failed", "unknown", "limiting" (it answered a 429: it limits requests),
     /// "later" (the site's server is up and asks to come back later: maintenance, or a 503
-    /// with Retry-After of its own); the message is `ui_chain_<state>`.
+    /// with Retry-After of its own) or "blocked" (it refused the request on purpose: a
+    /// filter, a policy, an extension); the message is `ui_chain_<state>`.
     pub state: &'static str,
 }
 
@@ -273,6 +275,9 @@ pub fn retry_line(r: &RetryState, d: &Diagnosis) -> Option<Message> {
             Some(message("ui_retry_after_sign_in", p))
         }
         Some("network") => Some(message("ui_retry_when_online", p)),
+        // Retry-After more than an hour away: a quiet watch from then, and no retry was made
+        // (policy::auto_retry), so none is counted as failed
+        Some("exhausted") if r.attempts == 0 => Some(message("ui_retry_watch_after", p)),
         Some("exhausted") => {
             p.set("attempts", Param::Number(f64::from(r.attempts)));
             Some(message("ui_retry_exhausted", p))
@@ -397,9 +402,13 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
         if culprit == Culprit::Browser { BAD } else { OK },
     ));
     let place = local(&d.host);
+    // a filter in the person's network that wrote its block page stopped the request there
+    // (its node is the network's, unless the person set a proxy: then that proxy's)
+    let filter = crate::advise::blocked_by_network(d);
+    let network_filter = filter && !proxy_set;
     // the way out: the proxy when one is set or wrote the page, else the network; nothing
     // between the person and a program on their own computer
-    let way = if portal {
+    let way = if portal || filter {
         BAD
     } else if responded && culprit != Culprit::Proxy {
         OK
@@ -410,15 +419,22 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
             _ => UNKNOWN,
         }
     };
-    if proxy_set || forward || culprit == Culprit::Proxy {
+    if (proxy_set || forward || culprit == Culprit::Proxy) && !network_filter {
         let name = d
             .gateway
             .as_ref()
             .filter(|_| forward)
             .map(|g| g.name.clone());
         v.push(node("proxy", "ui_chain_proxy", name, way));
-    } else if place != Some(Local::ThisComputer) {
-        v.push(node("network", "ui_chain_network", None, way));
+    } else if place != Some(Local::ThisComputer) || network_filter {
+        // the network's filter by its name when it has one (its block page came through
+        // the network, whatever the address)
+        let name = d
+            .gateway
+            .as_ref()
+            .filter(|_| forward && network_filter)
+            .map(|g| g.name.clone());
+        v.push(node("network", "ui_chain_network", name, way));
     }
     let site_failed = culprit == Culprit::Site;
     if let Some(g) = d.gateway.as_ref().filter(|_| !forward && !portal) {
@@ -454,7 +470,24 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
     let name = Some(authority(d)).filter(|a| !a.is_empty());
     v.push(node("server", key, name, server));
     answered_for_now(d, &mut v);
+    refused(d, &mut v);
     v
+}
+
+/// A refusal on purpose is no failure of whoever refused: a block (a filter in the person's
+/// network or a DNS filter, the administrator's policy, an extension, the site's own headers)
+/// marks the part that refused "blocked", and what lies past it is not known (the request
+/// never got there).
+fn refused(d: &Diagnosis, v: &mut [ChainNode]) {
+    if !matches!(d.cause, Cause::Blocked | Cause::DnsFilter) {
+        return;
+    }
+    if let Some(i) = v.iter().position(|n| n.state == "failed") {
+        v[i].state = "blocked";
+        for n in &mut v[i + 1..] {
+            n.state = "unknown";
+        }
+    }
 }
 
 /// A response that says "not now" is no failure of whoever wrote it: a 429 marks the part that

@@ -529,6 +529,25 @@ fn incognito_clear_site_data_extensions_wait() {
 }
 
 #[test]
+fn no_clearing_the_site_where_no_request_reached_it() {
+    // a name that does not resolve: no request left the browser, no cookie was sent
+    for error in [
+        "net::ERR_NAME_NOT_RESOLVED",
+        "NS_ERROR_UNKNOWN_HOST",
+        "net::ERR_PROXY_CONNECTION_FAILED",
+    ] {
+        let d = net_error("https://shop.example.com/basket", error);
+        let a = advise(&d, &env());
+        assert!(!a.steps.is_empty(), "{error}");
+        assert_eq!(pos(&a, "clear-site-data"), None, "{error}: {:?}", ids(&a));
+        assert_eq!(pos(&a, "incognito"), None, "{error}: {:?}", ids(&a));
+    }
+    // a site's answer can be about its cookies: offered
+    let a = advise(&nginx_502("https://shop.example.com/", "GET"), &env());
+    assert!(pos(&a, "clear-site-data").is_some(), "{:?}", ids(&a));
+}
+
+#[test]
 fn oversized_cookies_put_clearing_up() {
     let d = net_error("https://example.com/", "net::ERR_RESPONSE_HEADERS_TOO_BIG");
     let a = advise(&d, &env());

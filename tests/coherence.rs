@@ -691,7 +691,7 @@ fn check(
     if v.chain.iter().any(|n| {
         !matches!(
             n.state,
-            "working" | "failed" | "unknown" | "limiting" | "later"
+            "working" | "failed" | "unknown" | "limiting" | "later" | "blocked"
         )
     }) {
         fail("a chain node in no known state".into());
@@ -835,7 +835,8 @@ fn the_view_never_contradicts_itself() {
     let mut views = 0;
     for (name, f) in failures() {
         for method in ["GET", "POST"] {
-            for retry_after in [None, Some(120.0)] {
+            // 7200 s: beyond what a tab waits for (a watch from then, no retry made)
+            for retry_after in [None, Some(120.0), Some(7200.0)] {
                 let mut f = f.clone();
                 f.method = Some(method.into());
                 let Ok(mut d0) = diagnose(&f) else { continue };
@@ -900,6 +901,15 @@ fn the_view_never_contradicts_itself() {
                                 } else {
                                     "loads with GET"
                                 }
+                            ));
+                        }
+                    }
+                    // the line counts only retries that were made: none before a Retry-After
+                    // beyond what a tab waits for
+                    if let Some(m) = &v.retry {
+                        if m.key == "ui_retry_exhausted" && r.attempts == 0 {
+                            errors.push(format!(
+                                "{name} {method} ra={retry_after:?}: 'retried 0 times' when none was made"
                             ));
                         }
                     }

@@ -446,3 +446,196 @@ fn the_view_gets_the_tabs_retry() {
     );
     assert!(out.effects.is_empty());
 }
+
+/// A response failure with its page (`body`, as the content script sends it).
+fn with_page(url: &str, status: u16, headers: &[(&str, &str)], body: &str) -> Diagnosis {
+    diagnose(&Failure {
+        url: url.into(),
+        method: Some("GET".into()),
+        status_code: Some(status),
+        status_line: Some(format!("HTTP/1.1 {status} Service Unavailable")),
+        response_headers: headers
+            .iter()
+            .map(|(n, v)| Header {
+                name: (*n).into(),
+                value: Some((*v).into()),
+            })
+            .collect(),
+        body_text: Some(body.into()),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+/// Palo Alto's URL-filtering page, sent with 503 by a firewall in the person's network.
+const FIREWALL_PAGE: &str = "<html><head><title>Web Page Blocked</title></head><body>\
+    <div id=\"content\"><h1>Web Page Blocked</h1><p>Access to the web page you were trying to \
+    visit has been blocked in accordance with company policy. Please contact your system \
+    administrator if you believe this is in error.</p><p><b>User:</b> 10.0.0.7</p>\
+    <p><b>URL:</b> shop.example/</p><p><b>Category:</b> shopping</p></div></body></html>";
+
+/// nginx's own 503 page: the site is overloaded, which a retry can fix.
+const NGINX_503: &str = "<html><head><title>503 Service Temporarily Unavailable</title></head>\
+    <body><center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx\
+    </center></body></html>";
+
+const HTML: (&str, &str) = ("Content-Type", "text/html; charset=UTF-8");
+
+impl Browser {
+    /// The page's text refined the diagnosis of the tab's failure (the time is the record's).
+    fn refine(&mut self, tab: f64, url: &str, d: Diagnosis) -> Answer {
+        let at = self
+            .tabs
+            .iter()
+            .find(|t| t.0 == tab)
+            .and_then(|t| t.2.as_ref())
+            .map_or(f64::NAN, |r| r.1);
+        self.send(Event::Refined {
+            tab,
+            url: url.into(),
+            at,
+            diagnosis: Box::new(d),
+        })
+    }
+
+    /// The view's retry line for the tab, from the machine's answer as the shell passes it on.
+    fn retry_line(&mut self, tab: f64, url: &str, d: &Diagnosis) -> Option<String> {
+        let Answer::Retry(r) = self.send(Event::RetryOf {
+            tab,
+            url: url.into(),
+        }) else {
+            panic!("retry-of answers a retry")
+        };
+        let r = r?;
+        let state = gateway_doctor::view::RetryState {
+            state: r.state,
+            reason: r.reason,
+            due: r.due,
+            attempts: r.attempts,
+            max: r.max,
+            now: Some(r.now),
+            watching: r.watching,
+            notifications: Some(r.notifications),
+        };
+        gateway_doctor::view::retry_line(&state, d).map(|m| m.key)
+    }
+}
+
+#[test]
+fn a_refined_cause_that_is_not_retried_cancels_the_first_frames_retry() {
+    let mut b = Browser::new();
+    let url = "https://shop.example/cart";
+    // The first frame: a bare 503, from its headers alone, is retried.
+    let bare = failure(url, "GET", 503, &[HTML]);
+    assert!(bare.transient, "{bare:?}");
+    b.fail(8.0, url, 0, bare);
+    assert!(
+        b.alarm("gd-auto:8").is_some(),
+        "the first frame schedules a retry"
+    );
+    // The page's text: a network filter's block page, which a retry does not help.
+    let blocked = with_page(url, 503, &[HTML], FIREWALL_PAGE);
+    assert_eq!(blocked.cause.as_str(), "blocked", "{blocked:?}");
+    b.refine(8.0, url, blocked.clone());
+    assert!(b.alarm("gd-auto:").is_none(), "its alarm is cleared");
+    let a = &b.state.tabs[0];
+    assert_eq!(
+        (a.state.as_str(), a.reason.as_str(), a.due),
+        ("off", "not-transient", None)
+    );
+    assert_eq!(a.attempts, 0);
+    assert!(b.state.watches.is_empty() && b.state.net.is_none());
+    // The view shows no countdown.
+    assert_eq!(b.retry_line(8.0, url, &blocked), None);
+    // The timer the shell had set before fires anyway: nothing reloads.
+    b.ctx.now += 60_000.0;
+    b.send(Event::Due {
+        name: "gd-auto:8".into(),
+    });
+    assert!(
+        b.reloads.is_empty(),
+        "no reload after the refined diagnosis"
+    );
+    while b.tick().is_some() {}
+    assert!(b.reloads.is_empty() && b.checks.is_empty());
+}
+
+#[test]
+fn a_refined_cause_still_retried_keeps_the_retry_as_it_was() {
+    let mut b = Browser::new();
+    let url = "https://busy.example/";
+    // The second automatic retry of the same failure: attempts and first time carry over.
+    b.fail(2.0, url, 0, failure(url, "GET", 503, &[HTML]));
+    b.ctx.now += 30_000.0;
+    b.fail(2.0, url, 1, failure(url, "GET", 503, &[HTML]));
+    let before = b.state.tabs[0].clone();
+    let due = b.alarm("gd-auto:2").expect("scheduled");
+    assert_eq!((before.attempts, before.first_failure_at), (1, T0));
+    // The page says the site is overloaded: still retried, not again and not sooner.
+    b.ctx.seed = 0.9;
+    b.ctx.now += 500.0;
+    let page = with_page(url, 503, &[HTML], NGINX_503);
+    assert!(page.transient, "{page:?}");
+    b.refine(2.0, url, page.clone());
+    assert_eq!(b.state.tabs[0], before, "the retry stays as it was");
+    assert_eq!(b.alarm("gd-auto:2"), Some(due), "the same alarm");
+    let line = b.retry_line(2.0, url, &page).expect("a retry line");
+    assert!(line.starts_with("ui_retry_countdown"), "{line}");
+    b.tick();
+    assert_eq!(b.reloads.len(), 1, "it fires when it was due");
+}
+
+#[test]
+fn a_refined_diagnosis_starts_no_retry_and_touches_no_other_failure() {
+    let mut b = Browser::new();
+    let url = "https://shop.example/cart";
+    let transient = || with_page(url, 503, &[HTML], NGINX_503);
+    // Not retried from the first frame (auto-retry off): the refined view starts none.
+    b.ctx.auto_retry = false;
+    b.fail(1.0, url, 0, failure(url, "GET", 503, &[HTML]));
+    b.ctx.auto_retry = true;
+    let before = b.state.clone();
+    b.refine(1.0, url, transient());
+    assert_eq!(b.state, before);
+    assert!(b.alarm("gd-auto:").is_none());
+    // A block page's first frame is not retried either; nor after a refined transient view.
+    let blocked = with_page(url, 503, &[HTML], FIREWALL_PAGE);
+    b.fail(3.0, url, 0, blocked);
+    b.refine(3.0, url, transient());
+    assert!(b.alarm("gd-auto:3").is_none());
+    // A retry of another failure of the tab (another URL, or a later failure) stays.
+    b.fail(4.0, url, 0, failure(url, "GET", 503, &[HTML]));
+    let due = b.alarm("gd-auto:4");
+    let blocked = with_page(url, 503, &[HTML], FIREWALL_PAGE);
+    b.send(Event::Refined {
+        tab: 4.0,
+        url: "https://shop.example/other".into(),
+        at: T0,
+        diagnosis: Box::new(blocked.clone()),
+    });
+    b.send(Event::Refined {
+        tab: 4.0,
+        url: url.into(),
+        at: T0 - 1.0,
+        diagnosis: Box::new(blocked.clone()),
+    });
+    assert!(due.is_some() && b.alarm("gd-auto:4") == due);
+    // A tab whose site is back keeps its reload.
+    b.fail(5.0, url, 0, failure(url, "POST", 502, &[]));
+    b.send(Event::Action {
+        tab: 5.0,
+        action: "watch".into(),
+        url: url.into(),
+        at: T0,
+        method: "POST".into(),
+    });
+    b.site_status = 200;
+    while b.alarm("gd-auto:5").is_none() && b.tick().is_some() {}
+    let back = b.state.tabs.iter().find(|a| a.tab == 5.0).cloned().unwrap();
+    assert_eq!(
+        (back.state.as_str(), back.reason.as_str()),
+        ("scheduled", "back")
+    );
+    b.refine(5.0, url, blocked);
+    assert!(b.state.tabs.contains(&back));
+}

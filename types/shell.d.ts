@@ -100,6 +100,8 @@ interface GdRecord {
   kind: 'response' | 'error';
   /** when the browser reported the failure (ms since the epoch) */
   at: number;
+  /** the browser's id of the request that failed (webRequest's requestId) */
+  requestId?: string;
   failure: GdFailure;
   diagnosis?: GdDiagnosis;
   advice?: GdAdvice;

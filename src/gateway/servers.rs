@@ -9,6 +9,8 @@ use Role::{ForwardProxy, LoadBalancer, ReverseProxy};
 
 /// Envoy's plain-text local replies (also behind Google Cloud Load Balancing and Istio).
 const ENVOY_STEPS: &[Step] = &[
+    // its local rate limit filter's whole 429 reply
+    is("local_rate_limited", OVER),
     is("no healthy upstream", UNREACH),
     is(
         "upstream request timeout|reset reason: connection timeout",
@@ -37,7 +39,7 @@ const ENVOY_STEPS: &[Step] = &[
 
 /// The phrases every Envoy local reply carries one of.
 const ENVOY_MARKS: &str =
-    "upstream connect error|no healthy upstream|upstream request timeout|reset reason:";
+    "upstream connect error|no healthy upstream|upstream request timeout|reset reason:|local_rate_limited";
 
 /// "upstream connect error or disconnect/reset before headers": Google's when Google's
 /// headers carried it.

@@ -230,6 +230,39 @@ fn a_server_page_under_a_gateway_built_on_it() {
         bare.gateway.as_ref().map(|g| g.id.as_str()),
         Some("openresty")
     );
+    // Envoy's local reply under Istio's own Server header is Istio's; under Envoy's, Envoy's
+    let reply = "upstream connect error or disconnect/reset before headers. reset reason: connection failure";
+    let envoy_under = |server: &str| {
+        let f = crate::model::Failure {
+            url: "https://www.example.com/".into(),
+            status_code: Some(503),
+            response_headers: vec![crate::model::Header {
+                name: "server".into(),
+                value: Some(server.into()),
+            }],
+            page_text: Some(reply.into()),
+            ..crate::model::Failure::default()
+        };
+        analyze(&Evidence::from_failure(&f), 503)
+            .gateway
+            .map(|g| g.id)
+    };
+    assert_eq!(envoy_under("istio-envoy").as_deref(), Some("istio"));
+    assert_eq!(envoy_under("envoy").as_deref(), Some("envoy"));
+}
+
+#[test]
+fn google_serverless_template_is_the_front_ends() {
+    let f = crate::model::Failure {
+        url: "https://www.example.com/".into(),
+        status_code: Some(500),
+        page_text: Some("Error: Server Error\nThe server encountered an error and could not complete your request.\nPlease try again in 30 seconds.".into()),
+        ..crate::model::Failure::default()
+    };
+    let g = analyze(&Evidence::from_failure(&f), 500);
+    assert_eq!(g.gateway.as_ref().map(|g| g.id.as_str()), Some("google"));
+    assert_eq!(g.generated_by, GeneratedBy::Gateway);
+    assert_eq!(g.cause, Some(Cause::OriginError));
 }
 
 #[test]
@@ -244,4 +277,45 @@ fn iis_detailed_errors_by_their_sub_status() {
         "http error 503. the service is unavailable."
     ));
     assert!(!servers::iis_substatus("http error 5"));
+}
+
+/// What analyze finds for this text as the visible page, without headers.
+fn text_only(status: u16, text: &str) -> Finding {
+    let f = crate::model::Failure {
+        url: "https://www.example.com/".into(),
+        status_code: Some(status),
+        page_text: Some(text.into()),
+        ..crate::model::Failure::default()
+    };
+    analyze(&Evidence::from_failure(&f), status)
+}
+
+#[test]
+fn rate_limit_pages_of_the_contracts_gateways() {
+    let id = |f: &Finding| f.gateway.as_ref().map(|g| g.id.clone());
+    // Envoy's local rate limit filter: its whole reply
+    let envoy = text_only(429, "local_rate_limited");
+    assert_eq!(id(&envoy).as_deref(), Some("envoy"));
+    assert_eq!(envoy.cause, Some(Cause::Overloaded));
+    // Google's unusual-traffic page, in English and Chinese
+    for page in [
+        "Our systems have detected unusual traffic from your computer network. Please try your request again later.",
+        "我们的系统检测到您的计算机网络中存在异常流量。请稍后重新发送请求。",
+    ] {
+        let google = text_only(429, page);
+        assert_eq!(id(&google).as_deref(), Some("google"), "{page}");
+        assert_eq!(google.generated_by, GeneratedBy::Gateway);
+        assert_eq!(google.cause, Some(Cause::Overloaded));
+    }
+    // Cloudflare's 1015 without its code or Ray ID
+    let cf = text_only(
+        429,
+        "You are being rate limited\nWhat happened?\nThe owner of this website (example.com) has banned you temporarily from accessing this website.",
+    );
+    assert_eq!(id(&cf).as_deref(), Some("cloudflare"));
+    assert_eq!(cf.cause, Some(Cause::Overloaded));
+    // an application's own limiter names none of them
+    let app = text_only(429, "Too Many Requests: you are being rate limited.");
+    assert_eq!(id(&app), None);
+    assert_eq!(app.generated_by, GeneratedBy::Origin);
 }

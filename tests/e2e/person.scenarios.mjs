@@ -506,6 +506,13 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       );
     };
     try {
+      // The first frame (the bare 503's headers) schedules a retry, due in at most 15 s; twice
+      // as fast here, so that a retry the refined diagnosis failed to cancel reloads the page
+      // within the wait below.
+      await d.ext(async () => {
+        await chrome.storage.session.set({ clockScale: 2 });
+        return true;
+      });
       await d.goto(up.url('/cart'));
       const text = await waitFor(
         async () => {
@@ -515,6 +522,13 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
         { what: "the network filter's wording in the panel", timeoutMs: 20_000 },
       );
       assert.doesNotMatch(text, /proxy your browser uses is failing|private window|Notify me when it's back/i, text);
+      // Retrying does not help a block: no countdown, and no retry reloads the page.
+      assert.doesNotMatch(text, /Retrying in/, text);
+      const loads = () => up.requests.filter((r) => r.url === '/cart').length;
+      const before = loads();
+      await new Promise((r) => setTimeout(r, 8_000));
+      assert.equal(loads(), before, 'no automatic retry reloaded the blocked page');
+      assert.doesNotMatch((await d.panel({ timeout: 1000 }))?.text || '', /Retrying in/);
       const v = await d.ext(async () => {
         const t = (await chrome.tabs.query({})).find((x) => /^http:.*\/cart$/.test(String(x.url)));
         return t && chrome.runtime.sendMessage({ type: 'gd:view', tabId: t.id });
@@ -527,7 +541,19 @@ export function definePersonScenarios({ browser, launch, available, blocksWithEr
       for (const no of ['check-proxy', 'disable-extensions', 'incognito', 'wait', 'notify-when-back']) assert.ok(!all.includes(no), `${no} in ${all}`);
       assert.ok(!v.panel.primary.some((a) => a.type === 'open-incognito'), 'no private-window button');
       assert.equal(v.panel.offerWatch, false, 'no watch offer: the site is not down');
+      assert.notEqual(v.panel.retryKind, 'countdown', JSON.stringify(v.panel.retry));
+      // Who broke: the network's filter blocked the request; nothing failed, nothing is known of the site.
+      assert.deepEqual(v.panel.chain.map((n) => [n.id, n.state]), [['you', 'working'], ['network', 'blocked'], ['server', 'unknown']], JSON.stringify(v.panel.chain));
+      const chain = await d.inPanel(
+        `(root) => [...root.querySelectorAll('[data-gd="chain"] li')].map((n) => [n.dataset.node, n.dataset.state, n.querySelector('.gd-node-label').textContent, n.querySelector('.gd-node-state').textContent].join(': '))`,
+      );
+      assert.ok(chain.includes("network: blocked: Your network: blocked the request"), JSON.stringify(chain));
+      assert.ok(chain.every((n) => !n.includes(': failed') && !/proxy or VPN/.test(n)), JSON.stringify(chain));
     } finally {
+      await d.ext(async () => {
+        await chrome.storage.session.remove('clockScale');
+        return true;
+      }).catch(() => {});
       await up.stop();
     }
   });

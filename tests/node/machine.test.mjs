@@ -66,3 +66,21 @@ test('malformed input is refused with the field named, and the machine keeps wor
   assert.equal(core.step(many, { type: 'online' }, ctx()).state.tabs.length, 1000, 'lists are read up to their bound');
   assert.equal(core.step(null, { type: 'online' }, ctx()).effects.length, 0);
 });
+
+test('a refined diagnosis that retrying does not help clears the retry the first frame scheduled', () => {
+  const headers = [{ name: 'Content-Type', value: 'text/html; charset=UTF-8' }];
+  const bare = core.diagnose({ url: URL_, method: 'GET', statusCode: 503, responseHeaders: headers, timeStamp: T0 });
+  const a = core.step(null, { type: 'failure', tab: 8, url: URL_, at: T0, attempts: 0, diagnosis: bare }, ctx());
+  assert.equal(a.state.tabs[0].state, 'scheduled');
+  const page = '<html><head><title>Web Page Blocked</title></head><body><h1>Web Page Blocked</h1><p>Access to the web page you were trying to visit has been blocked in accordance with company policy.</p></body></html>';
+  const blocked = core.diagnose({ url: URL_, method: 'GET', statusCode: 503, responseHeaders: headers, bodyText: page, timeStamp: T0 });
+  assert.equal(blocked.cause, 'blocked');
+  const b = core.step(JSON.parse(JSON.stringify(a.state)), { type: 'refined', tab: 8, url: URL_, at: T0, diagnosis: blocked }, ctx(T0 + 300));
+  assert.deepEqual(b.effects, [{ type: 'alarm', name: 'gd-auto:8' }], 'the alarm is cleared');
+  assert.equal(b.state.tabs[0].state, 'off');
+  assert.equal(core.step(b.state, { type: 'retry-of', tab: 8, url: URL_ }, ctx(T0 + 300)).answer.state, 'off');
+  // still retried: nothing changes
+  const c = core.step(a.state, { type: 'refined', tab: 8, url: URL_, at: T0, diagnosis: bare }, ctx(T0 + 300));
+  assert.deepEqual([c.effects, c.state.tabs], [[], a.state.tabs]);
+  assert.throws(() => core.step(a.state, { type: 'refined', tab: 8, url: URL_, at: T0 }, ctx()), /event\.diagnosis/);
+});

@@ -31,7 +31,9 @@ function page() {
     getElementById: () => null,
   };
   const chrome = { i18n: { getMessage: () => '' }, runtime: { sendMessage: async () => null } };
-  const ctx = vm.createContext({ document, chrome, location: { href: 'http://127.0.0.1/x' }, performance: { getEntriesByType: () => [] } });
+  // the window's own listeners (pageshow: a page back from the back-forward cache)
+  const addEventListener = (type, fn) => waiting.push([`window:${type}`, fn]);
+  const ctx = vm.createContext({ document, chrome, addEventListener, location: { href: 'http://127.0.0.1/x' }, performance: { getEntriesByType: () => [] } });
   return { ctx, waiting };
 }
 
@@ -61,6 +63,7 @@ test('the function runs from its source alone: view set aside, renderer and cont
     assert.equal(vm.runInContext('typeof GatewayDoctorFormat.msg', ctx), 'function');
     assert.equal(vm.runInContext('globalThis.__gatewayDoctorPanel', ctx), true);
     assert.equal(waiting.filter(([t]) => t === 'DOMContentLoaded').length, 1);
+    assert.equal(waiting.filter(([t]) => t === 'window:pageshow').length, 1);
     // A second injection in the same document (the one on 'complete') starts nothing again
     // but hands over its view; without one (null) it leaves the first view in place.
     const second = { ...view, responseAt: 2 };
@@ -69,6 +72,7 @@ test('the function runs from its source alone: view set aside, renderer and cont
     inject(ctx, mod.panelScript, null);
     assert.deepEqual(offered(ctx), second);
     assert.equal(waiting.filter(([t]) => t === 'DOMContentLoaded').length, 1);
+    assert.equal(waiting.filter(([t]) => t === 'window:pageshow').length, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -21,6 +21,7 @@ pub fn all_locales() -> Vec<(String, BTreeMap<String, serde_json::Value>)> {
 }
 
 /// The `{name}` placeholders of a message.
+#[allow(dead_code)]
 pub fn placeholders(s: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut rest = s;

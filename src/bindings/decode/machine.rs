@@ -181,6 +181,12 @@ pub fn event(v: &JsValue, at: &Path, e: &Errs) -> Option<Event> {
             attempts: o.count("attempts"),
             diagnosis: Box::new(o.obj("diagnosis", Req, super::diagnosis)?),
         },
+        "refined" => Event::Refined {
+            tab: tab(),
+            url: url(),
+            at: o.nan("at"),
+            diagnosis: Box::new(o.obj("diagnosis", Req, super::diagnosis)?),
+        },
         "navigated" => Event::Navigated {
             tab: tab(),
             url: url(),
