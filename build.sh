@@ -409,6 +409,8 @@ run_tests() {
   suite "the person's side: firefox" node --test --test-concurrency=1 tests/e2e/firefox-person.test.mjs
   suite "a new user's failures: chromium" node --test --test-concurrency=1 tests/e2e/chromium-newuser.test.mjs
   suite "a new user's failures: firefox" node --test --test-concurrency=1 tests/e2e/firefox-newuser.test.mjs
+  suite "every button: chromium" node --test --test-concurrency=1 tests/e2e/chromium-buttons.test.mjs
+  suite "every button: firefox" node --test --test-concurrency=1 tests/e2e/firefox-buttons.test.mjs
   echo
   echo "==> summary"
   printf '    %s\n' "${RESULTS[@]}"

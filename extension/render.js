@@ -123,6 +123,21 @@
       status.dataset.ok = r.ok ? 'true' : 'false';
     }
     if (options.message) report(options.message);
+    /** Where the clipboard refused (a page that stops the copy event, no clipboard): the text
+     * shown beside the status line, selected, for the person to copy by hand. @param {string} text */
+    function showToCopy(text) {
+      root.querySelector('[data-gd="copy-text"]')?.remove();
+      const box = el('textarea', { class: 'gd-copy-text', 'data-gd': 'copy-text', readonly: true, rows: 6, spellcheck: 'false', 'aria-label': msg('ui_copy_failed') });
+      box.value = text;
+      status.after(box);
+      box.focus({ preventScroll: true });
+      box.select();
+    }
+    /** @param {string} text @param {string} done the message when copied */
+    const copy = (text, done) => copyText(text, root).then((ok) => {
+      if (!ok) showToCopy(text);
+      return /** @type {GdResult} */ ({ ok, messageKey: ok ? done : 'ui_copy_failed' });
+    });
 
     /** @param {GdAction} action @param {GdStep | null | undefined} step @param {HTMLButtonElement} b */
     async function run(action, step, b) {
@@ -131,10 +146,8 @@
       try {
         /** @type {GdResult} */
         let r;
-        if (action.type === 'copy') {
-          const ok = await copyText(String(action.text || ''), root);
-          r = { ok, messageKey: ok ? 'ui_copied' : 'ui_copy_failed' };
-        } else r = (await onAction(action, step)) || { ok: true };
+        if (action.type === 'copy') r = await copy(String(action.text || ''), 'ui_copied');
+        else r = (await onAction(action, step)) || { ok: true };
         if (r.messageKey) report(r);
         else status.dataset.ok = r.ok ? 'true' : 'false';
         if (r.view) autoBlock.draw(r.view);
@@ -162,8 +175,7 @@
     }
     const text = panel.report;
     if (text) {
-      refs.append(button('copy-report', msg('ui_copy_report') || 'Copy report', () =>
-        copyText(text, root).then((ok) => report({ ok, messageKey: ok ? 'ui_copied_report' : 'ui_copy_failed' }))));
+      refs.append(button('copy-report', msg('ui_copy_report') || 'Copy report', () => copy(text, 'ui_copied_report').then(report)));
     }
     root.append(refs);
 

@@ -2,10 +2,11 @@
 // the test controls. A driver (lib/chromium.mjs, lib/firefox.mjs) gives each browser the same
 // small interface:
 //   launch({extensionDir, privateAccess}) -> driver; available() -> {ok, why}
-//   goto(url), url(), back(), reload(), fieldValue(selector), panel({timeout}) -> {text} | null, hasPanel(), clickPanel(action),
+//   goto(url), url(), back(), reload(), fieldValue(selector), panel({timeout}) -> {text} | null, hasPanel(), clickPanel(action or a selector within the panel),
 //   panelMessage() -> the panel's status line text, pageText(), clickPage(selector), badge(),
 //   storedRecords(), windows() -> [{incognito, urls}], screenshot(path), close(),
-//   readClipboard() -> the clipboard's text/plain, read from the browser itself,
+//   readClipboard() -> the clipboard's text/plain, read from the browser itself, writeClipboard(text),
+//   acceptPrompt() -> accepts the browser's own prompt (Firefox's "send the form again?"): its text or null,
 //   inspectPanel() -> {pwned: <html data-pwned> or null, foreignElements: [tag names in the
 //   panel's shadow root other than those render.js makes]}.
 import { test, before, after } from 'node:test';

@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,7 +64,7 @@ function homeTrusting(caPem) {
 }
 
 /** Tag names render.js creates; anything else inside the panel's shadow root is foreign. */
-export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary'];
+export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary', 'textarea'];
 
 /** Chromium's ID for an unpacked extension without a `key`: the SHA-256 of its real path, the
  * first 32 hex digits written with the letters a-p. */
@@ -189,6 +190,34 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
   }
 
   const panelText = () => inPanel(PANEL_FNS.text).catch(() => null);
+
+  /** A blank page on http://127.0.0.1 (a secure context that may be granted the clipboard). */
+  let blank = null;
+  /** Runs `fn(page)` on a page that may use navigator.clipboard: the test's page where it is an
+   * http(s) page in a secure context, else a blank page of 127.0.0.1, in front meanwhile (the
+   * clipboard wants a focused page). */
+  async function clipboard(fn) {
+    const secure = /^https?:/.test(page.url()) && (await page.evaluate(() => globalThis.isSecureContext && Boolean(navigator.clipboard)).catch(() => false));
+    if (secure) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin }).catch(() => {});
+      return fn(page);
+    }
+    if (!blank) {
+      const server = createServer((req, res) => res.end('<!doctype html><title>clipboard</title>'));
+      await new Promise((r) => server.listen(0, '127.0.0.1', r));
+      blank = { server, origin: `http://127.0.0.1:${server.address().port}` };
+    }
+    const p = await context.newPage();
+    try {
+      await p.goto(`${blank.origin}/`);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: blank.origin });
+      await p.bringToFront();
+      return await fn(p);
+    } finally {
+      await p.close().catch(() => {});
+      await page.bringToFront().catch(() => {});
+    }
+  }
 
   let extPage = null;
   let viewportBefore = null;
@@ -317,10 +346,19 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
       viewportBefore ??= page.viewportSize();
       await page.setViewportSize(size || viewportBefore);
     },
-    /** The clipboard's text (the page may read it once permission is granted). */
+    /** The clipboard's text, read by the test's page once permission is granted (by our
+     * options page, brought to the front, where the test's page is no secure context). */
     async readClipboard() {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin }).catch(() => {});
-      return page.evaluate(() => navigator.clipboard.readText()).catch((e) => `error: ${e.message}`);
+      return clipboard((p) => p.evaluate(() => navigator.clipboard.readText())).catch((e) => `error: ${e.message}`);
+    },
+    /** The browser's own prompt before a form is sent again: Chrome's tabs.reload() sends
+     * it without one (null: no prompt). */
+    async acceptPrompt() {
+      return null;
+    },
+    /** Puts `text` on the clipboard, as readClipboard() reads it. */
+    async writeClipboard(text) {
+      return clipboard((p) => p.evaluate((t) => navigator.clipboard.writeText(t).then(() => true), text));
     },
     async setColorScheme(scheme) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -358,12 +396,16 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
     /** Runs `fn(arg)` in one of the extension's own pages (options.html, kept open in a tab of
      * its own): unlike the worker, it may message the background like the popup does. */
     async ext(fn, arg) {
+      return (await driver.ownPage()).evaluate(fn, arg);
+    },
+    /** Our options page, in a tab of its own kept open (opened behind the test's page). */
+    async ownPage() {
       if (!extPage || extPage.isClosed()) {
         extPage = await context.newPage();
         await extPage.goto(`chrome-extension://${extensionId}/options.html`);
         await page.bringToFront().catch(() => {});
       }
-      return extPage.evaluate(fn, arg);
+      return extPage;
     },
     /** Emulates the network going offline or back online in every tab (CDP
      * Network.emulateNetworkConditions, one session per tab kept while it is offline, since
@@ -410,6 +452,7 @@ export async function launch({ extensionDir, privateAccess = true, extraExtensio
       );
     },
     async close() {
+      blank?.server.close();
       await context.close().catch(() => {});
       rmSync(userDataDir, { recursive: true, force: true });
       if (home) rmSync(home, { recursive: true, force: true });

@@ -34,7 +34,7 @@ export const EXTENSION_UUID = '6f1f3a52-3c0b-4d52-9d7e-2a1f0e6b7c11';
 const OWN = `moz-extension://${EXTENSION_UUID}/`;
 
 /** Tag names render.js creates; anything else inside the panel's shadow root is foreign. */
-export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary'];
+export const PANEL_TAGS = ['style', 'div', 'section', 'header', 'h2', 'button', 'ul', 'ol', 'li', 'p', 'span', 'code', 'details', 'summary', 'textarea'];
 
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 const SHADOW_KEY = 'shadow-6066-11e4-a52e-4f735466cecf';
@@ -184,7 +184,7 @@ let launches = 0;
  * happen (WebDriver's default here accepts them). `trustedCa` (PEM text): a CA the profile's
  * certificate store trusts to identify sites (see trustCertificate).
  */
-export async function launch({ extensionDir, privateAccess = true, artifactsDir = ARTIFACTS, extraExtensions = [], prefs: extraPrefs = {}, acceptInsecureCerts = true, trustedCa = null, lang = null } = {}) {
+export async function launch({ extensionDir, privateAccess = true, artifactsDir = ARTIFACTS, extraExtensions = [], prefs: extraPrefs = {}, acceptInsecureCerts = true, trustedCa = null, lang = null, prompts = 'dismiss and notify' } = {}) {
   // `lang`: Firefox's language (its language pack installed: Debian's firefox-esr-l10n-<lang>).
   const prefs = lang ? { 'intl.locale.requested': lang, ...extraPrefs } : extraPrefs;
   const why = available();
@@ -292,6 +292,9 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
             browserName: 'firefox',
             acceptInsecureCerts,
             pageLoadStrategy: 'normal',
+            // 'ignore' (buttons.scenarios.mjs): a prompt of Firefox's own stays until the test
+            // answers it with acceptPrompt().
+            unhandledPromptBehavior: prompts,
             'moz:firefoxOptions': {
               binary: FIREFOX,
               args: ['-headless', '-no-remote'],
@@ -533,7 +536,8 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
       },
       async clickPanel(action) {
         for (let i = 0; ; i++) {
-          await clickFound(() => waitUntil(() => panelElement(`[data-action="${action}"]`), 10_000, `the panel's ${action} button`));
+          const selector = action.startsWith('[') ? action : `[data-action="${action}"]`;
+          await clickFound(() => waitUntil(() => panelElement(selector), 10_000, `the panel's ${action} button`));
           await sleep(100);
           const said = await inPanel(PANEL_FNS.message).catch(() => '');
           if (i >= 3 || !/^Click again/.test(said)) return;
@@ -719,6 +723,25 @@ export async function launch({ extensionDir, privateAccess = true, artifactsDir 
              return '';
            }
            return out.value ? out.value.QueryInterface(Ci.nsISupportsString).data : '';`,
+        );
+      },
+      /** Accepts the prompt the page shows (Firefox's own "send the form again?"), as a person
+       * would; its text, or null when there is none. */
+      async acceptPrompt() {
+        try {
+          const text = await cmd('GET', '/alert/text');
+          await cmd('POST', '/alert/accept', {});
+          return text ?? '';
+        } catch {
+          return null;
+        }
+      },
+      /** Puts `text` on the system clipboard, from the browser's chrome. */
+      async writeClipboard(text) {
+        return inChrome(
+          `Cc['@mozilla.org/widget/clipboardhelper;1'].getService(Ci.nsIClipboardHelper).copyString(arguments[0]);
+           return true;`,
+          [String(text)],
         );
       },
       /** Runs `fn(arg)` (sent as source; it may use \`chrome.*\`) on the extension's own page

@@ -23,7 +23,8 @@ export const PANEL_FNS = {
   has: `(root) => Boolean(root?.querySelector('[data-gd="panel"]'))`,
   message: `(root) => root?.querySelector('[data-gd="message"]')?.textContent || ''`,
   button: `(root, action) => {
-    const b = root?.querySelector('.gd-root[data-ready] [data-action="' + action + '"]');
+    // an action's name, or a selector within the panel ("[data-step=...] [data-action=...]")
+    const b = root?.querySelector('.gd-root[data-ready] ' + (action.startsWith('[') ? action : '[data-action="' + action + '"]'));
     if (!b || b.disabled) return null;
     // The panel scrolls inside: bring the button into its view first, as a person would.
     b.scrollIntoView({ block: 'nearest' });

@@ -99,9 +99,10 @@ export function nginxAvailable() {
 
 /**
  * A real nginx on 127.0.0.1:`port` proxying to 127.0.0.1:`upstreamPort`, with its own
- * prefix directory, config and logs. nginx writes its own 502/504 pages.
+ * prefix directory, config and logs. nginx writes its own 502/504 pages (a 504 after
+ * `readTimeout` of silence).
  */
-export async function startNginx({ upstreamPort, port }) {
+export async function startNginx({ upstreamPort, port, readTimeout = '5s' }) {
   const bin = nginxBinary();
   if (!bin) throw new Error('nginx is not installed');
   port ??= await freePort();
@@ -126,7 +127,7 @@ http {
     location / {
       proxy_pass http://${HOST}:${upstreamPort};
       proxy_connect_timeout 2s;
-      proxy_read_timeout 5s;
+      proxy_read_timeout ${readTimeout};
       proxy_next_upstream off;
     }
   }
