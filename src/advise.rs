@@ -403,172 +403,10 @@ impl<'a> Ctx<'a> {
 
 // ---------------------------------------------------------------- summary
 
-/// Who blocked a page on this computer, as the browser's error name says.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum By {
-    /// An extension (Chromium's `ERR_BLOCKED_BY_CLIENT`).
-    Client,
-    /// The administrator's policy (`ERR_BLOCKED_BY_ADMINISTRATOR`, Firefox's
-    /// `NS_ERROR_BLOCKED_BY_POLICY`).
-    Admin,
-    /// A filter in the person's network (a company's firewall or web proxy) answered with its
-    /// block page: an HTTP answer written by a gateway on the person's side.
-    Network,
-}
-
-fn blocked_by(d: &Diagnosis) -> Option<By> {
-    if d.cause != Cause::Blocked {
-        return None;
-    }
-    if d.status_code.is_some()
-        && d.generated_by == crate::model::GeneratedBy::Gateway
-        && matches!(d.culprit, Culprit::Proxy | Culprit::Network)
-    {
-        return Some(By::Network);
-    }
-    let e = clip(d.error.as_deref()?, 256).to_ascii_uppercase();
-    if e.contains("BLOCKED_BY_CLIENT") {
-        Some(By::Client)
-    } else if e.contains("BY_ADMINISTRATOR") || e.contains("BLOCKED_BY_POLICY") {
-        Some(By::Admin)
-    } else {
-        None
-    }
-}
-
-/// Whether a TLS error is about the certificate (Chromium's `ERR_CERT_*`, NSS's `SEC_ERROR_*`,
-/// `MOZILLA_PKIX_*`, `SSL_ERROR_BAD_CERT_*`, or Firefox's message naming the certificate or its
-/// issuer), not the handshake (`ERR_SSL_PROTOCOL_ERROR`, `ERR_SSL_VERSION_OR_CIPHER_MISMATCH`).
-fn certificate_error(d: &Diagnosis) -> bool {
-    let Some(e) = d.error.as_deref() else {
-        return true;
-    };
-    let e = clip(e, 256).to_ascii_uppercase();
-    ["CERT", "SEC_ERROR", "PKIX", "ISSUER"]
-        .iter()
-        .any(|w| e.contains(w))
-}
-
-/// The administrator's policy blocked the page (`ERR_BLOCKED_BY_ADMINISTRATOR`, Firefox's
-/// `NS_ERROR_BLOCKED_BY_POLICY`).
-pub(crate) fn blocked_by_admin(d: &Diagnosis) -> bool {
-    blocked_by(d) == Some(By::Admin)
-}
-
-/// A filter in the person's network answered with its block page.
-pub(crate) fn blocked_by_network(d: &Diagnosis) -> bool {
-    blocked_by(d) == Some(By::Network)
-}
-
-/// Back or Forward to a page that was a form's answer, which the browser keeps no copy of
-/// (Chromium's `ERR_CACHE_MISS`, "Confirm Form Resubmission"; Firefox's
-/// `NS_ERROR_DOCUMENT_NOT_CACHED`, "Document Expired"): only sending the form again shows it,
-/// and only the person may decide that. Nothing in the cookies, DNS, proxy or connection
-/// failed.
-pub fn form_answer(d: &Diagnosis) -> bool {
-    d.cause == Cause::Cache
-        && d.error.as_deref().is_some_and(|e| {
-            let e = clip(e, 256).to_ascii_uppercase();
-            // Firefox's error page's code too (about:neterror?e=notCached)
-            e.contains("CACHE_MISS") || e.contains("DOCUMENT_NOT_CACHED") || e == "NOTCACHED"
-        })
-}
-
-/// The connection changed or was suspended (the computer slept) under the navigation: the
-/// network is likely there again, unlike "offline".
-fn network_changed(d: &Diagnosis) -> bool {
-    d.error.as_deref().is_some_and(|e| {
-        let e = clip(e, 256).to_ascii_uppercase();
-        e.contains("NETWORK_CHANGED") || e.contains("NETWORK_IO_SUSPENDED")
-    })
-}
-
-/// A 503 that says nothing more (no Retry-After, no gateway's words for its cause): that it
-/// is overloaded is only the status's guess, which the page, read a moment later, often
-/// corrects ("the site is down"); the headline says no more than the status does.
-fn guessed_503(d: &Diagnosis) -> bool {
-    d.status_code == Some(503)
-        && d.confidence <= 0.45
-        && d.retry_after_seconds.is_none_or(|s| s.is_nan() || s <= 0.0)
-}
-
-fn summary(d: &Diagnosis) -> Message {
-    let mut params = Params::new();
-    if let Some(s) = d.status_code {
-        let mut status = String::new();
-        push_u64(&mut status, u64::from(s));
-        params.set("status", Param::Text(status));
-    }
-    if let Some(t) = &d.status_text {
-        params.set("statusText", text(t));
-    }
-    if let Some(g) = &d.gateway {
-        params.set("gateway", text(&g.name));
-    }
-    params.set("host", text(&crate::view::authority(d)));
-    if let Some(e) = &d.error {
-        params.set("error", text(e));
-    }
-    let place = domain::local(&d.host);
-    if let Some(off) = d.clock_offset_ms.filter(|o| o.is_finite()) {
-        // "26 hours behind": whole hours, at least one
-        let hours = (off.abs() / 3_600_000.0).round().clamp(1.0, 1e6);
-        params.set("hours", Param::Number(hours));
-    }
-    let mut key = String::from("summary_");
-    if !d.failed {
-        key.push_str("none");
-    } else {
-        let port = crate::url::parse(&d.url)
-            .ok()
-            .and_then(|u| u.port.or_else(|| u.default_port()));
-        if let Some(p) = port.filter(|_| place.is_some() && d.cause == Cause::ConnectionRefused) {
-            params.set("port", Param::Number(f64::from(p)));
-        }
-        let base = match (d.cause, d.culprit) {
-            (_, _) if d.status_code == Some(429) => "rate_limited",
-            (Cause::ConnectionRefused, _) if params.contains_key("port") => match place {
-                Some(domain::Local::ThisComputer) => "connection_refused_local",
-                _ => "connection_refused_lan",
-            },
-            (c, Culprit::Proxy) if c.is_response_cause() => "via_proxy",
-            (Cause::Overloaded, _) if guessed_503(d) => "unavailable",
-            (Cause::Tls, Culprit::Browser) => "tls_browser",
-            (Cause::Tls, Culprit::Network) => "tls_network",
-            // not trusted, by whom unknown (the site's own certificate, or a proxy or
-            // antivirus that inspects secure connections): the headline blames no one
-            (Cause::Tls, Culprit::Unknown) => "tls_unknown",
-            // the site's server and the browser agree on no protocol or cipher: no certificate
-            // was even looked at
-            (Cause::Tls, Culprit::Site) if !certificate_error(d) => "tls_handshake",
-            (Cause::InvalidResponse, Culprit::Browser) => "invalid_response_browser",
-            (Cause::Offline, _) if network_changed(d) => "network_changed",
-            (Cause::Cache, _) if form_answer(d) => "form_answer",
-            _ if crate::diagnose::is_portal(d) => "portal",
-            (Cause::Clock, _) if d.clock_offset_ms.is_some_and(|o| o > 0.0) => "clock_ahead",
-            (Cause::Blocked, _) if blocked_by(d) == Some(By::Client) => "blocked_client",
-            (Cause::Blocked, _) if blocked_by(d) == Some(By::Admin) => "blocked_admin",
-            (Cause::Blocked, _) if blocked_by(d) == Some(By::Network) => "blocked_network",
-            (c, _) => c.as_str(),
-        };
-        key = crate::view::key_of(&key, base);
-        // a 429, or a site at capacity, that says how long to wait: that wait in words
-        let mut unit = "";
-        if matches!(base, "rate_limited" | "overloaded") {
-            if let Some(ra) = d.retry_after_seconds.filter(|s| s.is_finite() && *s > 0.0) {
-                unit = crate::view::put_about(&mut params, ra);
-            }
-        }
-        if !unit.is_empty() {
-            key.push('_');
-            key.push_str(unit);
-        }
-        if d.gateway.is_none() {
-            key.push_str("_nogw");
-        }
-    }
-    Message { key, params }
-}
+mod summary;
+pub use summary::form_answer;
+use summary::{blocked_by, summary, By};
+pub(crate) use summary::{blocked_by_admin, blocked_by_network};
 
 // ---------------------------------------------------------------- order
 
@@ -592,6 +430,14 @@ fn base_order(c: &Ctx) -> Vec<Id> {
     if crate::diagnose::is_portal(d) {
         v.extend_from_slice(PORTAL_STEPS);
         return v;
+    }
+    if page_says_stop(d) {
+        return if d.cause == Cause::Blocked {
+            PAGE_SAYS_BLOCKED_STEPS
+        } else {
+            PAGE_SAYS_SIGN_IN_STEPS
+        }
+        .to_vec();
     }
     if d.cause.is_response_cause() {
         v.extend_from_slice(match d.cause {
@@ -657,6 +503,20 @@ pub const OWN_SETUP: &[&str] = &[
     "check-connection",
 ];
 
+/// A page that says a filter in the person's network blocked it, or that the network wants a
+/// sign-in, and nothing confirms it ([`crate::diagnose::unconfirmed`]): its own steps only
+/// (another browser or network tells which), and no watch for an outage (none is claimed).
+pub fn page_says_stop(d: &Diagnosis) -> bool {
+    crate::diagnose::unconfirmed(d) && !d.cause.is_response_cause()
+}
+
+/// Whether the steps of [`OWN_SETUP`] wait under "more" (the advice's order and the view
+/// both keep them out of the first steps): the site must act, or only the page says the
+/// person's side failed ([`crate::diagnose::unconfirmed`]).
+pub fn setup_waits(d: &Diagnosis) -> bool {
+    d.culprit == Culprit::Site || crate::diagnose::unconfirmed(d)
+}
+
 fn changes_own_setup(id: Id) -> bool {
     OWN_SETUP.contains(&id.name())
 }
@@ -702,7 +562,7 @@ pub fn fails_before_the_site(d: &Diagnosis) -> bool {
                 | Cause::Clock
         )
         || (d.cause == Cause::Tls && d.culprit == Culprit::Network)
-        || matches!(blocked_by(d), Some(By::Admin | By::Network))
+        || matches!(blocked_by(d), Some(By::Admin | By::Network | By::PageSays))
 }
 
 /// Steps that cannot help with `d` but are kept under "more" (the view never shows them
@@ -752,6 +612,7 @@ fn order(c: &Ctx) -> Vec<Id> {
     if crate::diagnose::is_portal(d)
         || d.cause == Cause::Clock
         || blocked_by(d) == Some(By::Network)
+        || page_says_stop(d)
     {
         resubmit_warning(&mut v);
         return v;
@@ -890,8 +751,9 @@ fn order(c: &Ctx) -> Vec<Id> {
             v.push(StatusPage);
         }
     }
-    // the site must act: nothing in the first steps asks the person to change their setup
-    if d.culprit == Culprit::Site {
+    // the site must act, or only the page says the person's side did: nothing in the first
+    // steps asks the person to change their setup
+    if setup_waits(d) {
         let (own, rest): (Vec<Id>, Vec<Id>) = v.iter().partition(|id| changes_own_setup(**id));
         v = rest;
         // the panel shows the first steps but "retry", which is its own button (view.rs)

@@ -9,7 +9,10 @@ use crate::text::{clip, concat, push_u64, shown, Evidence};
 use crate::url;
 
 mod person;
-pub use person::{in_context, is_filter_address, is_portal, BURST_MIN_OTHERS, BURST_WINDOW_MS};
+pub use person::{
+    in_context, is_filter_address, is_portal, page_says_person_side, unconfirmed, BURST_MIN_OTHERS,
+    BURST_WINDOW_MS,
+};
 
 /// Methods that may be resent without changing anything on the server (RFC 9110 9.2.2).
 pub fn is_idempotent(method: &str) -> bool {
@@ -113,6 +116,13 @@ fn transient_cause(cause: Cause) -> bool {
     )
 }
 
+/// The evidence line of a response whose page (or a client's words in it) says a forward
+/// proxy wrote it: the page's claim, which `in_context` weighs ([`person::page_says_person_side`]).
+pub(crate) const BY_FORWARD_PROXY: &str = "written by a forward proxy";
+/// The start of the evidence line of a request the browser reported going through its proxy
+/// (Firefox's `proxyInfo`): the browser's word, not the page's.
+pub(crate) const THROUGH_PROXY: &str = "through proxy ";
+
 /// Whether the request went through a proxy that speaks HTTP (and so may write pages).
 fn http_proxy(f: &Failure) -> Option<&str> {
     let p = f.proxy.as_ref()?;
@@ -182,7 +192,11 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
         || (d.gateway.is_none() && gateway::tunnel_refused(ev));
     if d.generated_by == GeneratedBy::Gateway && forward {
         d.culprit = Culprit::Proxy;
-        d.evidence.push("written by a forward proxy".into());
+        d.evidence.push(BY_FORWARD_PROXY.into());
+        if let Some(host) = http_proxy(f) {
+            let host = clip(host.trim(), 256).to_ascii_lowercase();
+            d.evidence.push(concat(&[THROUGH_PROXY, clip(&host, 100)]));
+        }
     } else if let Some(host) = http_proxy(f) {
         let host = clip(host.trim(), 256).to_ascii_lowercase();
         let mentioned = !host.is_empty()
@@ -193,8 +207,7 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
         let edge = matches!(writer_role, Some(Role::Cdn) | Some(Role::Platform));
         if d.generated_by != GeneratedBy::Origin && !edge && (d.gateway.is_none() || mentioned) {
             d.culprit = Culprit::Proxy;
-            d.evidence
-                .push(concat(&["through proxy ", clip(&host, 100)]));
+            d.evidence.push(concat(&[THROUGH_PROXY, clip(&host, 100)]));
         }
     }
 

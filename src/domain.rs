@@ -128,7 +128,7 @@ fn ipv4(host: &str) -> Option<[u8; 4]> {
     }
     let mut out = [0u8; 4];
     for (i, part) in host.split('.').enumerate() {
-        *out.get_mut(i)? = part.parse().ok()?;
+        *out.get_mut(i)? = u8::try_from(crate::text::parse_u64(part, 10)?).ok()?;
     }
     Some(out)
 }

@@ -234,7 +234,7 @@ fn starts_ci(s: &str, prefix: &str) -> bool {
 
 /// The parts, joined and cut to [`MAX_NOTE_LEN`].
 fn note(parts: &[&str]) -> String {
-    let s = parts.concat();
+    let s = crate::text::concat(parts);
     clip(&s, MAX_NOTE_LEN).to_string()
 }
 
@@ -471,7 +471,7 @@ fn header_candidates(c: &Ctx) -> Vec<Candidate> {
 /// not hold.
 fn body_unseen(ev: &Evidence) -> bool {
     ev.header("content-length")
-        .is_some_and(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0))
+        .is_some_and(|v| crate::text::parse_u64(v.trim(), 10).is_some_and(|n| n > 0))
         || ev
             .header("transfer-encoding")
             .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"))

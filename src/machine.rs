@@ -604,7 +604,7 @@ impl M<'_> {
 
     fn due(&mut self, name: String) {
         if let Some(tab) = name.strip_prefix(ALARM_AUTO) {
-            let tab = tab.parse::<u64>().map_or(f64::NAN, |t| t as f64);
+            let tab = crate::text::parse_u64(tab, 10).map_or(f64::NAN, |t| t as f64);
             self.due_auto(tab, name);
         } else if let Some(origin) = name.strip_prefix(ALARM_WATCH) {
             let origin = origin.to_string();

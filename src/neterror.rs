@@ -499,8 +499,8 @@ fn by_number(s: &str) -> Option<NetError> {
         return None;
     }
     let (hex, value) = match strip_prefix_ci(digits, "0x") {
-        Some(h) => (true, u64::from_str_radix(h, 16).ok()?),
-        None => (false, digits.parse::<u64>().ok()?),
+        Some(h) => (true, crate::text::parse_u64(h, 16)?),
+        None => (false, crate::text::parse_u64(digits, 10)?),
     };
     if negative {
         let v = i32::try_from(-i64::try_from(value).ok()?).ok()?;
@@ -541,7 +541,7 @@ fn by_generated(s: &str) -> Option<NetError> {
             Some((_, m)) => *m,
             None => return Some(OTHER),
         },
-        None => u32::try_from(module.parse::<u64>().ok()?)
+        None => u32::try_from(crate::text::parse_u64(&module, 10)?)
             .ok()
             .filter(|m| *m < 0x1000)?,
     };
@@ -559,7 +559,7 @@ fn by_generated(s: &str) -> Option<NetError> {
         return Some(by_name(&code, true).unwrap_or(OTHER));
     }
     // (u64 as in by_number: one parser for both)
-    let n = u32::try_from(code.trim_start_matches('-').parse::<u64>().ok()?).ok()?;
+    let n = u32::try_from(crate::text::parse_u64(code.trim_start_matches('-'), 10)?).ok()?;
     Some(by_nsresult(failure(module, n & 0xFFFF)))
 }
 

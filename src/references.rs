@@ -82,7 +82,11 @@ pub fn find(ev: &Evidence) -> Vec<Reference> {
     for rec in catalogue::RECORDS {
         for name in rec.references {
             if let Some(v) = ev.header(name) {
-                push(&mut out, &[rec.name, " ", name].concat(), token(v.trim()));
+                push(
+                    &mut out,
+                    &crate::text::concat(&[rec.name, " ", name]),
+                    token(v.trim()),
+                );
             }
         }
     }
@@ -105,7 +109,7 @@ pub fn find(ev: &Evidence) -> Vec<Reference> {
                 token(after_markup(rest)).to_string()
             };
             let value = if marker.starts_with("details: cache-") {
-                ["cache-", &value].concat()
+                crate::text::concat(&["cache-", &value])
             } else {
                 value
             };

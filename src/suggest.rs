@@ -218,7 +218,7 @@ fn osa_rows(a: &[char], b: &[char], k: usize, rows: &mut Rows) -> Option<usize> 
 
 /// How many edits a name of this host may be off by and still count as a typo.
 fn allowed_edits(host: &str) -> usize {
-    if domain::name_label(host).chars().count() <= 5 {
+    if crate::text::char_count(domain::name_label(host)) <= 5 {
         1
     } else {
         2
@@ -246,10 +246,10 @@ impl<'a> OtherSuffix<'a> {
         // (not at a character boundary when `a` ends with dots after a non-ASCII suffix)
         let rest = a.get(..a.len() - suffix.len() - 1)?;
         let label = rest.get(rfind_byte(rest, b'.').map_or(0, |p| p + 1)..)?;
-        (label.chars().count() >= 4).then_some(OtherSuffix {
+        (crate::text::char_count(label) >= 4).then_some(OtherSuffix {
             suffix,
             rest,
-            rest_chars: rest.chars().count(),
+            rest_chars: crate::text::char_count(rest),
         })
     }
 

@@ -63,6 +63,32 @@ pub(crate) fn push_u64(out: &mut String, mut n: u64) {
     }
 }
 
+/// How many characters `s` has (`s.chars().count()`): its bytes that do not continue a
+/// character, without std's unrolled counting code.
+pub(crate) fn char_count(s: &str) -> usize {
+    let mut n = 0;
+    for &b in s.as_bytes() {
+        n += usize::from(b & 0xC0 != 0x80);
+    }
+    n
+}
+
+/// `s` as a whole number in `radix` (2 to 36), as `u64::from_str_radix` reads it: an optional
+/// `+`, then at least one digit; `None` for anything else or beyond `u64::MAX`. One small loop
+/// instead of std's parser.
+pub(crate) fn parse_u64(s: &str, radix: u32) -> Option<u64> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &b in digits.as_bytes() {
+        let d = char::from(b).to_digit(radix)?;
+        n = n.checked_mul(u64::from(radix))?.checked_add(u64::from(d))?;
+    }
+    Some(n)
+}
+
 /// `parts` joined, in one allocation.
 pub(crate) fn concat(parts: &[&str]) -> String {
     let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
@@ -441,6 +467,64 @@ mod tests {
             visible_text("  a\t\x0b\x0cb\r\n&amp;c&x; é\u{2019}s\u{a0}<b>x</b>y\u{3000}z  "),
             "a b &c&x; é's x y z"
         );
+    }
+
+    #[test]
+    fn parse_u64_is_std() {
+        let cases = [
+            "",
+            "+",
+            "-",
+            "0",
+            "+0",
+            "-0",
+            "++1",
+            "+-1",
+            "42",
+            " 42",
+            "42 ",
+            "4_2",
+            "00017",
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999999",
+            "ff",
+            "FF",
+            "+fF",
+            "0x1f",
+            "1f",
+            "g",
+            "é",
+            "1é",
+        ];
+        for s in cases {
+            for radix in [10, 16] {
+                assert_eq!(
+                    parse_u64(s, radix),
+                    u64::from_str_radix(s, radix).ok(),
+                    "{s:?} {radix}"
+                );
+            }
+            assert_eq!(
+                parse_u64(s, 10).and_then(|n| u8::try_from(n).ok()),
+                s.parse::<u8>().ok(),
+                "{s:?} as u8"
+            );
+        }
+    }
+
+    #[test]
+    fn char_count_is_chars_count() {
+        for s in [
+            "",
+            "abc",
+            "héllo",
+            "例え.jp",
+            "a\u{10FFFF}b",
+            "\u{200B}x\u{FEFF}",
+        ] {
+            assert_eq!(char_count(s), s.chars().count(), "{s}");
+        }
     }
 
     #[test]

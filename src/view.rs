@@ -316,7 +316,13 @@ pub fn facts(d: &Diagnosis) -> Vec<Message> {
             None => g.name.clone(),
         };
         p.set("gateway", name.into());
-        p.set("roleKey", key_of("ui_role_", g.role.as_str()).into());
+        // a writer on the person's side that only the page names: said as the page's word
+        let role = if crate::diagnose::unconfirmed(d) {
+            "ui_role_claimed".to_string()
+        } else {
+            key_of("ui_role_", g.role.as_str())
+        };
+        p.set("roleKey", role.into());
         out.push(message("ui_fact_gateway", p));
     }
     let mut p = Params::new();
@@ -386,10 +392,13 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
     const UNKNOWN: &str = "unknown";
     let responded = d.status_code.is_some();
     let proxy_set = crate::advise::proxy_configured(env);
-    let forward = d
-        .gateway
-        .as_ref()
-        .is_some_and(|g| g.role == Role::ForwardProxy);
+    // a forward proxy's page that nothing in the environment confirms is one the site may
+    // have written: the node is not the person's proxy, and what answered is not known
+    let unconfirmed = crate::diagnose::unconfirmed(d);
+    let forward = !unconfirmed
+        && d.gateway
+            .as_ref()
+            .is_some_and(|g| g.role == Role::ForwardProxy);
     let culprit = d.culprit;
     // a network's sign-in (a captive portal) stops the page: the network failed, nothing is
     // known of the site, and whatever wrote the 511 is the network's, not the site's gateway
@@ -439,7 +448,9 @@ pub fn chain(d: &Diagnosis, env: &Environment) -> Vec<ChainNode> {
     let site_failed = culprit == Culprit::Site;
     if let Some(g) = d.gateway.as_ref().filter(|_| !forward && !portal) {
         // it answered: what failed is behind it, unless it wrote the page about itself
-        let state = if d.generated_by == GeneratedBy::Gateway || responded {
+        let state = if unconfirmed {
+            UNKNOWN
+        } else if d.generated_by == GeneratedBy::Gateway || responded {
             OK
         } else {
             UNKNOWN
@@ -548,9 +559,10 @@ pub fn view(
     }
     let resubmits = !resendable(&d.method);
     // the first steps, in the advice's order: never a guessed status page (it may not exist),
-    // nor, when the site must act, one that asks the person to change their own setup (even
+    // nor, when the site must act or only the page blames the person's side
+    // (advise::setup_waits), one that asks the person to change their own setup (even
     // where fewer than FIRST_STEPS others fit); the rest under "more", in the same order
-    let site = d.culprit == Culprit::Site;
+    let site = crate::advise::setup_waits(d);
     let mut steps = Vec::with_capacity(FIRST_STEPS);
     let mut more = Vec::with_capacity(advice.steps.len());
     for s in &advice.steps {
@@ -618,6 +630,7 @@ pub fn view(
             && !crate::policy::waits_for_network(d)
             && !crate::advise::form_answer(d)
             && !crate::advise::blocked_by_network(d)
+            && !crate::advise::page_says_stop(d)
             && !advice
                 .steps
                 .iter()

@@ -6,7 +6,7 @@
 //! marks its writer "limiting" (tests/coherence.rs); nothing "failed" in either.
 
 use gateway_doctor::advise::proxy_configured;
-use gateway_doctor::diagnose::in_context;
+use gateway_doctor::diagnose::{in_context, unconfirmed};
 use gateway_doctor::model::{Cause, Diagnosis, Environment, Failure, Header, ProxySettings};
 use gateway_doctor::view::{chain, ChainNode};
 use std::path::Path;
@@ -199,8 +199,13 @@ fn check(d: &Diagnosis, env: &Environment, v: &[ChainNode]) -> Vec<String> {
             }
         }
         // a block page that came as an answer is the person's network's or proxy's: the
-        // proxy only when one is set
-        if d.status_code.is_some() {
+        // proxy only when one is set; one only its page claims (diagnose::unconfirmed: no
+        // proxy set, and a site can send any page) is drawn as no part's block
+        if unconfirmed(d) {
+            if !blocked.is_empty() {
+                out.push("only the page claims a block, yet a part blocked".into());
+            }
+        } else if d.status_code.is_some() {
             match blocked.first().map(|&i| v[i].id) {
                 Some("network") => {}
                 Some("proxy") if proxy_configured(env) => {}

@@ -4,10 +4,13 @@
 //! under the floors below. `GWD_PRINT=1 cargo test --test wild -- --nocapture` lists every
 //! miss.
 
-use gateway_doctor::model::{Failure, Header};
-use serde_json::Value;
+use gateway_doctor::diagnose::in_context;
+use gateway_doctor::model::{Environment, Failure, ProxySettings};
 use std::collections::BTreeMap;
-use std::path::Path;
+
+#[path = "support/wild.rs"]
+mod wild;
+use wild::load;
 
 /// Floors on the measured part (percent): the issue's goal, 90 / 90 / 85 / 97. Since
 /// batch 12 (tests/wild/README.md) misses of measure cases are left as misses rather
@@ -27,69 +30,6 @@ const FLOOR_TUNE: [(&str, f64); 4] = [
     ("cause", 95.0),
     ("culprit", 97.0),
 ];
-
-struct Case {
-    id: String,
-    split: String,
-    form: String,
-    labels: Value,
-    failure: Failure,
-}
-
-fn load() -> Vec<Case> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wild/cases");
-    let mut out = Vec::new();
-    for f in std::fs::read_dir(&dir).unwrap() {
-        let path = f.unwrap().path();
-        if path.extension().and_then(|e| e.to_str()) != Some("json") {
-            continue;
-        }
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let headers = v["headers"]
-            .as_array()
-            .map(|hs| {
-                hs.iter()
-                    .filter_map(|h| h.as_str()?.split_once(':'))
-                    .map(|(n, val)| Header {
-                        name: n.trim().into(),
-                        value: Some(val.trim().into()),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let body = v["body"].as_str().unwrap_or("").to_string();
-        let form = v["form"].as_str().unwrap().to_string();
-        // HTML comes as the start of the page; text as what the content script reads
-        // from the rendered page.
-        let (body_text, page_text) = if form == "html" {
-            (Some(body), None)
-        } else {
-            (None, Some(body))
-        };
-        out.push(Case {
-            id: v["id"].as_str().unwrap().into(),
-            split: v["split"].as_str().unwrap().into(),
-            form,
-            labels: v["labels"].clone(),
-            failure: Failure {
-                url: "https://www.example.com/page".into(),
-                method: Some("GET".into()),
-                status_code: v["status"].as_u64().map(|s| s as u16),
-                // the status line as the browser reports it, where the source shows a
-                // reason phrase of the gateway's own ("503 Service Unavailable: Back-end
-                // server is at capacity")
-                status_line: v["statusLine"].as_str().map(str::to_string),
-                response_headers: headers,
-                body_text,
-                page_text,
-                ..Failure::default()
-            },
-        });
-    }
-    out.sort_by(|a, b| a.id.cmp(&b.id));
-    out
-}
 
 #[derive(Default)]
 struct Tally {
@@ -189,4 +129,61 @@ fn the_wild_corpus_is_diagnosed_above_the_floors() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The environment a case's labels imply, as the shell would pass it: a page labelled the
+/// person's proxy's came through a proxy this browser is set to use (`fixed_servers`, what the
+/// shell passes when Firefox reports the proxy that carried the request); a network's sign-in
+/// (a 511) was met on a plain `http:` address, the only kind a captive portal can answer;
+/// every other page in an environment that says nothing.
+fn implied(c: &wild::Case) -> (Failure, Environment) {
+    let mut f = c.failure.clone();
+    let mut env = Environment::default();
+    match c.labels["culprit"].as_str() {
+        Some("proxy") => {
+            env.proxy = Some(ProxySettings {
+                mode: Some("fixed_servers".into()),
+                ..Default::default()
+            })
+        }
+        Some("network") => f.url = f.url.replacen("https:", "http:", 1),
+        _ => {}
+    }
+    (f, env)
+}
+
+/// The diagnosis the person is shown (`in_context`, which takes away a person-side culprit
+/// that only the page names: tests/spoof.rs) keeps every culprit the page reading got right,
+/// in the environment the case implies; and without that environment, no person-side page
+/// keeps its culprit.
+#[test]
+fn the_person_side_pages_keep_their_culprit_in_the_environment_they_imply() {
+    let mut kept = 0;
+    let mut problems = Vec::new();
+    for c in &load() {
+        let (f, env) = implied(c);
+        let d = gateway_doctor::diagnose(&f).unwrap();
+        let want = c.labels["culprit"].as_str().unwrap();
+        if d.culprit.as_str() != want {
+            continue;
+        }
+        let shown = in_context(&d, &env);
+        if shown.culprit != d.culprit {
+            problems.push(format!(
+                "{}: {want} became {}",
+                c.id,
+                shown.culprit.as_str()
+            ));
+        }
+        if matches!(want, "proxy" | "network") {
+            kept += 1;
+            let bare = gateway_doctor::diagnose(&c.failure).unwrap();
+            let alone = in_context(&bare, &Environment::default());
+            if alone.culprit.as_str() == want {
+                problems.push(format!("{}: {want} without an environment", c.id));
+            }
+        }
+    }
+    assert!(kept >= 20, "only {kept} person-side cases");
+    assert!(problems.is_empty(), "{problems:#?}");
 }

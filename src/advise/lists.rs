@@ -167,6 +167,14 @@ pub(super) const ADMIN_STEPS: &[Id] = &[Retry, OtherBrowser];
 /// shows whether it is only this one. Retrying, a private window and the browser's setup
 /// change nothing.
 pub(super) const NETWORK_BLOCK_STEPS: &[Id] = &[AskNetworkAdmin, OtherBrowser];
+/// A response's page says a filter in the person's network blocked it, and nothing confirms
+/// it (the site may have written it): another browser or network tells which, then whoever
+/// runs the network or the site; nothing that changes the person's setup.
+pub(super) const PAGE_SAYS_BLOCKED_STEPS: &[Id] =
+    &[OtherBrowser, AskNetworkAdmin, Retry, ContactSite];
+/// A 511 on a secure address without a proxy: the page says the network wants a sign-in,
+/// but no captive portal answers inside the site's secure connection.
+pub(super) const PAGE_SAYS_SIGN_IN_STEPS: &[Id] = &[Retry, OtherBrowser, ContactSite, CheckDown];
 /// A DNS filter answered 0.0.0.0 or `::`: allow the name there, or use another DNS.
 pub(super) const DNS_FILTER_STEPS: &[Id] = &[ChangeDns, Retry, FlushDns, OtherBrowser, CheckProxy];
 /// The computer's clock is off: set it, then retry (every secure site fails until then, in

@@ -5,10 +5,11 @@
 //! frees it all before it returns, so the count of live blocks falls back to zero at the end
 //! of every call and the next call reuses the same memory; a block freed on the top is given
 //! back at once (a `Vec` or `String` that grows in place). A block that outlives its call (the
-//! decoder's field-name cache, wasm-bindgen's table of JavaScript values) keeps the count above
-//! zero: [`Arena::begin`], called by every export before it allocates, then raises the floor
-//! over it, and whatever lies below the floor is never reused (the garbage of one call, each
-//! time something new is kept). Memory is never reused while a block in it is live, so a
+//! decoder's field-name cache beyond its static table; wasm-bindgen's list of free slots of its
+//! table of JavaScript values, in a build with reference types: the shipped one keeps them in
+//! the glue, tools/wasm-nightly.env) keeps the count above zero: [`Arena::begin`], called by
+//! every export before it allocates, then raises the floor over it, and whatever lies below the
+//! floor is never reused (the garbage of one call, each time something new is kept). Memory is never reused while a block in it is live, so a
 //! missing `begin` costs memory, never correctness. The peak is one call's allocations, which
 //! the decoder's bounds on every input keep bounded (tests/node/memory.test.mjs).
 //!

@@ -21,6 +21,19 @@
 //!   ([`is_portal`]), with the page that leads to the portal's sign-in (`portalUrl`).
 //! - The host resolves to `0.0.0.0` or `::` (the failure's `ip`, or the environment's
 //!   `addresses` where the shell could resolve it): "dns-filter", culprit "network".
+//!
+//! And one rule for what a response's page alone says of the person's side (a hostile site
+//! controls its status, headers and text, and could imitate a proxy's or a filter's page to
+//! have the panel tell the person to turn off their proxy or VPN, their extensions, ...):
+//! [`page_says_person_side`]. A response whose culprit is the person's proxy or network
+//! filter only because of what the page looks like keeps that culprit only when the
+//! environment shows a proxy this browser sends its requests through
+//! ([`crate::advise::proxy_configured`]) or the browser reported the request going through
+//! one; else its culprit becomes "unknown" and the
+//! diagnosis is [`unconfirmed`]: the headline says what the page claims, who must act is not
+//! known, and no step that changes the person's setup comes before "more". A 511 (a
+//! network's sign-in) on an `https:` address without such a proxy is the same: a captive
+//! portal cannot answer inside the site's secure connection.
 
 use crate::model::{Cause, Culprit, Diagnosis, Environment};
 use crate::text::push_u64;
@@ -151,9 +164,52 @@ fn certificate_date_error(d: &Diagnosis) -> bool {
     .any(|p| e.contains(p))
 }
 
+/// Whether a response's culprit on the person's side (their proxy, their network's filter or
+/// sign-in) comes from the page alone, which the site controls, with nothing in the
+/// environment to confirm it: no proxy this browser sends its requests through, or, for a
+/// network's sign-in (a 511), an `https:` address (only the site, or a proxy it was sent
+/// through, can answer inside its secure connection). The one rule of what page-supplied
+/// evidence may blame on the person (docs/architecture.md, "What a hostile page can do").
+pub fn page_says_person_side(d: &Diagnosis, env: &Environment) -> bool {
+    if !d.failed || d.status_code.is_none() || crate::advise::proxy_configured(env) {
+        return false;
+    }
+    match d.culprit {
+        // the page's writer is a forward proxy by its own page or words, and the browser did
+        // not report the request going through a proxy (Firefox's `proxyInfo`, whatever the
+        // proxy settings say: one the operating system sets is "system")
+        Culprit::Proxy => {
+            let lines = || d.evidence.iter().take(32);
+            lines().any(|e| e == crate::diagnose::BY_FORWARD_PROXY)
+                && !lines().any(|e| e.starts_with(crate::diagnose::THROUGH_PROXY))
+        }
+        Culprit::Network => {
+            d.status_code == Some(511)
+                && crate::url::parse(&d.url).is_ok_and(|u| u.scheme == "https")
+        }
+        _ => false,
+    }
+}
+
+/// A response whose page claimed the person's side without the environment's confirmation
+/// ([`page_says_person_side`]): in the diagnosis the person is shown, its culprit is
+/// "unknown" (a response's culprit is otherwise the site, the proxy or the network).
+pub fn unconfirmed(d: &Diagnosis) -> bool {
+    d.failed && d.status_code.is_some() && d.culprit == Culprit::Unknown
+}
+
 /// The diagnosis of `d` in the person's environment `env` (see the module's text).
 pub fn in_context(d: &Diagnosis, env: &Environment) -> Diagnosis {
     let mut out = d.clone();
+    if page_says_person_side(d, env) {
+        out.culprit = Culprit::Unknown;
+        out.confidence = out.confidence.min(0.5);
+        // a sign-in page the site itself named is not the network's
+        out.sign_in_url = None;
+        out.evidence
+            .push("the page names the person's side, but no proxy is set in this browser".into());
+        return out;
+    }
     // An HTTP response proves the connection worked.
     if !d.failed || d.status_code.is_some() || d.cause.is_response_cause() {
         return out;

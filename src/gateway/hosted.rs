@@ -35,7 +35,7 @@ fn cloudflare(c: &Ctx) -> Option<Page> {
         // last, the line "cloudflare"
         || (c.b.len() < 1024
             && c.b.trim_start().starts_with('5')
-            && c.b.trim_end().lines().next_back().map(str::trim) == Some("cloudflare"))
+            && last_line(c.b).trim() == "cloudflare")
         // its Workers' errors by their documented titles, and its JSON errors
         || c.any("worker threw exception|worker exceeded resource limits|\"cloudflare_error\":true|\"cloudflare_error\": true")
         // the "What happened?" paragraph of its 1xxx pages, quoted without code or Ray ID
@@ -617,3 +617,10 @@ pub(super) const RECORDS: [Record; 12] = [
     AWS_ELB,
     AZURE_APP_GATEWAY,
 ];
+
+/// The last line of `s` without its trailing white space (`lines().next_back()`, without the
+/// reverse line splitter's code).
+fn last_line(s: &str) -> &str {
+    let s = s.trim_end();
+    &s[crate::text::rfind_byte(s, b'\n').map_or(0, |i| i + 1)..]
+}

@@ -3,7 +3,8 @@
 // a 502 that is not the page's own (a picture, a frame, a fetch), a redirect chain that ends in
 // a 502, a maintenance page whose Retry-After is an HTTP date by a server clock an hour off, an
 // application's own error page, the same failure in a private window, Back onto a failed
-// page, a body the browser will not show, and the browser in German, French and Spanish. Names such as paypa1.example resolve to 127.0.0.1 in both browsers (lib/panel.mjs).
+// page, a body the browser will not show (binary, empty, an attachment) the first time and after
+// every kind of retry, and the browser in German, French and Spanish. Names such as paypa1.example resolve to 127.0.0.1 in both browsers (lib/panel.mjs).
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -343,42 +344,115 @@ export function defineNewUserScenarios({ browser, launch, available }) {
     }
   });
 
-  test(`${browser} newuser 7: a 502 whose body is binary (application/octet-stream), which the browser will not show → the 502 on our page, its badge, no lesser network error`, { timeout: TIMEOUT }, async () => {
-    await configure({ autoRetry: false });
+  /** The failed tab's record as the background stored it (one test tab). */
+  const storedRecord = () =>
+    d.ext(async () => Object.entries(await chrome.storage.session.get(null)).find(([k]) => k.startsWith('tab:'))?.[1] ?? null);
+  /** Retry where the diagnosis is: our page's button, or the panel's. */
+  const retry = async () => {
+    if ((await d.url()).includes('/diagnosis.html')) await d.clickPage('[data-gd="panel"] button[data-action="retry"]');
+    else await d.clickPanel('retry');
+  };
+
+  // Bodies the browser will not draw: Chromium shows its own chrome-error page (an empty body's
+  // "HTTP ERROR 502"; a download's ERR_INVALID_RESPONSE), Firefox ends the request with
+  // NS_ERROR_NET_ERROR_RESPONSE.
+  const UNDRAWN = [
+    ['binary', { 'Content-Type': 'application/octet-stream' }, Buffer.from([0x50, 0x4b, 3, 4, 0, 0xff, 0xfe, 0, 1, 2, 3])],
+    ['empty', {}, Buffer.alloc(0)],
+    ['attachment', { 'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': 'attachment; filename="export.html"' }, Buffer.from('<h1>502 Bad Gateway</h1>')],
+  ];
+  /** A site whose /export answers 502 with `headers` and `body` (other paths: a page), and
+   * `shown(when, since)`: a failure recorded after `since` is shown, with its badge, on our page
+   * or in the panel, and still a moment later (not replaced by the browser's own error page). */
+  const undrawnSite = async (headers, body) => {
     const up = upstream(await freePort());
     up.handler = (req, res) => {
       if (req.url === '/export') {
-        res.writeHead(502, { 'Content-Type': 'application/octet-stream', Server: 'nginx/1.22.1' });
-        res.end(Buffer.from([0x50, 0x4b, 3, 4, 0, 0xff, 0xfe, 0, 1, 2, 3]));
+        res.writeHead(502, { ...headers, 'Content-Length': String(body.length), Server: 'nginx/1.22.1' });
+        res.end(body);
         return;
       }
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(OK_PAGE);
     };
-    await up.start();
-    try {
-      await d.goto(named(LOOKALIKE_HOSTS[0], up.port, '/start'));
-      await d.goto(named(LOOKALIKE_HOSTS[0], up.port, '/export'));
-      // Our page stands in for the page the browser would not draw.
-      await waitFor(async () => (await d.url()).includes('/diagnosis.html'), { what: `our page (${await d.url()})`, timeoutMs: 20_000 });
+    const failing = named(LOOKALIKE_HOSTS[0], up.port, '/export');
+    /** @param {string} when @param {number} since */
+    const shown = async (when, since) => {
+      await waitFor(async () => (await storedRecord())?.at > since, { what: `the failure recorded ${when}`, timeoutMs: 20_000 });
+      for (const settle of [0, 1500]) {
+        await sleep(settle);
+        const where = await waitFor(async () => {
+          const url = await d.url();
+          if (url.includes('/diagnosis.html')) return /502/.test(await d.pageText()) && 'page';
+          return url === failing && /502/.test((await d.panel({ timeout: 500 }))?.text || '') && 'panel';
+        }, { what: `the 502 on our page or in the panel ${when} (${await d.url()})`, timeoutMs: 20_000 });
+        await waitFor(async () => (await d.badge()) === '502', { what: `the badge ${when} (${where}: ${await d.badge()})` });
+      }
       const { v } = await waitFor(async () => {
-        const got = await viewOf(/diagnosis\.html.*export/);
+        const got = await viewOf(/export/);
         return got?.v?.panel && got;
-      }, { what: "our page's view" });
+      }, { what: `the view ${when}` });
       assert.equal(v.kind, 'response', JSON.stringify(v.diagnosis));
       assert.equal(v.diagnosis.statusCode, 502, JSON.stringify(v.diagnosis));
-      assert.equal(v.diagnosis.badge, '502');
-      assert.equal(v.diagnosis.error, null, 'no network error took its place');
-      const text = await waitFor(async () => {
-        const t = await d.pageText();
-        return /502/.test(t) && t;
-      }, { what: 'the 502 on our page' });
-      assert.match(text, /nginx/);
-      assert.equal(hits(up, '/export').length, 1, 'nothing sent again');
-    } finally {
-      await up.stop();
-    }
-  });
+      assert.equal(v.diagnosis.error, null, `no network error took its place ${when}`);
+    };
+    /** Waits for the site's `n`th request, saying what the machine held if it never came. */
+    const request = (n, what, timeoutMs = 10_000) =>
+      waitFor(async () => hits(up, '/export').length >= n, { what, timeoutMs }).catch(async (e) => {
+        throw new Error(`${e.message}: ${JSON.stringify({ machine: await machine(), url: await d.url(), rec: await storedRecord() })}`);
+      });
+    return { up, failing, shown, request };
+  };
+
+  for (const [name, headers, body] of UNDRAWN) {
+    test(`${browser} newuser 7 (${name}): a 502 with a body the browser will not show (${name}) → the 502 diagnosed with its badge (our page or the panel, never the browser's error page), the first time, after the person's Retry and after the browser's Reload`, { timeout: TIMEOUT }, async () => {
+      await configure({ autoRetry: false });
+      const { up, failing, shown, request } = await undrawnSite(headers, body);
+      await up.start();
+      try {
+        await d.goto(named(LOOKALIKE_HOSTS[0], up.port, '/start'));
+        let since = Date.now();
+        await d.goto(failing);
+        await shown('the first time', since);
+        assert.equal(hits(up, '/export').length, 1, 'nothing sent again');
+        since = Date.now();
+        await retry();
+        await request(2, "the person's Retry at the site");
+        await shown("after the person's Retry", since);
+        // The browser's Reload where the diagnosis is (our page asks the site again).
+        since = Date.now();
+        await d.reload();
+        await request(3, "the browser's Reload at the site");
+        await shown("after the browser's Reload", since);
+        assert.equal(hits(up, '/export').length, 3, 'one request each time, none sent again');
+      } finally {
+        await configure({ autoRetry: false });
+        await up.stop();
+      }
+    });
+
+    test(`${browser} newuser 7b (${name}): the same 502 with automatic retries on → each automatic retry's failure diagnosed with its badge, never the browser's error page`, { timeout: TIMEOUT }, async () => {
+      // Eight times as fast: the first retries come within seconds.
+      await configure({ clockScale: 8 });
+      const { up, failing, shown, request } = await undrawnSite(headers, body);
+      await up.start();
+      try {
+        await d.goto(named(LOOKALIKE_HOSTS[0], up.port, '/start'));
+        const since = Date.now();
+        await d.goto(failing);
+        await shown('the first time', since);
+        for (const n of [1, 2]) {
+          // the failure shown now, then the next automatic retry's
+          const before = (await storedRecord()).at;
+          await request(hits(up, '/export').length + 1, `automatic retry ${n}`, 20_000);
+          await shown(`after automatic retry ${n}`, before);
+        }
+      } finally {
+        await configure({ autoRetry: false });
+        await up.stop();
+      }
+    });
+  }
 
   test(`${browser} newuser 9: nginx's 502 with a retry counting down → the site is back and the person clicks Retry with the panel open → the page, the panel gone, the scheduled retry never fires`, { timeout: TIMEOUT }, async () => {
     // Twice as fast: the first retry is due within 7.5 s.
