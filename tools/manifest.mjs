@@ -21,6 +21,8 @@ if (target === 'chrome') {
   // Chrome warns about keys it does not know.
   delete m.browser_specific_settings;
 } else if (target === 'firefox') {
+  // Chrome's key; Firefox's minimum is browser_specific_settings.gecko.strict_min_version.
+  delete m.minimum_chrome_version;
   // Firefox runs MV3 backgrounds as event pages: scripts, not a service worker.
   m.background = { scripts: [m.background.service_worker], type: m.background.type };
   // Firefox only: `dns.resolve` tells where a failed name points (a DNS filter's 0.0.0.0);

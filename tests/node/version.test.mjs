@@ -37,3 +37,12 @@ test("the zips' names carry it", () => {
 test('the Firefox manifest claims no Android (README: "Firefox for Android")', () => {
   assert.equal(json('dist/firefox/manifest.json').browser_specific_settings.gecko_android, undefined);
 });
+
+test("each manifest carries its own browser's minimum only (Chrome 120: URL.canParse)", () => {
+  const chrome = json('dist/chrome/manifest.json');
+  const firefox = json('dist/firefox/manifest.json');
+  assert.equal(chrome.minimum_chrome_version, '120');
+  assert.equal(chrome.browser_specific_settings, undefined);
+  assert.equal(firefox.minimum_chrome_version, undefined);
+  assert.equal(firefox.browser_specific_settings.gecko.strict_min_version, '140.0');
+});
