@@ -9,11 +9,24 @@ use gateway_doctor::policy::{BACK_WINDOW_MS, BUCKET_SIZE, FIRED_WINDOW_MS};
 const T0: f64 = 1_800_000_000_000.0;
 
 fn failure(url: &str, method: &str, status: u16, headers: &[(&str, &str)]) -> Diagnosis {
+    response(url, method, status, "Error", headers, None)
+}
+
+/// A response failure: `reason` its status line's words, `body` its page as the content script
+/// sends it.
+fn response(
+    url: &str,
+    method: &str,
+    status: u16,
+    reason: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Diagnosis {
     diagnose(&Failure {
         url: url.into(),
         method: Some(method.into()),
         status_code: Some(status),
-        status_line: Some(format!("HTTP/1.1 {status} Error")),
+        status_line: Some(format!("HTTP/1.1 {status} {reason}")),
         response_headers: headers
             .iter()
             .map(|(n, v)| Header {
@@ -21,6 +34,7 @@ fn failure(url: &str, method: &str, status: u16, headers: &[(&str, &str)]) -> Di
                 value: Some((*v).into()),
             })
             .collect(),
+        body_text: body.map(Into::into),
         ..Default::default()
     })
     .unwrap()
@@ -449,22 +463,14 @@ fn the_view_gets_the_tabs_retry() {
 
 /// A response failure with its page (`body`, as the content script sends it).
 fn with_page(url: &str, status: u16, headers: &[(&str, &str)], body: &str) -> Diagnosis {
-    diagnose(&Failure {
-        url: url.into(),
-        method: Some("GET".into()),
-        status_code: Some(status),
-        status_line: Some(format!("HTTP/1.1 {status} Service Unavailable")),
-        response_headers: headers
-            .iter()
-            .map(|(n, v)| Header {
-                name: (*n).into(),
-                value: Some((*v).into()),
-            })
-            .collect(),
-        body_text: Some(body.into()),
-        ..Default::default()
-    })
-    .unwrap()
+    response(
+        url,
+        "GET",
+        status,
+        "Service Unavailable",
+        headers,
+        Some(body),
+    )
 }
 
 /// Palo Alto's URL-filtering page, sent with 503 by a firewall in the person's network.

@@ -14,6 +14,21 @@ use support::{auto, env, net_error, NOW};
 
 // ---------------------------------------------------------------- captive portals
 
+/// A network's sign-in: the portal's headline, "sign in" first opening `url`, the tab waiting
+/// for the network (not retried on a timer).
+fn signs_in_first(d: &Diagnosis, e: &Environment, url: &str) {
+    let a = advise(d, e);
+    assert_eq!(a.summary.key, "summary_portal_nogw");
+    assert_eq!(a.steps[0].id, "sign-in");
+    assert_eq!(
+        a.steps[0].action,
+        Some(gateway_doctor::model::Action::OpenUrl { url: url.into() })
+    );
+    assert!(waits_for_network(d));
+    let r = auto(d);
+    assert_eq!((r.state, r.reason.as_str()), ("network", "auth"));
+}
+
 #[test]
 fn a_511_says_sign_in_to_the_network_opens_its_page_and_waits_for_it() {
     let body = r#"<html><head><meta http-equiv="refresh" content="0; url=http://portal.example.net/login?from=x"></head>
@@ -30,18 +45,8 @@ fn a_511_says_sign_in_to_the_network_opens_its_page_and_waits_for_it() {
         d.sign_in_url.as_deref(),
         Some("http://portal.example.net/login?from=x")
     );
+    signs_in_first(&d, &env(), "http://portal.example.net/login?from=x");
     let a = advise(&d, &env());
-    assert_eq!(a.summary.key, "summary_portal_nogw");
-    assert_eq!(a.steps[0].id, "sign-in");
-    assert_eq!(
-        a.steps[0].action,
-        Some(gateway_doctor::model::Action::OpenUrl {
-            url: "http://portal.example.net/login?from=x".into()
-        })
-    );
-    assert!(waits_for_network(&d));
-    let r = auto(&d);
-    assert_eq!((r.state, r.reason.as_str()), ("network", "auth"));
     let v = view(
         &d,
         &a,
@@ -124,18 +129,11 @@ fn a_locked_captive_portal_the_browser_reports_says_sign_in_and_opens_its_page()
         );
         // once is enough: the same again
         assert_eq!(in_context(&d, &portal("locked_portal")), d, "{error}");
-        let a = advise(&d, &portal("locked_portal"));
-        assert_eq!(a.summary.key, "summary_portal_nogw");
-        assert_eq!(a.steps[0].id, "sign-in");
-        assert_eq!(
-            a.steps[0].action,
-            Some(gateway_doctor::model::Action::OpenUrl {
-                url: "http://detectportal.example.org/canonical.html".into()
-            })
+        signs_in_first(
+            &d,
+            &portal("locked_portal"),
+            "http://detectportal.example.org/canonical.html",
         );
-        assert!(waits_for_network(&d));
-        let r = auto(&d);
-        assert_eq!((r.state, r.reason.as_str()), ("network", "auth"));
         // any other state says nothing new
         for state in ["unlocked_portal", "not_captive", "unknown", ""] {
             assert_eq!(in_context(&raw, &portal(state)), in_context(&raw, &env()));

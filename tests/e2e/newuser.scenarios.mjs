@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { upstream, freePort, waitFor, nginxAvailable, failingGateway, OK_PAGE } from './lib/servers.mjs';
 import { LOOKALIKE_HOSTS, openSteps } from './lib/panel.mjs';
+import { configure as configureWith } from './lib/settings.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 120_000;
@@ -36,17 +37,8 @@ export function defineNewUserScenarios({ browser, launch, available }) {
     return;
   }
 
-  /** The developer time-scale and the person's settings (defaults: automatic retries on). */
-  const configure = ({ clockScale = 1, ...sync } = {}) =>
-    d.ext(
-      async ({ clockScale, sync }) => {
-        await chrome.storage.session.set({ clockScale });
-        await chrome.storage.sync.clear();
-        if (Object.keys(sync).length) await chrome.storage.sync.set(sync);
-        return true;
-      },
-      { clockScale, sync },
-    );
+  /** The developer time-scale and the person's settings (lib/settings.mjs). */
+  const configure = (settings) => configureWith(d, settings);
 
   /** The view the background gives for the first tab whose URL `match`es. */
   const viewOf = (match) =>

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
 import { openSteps } from './lib/panel.mjs';
+import { configure as configureWith } from './lib/settings.mjs';
 import { upstream, startNginx, freePort, waitFor, nginxAvailable, HOST, OK_PAGE, failingGateway } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,17 +39,8 @@ export function defineRetryScenarios({ browser, launch, available }) {
     return;
   }
 
-  /** Developer and person's settings, from the extension's own page. */
-  const configure = ({ clockScale = 1, ...sync } = {}) =>
-    d.ext(
-      async ({ clockScale, sync }) => {
-        await chrome.storage.session.set({ clockScale });
-        await chrome.storage.sync.clear();
-        if (Object.keys(sync).length) await chrome.storage.sync.set(sync);
-        return true;
-      },
-      { clockScale, sync },
-    );
+  /** The developer time-scale and the person's settings (lib/settings.mjs). */
+  const configure = (settings) => configureWith(d, settings);
 
   /** Tabs showing `url` (or its diagnosis page): [{id, title, url}]. */
   const tabsOf = (url) =>
