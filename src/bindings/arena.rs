@@ -131,6 +131,7 @@ impl Arena {
     }
 
     /// Bytes between the floor and the top (for the tests).
+    #[cfg(test)]
     pub fn used(&self) -> usize {
         self.top.get() - self.floor.get()
     }
