@@ -190,24 +190,23 @@ fn response(d: &mut Diagnosis, f: &Failure, ev: &Evidence, status: u16) {
     let writer_role = d.gateway.as_ref().map(|g| g.role);
     let forward = writer_role == Some(Role::ForwardProxy)
         || (d.gateway.is_none() && gateway::tunnel_refused(ev));
+    let proxy_host = http_proxy(f).map(|h| clip(h.trim(), 256).to_ascii_lowercase());
     if d.generated_by == GeneratedBy::Gateway && forward {
         d.culprit = Culprit::Proxy;
         d.evidence.push(BY_FORWARD_PROXY.into());
-        if let Some(host) = http_proxy(f) {
-            let host = clip(host.trim(), 256).to_ascii_lowercase();
-            d.evidence.push(concat(&[THROUGH_PROXY, clip(&host, 100)]));
+        if let Some(host) = &proxy_host {
+            d.evidence.push(concat(&[THROUGH_PROXY, clip(host, 100)]));
         }
-    } else if let Some(host) = http_proxy(f) {
-        let host = clip(host.trim(), 256).to_ascii_lowercase();
+    } else if let Some(host) = &proxy_host {
         let mentioned = !host.is_empty()
             && (ev
                 .headers_named("via")
-                .any(|v| v.to_ascii_lowercase().contains(&host))
-                || ev.body_lower.contains(&host));
+                .any(|v| v.to_ascii_lowercase().contains(host.as_str()))
+                || ev.body_lower.contains(host.as_str()));
         let edge = matches!(writer_role, Some(Role::Cdn) | Some(Role::Platform));
         if d.generated_by != GeneratedBy::Origin && !edge && (d.gateway.is_none() || mentioned) {
             d.culprit = Culprit::Proxy;
-            d.evidence.push(concat(&[THROUGH_PROXY, clip(&host, 100)]));
+            d.evidence.push(concat(&[THROUGH_PROXY, clip(host, 100)]));
         }
     }
 
